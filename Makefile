@@ -1,0 +1,28 @@
+# Haven: the two commands a newcomer needs are `make demo` and `make test` (see README.md).
+.PHONY: setup demo test check lint typecheck unit bench
+
+VENV := .venv/bin
+
+setup:
+	@./scripts/setup
+
+demo: setup
+	$(VENV)/haven demo
+
+test: setup check
+	$(VENV)/pytest -q
+
+check: lint typecheck
+
+lint:
+	$(VENV)/ruff check src tests bench
+	$(VENV)/ruff format --check src tests bench
+
+typecheck:
+	$(VENV)/mypy
+
+unit: setup
+	$(VENV)/pytest -q tests/core
+
+bench: setup
+	$(VENV)/python bench/seed.py

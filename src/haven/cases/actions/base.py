@@ -1,0 +1,49 @@
+"""What every case action shares: the permission check and the audit entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from haven.accounts.actor import Actor
+from haven.audit.record import audit_record
+from haven.cases.errors import NotAllowed
+from haven.cases.models import Household
+from haven_core.roles import can_edit_household
+
+
+def ensure_can_edit(actor: Actor, household: Household) -> None:
+    if not can_edit_household(actor.role, actor.organisation_id, household.organisation_id):
+        raise NotAllowed("You cannot change this household.")
+
+
+def apply_fields(instance: Any, fields: Mapping[str, Any], allowed: Iterable[str]) -> list[str]:
+    """Set the allowed fields on ``instance``; return the names of those whose value changed."""
+    allowed = set(allowed)
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not fields of {type(instance).__name__}: {sorted(unknown)}")
+    changed = []
+    for name, value in fields.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
+
+
+def audit(actor: Actor, action: str, household: Household, *, target: str = "", **detail: Any) -> None:
+    """Record a case action; ``detail`` carries field names and codes, never sensitive values."""
+    audit_record(
+        actor=actor.user,
+        action=action,
+        organisation=household.organisation,
+        household_ref=household.reference,
+        target=target,
+        ip=actor.ip,
+        detail=detail,
+    )
+
+
+def touch(household: Household) -> None:
+    """Mark the household as changed, so lists sorted by last change show it first."""
+    household.save(update_fields=["updated_at"])

@@ -1,0 +1,89 @@
+"""Adding, editing and removing the people in a household."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+
+from haven.accounts.actor import Actor
+from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
+from haven.cases.errors import InvalidChange
+from haven.cases.models import Household, Person, PersonNameKey
+from haven.sensitive import index_value
+from haven_core.names import name_keys
+
+PERSON_FIELDS = (
+    "relationship", "relationship_detail", "surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic",
+    "surname_latin", "given_name_latin", "other_spellings", "former_names", "sex", "birth_date",
+    "place_of_birth", "citizenships", "languages", "phone", "email", "address", "serious_medical",
+    "disability", "pregnancy", "lgbtq", "elderly", "minor", "survivor_of_violence", "vulnerability_notes",
+)  # fmt: skip
+NAME_FIELDS = frozenset(
+    {"surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic", "surname_latin", "given_name_latin",
+     "other_spellings", "former_names"}
+)  # fmt: skip
+
+
+def person_keys(person: Person) -> set[str]:
+    """The search-index values of every spelling of ``person``'s name."""
+    return {index_value(key) for key in name_keys(*person.all_spellings())}
+
+
+def reindex_names(person: Person) -> None:
+    """Replace the person's rows in the name index with the keys of their current spellings."""
+    PersonNameKey.objects.filter(person=person).delete()
+    PersonNameKey.objects.bulk_create(PersonNameKey(person=person, key=k) for k in sorted(person_keys(person)))
+
+
+def _check_principal(household: Household, person: Person) -> None:
+    if person.relationship == "principal":
+        others = household.people.filter(relationship="principal").exclude(pk=person.pk)
+        if others.exists():
+            raise InvalidChange("This household already has a principal applicant.")
+
+
+def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) -> Person:
+    """Add a family member to the household."""
+    ensure_can_edit(actor, household)
+    person = Person(household=household)
+    apply_fields(person, fields, PERSON_FIELDS)
+    if not person.relationship:
+        raise InvalidChange("Say how this person is related to the principal applicant.")
+    _check_principal(household, person)
+    with transaction.atomic():
+        person.save()
+        reindex_names(person)
+        touch(household)
+        audit(actor, "person.add", household, target=str(person.public_id), relationship=person.relationship)
+    return person
+
+
+def person_update(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -> list[str]:
+    """Change a person's details; the name index follows any change of spelling."""
+    household = person.household
+    ensure_can_edit(actor, household)
+    with transaction.atomic():
+        changed = apply_fields(person, fields, PERSON_FIELDS)
+        _check_principal(household, person)
+        if changed:
+            person.save()
+            if NAME_FIELDS.intersection(changed):
+                reindex_names(person)
+            touch(household)
+            audit(actor, "person.update", household, target=str(person.public_id), fields=changed)
+    return changed
+
+
+def person_delete(*, actor: Actor, person: Person) -> None:
+    """Remove a family member. The principal applicant cannot be removed."""
+    household = person.household
+    ensure_can_edit(actor, household)
+    if person.relationship == "principal":
+        raise InvalidChange("The principal applicant cannot be removed; close the household instead.")
+    with transaction.atomic():
+        target = str(person.public_id)
+        person.delete()
+        touch(household)
+        audit(actor, "person.delete", household, target=target)

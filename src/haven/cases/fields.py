@@ -1,0 +1,67 @@
+"""Model fields for sensitive values. Every sensitive value in Haven is stored through these.
+
+They keep text in the database column as ``haven.sensitive.codec()`` encodes it, so turning on
+encryption at rest changes the codec, not the models. Sensitive columns cannot be filtered or sorted
+on by value: search goes through index tables (see ``PersonNameKey``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from haven.sensitive import codec
+
+
+class SensitiveField(models.TextField):  # type: ignore[type-arg]
+    """Base: turns a Python value into text and back; ``None`` and empty values are stored as NULL."""
+
+    sensitive = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def to_text(self, value: Any) -> str | None:
+        return None if value in (None, "") else str(value)
+
+    def from_text(self, text: str | None) -> Any:
+        return "" if text is None else text
+
+    def get_prep_value(self, value: Any) -> Any:
+        text = self.to_text(value)
+        return None if text is None else codec().encode(text)
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        return self.from_text(None if value is None else codec().decode(value))
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+
+class SensitiveTextField(SensitiveField):
+    """Sensitive free text: names, addresses, contact details, notes."""
+
+    def to_python(self, value: Any) -> Any:
+        return "" if value is None else str(value)
+
+
+class SensitiveFlagField(SensitiveField):
+    """A sensitive yes/no/unknown fact (``True``, ``False`` or ``None``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("default", None)
+        super().__init__(*args, **kwargs)
+
+    def to_text(self, value: Any) -> str | None:
+        return None if value is None else ("1" if value else "0")
+
+    def from_text(self, text: str | None) -> bool | None:
+        return None if text is None else text == "1"
+
+    def formfield(self, **kwargs: Any) -> Any:
+        from django import forms
+
+        return forms.NullBooleanField(required=False, label=self.verbose_name, help_text=self.help_text)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from haven.cases.fields import SensitiveTextField
+from haven_core.pipeline import Stage
+
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+
+
+def new_reference() -> str:
+    """A non-guessable public reference such as ``H-7KQ3M9XD2A`` (50 random bits)."""
+    return "H-" + "".join(secrets.choice(_ALPHABET) for _ in range(10))
+
+
+STAGE_CHOICES = [
+    (Stage.INTAKE.value, _("Intake")),
+    (Stage.DOCUMENTING.value, _("Documenting")),
+    (Stage.READY_FOR_REVIEW.value, _("Ready for review")),
+    (Stage.ASSESSED.value, _("Assessed")),
+    (Stage.SHORTLISTED.value, _("Shortlisted")),
+    (Stage.REFERRED.value, _("Referred")),
+    (Stage.DECISION_RECEIVED.value, _("Decision received")),
+    (Stage.RESETTLED.value, _("Resettled")),
+    (Stage.CLOSED.value, _("Closed")),
+]
+
+
+class Household(models.Model):
+    """The unit that moves together: a principal applicant and the family who must move with them."""
+
+    reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="households", verbose_name=_("organisation")
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_households",
+        verbose_name=_("case owner"),
+    )
+    stage = models.CharField(_("status"), max_length=20, choices=STAGE_CHOICES, default=Stage.INTAKE.value, db_index=True)
+    closed_reason = models.TextField(_("reason for closing"), blank=True)
+    notes = SensitiveTextField(_("notes"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def stage_enum(self) -> Stage:
+        return Stage(self.stage)
+
+    @property
+    def principal(self) -> "Person | None":  # noqa: F821
+        return next((p for p in self.people.all() if p.relationship == "principal"), None)

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from haven.cases.fields import SensitiveTextField
+
+EVENT_CHOICES = [
+    ("entered_us", _("Entered the United States")),
+    ("asylum_filed", _("Asylum application filed")),
+    ("hearing_scheduled", _("Hearing scheduled")),
+    ("hearing_held", _("Hearing held")),
+    ("detained", _("Detained")),
+    ("released", _("Released")),
+    ("order_issued", _("Removal order issued")),
+    ("appeal_filed", _("Appeal filed")),
+    ("removal_scheduled", _("Removal scheduled")),
+    ("removed", _("Removed")),
+    ("protection_granted", _("Protection granted")),
+    ("status_changed", _("Case status changed")),
+    ("other", _("Other")),
+]
+
+
+class TimelineEvent(models.Model):
+    """A dated event in a household's history."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey("cases.Household", on_delete=models.CASCADE, related_name="events")
+    person = models.ForeignKey(
+        "cases.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="events", verbose_name=_("person")
+    )
+    date = models.DateField(_("date"), db_index=True)
+    kind = models.CharField(_("event"), max_length=30, choices=EVENT_CHOICES)
+    note = SensitiveTextField(_("note"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}"

@@ -1,0 +1,16 @@
+"""Haven's URL map. Object URLs carry non-guessable references, never sequential ids."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from haven.cases.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("cases/", include("haven.cases.urls")),
+    path("admin/", admin.site.urls),
+]

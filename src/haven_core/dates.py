@@ -1,0 +1,74 @@
+"""Partial dates: a birth date may be known only to the year or the month.
+
+Stored as ISO text ("1984", "1984-03", "1984-03-12") so that the value can be encrypted like any other
+sensitive text; parsed from the forms caseworkers type: ISO, Russian ``DD.MM.YYYY`` and ``MM.YYYY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_RUSSIAN = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+
+
+class PartialDateError(ValueError):
+    """The text is not a date Haven can read."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date of which the month and day may be unknown."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1850 <= self.year <= 2200:
+            raise PartialDateError(f"year {self.year} is out of range")
+        if self.day is not None and self.month is None:
+            raise PartialDateError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise PartialDateError(f"month {self.month} does not exist")
+        if self.day is not None and self.month is not None:
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError as exc:
+                raise PartialDateError(str(exc)) from exc
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``1984``, ``1984-03``, ``1984-03-12``, ``12.03.1984`` or ``03.1984``."""
+        value = (text or "").strip()
+        if m := _ISO.match(value):
+            year, month, day = m.groups()
+            return cls(int(year), int(month) if month else None, int(day) if day else None)
+        if m := _RUSSIAN.match(value):
+            day, month, year = m.groups()
+            return cls(int(year), int(month), int(day) if day else None)
+        raise PartialDateError(f"{value!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY")
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def age_on(self, today: dt.date) -> int:
+        """Completed years on ``today``, counting from the earliest date the value allows."""
+        born = self.earliest()
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    def __str__(self) -> str:
+        return self.iso()

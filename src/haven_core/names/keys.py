@@ -1,0 +1,100 @@
+"""Search keys that make every spelling of a Russian name meet.
+
+A name in any script is cut into tokens; each token becomes one or more *skeleton keys*: a reduced Latin
+form in which the differences between transliteration systems disappear ("Юлия", "Iuliia", "Yuliya",
+"Iouliia" and "Yulia" all become ``ula``). Indexing stores the keys of every spelling a person has;
+searching computes the keys of each query token and asks for people holding one of them per token.
+
+Keys are deliberately coarse (ч and ц, ш and щ meet): they find candidates for a human to look at,
+they do not decide identity. Latin letters whose Russian source is ambiguous ("j" is ж in French
+passports but й in German and English usage; "ch" is ч in English but ш in French) give several keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from haven_core.names.transliteration import System, transliterate
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+# Latin digraphs of the passport systems, longest first, reduced to one skeleton letter.
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("shtch", "s"), ("chtch", "s"), ("shch", "s"), ("sch", "s"), ("tch", "c"), ("sh", "s"),
+    ("zh", "z"), ("kh", "h"), ("ts", "c"), ("tc", "c"), ("tz", "c"), ("cz", "c"), ("x", "ks"),
+    ("w", "v"), ("ou", "u"), ("y", "i"), ("'", ""), ("’", ""),
+)  # fmt: skip
+_GU = re.compile(r"gu(?=[ei])")  # French "Serguei" for Сергей
+_DOUBLE = re.compile(r"(.)\1+")
+_IOTATED = (("iu", "u"), ("ia", "a"), ("io", "o"), ("ie", "e"))
+
+
+def tokens(text: str) -> list[str]:
+    """Split a name into word tokens; hyphenated surnames yield their parts.
+
+    >>> tokens("Римский-Корсаков Николай")
+    ['Римский', 'Корсаков', 'Николай']
+    """
+    return _TOKEN.findall(text or "")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ё", "е"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
+
+
+def _reduce(latin: str) -> str:
+    """Reduce a Latin spelling to its skeleton."""
+    s = _GU.sub("g", latin)
+    for digraph, single in _DIGRAPHS:
+        s = s.replace(digraph, single)
+    s = _DOUBLE.sub(r"\1", s)
+    for pair, single in _IOTATED:
+        s = s.replace(pair, single)
+    return _DOUBLE.sub(r"\1", s)
+
+
+def _latin_variants(token: str) -> set[str]:
+    """The readings of a Latin token whose letters stand for more than one Cyrillic letter."""
+    variants = {token}
+    if "j" in token:
+        variants = {v.replace("j", "zh") for v in variants} | {v.replace("j", "i") for v in variants}
+    if "ch" in token and "tch" not in token and "sch" not in token:
+        variants |= {v.replace("ch", "sh") for v in variants}  # French "ch" is ш
+    return variants
+
+
+def token_keys(token: str) -> set[str]:
+    """All skeleton keys of one token, in whichever script it is written.
+
+    >>> sorted(token_keys("Юлия")) == sorted(token_keys("Iouliia")) == ["ula"]
+    True
+    """
+    folded = _fold(token)
+    if not folded:
+        return set()
+    if _CYRILLIC.search(folded):
+        # й carries a combining breve after NFKD: put it back together before transliterating.
+        cyrillic = unicodedata.normalize("NFC", folded)
+        return {_reduce(transliterate(cyrillic, System.ICAO_9303))}
+    plain = "".join(c for c in folded if c.isascii())
+    return {_reduce(v) for v in _latin_variants(plain)} - {""}
+
+
+def name_keys(*names: str) -> set[str]:
+    """Every key of every token of the given spellings, plus joined keys of hyphenated names."""
+    keys: set[str] = set()
+    for name in names:
+        parts = tokens(name)
+        for part in parts:
+            keys |= token_keys(part)
+        for hyphenated in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", name or ""):
+            keys |= token_keys(hyphenated.replace("-", ""))
+    return keys
+
+
+def query_keys(query: str) -> list[set[str]]:
+    """For each token of a search query, the set of keys any one of which must match."""
+    return [keys for keys in (token_keys(t) for t in tokens(query)) if keys]

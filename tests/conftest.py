@@ -1,0 +1,114 @@
+"""Shared test fixtures: the personas every permission rule is checked against, and small factories.
+
+Personas: caseworker of organisation A (``caseworker_a``), caseworker of B (``caseworker_b``), a
+reviewer of A, the coalition coordinator, a liaison, and anonymous (the plain ``client``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from haven.accounts.actor import Actor
+from haven.accounts.models import Membership, Organisation
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def org_a(db: Any) -> Organisation:
+    return Organisation.objects.create(name="Free Russia Aid", slug="fra")
+
+
+@pytest.fixture
+def org_b(db: Any) -> Organisation:
+    return Organisation.objects.create(name="Exile Legal Defence", slug="eld")
+
+
+def make_user(username: str, role: str, organisation: Organisation | None) -> Any:
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    Membership.objects.create(user=user, role=role, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def caseworker_a(org_a: Organisation) -> Any:
+    return make_user("anna", "caseworker", org_a)
+
+
+@pytest.fixture
+def caseworker_b(org_b: Organisation) -> Any:
+    return make_user("boris", "caseworker", org_b)
+
+
+@pytest.fixture
+def reviewer_a(org_a: Organisation) -> Any:
+    return make_user("rita", "reviewer", org_a)
+
+
+@pytest.fixture
+def coordinator(org_a: Organisation) -> Any:
+    return make_user("coco", "coordinator", None)
+
+
+@pytest.fixture
+def liaison(db: Any) -> Any:
+    return make_user("lia", "liaison", None)
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def household_a(caseworker_a: Any, org_a: Organisation) -> Any:
+    """A household of organisation A: Юлия Котова with her son."""
+    from haven.cases.actions import household_create, person_add
+
+    actor = Actor.for_user(caseworker_a)
+    household = household_create(
+        actor=actor,
+        organisation=org_a,
+        principal={
+            "surname_cyrillic": "Котова",
+            "given_name_cyrillic": "Юлия",
+            "patronymic_cyrillic": "Сергеевна",
+            "surname_latin": "KOTOVA",
+            "given_name_latin": "IULIIA",
+            "sex": "F",
+            "birth_date": "1988-04-12",
+        },
+    )
+    person_add(
+        actor=actor,
+        household=household,
+        fields={"relationship": "child", "surname_cyrillic": "Котов", "given_name_cyrillic": "Миша", "birth_date": "2016"},
+    )
+    return household
+
+
+@pytest.fixture
+def household_b(caseworker_b: Any, org_b: Organisation) -> Any:
+    """A household of organisation B: Дмитрий Щербаков, alone."""
+    from haven.cases.actions import household_create
+
+    return household_create(
+        actor=Actor.for_user(caseworker_b),
+        organisation=org_b,
+        principal={
+            "surname_cyrillic": "Щербаков",
+            "given_name_cyrillic": "Дмитрий",
+            "surname_latin": "SHCHERBAKOV",
+            "given_name_latin": "DMITRII",
+            "sex": "M",
+            "birth_date": "1979",
+        },
+    )
