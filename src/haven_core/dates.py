@@ -18,7 +18,7 @@ class PartialDateError(ValueError):
     """The text is not a date Haven can read."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date of which the month and day may be unknown."""
 
@@ -50,6 +50,10 @@ class PartialDate:
             day, month, year = m.groups()
             return cls(int(year), int(month), int(day) if day else None)
         raise PartialDateError(f"{value!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY")
+
+    def __lt__(self, other: PartialDate) -> bool:
+        """Earlier first; a less precise date sorts before the more precise dates within it."""
+        return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
 
     @property
     def precision(self) -> str:

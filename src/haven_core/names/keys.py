@@ -63,6 +63,9 @@ def _latin_variants(token: str) -> set[str]:
         variants = {v.replace("j", "zh") for v in variants} | {v.replace("j", "i") for v in variants}
     if "ch" in token and "tch" not in token and "sch" not in token:
         variants |= {v.replace("ch", "sh") for v in variants}  # French "ch" is ш
+    for yo in ("yo", "io"):
+        if yo in token:
+            variants |= {v.replace(yo, "e") for v in variants}  # ё is written е in passports
     return variants
 
 

@@ -1,0 +1,41 @@
+"""Birth dates may be partial, and are read in the forms caseworkers type."""
+
+import datetime as dt
+
+import pytest
+
+from haven_core.dates import PartialDate, PartialDateError
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("1984", "1984", "year"),
+        ("1984-3", "1984-03", "month"),
+        ("1984-03-12", "1984-03-12", "day"),
+        ("12.03.1984", "1984-03-12", "day"),
+        ("03.1984", "1984-03", "month"),
+        (" 1.2.1990 ", "1990-02-01", "day"),
+    ],
+)
+def test_parse_forms(text: str, iso: str, precision: str) -> None:
+    value = PartialDate.parse(text)
+    assert value.iso() == iso
+    assert value.precision == precision
+
+
+@pytest.mark.parametrize("text", ["", "84", "1984-13", "31.02.1990", "03/12/1984", "1700", "next year"])
+def test_bad_dates_are_refused_with_a_reason(text: str) -> None:
+    with pytest.raises(PartialDateError):
+        PartialDate.parse(text)
+
+
+def test_age_counts_from_the_earliest_possible_day() -> None:
+    today = dt.date(2026, 11, 24)
+    assert PartialDate.parse("2008-11-25").age_on(today) == 17
+    assert PartialDate.parse("2008-11-24").age_on(today) == 18
+    assert PartialDate.parse("2008").age_on(today) == 18
+
+
+def test_partial_dates_order_by_year_first() -> None:
+    assert PartialDate.parse("1984") < PartialDate.parse("1984-01") < PartialDate.parse("1985")
