@@ -90,7 +90,12 @@ def household_a(caseworker_a: Any, org_a: Organisation) -> Any:
     person_add(
         actor=actor,
         household=household,
-        fields={"relationship": "child", "surname_cyrillic": "Котов", "given_name_cyrillic": "Миша", "birth_date": "2016"},
+        fields={
+            "relationship": "child",
+            "surname_cyrillic": "Котов",
+            "given_name_cyrillic": "Миша",
+            "birth_date": "2016",
+        },
     )
     return household
 

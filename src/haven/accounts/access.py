@@ -53,7 +53,9 @@ def visible_households(actor: Actor) -> QuerySet[Any]:
 
 def household_for(actor: Actor, reference: str) -> Any:
     """The household with ``reference`` if ``actor`` may see it; 404 otherwise (never reveals existence)."""
-    household = visible_households(actor).select_related("organisation", "owner").filter(reference=reference).first()
+    household = (
+        visible_households(actor).select_related("organisation", "owner").filter(reference=reference).first()
+    )
     if household is None:
         raise Http404
     return household

@@ -14,4 +14,8 @@ def membership(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {}
     actor = Actor.for_user(request.user)
-    return {"haven_role": actor.role, "haven_org": actor.organisation, "haven_caseload": can_use_caseload(actor.role)}
+    return {
+        "haven_role": actor.role,
+        "haven_org": actor.organisation,
+        "haven_caseload": can_use_caseload(actor.role),
+    }

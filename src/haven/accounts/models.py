@@ -48,7 +48,8 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="organisation_roles_have_an_organisation",
-                condition=~models.Q(role__in=["caseworker", "reviewer"]) | models.Q(organisation__isnull=False),
+                condition=~models.Q(role__in=["caseworker", "reviewer"])
+                | models.Q(organisation__isnull=False),
             )
         ]
 

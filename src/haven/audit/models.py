@@ -1,4 +1,9 @@
-"""The audit trail: who did what, when and from where. Never holds a sensitive value itself."""
+"""The audit trail: who did what, when and from where. Never holds a sensitive value itself.
+
+Entries form a hash chain: each row's ``hash`` covers its own content and the previous row's hash,
+and :class:`ChainHead` remembers the newest link, so altering, deleting or truncating rows is detected
+by ``haven audit-verify`` (see :mod:`haven.audit.chain`).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,33 @@ from django.db import models
 
 
 class AuditEntry(models.Model):
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    seq = models.PositiveBigIntegerField(unique=True)
+    at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=60, db_index=True)
-    organisation = models.ForeignKey("accounts.Organisation", null=True, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, on_delete=models.PROTECT, related_name="+"
+    )
     household_ref = models.CharField(max_length=20, blank=True, db_index=True)
     target = models.CharField(max_length=120, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
 
     class Meta:
-        ordering = ["-at", "-id"]
+        ordering = ["-seq"]
         verbose_name_plural = "audit entries"
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.household_ref or self.target}"
+        return f"#{self.seq} {self.at:%Y-%m-%d %H:%M} {self.action} {self.household_ref or self.target}"
+
+
+class ChainHead(models.Model):
+    """A single row holding the newest link of the chain; writers lock it to append one at a time."""
+
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"audit chain head #{self.last_seq}"

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from haven.audit.models import AuditEntry
+from django.db import transaction
+from django.utils import timezone
+
+from haven.audit.chain import entry_content, link_hash
+from haven.audit.models import AuditEntry, ChainHead
+
+
+def _locked_head() -> ChainHead:
+    head = ChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        ChainHead.objects.get_or_create(pk=1)
+        head = ChainHead.objects.select_for_update().get(pk=1)
+    return head
 
 
 def audit_record(
@@ -17,13 +30,25 @@ def audit_record(
     ip: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Record one action. ``detail`` names fields that changed, never their sensitive values."""
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        organisation=organisation,
-        household_ref=household_ref,
-        target=target,
-        ip=ip,
-        detail=detail or {},
-    )
+    """Append one entry to the chain. ``detail`` names fields that changed, never their sensitive values."""
+    with transaction.atomic():
+        head = _locked_head()
+        entry = AuditEntry(
+            seq=head.last_seq + 1,
+            at=timezone.now(),
+            actor=actor if getattr(actor, "pk", None) else None,
+            action=action,
+            organisation=organisation,
+            household_ref=household_ref,
+            target=target,
+            ip=ip,
+            detail=detail or {},
+            prev_hash=head.last_hash,
+        )
+        # Round-trip the detail through JSON now so the hash covers what the database will return.
+        entry.detail = json.loads(json.dumps(entry.detail, default=str))
+        entry.hash = link_hash(head.last_hash, entry_content(entry))
+        entry.save(force_insert=True)
+        head.last_seq, head.last_hash = entry.seq, entry.hash
+        head.save(update_fields=["last_seq", "last_hash"])
+    return entry

@@ -10,3 +10,6 @@ class SyntheticIdentity(models.Model):
 
     person = models.OneToOneField("cases.Person", on_delete=models.CASCADE, related_name="+")
     identity = models.CharField(max_length=40, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.identity}: person {self.person_id}"

@@ -15,7 +15,9 @@ RELATIVE_FIELDS = ("full_name", "relationship", "canadian_status", "city", "note
 PERMIT_FIELDS = ("kind", "number", "valid_until")
 
 
-def _save(actor: Actor, instance: Any, fields: Mapping[str, Any], allowed: tuple[str, ...], action: str) -> Any:
+def _save(
+    actor: Actor, instance: Any, fields: Mapping[str, Any], allowed: tuple[str, ...], action: str
+) -> Any:
     household = instance.person.household
     ensure_can_edit(actor, household)
     created = instance.pk is None

@@ -36,7 +36,9 @@ def household_create(
         raise NotAllowed("You can only open households for your own organisation.")
     fields = {k: v for k, v in principal.items() if k != "relationship"}
     with transaction.atomic():
-        household = Household.objects.create(organisation=organisation, owner=owner or actor.user, notes=notes)
+        household = Household.objects.create(
+            organisation=organisation, owner=owner or actor.user, notes=notes
+        )
         person = Person(household=household, relationship="principal")
         apply_fields(person, fields, PERSON_FIELDS)
         person.save()

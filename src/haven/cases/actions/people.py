@@ -34,7 +34,9 @@ def person_keys(person: Person) -> set[str]:
 def reindex_names(person: Person) -> None:
     """Replace the person's rows in the name index with the keys of their current spellings."""
     PersonNameKey.objects.filter(person=person).delete()
-    PersonNameKey.objects.bulk_create(PersonNameKey(person=person, key=k) for k in sorted(person_keys(person)))
+    PersonNameKey.objects.bulk_create(
+        PersonNameKey(person=person, key=k) for k in sorted(person_keys(person))
+    )
 
 
 def _check_principal(household: Household, person: Person) -> None:

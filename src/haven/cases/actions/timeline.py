@@ -21,7 +21,9 @@ def event_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) 
     person = fields.get("person")
     if person is not None and person.household_id != household.pk:
         raise InvalidChange("That person is not in this household.")
-    event = TimelineEvent(household=household, created_by=actor.user if getattr(actor.user, "pk", None) else None)
+    event = TimelineEvent(
+        household=household, created_by=actor.user if getattr(actor.user, "pk", None) else None
+    )
     apply_fields(event, fields, EVENT_FIELDS)
     with transaction.atomic():
         event.save()

@@ -45,5 +45,12 @@ def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -
             record.a_number_key = index_value(record.a_number) if record.a_number else ""
             record.save()
             touch(household)
-            audit(actor, "us_record.save", household, target=str(person.public_id), fields=changed, created=created)
+            audit(
+                actor,
+                "us_record.save",
+                household,
+                target=str(person.public_id),
+                fields=changed,
+                created=created,
+            )
     return record

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -33,9 +34,14 @@ STAGE_CHOICES = [
 class Household(models.Model):
     """The unit that moves together: a principal applicant and the family who must move with them."""
 
-    reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
+    reference = models.CharField(
+        _("reference"), max_length=16, unique=True, default=new_reference, editable=False
+    )
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="households", verbose_name=_("organisation")
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="households",
+        verbose_name=_("organisation"),
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -45,7 +51,9 @@ class Household(models.Model):
         related_name="owned_households",
         verbose_name=_("case owner"),
     )
-    stage = models.CharField(_("status"), max_length=20, choices=STAGE_CHOICES, default=Stage.INTAKE.value, db_index=True)
+    stage = models.CharField(
+        _("status"), max_length=20, choices=STAGE_CHOICES, default=Stage.INTAKE.value, db_index=True
+    )
     closed_reason = models.TextField(_("reason for closing"), blank=True)
     notes = SensitiveTextField(_("notes"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -64,5 +72,6 @@ class Household(models.Model):
         return Stage(self.stage)
 
     @property
-    def principal(self) -> "Person | None":  # noqa: F821
+    def principal(self) -> Any:
+        """The principal applicant (a Person), or None while the household is being set up."""
         return next((p for p in self.people.all() if p.relationship == "principal"), None)

@@ -30,7 +30,9 @@ class USRecord(models.Model):
     court = models.CharField(_("immigration court"), max_length=120, blank=True)
     next_hearing_date = models.DateField(_("next hearing"), null=True, blank=True, db_index=True)
     removal_order_date = models.DateField(_("removal order date"), null=True, blank=True)
-    removal_scheduled_date = models.DateField(_("scheduled removal date"), null=True, blank=True, db_index=True)
+    removal_scheduled_date = models.DateField(
+        _("scheduled removal date"), null=True, blank=True, db_index=True
+    )
     detention_facility = models.CharField(_("detention facility"), max_length=160, blank=True)
     attorney_of_record = models.CharField(_("attorney of record"), max_length=160, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

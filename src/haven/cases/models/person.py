@@ -52,7 +52,9 @@ class Person(models.Model):
         _("date of birth"), help_text=_("YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY; partial dates are fine.")
     )
     place_of_birth = SensitiveTextField(_("place of birth"))
-    citizenships = models.CharField(_("citizenships"), max_length=100, blank=True, help_text=_("E.g. RU, UA."))
+    citizenships = models.CharField(
+        _("citizenships"), max_length=100, blank=True, help_text=_("E.g. RU, UA.")
+    )
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     phone = SensitiveTextField(_("phone"))
     email = SensitiveTextField(_("email"))
@@ -76,7 +78,9 @@ class Person(models.Model):
         verbose_name_plural = _("people")
         constraints = [
             models.UniqueConstraint(
-                fields=["household"], condition=models.Q(relationship="principal"), name="one_principal_per_household"
+                fields=["household"],
+                condition=models.Q(relationship="principal"),
+                name="one_principal_per_household",
             )
         ]
 
@@ -85,7 +89,9 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
-        cyr = " ".join(p for p in (self.surname_cyrillic, self.given_name_cyrillic, self.patronymic_cyrillic) if p)
+        cyr = " ".join(
+            p for p in (self.surname_cyrillic, self.given_name_cyrillic, self.patronymic_cyrillic) if p
+        )
         lat = " ".join(p for p in (self.surname_latin, self.given_name_latin) if p)
         return cyr or lat or str(_("(no name)"))
 
@@ -96,7 +102,9 @@ class Person(models.Model):
         return self.given_name_latin
 
     def all_spellings(self) -> list[str]:
-        cyr = " ".join(p for p in (self.surname_cyrillic, self.given_name_cyrillic, self.patronymic_cyrillic) if p)
+        cyr = " ".join(
+            p for p in (self.surname_cyrillic, self.given_name_cyrillic, self.patronymic_cyrillic) if p
+        )
         lat = " ".join(p for p in (self.given_name_latin, self.surname_latin) if p)
         extra = [line.strip() for line in f"{self.other_spellings}\n{self.former_names}".splitlines()]
         return [s for s in (cyr, lat, *extra) if s]
@@ -131,3 +139,6 @@ class PersonNameKey(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "key"], name="unique_name_key")]
+
+    def __str__(self) -> str:
+        return f"name key of person {self.person_id}"

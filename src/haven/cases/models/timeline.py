@@ -31,12 +31,19 @@ class TimelineEvent(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey("cases.Household", on_delete=models.CASCADE, related_name="events")
     person = models.ForeignKey(
-        "cases.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="events", verbose_name=_("person")
+        "cases.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("person"),
     )
     date = models.DateField(_("date"), db_index=True)
     kind = models.CharField(_("event"), max_length=30, choices=EVENT_CHOICES)
     note = SensitiveTextField(_("note"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,81 @@
+"""The audit trail is a hash chain: altering, removing or truncating entries is detected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from haven.accounts.actor import Actor
+from haven.audit.models import AuditEntry, ChainHead
+from haven.cases.actions import household_update, person_update
+from tests.conftest import PASSWORD
+
+
+def verify() -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("audit-verify", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def trail(household_a: Any, caseworker_a: Any) -> list[AuditEntry]:
+    actor = Actor.for_user(caseworker_a)
+    household_update(actor=actor, household=household_a, fields={"notes": "Met in person"})
+    person_update(actor=actor, person=household_a.principal, fields={"phone": "+1 555 0100"})
+    return list(AuditEntry.objects.order_by("seq"))
+
+
+def test_actions_append_linked_entries(trail: list[AuditEntry]) -> None:
+    assert [e.seq for e in trail] == list(range(1, len(trail) + 1))
+    assert all(later.prev_hash == earlier.hash for earlier, later in zip(trail, trail[1:], strict=False))
+    assert ChainHead.objects.get().last_hash == trail[-1].hash
+    assert "holds" in verify()
+
+
+def test_entries_never_carry_sensitive_values(trail: list[AuditEntry]) -> None:
+    text = repr([(e.target, e.detail) for e in trail])
+    assert "Котова" not in text and "555" not in text and "Met in person" not in text
+    assert {"fields": ["phone"]}.items() <= trail[-1].detail.items()
+
+
+def test_altered_entry_is_reported(trail: list[AuditEntry]) -> None:
+    AuditEntry.objects.filter(seq=2).update(action="household.view")
+    with pytest.raises(CommandError, match="entry #2 was altered"):
+        verify()
+
+
+def test_removed_entry_is_reported(trail: list[AuditEntry]) -> None:
+    AuditEntry.objects.filter(seq=2).delete()
+    with pytest.raises(CommandError, match="entry #2 is missing"):
+        verify()
+
+
+def test_truncated_chain_is_reported(trail: list[AuditEntry]) -> None:
+    AuditEntry.objects.filter(seq=len(trail)).delete()
+    with pytest.raises(CommandError, match="were removed"):
+        verify()
+
+
+def test_rewritten_chain_without_head_is_reported(trail: list[AuditEntry]) -> None:
+    # Someone who rewrites an entry and its own hash still breaks the link to the next entry.
+    from haven.audit.chain import entry_content, link_hash
+
+    first = trail[0]
+    first.target = "forged"
+    first.hash = link_hash(first.prev_hash, entry_content(first))
+    first.save()
+    with pytest.raises(CommandError, match="entry #2 does not follow"):
+        verify()
+
+
+def test_logins_and_failed_logins_are_recorded(client: Any, caseworker_a: Any) -> None:
+    client.post("/login/", {"username": "anna", "password": "wrong"}, REMOTE_ADDR="203.0.113.9")
+    client.post("/login/", {"username": "anna", "password": PASSWORD}, REMOTE_ADDR="203.0.113.9")
+    actions = list(AuditEntry.objects.order_by("seq").values_list("action", "ip", "target"))
+    assert ("auth.login_failed", "203.0.113.9", "username:anna") in actions
+    assert ("auth.login", "203.0.113.9", f"user:{caseworker_a.pk}") in actions
+    assert not any("wrong" in repr(row) for row in AuditEntry.objects.values_list("detail", "target"))
