@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "haven.accounts.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "haven.urls"
@@ -91,6 +92,12 @@ def _database() -> dict[str, object]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2 first: new and changed passwords are hashed with it; older hashes are upgraded at login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -111,16 +118,38 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # Haven's own stylesheet; nothing is fetched from elsewhere
 
+# --- Login, sessions and HTTP security -------------------------------------------------------------
+# Production (HAVEN_PRODUCTION=1) means HTTPS behind a proxy: secure cookies, HSTS, redirects to HTTPS.
+PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
+# Sessions end after this much inactivity: every request pushes the expiry forward.
+SESSION_COOKIE_AGE = env_int("HAVEN_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "__Host-haven-session" if PRODUCTION else "haven-session"
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env_int("HAVEN_SESSION_SECONDS", 60 * 60 * 8)
-SESSION_COOKIE_SECURE = env_bool("HAVEN_SECURE_COOKIES", False)
+CSRF_COOKIE_NAME = "__Host-haven-csrf" if PRODUCTION else "haven-csrf"
+SESSION_COOKIE_SECURE = PRODUCTION or env_bool("HAVEN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+SECURE_HSTS_SECONDS = 63072000 if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+HAVEN_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+HAVEN_LOGIN_MAX_FAILURES = env_int("HAVEN_LOGIN_MAX_FAILURES", 5)
+HAVEN_LOGIN_MAX_FAILURES_PER_IP = env_int("HAVEN_LOGIN_MAX_FAILURES_PER_IP", 20)
+HAVEN_LOGIN_LOCK_SECONDS = env_int("HAVEN_LOGIN_LOCK_SECONDS", 15 * 60)
 
 # Sensitive fields are written through this codec (see haven.cases.fields). Switching on encryption at
 # rest means pointing this at an encrypting codec; nothing else changes.
@@ -133,3 +162,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("HAVEN_LOG_LEVEL", "WARNING")},
 }
+
+if PRODUCTION:
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not env_secret("HAVEN_SECRET_KEY"):
+        raise ImproperlyConfigured("HAVEN_PRODUCTION is set: set HAVEN_SECRET_KEY or HAVEN_SECRET_KEY_FILE.")
+    if DEBUG:
+        raise ImproperlyConfigured("HAVEN_PRODUCTION is set: HAVEN_DEBUG must be off.")

@@ -4,13 +4,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from haven.accounts import views as account_views
 from haven.cases.views import home
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", account_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("haven.accounts.urls")),
     path("cases/", include("haven.cases.urls")),
     path("admin/", admin.site.urls),
 ]

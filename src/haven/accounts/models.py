@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.fields import SensitiveTextField
 from haven_core.roles import Role
 
 
@@ -59,3 +60,28 @@ class Membership(models.Model):
     @property
     def role_enum(self) -> Role:
         return Role(self.role)
+
+
+class TOTPDevice(models.Model):
+    """A user's authenticator app (RFC 6238 time-based one-time passwords)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="totp_device"
+    )
+    secret = SensitiveTextField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(default=0)  # a code is accepted once: no replay
+
+    def __str__(self) -> str:
+        return f"authenticator of user {self.user_id}"
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept for throttling. ``username_key`` is a hash, not the name typed."""
+
+    username_key = models.CharField(max_length=64, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"failed login at {self.at:%Y-%m-%d %H:%M}"
