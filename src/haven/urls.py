@@ -14,5 +14,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("haven.accounts.urls")),
     path("cases/", include("haven.cases.urls")),
+    path("audit/", include("haven.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,24 @@
+"""Reading the audit trail in the interface: a household's history of who saw and changed it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from haven.accounts.access import caseload_required, household_for
+from haven.audit.models import AuditEntry
+from haven_core.roles import COALITION_WIDE
+
+
+@caseload_required
+def household_trail(request: HttpRequest, reference: str) -> HttpResponse:
+    """Coordinators (and admins) read every entry about one household, newest first."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if actor.role not in COALITION_WIDE:
+        raise PermissionDenied
+    household = household_for(actor, reference)
+    entries = AuditEntry.objects.filter(household_ref=household.reference).select_related("actor")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "audit/household_trail.html", {"household": household, "page": page})
