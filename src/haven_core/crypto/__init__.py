@@ -1,0 +1,1 @@
+"""Encryption at rest and blind indexes: key rings, sealed values and files, sealed backup containers."""
