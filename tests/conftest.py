@@ -7,6 +7,8 @@ reviewer of A, the coalition coordinator, a liaison, and anonymous (the plain ``
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +21,29 @@ from haven.accounts.models import Membership, Organisation
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 PASSWORD = "correct horse battery staple"
+
+
+# --- Encryption at rest: every test session runs with its own key file (haven.security) ---------------
+_TEST_KEYS = tempfile.TemporaryDirectory(prefix="haven-test-keys-")
+
+
+def pytest_configure(config: Any) -> None:
+    """Tests run with encryption on, under keys made for this session and thrown away after it."""
+    from django.conf import settings
+
+    from haven.security import keys
+
+    os.environ.pop("HAVEN_KEYS", None)  # a developer's own keys never reach the tests
+    settings.HAVEN_KEYS_FILE = Path(_TEST_KEYS.name) / "keys.json"
+    os.environ["HAVEN_KEYS_FILE"] = str(settings.HAVEN_KEYS_FILE)  # and `haven` run as a subprocess
+    keys.reset()
+
+
+def pytest_unconfigure(config: Any) -> None:
+    _TEST_KEYS.cleanup()
+
+
+# --- end of encryption at rest -------------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)

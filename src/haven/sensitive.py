@@ -1,8 +1,9 @@
 """The one place where sensitive values are turned into what the database stores.
 
 Every sensitive model field goes through :class:`haven.cases.fields.SensitiveField`, which calls the
-codec named by ``settings.HAVEN_FIELD_CODEC``. The default stores text as it is; encryption at rest is
-an encrypting codec with the same two methods.
+codec named by ``settings.HAVEN_FIELD_CODEC``. The default is ``haven.security.codec.EncryptingCodec``:
+values are encrypted and search-index columns hold keyed blind indexes. ``PlainCodec`` stores text as it
+is; it is an explicit opt-out for experiments, refused in production.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class Codec(Protocol):
 
     def index(self, text: str) -> str: ...
 
+    def index_candidates(self, text: str) -> list[str]: ...
+
 
 class PlainCodec:
     """Stores sensitive text unchanged (no encryption configured)."""
@@ -35,6 +38,9 @@ class PlainCodec:
         """The value kept in a search index column (a keyed hash once encryption is on)."""
         return text
 
+    def index_candidates(self, text: str) -> list[str]:
+        return [text]
+
 
 @cache
 def _codec_for(path: str) -> Codec:
@@ -47,5 +53,14 @@ def codec() -> Codec:
 
 
 def index_value(text: str) -> str:
-    """What a search index column stores for ``text`` (an exact-match key)."""
+    """What a search index column stores for ``text`` (an exact-match key). Use it when writing."""
     return codec().index(text)
+
+
+def index_values(text: str) -> list[str]:
+    """Every index value ``text`` may be stored under; search with ``key__in=index_values(...)``.
+
+    Normally a single value. While ``haven rotate-keys --index-key`` runs, rows are being recomputed
+    from the old index key to the new one, and searching for both keeps finding everybody meanwhile.
+    """
+    return codec().index_candidates(text)

@@ -151,9 +151,18 @@ HAVEN_LOGIN_MAX_FAILURES = env_int("HAVEN_LOGIN_MAX_FAILURES", 5)
 HAVEN_LOGIN_MAX_FAILURES_PER_IP = env_int("HAVEN_LOGIN_MAX_FAILURES_PER_IP", 20)
 HAVEN_LOGIN_LOCK_SECONDS = env_int("HAVEN_LOGIN_LOCK_SECONDS", 15 * 60)
 
-# Sensitive fields are written through this codec (see haven.cases.fields). Switching on encryption at
-# rest means pointing this at an encrypting codec; nothing else changes.
-HAVEN_FIELD_CODEC = env("HAVEN_FIELD_CODEC", "haven.sensitive.PlainCodec")
+# --- Encryption at rest (haven.security) -----------------------------------------------------------
+# Sensitive fields are written through this codec (see haven.cases.fields): AES-256-GCM under keys that
+# are never in the database, and keyed blind indexes for search. Keys come from HAVEN_KEYS (the key
+# ring's JSON) or the key file HAVEN_KEYS_FILE; outside production a missing key file is generated on
+# first use. In production (HAVEN_PRODUCTION) missing keys stop Haven at start-up.
+INSTALLED_APPS += ["haven.security"]
+HAVEN_PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
+HAVEN_FIELD_CODEC = env("HAVEN_FIELD_CODEC", "haven.security.codec.EncryptingCodec")
+HAVEN_KEYS_FILE = Path(env("HAVEN_KEYS_FILE", str(VAR_DIR / "keys.json")))
+HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored files, kept encrypted
+# --- end of encryption at rest ----------------------------------------------------------------------
+
 HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
 
 LOGGING = {

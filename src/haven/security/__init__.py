@@ -1,0 +1,1 @@
+"""Encryption at rest: the encrypting codec, its keys, key rotation and encrypted backups."""

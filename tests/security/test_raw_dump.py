@@ -1,0 +1,57 @@
+"""A raw copy of the database shows no name, A-number, birth date or other sensitive value.
+
+This is what a stolen disk, a leaked database dump or a curious database administrator sees. SQLite: the
+database's own pages, written out by ``VACUUM INTO``. PostgreSQL: every table's contents as ``COPY`` gives
+them. The control proves the search can fail: with the plain codec the very same values are there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from tests.security.conftest import SECRETS
+
+
+def raw_database(tmp_path: Path) -> str:
+    """Everything the database stores, as text (bytes that are not UTF-8 become replacement marks)."""
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "copy.sqlite3"
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(copy)])
+        assert sqlite3.connect(copy).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        raw = copy.read_bytes()
+    elif connection.vendor == "postgresql":
+        parts = []
+        with connection.cursor() as cursor:
+            for table in connection.introspection.table_names(cursor):
+                with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
+                    parts.extend(bytes(block) for block in copy)
+        raw = b"".join(parts)
+    else:
+        pytest.skip(f"no raw dump for {connection.vendor}")
+    return raw.decode("utf-8", errors="replace").casefold()
+
+
+def found(dump: str) -> list[str]:
+    return [secret for secret in SECRETS if secret.casefold() in dump]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_raw_dump_shows_no_sensitive_value(caseload: Any, tmp_path: Path) -> None:
+    dump = raw_database(tmp_path)
+    assert all(h.reference.casefold() in dump for h in caseload)  # the rows are there, not sensitive
+    assert found(dump) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_control_without_encryption_the_same_dump_shows_them(
+    settings: Any, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    settings.HAVEN_FIELD_CODEC = "haven.sensitive.PlainCodec"
+    request.getfixturevalue("caseload")
+    assert found(raw_database(tmp_path)) == list(SECRETS)
