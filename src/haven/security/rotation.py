@@ -1,0 +1,181 @@
+"""Key rotation: re-encrypting every sensitive value, or recomputing every blind index, under a new key.
+
+A rotation never stops reads. The new key is added to the key file and made current while the old keys
+stay on the ring, so every process can still decrypt (or, for the index key, search under) both; the rows
+are then rewritten in batches, each in its own short transaction that locks only its rows. Only at the
+end, and only when no stored value still needs them, are old keys taken off the ring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+
+from haven.audit.record import audit_record
+from haven.cases.fields import SensitiveField
+from haven.security import keys
+from haven.security.columns import (
+    Progress,
+    in_batch_transaction,
+    label,
+    pk_batches,
+    raw_columns,
+    report,
+    sensitive_columns,
+)
+from haven.security.indexes import rebuild_indexes
+from haven_core.crypto.keyring import KeyRing
+from haven_core.crypto.sealing import DecryptionError, Sealer, key_id_of
+
+
+class RotationError(Exception):
+    """The rotation stopped; the message says why and what state the data is in."""
+
+
+@dataclass
+class DataRotation:
+    new_key: str
+    rewritten: int
+    retired: list[str]
+
+
+def settle() -> None:
+    """Give every running process time to notice the changed key file (see ``keys.RECHECK_SECONDS``)."""
+    time.sleep(keys.RECHECK_SECONDS * 2)
+
+
+def _pending(fields_raw: dict[str, models.Expression], prefix: str) -> Q:
+    """Rows with at least one stored value that is not under the current key."""
+    condition = Q()
+    for alias in fields_raw:
+        condition |= Q(**{f"{alias}__isnull": False}) & ~Q(**{f"{alias}__startswith": prefix})
+    return condition
+
+
+def _plaintext(sealer: Sealer, stored: str, where: str) -> str:
+    if key_id_of(stored) is None:
+        return stored  # written before encryption was switched on: encrypt it now
+    try:
+        return sealer.open_text(stored)
+    except DecryptionError as exc:
+        raise RotationError(
+            f"{where}: {exc}. The rotation stopped there: rows before it are under the new key, the rest "
+            "under their old keys, all still readable."
+        ) from None
+
+
+def reencrypt(
+    model: type[models.Model], fields: list[SensitiveField], *, batch_size: int, progress: Progress | None
+) -> int:
+    """Rewrite every value of ``fields`` in ``model`` that is not under the current key; return how many."""
+    sealer = keys.sealer()
+    raw = raw_columns(fields)
+    pending = model._base_manager.annotate(**raw).filter(_pending(raw, sealer.prefix))
+    total = pending.count()
+    done = rewritten = 0
+    for batch in pk_batches(pending, batch_size):
+
+        def rewrite(batch: models.QuerySet[Any] = batch) -> tuple[int, int]:
+            rows = list(batch.select_for_update().values_list("pk", *raw))
+            changes: dict[str, list[When]] = {f.attname: [] for f in fields}
+            for pk, *stored in rows:
+                for field, value in zip(fields, stored, strict=True):
+                    if value is not None and not sealer.is_current(value):
+                        plain = _plaintext(sealer, value, f"{label(model)} #{pk} {field.attname}")
+                        changes[field.attname].append(When(pk=pk, then=Value(sealer.seal_text(plain))))
+            updates = {
+                name: Case(*whens, default=F(name), output_field=models.TextField())
+                for name, whens in changes.items()
+                if whens
+            }
+            if updates:
+                model._base_manager.filter(pk__in=[row[0] for row in rows]).update(**updates)
+            return len(rows), sum(len(w) for w in changes.values())
+
+        rows, values = in_batch_transaction(rewrite)
+        done, rewritten = done + rows, rewritten + values
+        report(progress, model, done, total)
+    return rewritten
+
+
+def reencrypt_all(*, batch_size: int, progress: Progress | None) -> int:
+    rewritten = 0
+    for model, fields in sensitive_columns():
+        rewritten += reencrypt(model, fields, batch_size=batch_size, progress=progress)
+    return rewritten
+
+
+def values_not_current() -> dict[str, int]:
+    """For each model, how many rows still hold a value not under the current data key."""
+    sealer = keys.sealer()
+    left = {}
+    for model, fields in sensitive_columns():
+        raw = raw_columns(fields)
+        count = model._base_manager.annotate(**raw).filter(_pending(raw, sealer.prefix)).count()
+        if count:
+            left[label(model)] = count
+    return left
+
+
+def rotate_data_key(
+    *, batch_size: int = 500, retire_old: bool = False, progress: Progress | None = None
+) -> DataRotation:
+    """Make a new data key current and re-encrypt everything under it; optionally retire the old keys."""
+    source = keys.source()
+    say = progress or (lambda _line: None)
+    with source.exclusive():
+        ring = source.reload().ring
+        sealer = source.write(KeyRing(data=ring.data.with_new_current("d"), index=ring.index))
+        say(f"New data key {sealer.current} is current; old keys stay readable while values are rewritten.")
+        settle()
+        rewritten = reencrypt_all(batch_size=batch_size, progress=progress)
+        retired: list[str] = []
+        if retire_old:
+            settle()  # a process that wrote under an old key just before noticing the new one
+            rewritten += reencrypt_all(batch_size=batch_size, progress=progress)
+            left = values_not_current()
+            if left:
+                raise RotationError(f"old keys kept: values still under them in {left}")
+            ring = source.reload().ring
+            retired = sorted(k for k in ring.data.keys if k != ring.data.current)
+            source.write(KeyRing(data=ring.data.only_current(), index=ring.index))
+            say(f"Retired data keys: {', '.join(retired) or 'none'}.")
+        audit_record(
+            actor=None,
+            action="keys.rotate_data",
+            detail={"key": sealer.current, "values": rewritten, "retired": retired},
+        )
+    return DataRotation(new_key=sealer.current, rewritten=rewritten, retired=retired)
+
+
+def rotate_index_key(*, batch_size: int = 500, progress: Progress | None = None) -> str:
+    """Make a new index key current, recompute every blind index under it, and drop the old index key.
+
+    Searches try every index key on the ring (``haven.sensitive.index_values``), so people stay findable
+    while their rows move from the old key to the new one.
+    """
+    source = keys.source()
+    say = progress or (lambda _line: None)
+    with source.exclusive():
+        started: dt.datetime = timezone.now()
+        ring = source.reload().ring
+        new = source.write(KeyRing(data=ring.data, index=ring.index.with_new_current("i"))).ring.index.current
+        say(f"New index key {new} is current; searches use both keys until the indexes are rebuilt.")
+        settle()
+        rebuild_indexes(batch_size=batch_size, progress=progress)
+        # A change whose transaction began before its process noticed the new key, and committed after
+        # the rebuild passed its row, may have indexed under the old key: go over recent changes again.
+        settle()
+        recent = started - dt.timedelta(minutes=1)
+        rebuild_indexes(batch_size=batch_size, progress=progress, changed_since=recent)
+        ring = source.reload().ring
+        source.write(KeyRing(data=ring.data, index=ring.index.only_current()))
+        say("Old index key retired.")
+        audit_record(actor=None, action="keys.rotate_index", detail={"key": new})
+    return new
