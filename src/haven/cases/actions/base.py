@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_record
 from haven.cases.errors import NotAllowed
@@ -14,7 +16,7 @@ from haven_core.roles import can_edit_household
 
 def ensure_can_edit(actor: Actor, household: Household) -> None:
     if not can_edit_household(actor.role, actor.organisation_id, household.organisation_id):
-        raise NotAllowed("You cannot change this household.")
+        raise NotAllowed(_("You cannot change this household."))
 
 
 def apply_fields(instance: Any, fields: Mapping[str, Any], allowed: Iterable[str]) -> list[str]:

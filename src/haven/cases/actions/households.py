@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
@@ -31,9 +32,9 @@ def household_create(
 ) -> Household:
     """Open a household for ``organisation`` with its principal applicant."""
     if not can_use_caseload(actor.role):
-        raise NotAllowed("Your role does not work with households.")
+        raise NotAllowed(_("Your role does not work with households."))
     if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
-        raise NotAllowed("You can only open households for your own organisation.")
+        raise NotAllowed(_("You can only open households for your own organisation."))
     fields = {k: v for k, v in principal.items() if k != "relationship"}
     with transaction.atomic():
         household = Household.objects.create(

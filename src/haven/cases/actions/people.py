@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
@@ -43,7 +44,7 @@ def _check_principal(household: Household, person: Person) -> None:
     if person.relationship == "principal":
         others = household.people.filter(relationship="principal").exclude(pk=person.pk)
         if others.exists():
-            raise InvalidChange("This household already has a principal applicant.")
+            raise InvalidChange(_("This household already has a principal applicant."))
 
 
 def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) -> Person:
@@ -52,7 +53,7 @@ def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any])
     person = Person(household=household)
     apply_fields(person, fields, PERSON_FIELDS)
     if not person.relationship:
-        raise InvalidChange("Say how this person is related to the principal applicant.")
+        raise InvalidChange(_("Say how this person is related to the principal applicant."))
     _check_principal(household, person)
     with transaction.atomic():
         person.save()
@@ -83,7 +84,7 @@ def person_delete(*, actor: Actor, person: Person) -> None:
     household = person.household
     ensure_can_edit(actor, household)
     if person.relationship == "principal":
-        raise InvalidChange("The principal applicant cannot be removed; close the household instead.")
+        raise InvalidChange(_("The principal applicant cannot be removed; close the household instead."))
     with transaction.atomic():
         target = str(person.public_id)
         person.delete()

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
@@ -20,7 +21,7 @@ def event_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) 
     ensure_can_edit(actor, household)
     person = fields.get("person")
     if person is not None and person.household_id != household.pk:
-        raise InvalidChange("That person is not in this household.")
+        raise InvalidChange(_("That person is not in this household."))
     event = TimelineEvent(
         household=household, created_by=actor.user if getattr(actor.user, "pk", None) else None
     )

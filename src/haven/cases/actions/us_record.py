@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
@@ -40,7 +41,7 @@ def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -
     with transaction.atomic():
         changed = apply_fields(record, values, US_RECORD_FIELDS)
         if not record.status:
-            raise InvalidChange("Choose the person's US status.")
+            raise InvalidChange(_("Choose the person's US status."))
         if changed or created:
             record.a_number_key = index_value(record.a_number) if record.a_number else ""
             record.save()
