@@ -18,7 +18,10 @@ from haven.cases.actions import (
     person_update,
     us_record_save,
 )
+from haven.cases.models import Person, PersonNameKey
 from haven.security import keys
+from haven.sensitive import index_values
+from haven_core.names import query_keys
 
 # Each must be absent from raw database bytes and backups; all are written in the `caseload` fixture
 # below or in tests/conftest.py (household_a, household_b).
@@ -79,3 +82,22 @@ def caseload(household_a: Any, household_b: Any, caseworker_a: Any) -> list[Any]
     )
     household_update(actor=actor, household=household_a, fields={"notes": "Котова: see the IRB file"})
     return [household_a, household_b]
+
+
+def unchanged(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Every row as before; the audit trail may only have grown (rotations are recorded in it)."""
+    audit = ("audit.auditentry", "audit.chainhead")
+    old_entries, new_entries = before["audit.auditentry"], after["audit.auditentry"]
+    same_rows = {k: v for k, v in after.items() if k not in audit} == {
+        k: v for k, v in before.items() if k not in audit
+    }
+    return same_rows and all(new_entries[pk] == entry for pk, entry in old_entries.items())
+
+
+def finds(name: str) -> set[int]:
+    """People whose names match every word of ``name``, the way the case list searches."""
+    people = Person.objects.all()
+    for token_keys in query_keys(name):
+        wanted = [v for k in token_keys for v in index_values(k)]
+        people = people.filter(pk__in=PersonNameKey.objects.filter(key__in=wanted).values("person_id"))
+    return set(people.values_list("pk", flat=True))

@@ -17,7 +17,7 @@ from haven.security.columns import raw_columns, sensitive_columns
 from haven.security.snapshot import snapshot
 from haven.sensitive import index_value, index_values
 from haven_core.crypto import keyring
-from haven_core.names import query_keys
+from tests.security.conftest import finds, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -30,25 +30,6 @@ def stored_values() -> list[str]:
         for row in model._base_manager.annotate(**raw).values_list(*raw):
             values.extend(v for v in row if v is not None)
     return values
-
-
-def unchanged(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """Every row as before; the audit trail may only have grown (rotations are recorded in it)."""
-    audit = ("audit.auditentry", "audit.chainhead")
-    old_entries, new_entries = before["audit.auditentry"], after["audit.auditentry"]
-    same_rows = {k: v for k, v in after.items() if k not in audit} == {
-        k: v for k, v in before.items() if k not in audit
-    }
-    return same_rows and all(new_entries[pk] == entry for pk, entry in old_entries.items())
-
-
-def finds(name: str) -> set[int]:
-    """People whose names match every word of ``name``, the way the case list searches."""
-    people = Person.objects.all()
-    for token_keys in query_keys(name):
-        wanted = [v for k in token_keys for v in index_values(k)]
-        people = people.filter(pk__in=PersonNameKey.objects.filter(key__in=wanted).values("person_id"))
-    return set(people.values_list("pk", flat=True))
 
 
 def test_sensitive_columns_are_found_in_every_model() -> None:

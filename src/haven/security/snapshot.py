@@ -39,7 +39,24 @@ def backup_models() -> list[type[models.Model]]:
             ]
             if chosen:
                 app_list.append((config, chosen))
-    return list(serializers.sort_dependencies(app_list))
+    return _referenced_first(list(serializers.sort_dependencies(app_list)))
+
+
+def _referenced_first(chosen: list[type[models.Model]]) -> list[type[models.Model]]:
+    """Order models so each comes after the models it refers to (a household before its people)."""
+    ordered: list[type[models.Model]] = []
+    remaining = list(chosen)
+    while remaining:
+        for model in remaining:
+            relations = [*model._meta.concrete_fields, *model._meta.many_to_many]
+            needs = {f.related_model for f in relations if f.is_relation} & set(remaining) - {model}
+            if not needs:
+                ordered.append(model)
+                remaining.remove(model)
+                break
+        else:  # a cycle: within the restore's one transaction, deferred constraints still hold it
+            return ordered + remaining
+    return ordered
 
 
 def _encode(value: Any) -> Any:

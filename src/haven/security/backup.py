@@ -1,0 +1,250 @@
+"""``haven backup`` and ``haven restore``: the whole installation in one encrypted, checked file.
+
+A backup is a gzip-compressed tar archive (a manifest, the rows as JSON lines, the stored files) sealed
+as a whole in a :mod:`haven_core.crypto.container`, so nothing in it, not even which models it holds, can
+be read without the key, and any damage is found before anything is restored.
+
+The key is derived (HKDF, fresh salt per backup) from the current data key, or comes from a passphrase
+(scrypt). A ring-keyed backup needs the key file that was in use when it was made; a passphrase backup
+can be restored into an installation with other keys. Stored files are copied as they are stored, that
+is encrypted under the data keys, so restoring them needs those keys too.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+import shutil
+import tarfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
+
+from haven.security import keys
+from haven.security.indexes import rebuild_indexes
+from haven.security.snapshot import backup_models, dump_rows, load_rows
+from haven_core.crypto import container
+from haven_core.crypto.container import ContainerError, Header, SealedWriter
+from haven_core.crypto.sealing import DecryptionError
+
+PURPOSE = b"haven backup v1"
+FORMAT = 1
+ROWS_PER_MEMBER = 2000
+Progress = Callable[[str], None]
+
+
+class BackupError(Exception):
+    """A backup cannot be written or restored; the message is meant for the person running Haven."""
+
+
+@dataclass
+class Summary:
+    rows: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+
+
+def _ring_key(header_kdf: dict[str, Any], salt: bytes) -> bytes:
+    try:
+        return keys.sealer().derived_key(str(header_kdf["key_id"]), salt=salt, purpose=PURPOSE)
+    except DecryptionError:
+        raise BackupError(
+            f"this backup was made under data key {header_kdf['key_id']!r}, which is not on this "
+            "installation's key ring: restore with the key file that was in use when it was made "
+            "(HAVEN_KEYS_FILE)"
+        ) from None
+
+
+def _key_for(header: Header, passphrase: bytes | None) -> bytes:
+    kind = header.kdf.get("kind")
+    if kind == "scrypt":
+        if passphrase is None:
+            raise BackupError("this backup is protected by a passphrase: give it with --passphrase-file")
+        return container.passphrase_key(passphrase, header.salt, header.kdf)
+    if kind == "keyring":
+        return _ring_key(header.kdf, header.salt)
+    raise BackupError(container.DAMAGED + " (unknown key kind)")
+
+
+def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mode = len(data), 0o600
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _stored_files() -> list[Path]:
+    root = Path(settings.HAVEN_FILES_DIR)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _write_archive(out: Any, say: Progress) -> Summary:
+    summary = Summary()
+    root = Path(settings.HAVEN_FILES_DIR)
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            # One snapshot for every table, while Haven keeps writing (SQLite's read transaction is one).
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        chosen = backup_models()
+        summary.rows = {m._meta.label_lower: m._base_manager.count() for m in chosen}
+        files = _stored_files()
+        summary.files = len(files)
+        manifest = {"format": FORMAT, "rows": summary.rows, "files": summary.files}
+        with tarfile.open(fileobj=out, mode="w|gz") as tar:
+            _add(tar, "manifest.json", json.dumps(manifest).encode("utf-8"))
+            for number, model in enumerate(chosen):
+                for part, lines in enumerate(dump_rows(model, batch=ROWS_PER_MEMBER)):
+                    _add(tar, f"data/{number:03d}-{part:05d}.jsonl", lines)
+                say(f"  {model._meta.label_lower}: {summary.rows[model._meta.label_lower]:,} rows")
+            for path in files:
+                tar.add(path, arcname=f"files/{path.relative_to(root).as_posix()}", recursive=False)
+            if files:
+                say(f"  stored files: {len(files):,}")
+    return summary
+
+
+def write_backup(
+    target: Path, *, passphrase: bytes | None = None, progress: Progress | None = None
+) -> Summary:
+    """Write the installation to ``target``: a consistent snapshot, compressed and encrypted whole."""
+    say = progress or (lambda _line: None)
+    salt = container.new_salt()
+    if passphrase is not None:
+        kdf = container.scrypt_kdf()
+        key = container.passphrase_key(passphrase, salt, kdf)
+    else:
+        kdf = {"kind": "keyring", "key_id": keys.sealer().current}
+        key = _ring_key(kdf, salt)
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    try:
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+            writer = SealedWriter(out, key, kdf=kdf, salt=salt)
+            summary = _write_archive(writer, say)
+            writer.close()
+        os.replace(partial, target)  # a failed backup never leaves a file that looks like a good one
+    finally:
+        partial.unlink(missing_ok=True)
+    return summary
+
+
+def _open(source: IO[bytes], passphrase: bytes | None) -> tuple[Header, bytes]:
+    try:
+        header = container.read_header(source)
+        key = _key_for(header, passphrase)
+        container.check_key(header, key)
+    except ContainerError as exc:
+        raise BackupError(str(exc)) from None
+    return header, key
+
+
+def check_backup(path: Path, *, passphrase: bytes | None = None) -> Header:
+    """Read the whole backup and check its integrity, restoring nothing."""
+    with open(path, "rb") as source:
+        header, key = _open(source, passphrase)
+        try:
+            container.verify(source, header, key)
+        except ContainerError as exc:
+            raise BackupError(str(exc)) from None
+    return header
+
+
+def non_empty() -> list[str]:
+    """The models that already hold rows, and the stored files folder if it holds files."""
+    found = [m._meta.label_lower for m in backup_models() if m._base_manager.exists()]
+    if _stored_files():
+        found.append("stored files")
+    return found
+
+
+def _safe_name(name: str) -> Path:
+    relative = Path(name.removeprefix("files/"))
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise BackupError(container.DAMAGED + f" (a stored file has an unsafe name: {name!r})")
+    return relative
+
+
+def _restore_archive(reader: Any, staging: Path, say: Progress) -> Summary:
+    summary, manifest, waiting = Summary(), None, []
+    with tarfile.open(fileobj=reader, mode="r|gz") as tar:
+        for member in tar:
+            data = tar.extractfile(member) if member.isfile() else None
+            if data is None:
+                continue
+            if member.name == "manifest.json":
+                manifest = json.loads(data.read())
+                if manifest.get("format") != FORMAT:
+                    raise BackupError(f"this backup's format {manifest.get('format')!r} is not known here")
+            elif member.name.startswith("data/"):
+                for restored in load_rows(data):
+                    restored.save()
+                    if restored.deferred_fields:
+                        waiting.append(restored)  # refers to a row further on in the backup
+                    name = restored.object._meta.label_lower
+                    summary.rows[name] = summary.rows.get(name, 0) + 1
+            elif member.name.startswith("files/"):
+                path = staging / _safe_name(member.name)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+                    shutil.copyfileobj(data, out)
+                summary.files += 1
+    for restored in waiting:
+        restored.save_deferred_fields()
+    if manifest is None or manifest["rows"] != {k: summary.rows.get(k, 0) for k in manifest["rows"]}:
+        raise BackupError(container.DAMAGED + " (its contents do not match its manifest)")
+    if manifest["files"] != summary.files:
+        raise BackupError(container.DAMAGED + " (its stored files do not match its manifest)")
+    say(f"  {sum(summary.rows.values()):,} rows and {summary.files:,} stored files read")
+    return summary
+
+
+def _reset_sequences() -> None:
+    """PostgreSQL: make new rows' ids follow the restored ones (SQLite needs nothing)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), backup_models())
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def restore_backup(
+    path: Path, *, passphrase: bytes | None = None, progress: Progress | None = None
+) -> Summary:
+    """Restore ``path`` into this empty installation, in one transaction; rebuild the blind indexes."""
+    say = progress or (lambda _line: None)
+    header = check_backup(path, passphrase=passphrase)
+    say(f"Backup of {header.created_at} checked: intact.")
+    if found := non_empty():
+        raise BackupError(
+            "this installation is not empty (" + ", ".join(found) + "); restore only into an empty one"
+        )
+    files_dir = Path(settings.HAVEN_FILES_DIR)
+    staging = files_dir.with_name(f".{files_dir.name}.restore-{secrets.token_hex(4)}")
+    try:
+        with open(path, "rb") as source, transaction.atomic():
+            header, key = _open(source, passphrase)
+            reader = container.ChunkReader(container.open_chunks(source, header, key))
+            try:
+                summary = _restore_archive(reader, staging, say)
+            except (DeserializationError, DatabaseError, ValueError, KeyError, tarfile.TarError) as exc:
+                raise BackupError(f"the backup could not be restored, nothing was changed: {exc}") from None
+            except ContainerError as exc:
+                raise BackupError(str(exc)) from None
+            _reset_sequences()
+            say("Rebuilding the search indexes.")
+            rebuild_indexes()
+        if staging.exists():
+            files_dir.mkdir(parents=True, exist_ok=True)
+            for item in staging.iterdir():
+                os.replace(item, files_dir / item.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary
