@@ -14,6 +14,7 @@ from haven.cases.actions import (
     canada_permit_save,
     canada_relative_save,
     event_add,
+    household_move,
     household_update,
     person_update,
     us_record_save,
@@ -22,6 +23,7 @@ from haven.cases.models import Person, PersonNameKey
 from haven.security import keys
 from haven.sensitive import index_values
 from haven_core.names import query_keys
+from haven_core.pipeline import Stage
 
 # Each must be absent from raw database bytes and backups; all are written in the `caseload` fixture
 # below or in tests/conftest.py (household_a, household_b).
@@ -30,7 +32,7 @@ SECRETS = (
     "KOTOVA", "IULIIA", "SHCHERBAKOV", "DMITRII", "Yulia Kotova",
     "204718395", "1988-04-12", "Нижний Новгород",
     "+1 917 555 0142", "iuliia.k@example.org", "1180 Ocean Parkway",
-    "Котов Павел Андреевич", "PX9931177", "detained after the rally in Perm",
+    "Котов Павел Андреевич", "PX9931177", "detained after the rally in Perm", "Toronto sponsor group",
 )  # fmt: skip
 
 
@@ -45,7 +47,7 @@ def own_keys(settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.fixture
-def caseload(household_a: Any, household_b: Any, caseworker_a: Any) -> list[Any]:
+def caseload(household_a: Any, household_b: Any, caseworker_a: Any, caseworker_b: Any) -> list[Any]:
     """Households A and B, with household A's principal given every kind of sensitive detail."""
     actor = Actor.for_user(caseworker_a)
     principal = household_a.principal
@@ -81,6 +83,12 @@ def caseload(household_a: Any, household_b: Any, caseworker_a: Any) -> list[Any]
         fields={"date": dt.date(2024, 3, 2), "kind": "detained", "note": "detained after the rally in Perm"},
     )
     household_update(actor=actor, household=household_a, fields={"notes": "Котова: see the IRB file"})
+    household_move(
+        actor=Actor.for_user(caseworker_b),
+        household=household_b,
+        stage=Stage.CLOSED,
+        reason="resettled with the Toronto sponsor group",
+    )
     return [household_a, household_b]
 
 

@@ -54,7 +54,7 @@ class Household(models.Model):
     stage = models.CharField(
         _("status"), max_length=20, choices=STAGE_CHOICES, default=Stage.INTAKE.value, db_index=True
     )
-    closed_reason = models.TextField(_("reason for closing"), blank=True)
+    closed_reason = SensitiveTextField(_("reason for closing"))  # free text: why a case ended can endanger
     notes = SensitiveTextField(_("notes"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
