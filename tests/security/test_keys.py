@@ -101,3 +101,21 @@ def test_production_refuses_to_store_names_unencrypted(settings: Any) -> None:
     settings.HAVEN_FIELD_CODEC = "haven.sensitive.PlainCodec"
     with pytest.raises(ImproperlyConfigured, match="must be the encrypting codec"):
         apps.get_app_config("security").ready()
+
+
+def test_haven_check_does_not_make_keys_before_they_are_needed(own_keys: Path) -> None:
+    assert key_checks() == []
+    assert not own_keys.exists()
+
+
+def test_generate_keys_makes_a_private_key_file_and_never_overwrites_it(own_keys: Path) -> None:
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    call_command("generate-keys", stdout=io.StringIO())
+    ring = keyring.parse(own_keys.read_text())
+    assert stat.S_IMODE(own_keys.stat().st_mode) == 0o600
+    with pytest.raises(CommandError, match="never overwrites"):
+        call_command("generate-keys", stdout=io.StringIO())
+    assert keyring.parse(own_keys.read_text()) == ring
