@@ -1,0 +1,1 @@
+"""Forms that check what caseworkers type before a case action is called (see ``haven.cases.actions``)."""

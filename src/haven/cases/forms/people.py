@@ -1,0 +1,96 @@
+"""A person's details: names in both scripts, birth date, contact and vulnerability facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from haven.cases.forms.base import HavenModelForm
+from haven.cases.models import Household, Person
+from haven.cases.models.person import VULNERABILITY_FIELDS
+from haven_core.dates import PartialDate, PartialDateError
+
+NAME_FIELDS = ("surname_cyrillic", "given_name_cyrillic", "surname_latin", "given_name_latin")
+_LINE = forms.TextInput
+_LINES = forms.Textarea(attrs={"rows": 2})
+
+
+class PersonForm(HavenModelForm):
+    email = forms.EmailField(label=_("email"), required=False)
+
+    fieldsets = [
+        (_("Place in the household"), ["relationship", "relationship_detail"]),
+        (
+            _("Names"),
+            [*NAME_FIELDS[:2], "patronymic_cyrillic", *NAME_FIELDS[2:], "other_spellings", "former_names"],
+        ),
+        (_("Birth and citizenship"), ["sex", "birth_date", "place_of_birth", "citizenships", "languages"]),
+        (_("Contact"), ["phone", "email", "address"]),
+        (_("Vulnerability (sensitive)"), [*VULNERABILITY_FIELDS, "vulnerability_notes"]),
+    ]
+
+    class Meta:
+        model = Person
+        fields = [
+            "relationship", "relationship_detail", "surname_cyrillic", "given_name_cyrillic",
+            "patronymic_cyrillic", "surname_latin", "given_name_latin", "other_spellings", "former_names",
+            "sex", "birth_date", "place_of_birth", "citizenships", "languages", "phone", "email", "address",
+            *VULNERABILITY_FIELDS, "vulnerability_notes",
+        ]  # fmt: skip
+        widgets = {
+            **{name: _LINE for name in ("surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic",
+                                        "surname_latin", "given_name_latin", "birth_date", "place_of_birth",
+                                        "phone")},
+            "other_spellings": _LINES,
+            "former_names": _LINES,
+            "address": _LINES,
+            "vulnerability_notes": _LINES,
+        }  # fmt: skip
+
+    def __init__(
+        self, *args: Any, household: Household | None = None, person: Person | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        relationship = self.fields.get("relationship")
+        if relationship is not None and household is not None:
+            others = household.people.filter(relationship="principal")
+            if person is not None:
+                others = others.exclude(pk=person.pk)
+            if others.exists():  # a household has one principal applicant
+                relationship.choices = [c for c in relationship.choices if c[0] != "principal"]  # type: ignore[attr-defined]
+
+    def clean_birth_date(self) -> str:
+        text = self.cleaned_data.get("birth_date", "").strip()
+        if not text:
+            return ""
+        try:
+            birth = PartialDate.parse(text)
+        except PartialDateError:
+            raise forms.ValidationError(
+                _("Write the date as YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY, for example 12.04.1988."),
+                code="invalid",
+            ) from None
+        if birth.earliest() > timezone.localdate():
+            raise forms.ValidationError(_("The date of birth cannot be in the future."), code="future")
+        return birth.iso()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any((data.get(name) or "").strip() for name in NAME_FIELDS):
+            raise forms.ValidationError(
+                _("Give at least one name: a surname or given name in Cyrillic or in Latin letters."),
+                code="no_name",
+            )
+        return data
+
+
+class PrincipalForm(PersonForm):
+    """The principal applicant's details when a household is opened."""
+
+    fieldsets = PersonForm.fieldsets[1:]
+
+    class Meta(PersonForm.Meta):
+        fields = [f for f in PersonForm.Meta.fields if not f.startswith("relationship")]

@@ -1,0 +1,35 @@
+"""Dated events in a household's history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from haven.cases.forms.base import DateInput, HavenModelForm
+from haven.cases.models import Household, Person, TimelineEvent
+
+
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
+class EventForm(HavenModelForm):
+    person = PersonChoiceField(
+        label=_("person"),
+        queryset=Person.objects.none(),
+        to_field_name="public_id",
+        required=False,
+        empty_label=_("The whole household"),
+    )
+
+    class Meta:
+        model = TimelineEvent
+        fields = ["date", "kind", "person", "note"]
+        widgets = {"date": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = household.people.order_by("id")  # type: ignore[attr-defined]

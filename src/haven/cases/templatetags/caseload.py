@@ -1,0 +1,75 @@
+"""Template helpers for case pages: days left until a date, partial dates, labels from the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.db.models import Model
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from haven_core.dates import PartialDate, PartialDateError
+
+register = template.Library()
+
+URGENT_DAYS = 14  # a removal or hearing this close is shown as urgent
+
+
+def days_phrase(days: int) -> str:
+    if days == 0:
+        return _("today")
+    if days > 0:
+        return ngettext("in %(count)d day", "in %(count)d days", days) % {"count": days}
+    return ngettext("%(count)d day ago", "%(count)d days ago", -days) % {"count": -days}
+
+
+@register.simple_tag
+def days_left(value: dt.date | None) -> SafeString | str:
+    """``in 3 days``, ``today`` or ``5 days ago``, marked urgent when close."""
+    if not value:
+        return ""
+    days = (value - timezone.localdate()).days
+    kind = "past" if days < 0 else "urgent" if days <= URGENT_DAYS else "later"
+    return format_html('<span class="days days-{}">{}</span>', kind, days_phrase(days))
+
+
+@register.filter
+def partial_date(value: str) -> str:
+    """A stored partial date (``1988``, ``1988-04``, ``1988-04-12``) in the reader's locale."""
+    if not value:
+        return ""
+    try:
+        parsed = PartialDate.parse(value)
+    except PartialDateError:
+        return value  # shown as typed rather than hidden
+    if parsed.precision == "day":
+        return date_filter(parsed.earliest(), "SHORT_DATE_FORMAT")
+    if parsed.precision == "month":
+        return date_filter(parsed.earliest(), "YEAR_MONTH_FORMAT")
+    return str(parsed.year)
+
+
+@register.filter
+def label(instance: Model, field_name: str) -> str:
+    """The translated name of a model field, capitalised, for a heading or a definition list."""
+    return capfirst(instance._meta.get_field(field_name).verbose_name)  # type: ignore[union-attr]
+
+
+@register.filter
+def vulnerability_labels(person: Any) -> list[str]:
+    """The person's vulnerability facts, by their translated names."""
+    return [label(person, name) for name in person.vulnerabilities(timezone.localdate())]
+
+
+@register.filter
+def cyrillic_name(person: Any) -> str:
+    """Surname, given name and patronymic in Cyrillic, as far as they are known."""
+    parts = (person.surname_cyrillic, person.given_name_cyrillic, person.patronymic_cyrillic)
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,42 @@
+"""What the case views share: finding objects inside a visible household, and going back to it."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+
+from haven.cases.models import Household, Person
+
+
+def household_url(household: Household, anchor: str = "") -> str:
+    url = reverse("cases:detail", args=[household.reference])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def back_to(household: Household, anchor: str = "") -> HttpResponseRedirect:
+    return redirect(household_url(household, anchor))
+
+
+def person_in(household: Household, public_id: uuid.UUID) -> Person:
+    """The person with ``public_id`` in ``household`` (already checked visible); 404 for anyone else's."""
+    person: Person = get_object_or_404(Person, household=household, public_id=public_id)
+    person.household = household
+    return person
+
+
+def tie_in(model: type[Model], household: Household, public_id: uuid.UUID) -> Any:
+    """A relative, permit or other row hanging off a person, looked up only within ``household``."""
+    rows = model.objects.select_related("person")  # type: ignore[attr-defined]
+    instance = get_object_or_404(rows, person__household=household, public_id=public_id)
+    instance.person.household = household
+    return instance
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted form data of a POST; ``None`` on GET, which leaves a form unbound."""
+    return request.POST if request.method == "POST" else None

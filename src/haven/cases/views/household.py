@@ -1,0 +1,129 @@
+"""A household's page, opening a household, editing it and moving it along the pipeline."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from haven.accounts.access import caseload_required, household_for
+from haven.cases.actions import household_create, household_move, household_update
+from haven.cases.errors import CaseError
+from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
+from haven.cases.forms.people import PrincipalForm
+from haven.cases.models import Household
+from haven.cases.models.household import STAGE_CHOICES
+from haven.cases.views.base import back_to, posted
+from haven.cases.views.timeline import first_past, timeline_entries
+from haven_core.pipeline import ORDER, Stage
+from haven_core.roles import COALITION_WIDE
+
+
+def _pipeline(household: Household) -> list[dict[str, object]]:
+    """The stages from intake to resettlement, each marked done, current or ahead."""
+    labels = dict(STAGE_CHOICES)
+    current = household.stage_enum
+    reached = ORDER.index(current) if current is not Stage.CLOSED else -1
+    steps = []
+    for i, stage in enumerate(s for s in ORDER if s is not Stage.CLOSED):
+        state = "current" if stage is current else "done" if i < reached else "ahead"
+        steps.append({"label": labels[stage.value], "state": state})
+    return steps
+
+
+@require_GET
+@caseload_required
+def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    people = list(
+        household.people.select_related("us_record")
+        .prefetch_related("canada_relatives", "canada_permits")
+        .order_by("id")
+    )
+    today = timezone.localdate()
+    timeline = timeline_entries(household.events.select_related("person", "created_by"), people, today)
+    context = {
+        "household": household,
+        "people": people,
+        "timeline": timeline,
+        "today_at": first_past(timeline, today),
+        "today": today,
+        "pipeline": _pipeline(household),
+        "stage_form": StageForm(current=household.stage_enum),
+    }
+    return render(request, "cases/household.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def household_new(request: HttpRequest) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    choose = actor.role in COALITION_WIDE or actor.organisation is None
+    data = posted(request)
+    form = HouseholdCreateForm(data, choose_organisation=choose)
+    principal = PrincipalForm(data)
+    if data is not None and form.is_valid() and principal.is_valid():
+        organisation = form.cleaned_data["organisation"] if choose else actor.organisation
+        try:
+            household = household_create(
+                actor=actor,
+                organisation=organisation,
+                principal=principal.cleaned_data,
+                notes=form.cleaned_data["notes"],
+            )
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Household %(reference)s opened.") % {"reference": household.reference}
+            )
+            return back_to(household)
+    context = {"form": form, "principal": principal, "nav": "new"}
+    return render(request, "cases/household_new.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def household_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    form = HouseholdEditForm(posted(request), household=household)
+    if form.is_valid():
+        try:
+            household_update(actor=actor, household=household, fields=form.cleaned_data)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Household saved."))
+            return back_to(household)
+    context = {"household": household, "form": form, "title": _("Edit household")}
+    return render(request, "cases/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    form = StageForm(posted(request), current=household.stage_enum)
+    if form.is_valid():
+        stage = Stage(form.cleaned_data["stage"])
+        try:
+            household_move(actor=actor, household=household, stage=stage, reason=form.cleaned_data["reason"])
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()}
+            )
+            return back_to(household, "pipeline")
+    context = {
+        "household": household,
+        "form": form,
+        "title": _("Change status"),
+        "submit": _("Change status"),
+    }
+    return render(request, "cases/form.html", context)

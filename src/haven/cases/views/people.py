@@ -1,0 +1,82 @@
+"""Adding, editing and removing the people in a household."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from haven.accounts.access import caseload_required, household_for
+from haven.cases.actions import person_add, person_delete, person_update
+from haven.cases.errors import CaseError
+from haven.cases.forms.people import PersonForm
+from haven.cases.views.base import back_to, household_url, person_in, posted
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def person_new(request: HttpRequest, reference: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    form = PersonForm(posted(request), household=household)
+    if form.is_valid():
+        try:
+            person = person_add(actor=actor, household=household, fields=form.cleaned_data)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(name)s added to the household.") % {"name": person.display_name})
+            return back_to(household, f"person-{person.public_id}")
+    context = {"household": household, "form": form, "title": _("Add a person")}
+    return render(request, "cases/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    person = person_in(household, person_id)
+    data = posted(request)
+    form = PersonForm(data, initial=PersonForm.initial_from(person), household=household, person=person)
+    if form.is_valid():
+        try:
+            person_update(actor=actor, person=person, fields=form.cleaned_data)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(name)s saved.") % {"name": person.display_name})
+            return back_to(household, f"person-{person.public_id}")
+    context = {
+        "household": household,
+        "form": form,
+        "title": _("Edit %(name)s") % {"name": person.display_name},
+    }
+    return render(request, "cases/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def person_remove(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    person = person_in(household, person_id)
+    if request.method == "POST":
+        try:
+            person_delete(actor=actor, person=person)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+            return back_to(household, f"person-{person.public_id}")
+        messages.success(request, _("%(name)s removed from the household.") % {"name": person.display_name})
+        return back_to(household, "people")
+    context = {
+        "household": household,
+        "title": _("Remove %(name)s from the household?") % {"name": person.display_name},
+        "explanation": _("Their US record and ties to Canada are removed with them. This cannot be undone."),
+        "cancel": household_url(household, f"person-{person.public_id}"),
+    }
+    return render(request, "cases/confirm_remove.html", context)

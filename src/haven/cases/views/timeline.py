@@ -1,0 +1,120 @@
+"""A household's timeline: adding and removing dated events, and the dates still ahead of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from haven.accounts.access import caseload_required, household_for
+from haven.cases.actions import event_add, event_delete
+from haven.cases.errors import CaseError
+from haven.cases.forms.timeline import EventForm
+from haven.cases.models import Person, TimelineEvent
+from haven.cases.models.household import STAGE_CHOICES
+from haven.cases.views.base import back_to, household_url, posted
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the timeline: a recorded event, or a date ahead taken from a person's US record."""
+
+    date: dt.date
+    label: str
+    person: Person | None = None
+    event: TimelineEvent | None = None
+
+    @property
+    def note(self) -> str:
+        if self.event is None:
+            return ""
+        if self.event.kind == "status_changed":
+            return _readable_move(self.event.note)
+        return self.event.note
+
+
+_MOVE = re.compile(r"^(\w+) → (\w+)(: .*)?$", re.DOTALL)
+
+
+def _readable_move(note: str) -> str:
+    """``intake → documenting: reason`` as the stages' names in the reader's language."""
+    labels = dict(STAGE_CHOICES)
+    match = _MOVE.match(note)
+    if not match or match[1] not in labels or match[2] not in labels:
+        return note
+    return f"{labels[match[1]]} → {labels[match[2]]}{match[3] or ''}"
+
+
+def timeline_entries(
+    events: Iterable[TimelineEvent], people: Iterable[Person], today: dt.date
+) -> list[Entry]:
+    """Events and each person's coming hearing and removal, newest first."""
+    entries = [Entry(e.date, e.get_kind_display(), e.person, e) for e in events]
+    for person in people:
+        record = getattr(person, "us_record", None)
+        if record is None:
+            continue
+        for date, label in (
+            (record.next_hearing_date, gettext_lazy("Hearing (US record)")),
+            (record.removal_scheduled_date, gettext_lazy("Scheduled removal (US record)")),
+        ):
+            if date is not None and date >= today:
+                entries.append(Entry(date, str(label), person))
+    return sorted(entries, key=lambda e: e.date, reverse=True)
+
+
+def first_past(entries: list[Entry], today: dt.date) -> int:
+    """Where "today" falls in entries sorted newest first: the index of the first one not ahead."""
+    return next((i for i, e in enumerate(entries) if e.date <= today), len(entries))
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def event_new(request: HttpRequest, reference: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    form = EventForm(posted(request), household=household)
+    if form.is_valid():
+        try:
+            event_add(actor=actor, household=household, fields=form.cleaned_data)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Event added to the timeline."))
+            return back_to(household, "timeline")
+    return render(
+        request, "cases/form.html", {"household": household, "form": form, "title": _("Add an event")}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def event_remove(request: HttpRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    event = get_object_or_404(TimelineEvent, household=household, public_id=event_id)
+    event.household = household
+    if request.method == "POST":
+        try:
+            event_delete(actor=actor, event=event)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Event removed from the timeline."))
+        return back_to(household, "timeline")
+    context = {
+        "household": household,
+        "title": _("Remove this event from the timeline?"),
+        "explanation": event.get_kind_display(),
+        "cancel": household_url(household, "timeline"),
+    }
+    return render(request, "cases/confirm_remove.html", context)
