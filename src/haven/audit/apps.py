@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "haven.audit"
     label = "audit"
+    verbose_name = _("Audit trail")
 
     def ready(self) -> None:
         from haven.audit import signals  # noqa: F401  (connects the login receivers)
