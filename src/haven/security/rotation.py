@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db import connection, models
+from django.db.models import Q
 from django.utils import timezone
 
 from haven.audit.record import audit_record
@@ -70,6 +70,19 @@ def _plaintext(sealer: Sealer, stored: str, where: str) -> str:
         ) from None
 
 
+def _update_statement(model: type[models.Model], fields: list[SensitiveField]) -> str:
+    """``UPDATE table SET col = %s, ... WHERE pk = %s``: stored text written as it is, row by row.
+
+    Plain SQL rather than ``update(Case(When ...))``: building an expression per value cost Django
+    about 100 µs a value, fifty times the encryption itself. Identifiers come from the model's metadata,
+    quoted by the database backend; values are parameters.
+    """
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    pk_column = quote(model._meta.pk.column)  # type: ignore[union-attr]
+    return f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {pk_column} = %s"  # noqa: S608
+
+
 def reencrypt(
     model: type[models.Model], fields: list[SensitiveField], *, batch_size: int, progress: Progress | None
 ) -> int:
@@ -77,26 +90,26 @@ def reencrypt(
     sealer = keys.sealer()
     raw = raw_columns(fields)
     pending = model._base_manager.annotate(**raw).filter(_pending(raw, sealer.prefix))
+    statement = _update_statement(model, fields)
     total = pending.count()
     done = rewritten = 0
     for batch in pk_batches(pending, batch_size):
 
         def rewrite(batch: models.QuerySet[Any] = batch) -> tuple[int, int]:
-            rows = list(batch.select_for_update().values_list("pk", *raw))
-            changes: dict[str, list[When]] = {f.attname: [] for f in fields}
-            for pk, *stored in rows:
+            rows, changed = [], 0
+            for pk, *stored in batch.select_for_update().values_list("pk", *raw):
+                values = []
                 for field, value in zip(fields, stored, strict=True):
                     if value is not None and not sealer.is_current(value):
-                        plain = _plaintext(sealer, value, f"{label(model)} #{pk} {field.attname}")
-                        changes[field.attname].append(When(pk=pk, then=Value(sealer.seal_text(plain))))
-            updates = {
-                name: Case(*whens, default=F(name), output_field=models.TextField())
-                for name, whens in changes.items()
-                if whens
-            }
-            if updates:
-                model._base_manager.filter(pk__in=[row[0] for row in rows]).update(**updates)
-            return len(rows), sum(len(w) for w in changes.values())
+                        value = sealer.seal_text(
+                            _plaintext(sealer, value, f"{label(model)} #{pk} {field.attname}")
+                        )
+                        changed += 1
+                    values.append(value)
+                rows.append([*values, pk])
+            with connection.cursor() as cursor:
+                cursor.executemany(statement, rows)
+            return len(rows), changed
 
         rows, values = in_batch_transaction(rewrite)
         done, rewritten = done + rows, rewritten + values
