@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Model
 
 from haven.security import keys
 from haven.security.indexes import rebuild_indexes
@@ -158,9 +159,16 @@ def check_backup(path: Path, *, passphrase: bytes | None = None) -> Header:
     return header
 
 
+def _holds_data(model: type[Model]) -> bool:
+    rows = model._base_manager.all()
+    if model._meta.label_lower == "audit.chainhead":
+        rows = rows.exclude(last_seq=0)  # a migrated installation starts with the chain's first head
+    return bool(rows.exists())
+
+
 def non_empty() -> list[str]:
     """The models that already hold rows, and the stored files folder if it holds files."""
-    found = [m._meta.label_lower for m in backup_models() if m._base_manager.exists()]
+    found = [m._meta.label_lower for m in backup_models() if _holds_data(m)]
     if _stored_files():
         found.append("stored files")
     return found
@@ -186,7 +194,7 @@ def _restore_archive(reader: Any, staging: Path, say: Progress) -> Summary:
                     raise BackupError(f"this backup's format {manifest.get('format')!r} is not known here")
             elif member.name.startswith("data/"):
                 for restored in load_rows(data):
-                    restored.save()
+                    restored.save(force_insert=True)  # the installation is empty: no UPDATE to try first
                     if restored.deferred_fields:
                         waiting.append(restored)  # refers to a row further on in the backup
                     name = restored.object._meta.label_lower
@@ -232,6 +240,8 @@ def restore_backup(
         with open(path, "rb") as source, transaction.atomic():
             header, key = _open(source, passphrase)
             reader = container.ChunkReader(container.open_chunks(source, header, key))
+            for model in backup_models():
+                model._base_manager.all().delete()  # only what migrate put there, such as the chain head
             try:
                 summary = _restore_archive(reader, staging, say)
             except (DeserializationError, DatabaseError, ValueError, KeyError, tarfile.TarError) as exc:
