@@ -193,3 +193,21 @@ def test_the_page_costs_the_same_queries_however_many_rows(caseworker_a: Any, or
 def test_nothing_found_says_so(caseworker_a: Any, household_a: Any) -> None:
     html = client_for(caseworker_a).get("/cases/", {"q": "Nobodyovich"}).content.decode()
     assert "No household matches." in html
+
+
+def test_soonest_first_pages_run_on_into_households_without_a_date(
+    caseworker_a: Any, org_a: Any, settings: Any
+) -> None:
+    settings.HAVEN_CASES_PER_PAGE = 2
+    undated = [open_household(org_a, "Белов", f"Олег{i}") for i in range(3)]
+    dated = [open_household(org_a, "Белов", f"Глеб{i}") for i in range(2)]
+    give_us_record(principal(dated[0]), removal_scheduled_date=in_days(30))
+    give_us_record(principal(dated[1]), removal_scheduled_date=in_days(2))
+    give_us_record(principal(undated[0]), removal_scheduled_date=in_days(-2))  # past: counts as none
+    client = client_for(caseworker_a)
+    pages = [listed(client, sort="removal", page=n) for n in (1, 2, 3)]
+    assert pages[0] == [dated[1].reference, dated[0].reference]
+    assert pages[1] + pages[2] == [undated[0].reference, undated[2].reference, undated[1].reference]
+    assert client.get("/cases/", {"sort": "removal"}).context["page"].paginator.count == 5
+    settings.HAVEN_CASES_PER_PAGE = 3  # a page that holds the last dated and the first undated
+    assert listed(client, sort="removal", page=1)[2] == undated[0].reference

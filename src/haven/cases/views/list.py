@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from haven.accounts.access import caseload_required, visible_households
-from haven.cases.caselist import case_rows, for_display, matching_households
+from haven.cases.caselist import case_rows, matching_households
 from haven.cases.forms.list import CaseListForm
 from haven_core.roles import COALITION_WIDE
 
@@ -22,6 +22,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseListForm(request.GET, coalition_wide=actor.role in COALITION_WIDE)
     today = timezone.localdate()
     households = matching_households(visible_households(actor), form.query(), today)
-    page = Paginator(for_display(households), settings.HAVEN_CASES_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(households, settings.HAVEN_CASES_PER_PAGE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "rows": case_rows(page.object_list, today), "nav": "list"}
     return render(request, "cases/list.html", context)
