@@ -11,8 +11,10 @@ from haven.accounts.twofactor import MANDATORY_ROLES
 from haven.cases.models import Household
 from haven.demo.loader import existing_demo_organisations
 from haven.demo.users import DEMO_PASSWORD, demo_logins, existing_demo_logins
+from haven_core.roles import Role
 
 ADDRESS = "127.0.0.1:8000"
+_SCOPE = {Role.LIAISON: "referrals only, no caseload"}
 
 
 class Command(BaseCommand):
@@ -49,7 +51,11 @@ class Command(BaseCommand):
             f"Haven demo on http://{ADDRESS}/ — every demo login has the password {DEMO_PASSWORD}"
         )
         for login in logins:
-            where = login.organisation.name if login.organisation else "the whole coalition"
+            where = (
+                login.organisation.name
+                if login.organisation
+                else _SCOPE.get(login.role, "the whole coalition")
+            )
             self.stdout.write(f"  {login.username:<13} {login.role.value:<12} {where}")
         second_factor = [login.username for login in logins if login.role in MANDATORY_ROLES]
         if second_factor:
