@@ -21,8 +21,6 @@ from haven_core.anumber import ANumberError, normalise_a_number
 from haven_core.names import query_keys
 from haven_core.pipeline import ORDER
 
-SORTS = ("updated", "reference", "removal", "hearing", "status")
-
 
 @dataclass(frozen=True)
 class CaseQuery:
@@ -68,9 +66,10 @@ class SoonestFirst:
     """Households by their soonest coming date (a hearing or a removal), then those with none.
 
     Ordering every household by a per-household subquery costs one subquery per household: over half a
-    second with a hundred thousand. Instead the dated households come from the small, indexed set of
-    coming dates, grouped by household, and the undated ones follow in the list's usual order. The
-    object is sliced by the paginator like a queryset, and returns households loaded for display.
+    second with a hundred thousand. Instead the dated households come from the indexed coming dates,
+    grouped by household, and the undated ones follow in the list's usual order; the total is the
+    plain count of matching households. The paginator slices this object like a queryset, and each
+    slice returns households loaded for display.
     """
 
     def __init__(self, households: QuerySet[Any], field: str, today: dt.date) -> None:
