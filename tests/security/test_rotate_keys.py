@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from haven.audit.models import AuditEntry
 from haven.cases.models import Person, PersonNameKey, USRecord
 from haven.security import keys, rotation
 from haven.security.columns import raw_columns, sensitive_columns
+from haven.security.reporting import Reporter
 from haven.security.snapshot import snapshot
 from haven.sensitive import index_value, index_values
 from haven_core.crypto import keyring
@@ -58,22 +60,35 @@ def test_rotation_re_encrypts_everything_and_changes_nothing(own_keys: Path, cas
     assert not set(values) & set(old_values)
     assert unchanged(before, snapshot())
     assert finds("Iuliia Kotova") == finds("Котова Юлия") == kotova != set()
-    assert "cases.person: 3 of 3 rows (100%)" in out.getvalue()
+    assert "re-encrypting cases.person 3/3 (100%)" in out.getvalue()
     assert "Retired data keys: " + old_key in out.getvalue()
     assert AuditEntry.objects.filter(action="keys.rotate_data").exists()
+
+
+class BetweenBatches(Reporter):
+    """Runs ``act`` after every committed batch of a rotation, as another user of Haven would."""
+
+    def __init__(self, act: Callable[[str], None]) -> None:
+        self.act = act
+        self.batches: list[tuple[str, int, int]] = []
+
+    def batch(self, what: str, done: int, total: int) -> None:
+        self.batches.append((what, done, total))
+        self.act(what)
 
 
 def test_reads_go_on_between_batches(own_keys: Path, caseload: Any) -> None:
     """Mid-rotation some rows are under the old key and some under the new: all read the same."""
     before = snapshot()
-    seen = []
 
-    def read_everything(line: str) -> None:
-        seen.append(line)
+    def read_everything(what: str) -> None:
         assert unchanged(before, snapshot())
 
-    rotation.rotate_data_key(batch_size=1, progress=read_everything)
-    assert len(seen) >= 8  # one line per row: the rows really were done one at a time
+    reporter = BetweenBatches(read_everything)
+
+    rotation.rotate_data_key(batch_size=1, reporter=reporter)
+
+    assert ("re-encrypting cases.person", 2, 3) in reporter.batches  # one row at a time, read in between
 
 
 def test_changes_made_during_a_rotation_are_kept(own_keys: Path, caseload: Any, caseworker_a: Any) -> None:
@@ -84,12 +99,12 @@ def test_changes_made_during_a_rotation_are_kept(own_keys: Path, caseload: Any, 
     people = list(Person.objects.filter(household=caseload[0]).order_by("pk"))
     written = {}
 
-    def edit_meanwhile(line: str) -> None:
+    def edit_meanwhile(what: str) -> None:
         person = Person.objects.get(pk=people[len(written) % len(people)].pk)
         written[person.pk] = f"+1 212 555 {len(written):04d}"
         person_update(actor=actor, person=person, fields={"phone": written[person.pk]})
 
-    rotation.rotate_data_key(batch_size=1, retire_old=True, progress=edit_meanwhile)
+    rotation.rotate_data_key(batch_size=1, retire_old=True, reporter=BetweenBatches(edit_meanwhile))
 
     assert {p.pk: p.phone for p in Person.objects.filter(pk__in=written)} == written
     assert all(v.startswith(f"v1:{keys.sealer().current}:") for v in stored_values())
@@ -122,10 +137,10 @@ def test_index_key_rotation_recomputes_every_blind_index(own_keys: Path, caseloa
     kotova = finds("Iuliia Kotova")
     during = []
 
-    def search_meanwhile(line: str) -> None:
+    def search_meanwhile(what: str) -> None:
         during.append((len(index_values("kotova")), finds("Iuliia Kotova")))
 
-    rotation.rotate_index_key(batch_size=1, progress=search_meanwhile)
+    rotation.rotate_index_key(batch_size=1, reporter=BetweenBatches(search_meanwhile))
 
     ring = keyring.parse(own_keys.read_text())
     assert list(ring.index.keys) == [ring.index.current] != [old_index]

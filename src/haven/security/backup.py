@@ -18,7 +18,6 @@ import os
 import secrets
 import shutil
 import tarfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +30,7 @@ from django.db.models import Model
 
 from haven.security import keys
 from haven.security.indexes import rebuild_indexes
+from haven.security.reporting import Reporter
 from haven.security.snapshot import backup_models, dump_rows, load_rows
 from haven_core.crypto import container
 from haven_core.crypto.container import ContainerError, Header, SealedWriter
@@ -39,7 +39,6 @@ from haven_core.crypto.sealing import DecryptionError
 PURPOSE = b"haven backup v1"
 FORMAT = 1
 ROWS_PER_MEMBER = 2000
-Progress = Callable[[str], None]
 
 
 class BackupError(Exception):
@@ -87,7 +86,7 @@ def _stored_files() -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def _write_archive(out: Any, say: Progress) -> Summary:
+def _write_archive(out: Any, reporter: Reporter) -> Summary:
     summary = Summary()
     root = Path(settings.HAVEN_FILES_DIR)
     outermost = not connection.in_atomic_block
@@ -104,21 +103,23 @@ def _write_archive(out: Any, say: Progress) -> Summary:
         with tarfile.open(fileobj=out, mode="w|gz") as tar:
             _add(tar, "manifest.json", json.dumps(manifest).encode("utf-8"))
             for number, model in enumerate(chosen):
+                name, done = model._meta.label_lower, 0
+                reporter.batch(f"backing up {name}", 0, summary.rows[name])
                 for part, lines in enumerate(dump_rows(model, batch=ROWS_PER_MEMBER)):
                     _add(tar, f"data/{number:03d}-{part:05d}.jsonl", lines)
-                say(f"  {model._meta.label_lower}: {summary.rows[model._meta.label_lower]:,} rows")
-            for path in files:
+                    done = min(done + ROWS_PER_MEMBER, summary.rows[name])
+                    reporter.batch(f"backing up {name}", done, summary.rows[name])
+            for done, path in enumerate(files, start=1):
                 tar.add(path, arcname=f"files/{path.relative_to(root).as_posix()}", recursive=False)
-            if files:
-                say(f"  stored files: {len(files):,}")
+                reporter.batch("backing up stored files", done, len(files))
     return summary
 
 
 def write_backup(
-    target: Path, *, passphrase: bytes | None = None, progress: Progress | None = None
+    target: Path, *, passphrase: bytes | None = None, reporter: Reporter | None = None
 ) -> Summary:
     """Write the installation to ``target``: a consistent snapshot, compressed and encrypted whole."""
-    say = progress or (lambda _line: None)
+    reporter = reporter or Reporter()
     salt = container.new_salt()
     if passphrase is not None:
         kdf = container.scrypt_kdf()
@@ -130,7 +131,7 @@ def write_backup(
     try:
         with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
             writer = SealedWriter(out, key, kdf=kdf, salt=salt)
-            summary = _write_archive(writer, say)
+            summary = _write_archive(writer, reporter)
             writer.close()
         os.replace(partial, target)  # a failed backup never leaves a file that looks like a good one
     finally:
@@ -181,7 +182,7 @@ def _safe_name(name: str) -> Path:
     return relative
 
 
-def _restore_archive(reader: Any, staging: Path, say: Progress) -> Summary:
+def _restore_archive(reader: Any, staging: Path, reporter: Reporter) -> Summary:
     summary, manifest, waiting = Summary(), None, []
     with tarfile.open(fileobj=reader, mode="r|gz") as tar:
         for member in tar:
@@ -192,6 +193,7 @@ def _restore_archive(reader: Any, staging: Path, say: Progress) -> Summary:
                 manifest = json.loads(data.read())
                 if manifest.get("format") != FORMAT:
                     raise BackupError(f"this backup's format {manifest.get('format')!r} is not known here")
+                reporter.batch("restoring rows", 0, sum(manifest["rows"].values()))
             elif member.name.startswith("data/"):
                 for restored in load_rows(data):
                     restored.save(force_insert=True)  # the installation is empty: no UPDATE to try first
@@ -199,6 +201,8 @@ def _restore_archive(reader: Any, staging: Path, say: Progress) -> Summary:
                         waiting.append(restored)  # refers to a row further on in the backup
                     name = restored.object._meta.label_lower
                     summary.rows[name] = summary.rows.get(name, 0) + 1
+                expected = sum(manifest["rows"].values()) if manifest else 0
+                reporter.batch("restoring rows", sum(summary.rows.values()), expected)
             elif member.name.startswith("files/"):
                 path = staging / _safe_name(member.name)
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -211,7 +215,6 @@ def _restore_archive(reader: Any, staging: Path, say: Progress) -> Summary:
         raise BackupError(container.DAMAGED + " (its contents do not match its manifest)")
     if manifest["files"] != summary.files:
         raise BackupError(container.DAMAGED + " (its stored files do not match its manifest)")
-    say(f"  {sum(summary.rows.values()):,} rows and {summary.files:,} stored files read")
     return summary
 
 
@@ -224,12 +227,12 @@ def _reset_sequences() -> None:
 
 
 def restore_backup(
-    path: Path, *, passphrase: bytes | None = None, progress: Progress | None = None
+    path: Path, *, passphrase: bytes | None = None, reporter: Reporter | None = None
 ) -> Summary:
     """Restore ``path`` into this empty installation, in one transaction; rebuild the blind indexes."""
-    say = progress or (lambda _line: None)
+    reporter = reporter or Reporter()
     header = check_backup(path, passphrase=passphrase)
-    say(f"Backup of {header.created_at} checked: intact.")
+    reporter.say(f"Backup of {header.created_at} checked: intact.")
     if found := non_empty():
         raise BackupError(
             "this installation is not empty (" + ", ".join(found) + "); restore only into an empty one"
@@ -243,14 +246,13 @@ def restore_backup(
             for model in backup_models():
                 model._base_manager.all().delete()  # only what migrate put there, such as the chain head
             try:
-                summary = _restore_archive(reader, staging, say)
+                summary = _restore_archive(reader, staging, reporter)
             except (DeserializationError, DatabaseError, ValueError, KeyError, tarfile.TarError) as exc:
                 raise BackupError(f"the backup could not be restored, nothing was changed: {exc}") from None
             except ContainerError as exc:
                 raise BackupError(str(exc)) from None
             _reset_sequences()
-            say("Rebuilding the search indexes.")
-            rebuild_indexes()
+            rebuild_indexes(reporter=reporter)
         if staging.exists():
             files_dir.mkdir(parents=True, exist_ok=True)
             for item in staging.iterdir():

@@ -18,7 +18,6 @@ from django.db.models.functions import Cast
 from haven.cases.fields import SensitiveField
 
 T = TypeVar("T")
-Progress = Callable[[str], None]
 
 
 def sensitive_columns() -> list[tuple[type[models.Model], list[SensitiveField]]]:
@@ -57,12 +56,6 @@ def in_batch_transaction(work: Callable[[], T], *, attempts: int = 5) -> T:
                 raise
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")
-
-
-def report(progress: Progress | None, model: type[models.Model], done: int, total: int) -> None:
-    if progress is not None:
-        share = 100 if total == 0 else min(100, round(100 * done / total))
-        progress(f"  {label(model)}: {done:,} of {total:,} rows ({share}%)")
 
 
 def pk_batches(queryset: Any, batch_size: int) -> Any:

@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 
 from haven.cases.actions.people import NAME_FIELDS, person_keys
 from haven.cases.models import Person, PersonNameKey, USRecord
-from haven.security.columns import Progress, in_batch_transaction, pk_batches, report
+from haven.security.columns import in_batch_transaction, label, pk_batches
+from haven.security.reporting import Reporter
 from haven.sensitive import index_value
 
 
@@ -34,17 +35,20 @@ def _records(batch: QuerySet[Any]) -> int:
 
 
 def rebuild_indexes(
-    *, batch_size: int = 500, progress: Progress | None = None, changed_since: dt.datetime | None = None
+    *, batch_size: int = 500, reporter: Reporter | None = None, changed_since: dt.datetime | None = None
 ) -> int:
     """Recompute the name keys of every person and the A-number key of every US record; return rows."""
+    reporter = reporter or Reporter()
     done = 0
     for model, work in ((Person, _people), (USRecord, _records)):
         queryset = model.objects.all()
         if changed_since is not None:
             queryset = queryset.filter(updated_at__gte=changed_since)
         total, model_done = queryset.count(), 0
+        if total:
+            reporter.batch(f"indexing {label(model)}", 0, total)
         for batch in pk_batches(queryset, batch_size):
             model_done += in_batch_transaction(lambda batch=batch, work=work: work(batch))
-            report(progress, model, model_done, total)
+            reporter.batch(f"indexing {label(model)}", model_done, total)
         done += model_done
     return done

@@ -20,16 +20,9 @@ from django.utils import timezone
 from haven.audit.record import audit_record
 from haven.cases.fields import SensitiveField
 from haven.security import keys
-from haven.security.columns import (
-    Progress,
-    in_batch_transaction,
-    label,
-    pk_batches,
-    raw_columns,
-    report,
-    sensitive_columns,
-)
+from haven.security.columns import in_batch_transaction, label, pk_batches, raw_columns, sensitive_columns
 from haven.security.indexes import rebuild_indexes
+from haven.security.reporting import Reporter
 from haven_core.crypto.keyring import KeyRing
 from haven_core.crypto.sealing import DecryptionError, Sealer, key_id_of
 
@@ -84,7 +77,7 @@ def _update_statement(model: type[models.Model], fields: list[SensitiveField]) -
 
 
 def reencrypt(
-    model: type[models.Model], fields: list[SensitiveField], *, batch_size: int, progress: Progress | None
+    model: type[models.Model], fields: list[SensitiveField], *, batch_size: int, reporter: Reporter
 ) -> int:
     """Rewrite every value of ``fields`` in ``model`` that is not under the current key; return how many."""
     sealer = keys.sealer()
@@ -93,6 +86,8 @@ def reencrypt(
     statement = _update_statement(model, fields)
     total = pending.count()
     done = rewritten = 0
+    if total:
+        reporter.batch(f"re-encrypting {label(model)}", 0, total)
     for batch in pk_batches(pending, batch_size):
 
         def rewrite(batch: models.QuerySet[Any] = batch) -> tuple[int, int]:
@@ -113,14 +108,14 @@ def reencrypt(
 
         rows, values = in_batch_transaction(rewrite)
         done, rewritten = done + rows, rewritten + values
-        report(progress, model, done, total)
+        reporter.batch(f"re-encrypting {label(model)}", done, total)
     return rewritten
 
 
-def reencrypt_all(*, batch_size: int, progress: Progress | None) -> int:
+def reencrypt_all(*, batch_size: int, reporter: Reporter) -> int:
     rewritten = 0
     for model, fields in sensitive_columns():
-        rewritten += reencrypt(model, fields, batch_size=batch_size, progress=progress)
+        rewritten += reencrypt(model, fields, batch_size=batch_size, reporter=reporter)
     return rewritten
 
 
@@ -137,28 +132,30 @@ def values_not_current() -> dict[str, int]:
 
 
 def rotate_data_key(
-    *, batch_size: int = 500, retire_old: bool = False, progress: Progress | None = None
+    *, batch_size: int = 500, retire_old: bool = False, reporter: Reporter | None = None
 ) -> DataRotation:
     """Make a new data key current and re-encrypt everything under it; optionally retire the old keys."""
     source = keys.source()
-    say = progress or (lambda _line: None)
+    reporter = reporter or Reporter()
     with source.exclusive():
         ring = source.reload().ring
         sealer = source.write(KeyRing(data=ring.data.with_new_current("d"), index=ring.index))
-        say(f"New data key {sealer.current} is current; old keys stay readable while values are rewritten.")
+        reporter.say(
+            f"New data key {sealer.current} is current; old keys stay readable while values are rewritten."
+        )
         settle()
-        rewritten = reencrypt_all(batch_size=batch_size, progress=progress)
+        rewritten = reencrypt_all(batch_size=batch_size, reporter=reporter)
         retired: list[str] = []
         if retire_old:
             settle()  # a process that wrote under an old key just before noticing the new one
-            rewritten += reencrypt_all(batch_size=batch_size, progress=progress)
+            rewritten += reencrypt_all(batch_size=batch_size, reporter=reporter)
             left = values_not_current()
             if left:
                 raise RotationError(f"old keys kept: values still under them in {left}")
             ring = source.reload().ring
             retired = sorted(k for k in ring.data.keys if k != ring.data.current)
             source.write(KeyRing(data=ring.data.only_current(), index=ring.index))
-            say(f"Retired data keys: {', '.join(retired) or 'none'}.")
+            reporter.say(f"Retired data keys: {', '.join(retired) or 'none'}.")
         audit_record(
             actor=None,
             action="keys.rotate_data",
@@ -167,28 +164,28 @@ def rotate_data_key(
     return DataRotation(new_key=sealer.current, rewritten=rewritten, retired=retired)
 
 
-def rotate_index_key(*, batch_size: int = 500, progress: Progress | None = None) -> str:
+def rotate_index_key(*, batch_size: int = 500, reporter: Reporter | None = None) -> str:
     """Make a new index key current, recompute every blind index under it, and drop the old index key.
 
     Searches try every index key on the ring (``haven.sensitive.index_values``), so people stay findable
     while their rows move from the old key to the new one.
     """
     source = keys.source()
-    say = progress or (lambda _line: None)
+    reporter = reporter or Reporter()
     with source.exclusive():
         started: dt.datetime = timezone.now()
         ring = source.reload().ring
         new = source.write(KeyRing(data=ring.data, index=ring.index.with_new_current("i"))).ring.index.current
-        say(f"New index key {new} is current; searches use both keys until the indexes are rebuilt.")
+        reporter.say(f"New index key {new} is current; searches use both keys until the indexes are rebuilt.")
         settle()
-        rebuild_indexes(batch_size=batch_size, progress=progress)
+        rebuild_indexes(batch_size=batch_size, reporter=reporter)
         # A change whose transaction began before its process noticed the new key, and committed after
         # the rebuild passed its row, may have indexed under the old key: go over recent changes again.
         settle()
         recent = started - dt.timedelta(minutes=1)
-        rebuild_indexes(batch_size=batch_size, progress=progress, changed_since=recent)
+        rebuild_indexes(batch_size=batch_size, reporter=reporter, changed_since=recent)
         ring = source.reload().ring
         source.write(KeyRing(data=ring.data, index=ring.index.only_current()))
-        say("Old index key retired.")
+        reporter.say("Old index key retired.")
         audit_record(actor=None, action="keys.rotate_index", detail={"key": new})
     return new

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from haven.audit.record import audit_record
 from haven.security.backup import BackupError, write_backup
 from haven.security.passphrase import add_passphrase_argument, read_passphrase
+from haven.security.reporting import TerminalReporter
 
 
 class Command(BaseCommand):
@@ -27,7 +28,8 @@ class Command(BaseCommand):
         passphrase = read_passphrase(options)
         self.stdout.write(f"Backing up to {target}")
         try:
-            summary = write_backup(target, passphrase=passphrase, progress=self.stdout.write)
+            with TerminalReporter(self.stdout) as reporter:
+                summary = write_backup(target, passphrase=passphrase, reporter=reporter)
         except (BackupError, OSError) as exc:
             raise CommandError(f"No backup was written: {exc}") from None
         audit_record(

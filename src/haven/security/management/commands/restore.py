@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from haven.audit.record import audit_record
 from haven.security.backup import BackupError, check_backup, restore_backup
 from haven.security.passphrase import add_passphrase_argument, read_passphrase
+from haven.security.reporting import TerminalReporter
 
 
 class Command(BaseCommand):
@@ -28,7 +29,8 @@ class Command(BaseCommand):
                 header = check_backup(path, passphrase=passphrase)
                 self.stdout.write(self.style.SUCCESS(f"The backup of {header.created_at} is intact."))
                 return
-            summary = restore_backup(path, passphrase=passphrase, progress=self.stdout.write)
+            with TerminalReporter(self.stdout) as reporter:
+                summary = restore_backup(path, passphrase=passphrase, reporter=reporter)
         except BackupError as exc:
             raise CommandError(f"Nothing was restored: {exc}.") from None
         except OSError as exc:

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from haven.security.reporting import TerminalReporter
 from haven.security.rotation import RotationError, rotate_data_key, rotate_index_key
 
 
@@ -31,21 +32,17 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=500, help="Rows per transaction.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        say = self.stdout.write
+        batch_size, retire_old = options["batch_size"], options["retire_old"]
         try:
-            if options["index_key"]:
-                key = rotate_index_key(batch_size=options["batch_size"], progress=say)
-                say(self.style.SUCCESS(f"Every blind index is now under index key {key}."))
-                return
-            result = rotate_data_key(
-                batch_size=options["batch_size"], retire_old=options["retire_old"], progress=say
-            )
+            with TerminalReporter(self.stdout) as reporter:
+                if options["index_key"]:
+                    key = rotate_index_key(batch_size=batch_size, reporter=reporter)
+                    done = f"Every blind index is now under index key {key}."
+                else:
+                    result = rotate_data_key(batch_size=batch_size, retire_old=retire_old, reporter=reporter)
+                    done = f"{result.rewritten:,} values re-encrypted; data key {result.new_key} is current."
         except (RotationError, ImproperlyConfigured) as exc:
             raise CommandError(str(exc)) from None
-        say(
-            self.style.SUCCESS(
-                f"{result.rewritten:,} values re-encrypted; data key {result.new_key} is current."
-            )
-        )
-        if not options["retire_old"]:
-            say("The old data keys are still on the key ring; run with --retire-old to remove them.")
+        self.stdout.write(self.style.SUCCESS(done))
+        if not options["index_key"] and not retire_old:
+            self.stdout.write("The old data keys are still on the key ring; --retire-old removes them.")
