@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 from haven.accounts.actor import Actor
+from haven.audit.models import ChainHead
 from haven.cases.actions import (
     canada_permit_save,
     canada_relative_save,
@@ -21,6 +24,7 @@ from haven.cases.actions import (
 )
 from haven.cases.models import Person, PersonNameKey
 from haven.security import keys
+from haven.security.columns import raw_columns, sensitive_columns
 from haven.sensitive import index_values
 from haven_core.names import query_keys
 from haven_core.pipeline import Stage
@@ -109,3 +113,24 @@ def finds(name: str) -> set[int]:
         wanted = [v for k in token_keys for v in index_values(k)]
         people = people.filter(pk__in=PersonNameKey.objects.filter(key__in=wanted).values("person_id"))
     return set(people.values_list("pk", flat=True))
+
+
+def stored_values() -> list[str]:
+    """Every non-empty stored value of every sensitive column, as the database holds it."""
+    values = []
+    for model, fields in sensitive_columns():
+        raw = raw_columns(fields)
+        for row in model._base_manager.annotate(**raw).values_list(*raw):
+            values.extend(v for v in row if v is not None)
+    return values
+
+
+def empty_installation(files: Path | None = None) -> None:
+    if connection.vendor == "postgresql":  # the test's transaction holds deferred checks TRUNCATE refuses
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
+    ChainHead.objects.create(pk=1)  # as a freshly migrated installation has it
+    if files is not None:
+        for path in sorted(files.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()

@@ -9,15 +9,13 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 
-from haven.audit.models import ChainHead
 from haven.security import keys
 from haven.security.backup import non_empty
 from haven.security.snapshot import snapshot
 from haven.sensitive import index_value
 from haven_core.crypto import container
-from tests.security.conftest import SECRETS, finds, unchanged
+from tests.security.conftest import SECRETS, empty_installation, finds, unchanged
 
 pytestmark = pytest.mark.django_db
 EVIDENCE = b"HVB1 stored file bytes, already sealed by the evidence store"
@@ -35,17 +33,6 @@ def run(*args: str) -> str:
     out = io.StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
-
-
-def empty_installation(files: Path | None = None) -> None:
-    if connection.vendor == "postgresql":  # the test's transaction holds deferred checks TRUNCATE refuses
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    call_command("flush", interactive=False, verbosity=0)
-    ChainHead.objects.create(pk=1)  # as a freshly migrated installation has it
-    if files is not None:
-        for path in sorted(files.rglob("*"), reverse=True):
-            path.unlink() if path.is_file() else path.rmdir()
 
 
 def plaintext_of(backup: Path) -> bytes:

@@ -14,24 +14,14 @@ from django.core.management import CommandError, call_command
 from haven.audit.models import AuditEntry
 from haven.cases.models import Person, PersonNameKey, USRecord
 from haven.security import keys, rotation
-from haven.security.columns import raw_columns, sensitive_columns
+from haven.security.columns import sensitive_columns
 from haven.security.reporting import Reporter
 from haven.security.snapshot import snapshot
 from haven.sensitive import index_value, index_values
 from haven_core.crypto import keyring
-from tests.security.conftest import finds, unchanged
+from tests.security.conftest import finds, stored_values, unchanged
 
 pytestmark = pytest.mark.django_db
-
-
-def stored_values() -> list[str]:
-    """Every non-empty stored value of every sensitive column, as the database holds it."""
-    values = []
-    for model, fields in sensitive_columns():
-        raw = raw_columns(fields)
-        for row in model._base_manager.annotate(**raw).values_list(*raw):
-            values.extend(v for v in row if v is not None)
-    return values
 
 
 def test_sensitive_columns_are_found_in_every_model() -> None:
