@@ -1,15 +1,20 @@
-"""Adding, editing and removing a person's relatives in Canada and Canadian visas or permits."""
+"""Adding, editing and removing a person's relatives in Canada and Canadian visas or permits.
+
+Both kinds of tie work the same way, so one set of views serves both; the URL map says which kind.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required, household_for
@@ -20,28 +25,59 @@ from haven.cases.actions import (
     canada_relative_save,
 )
 from haven.cases.errors import CaseError
-from haven.cases.forms.base import HavenModelForm
 from haven.cases.forms.canada import CanadaPermitForm, CanadaRelativeForm
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
 from haven.cases.views.base import back_to, household_url, person_in, posted, tie_in
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One kind of tie to Canada: its model, form, actions and the words its pages use."""
+
+    model: type[CanadaRelative] | type[CanadaPermit]
+    form: type[CanadaRelativeForm] | type[CanadaPermitForm]
+    save: Callable[..., Any]
+    delete: Callable[..., None]
+    keyword: str  # how the actions name the instance: relative=..., permit=...
+    add_title: str
+    edit_title: str
+    remove_title: str
+
+
+RELATIVE = Tie(
+    CanadaRelative,
+    CanadaRelativeForm,
+    canada_relative_save,
+    canada_relative_delete,
+    "relative",
+    gettext_lazy("Add a relative in Canada for %(name)s"),
+    gettext_lazy("Relative in Canada of %(name)s"),
+    gettext_lazy("Remove this relative in Canada (%(tie)s)?"),
+)
+PERMIT = Tie(
+    CanadaPermit,
+    CanadaPermitForm,
+    canada_permit_save,
+    canada_permit_delete,
+    "permit",
+    gettext_lazy("Add a Canadian visa or permit for %(name)s"),
+    gettext_lazy("Canadian visa or permit of %(name)s"),
+    gettext_lazy("Remove this Canadian visa or permit (%(tie)s)?"),
+)
 
 
 def _anchor(person: Person) -> str:
     return f"canada-{person.public_id}"
 
 
-def _edit(
-    request: HttpRequest,
-    household: Household,
-    person: Person,
-    form: HavenModelForm,
-    save: Callable[[dict[str, Any]], object],
-    title: str,
+def _form_page(
+    request: HttpRequest, household: Household, person: Person, tie: Tie, instance: Any, title: str
 ) -> HttpResponse:
-    """Show and handle the form of one tie to Canada; ``save`` calls the action with the cleaned fields."""
+    initial = tie.form.initial_from(instance) if instance else None
+    form = tie.form(posted(request), initial=initial)
     if form.is_valid():
         try:
-            save(form.cleaned_data)
+            tie.save(actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance})  # type: ignore[attr-defined]
         except CaseError as exc:
             form.add_error(None, str(exc))
         else:
@@ -50,112 +86,38 @@ def _edit(
     return render(request, "cases/form.html", {"household": household, "form": form, "title": title})
 
 
-def _remove(
-    request: HttpRequest, household: Household, person: Person, delete: Callable[[], None], title: str
-) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
+    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    person = person_in(household, person_id)
+    title = tie.add_title % {"name": person.display_name}
+    return _form_page(request, household, person, tie, None, title)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    instance = tie_in(tie.model, household, tie_id)
+    title = tie.edit_title % {"name": instance.person.display_name}
+    return _form_page(request, household, instance.person, tie, instance, title)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def tie_remove(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    instance = tie_in(tie.model, household, tie_id)
+    anchor = _anchor(instance.person)
     if request.method == "POST":
         try:
-            delete()
+            tie.delete(actor=request.actor, **{tie.keyword: instance})  # type: ignore[attr-defined]
         except CaseError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Removed."))
-        return back_to(household, _anchor(person))
-    context = {"household": household, "title": title, "cancel": household_url(household, _anchor(person))}
+        return back_to(household, anchor)
+    title = tie.remove_title % {"tie": instance}
+    context = {"household": household, "title": title, "cancel": household_url(household, anchor)}
     return render(request, "cases/confirm_remove.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@caseload_required
-def relative_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
-    person = person_in(household, person_id)
-    return _edit(
-        request,
-        household,
-        person,
-        CanadaRelativeForm(posted(request)),
-        lambda fields: canada_relative_save(actor=actor, person=person, fields=fields),
-        _("Add a relative in Canada for %(name)s") % {"name": person.display_name},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@caseload_required
-def relative_edit(request: HttpRequest, reference: str, relative_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
-    relative = tie_in(CanadaRelative, household, relative_id)
-    person = relative.person
-    return _edit(
-        request,
-        household,
-        person,
-        CanadaRelativeForm(posted(request), initial=CanadaRelativeForm.initial_from(relative)),
-        lambda fields: canada_relative_save(actor=actor, person=person, fields=fields, relative=relative),
-        _("Relative in Canada of %(name)s") % {"name": person.display_name},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@caseload_required
-def relative_remove(request: HttpRequest, reference: str, relative_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
-    relative = tie_in(CanadaRelative, household, relative_id)
-    return _remove(
-        request,
-        household,
-        relative.person,
-        lambda: canada_relative_delete(actor=actor, relative=relative),
-        _("Remove this relative in Canada (%(relative)s)?") % {"relative": relative},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@caseload_required
-def permit_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
-    person = person_in(household, person_id)
-    return _edit(
-        request,
-        household,
-        person,
-        CanadaPermitForm(posted(request)),
-        lambda fields: canada_permit_save(actor=actor, person=person, fields=fields),
-        _("Add a Canadian visa or permit for %(name)s") % {"name": person.display_name},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@caseload_required
-def permit_edit(request: HttpRequest, reference: str, permit_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
-    permit = tie_in(CanadaPermit, household, permit_id)
-    person = permit.person
-    return _edit(
-        request,
-        household,
-        person,
-        CanadaPermitForm(posted(request), initial=CanadaPermitForm.initial_from(permit)),
-        lambda fields: canada_permit_save(actor=actor, person=person, fields=fields, permit=permit),
-        _("Canadian visa or permit of %(name)s") % {"name": person.display_name},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@caseload_required
-def permit_remove(request: HttpRequest, reference: str, permit_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
-    permit = tie_in(CanadaPermit, household, permit_id)
-    return _remove(
-        request,
-        household,
-        permit.person,
-        lambda: canada_permit_delete(actor=actor, permit=permit),
-        _("Remove this Canadian visa or permit (%(permit)s)?") % {"permit": permit},
-    )
