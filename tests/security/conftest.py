@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import serializers
 from django.core.management import call_command
 from django.db import connection
 
@@ -25,6 +26,7 @@ from haven.cases.actions import (
 from haven.cases.models import Person, PersonNameKey
 from haven.security import keys
 from haven.security.columns import raw_columns, sensitive_columns
+from haven.security.snapshot import backup_models
 from haven.sensitive import index_values
 from haven_core.names import query_keys
 from haven_core.pipeline import Stage
@@ -134,3 +136,13 @@ def empty_installation(files: Path | None = None) -> None:
     if files is not None:
         for path in sorted(files.rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()
+
+
+def snapshot() -> dict[str, dict[Any, dict[str, Any]]]:
+    """Every backed-up row with its decrypted values, by model and primary key (for comparing)."""
+    result: dict[str, dict[Any, dict[str, Any]]] = {}
+    for model in backup_models():
+        rows = model._base_manager.order_by("pk")
+        serialised = serializers.serialize("python", rows, use_natural_foreign_keys=True)
+        result[model._meta.label_lower] = {o["pk"]: o["fields"] for o in serialised}
+    return result

@@ -12,10 +12,9 @@ from django.core.management import CommandError, call_command
 
 from haven.security import keys
 from haven.security.backup import non_empty
-from haven.security.snapshot import snapshot
 from haven.sensitive import index_value
 from haven_core.crypto import container
-from tests.security.conftest import SECRETS, empty_installation, finds, unchanged
+from tests.security.conftest import SECRETS, empty_installation, finds, snapshot, unchanged
 
 pytestmark = pytest.mark.django_db
 EVIDENCE = b"HVB1 stored file bytes, already sealed by the evidence store"

@@ -10,8 +10,7 @@ from django.core.management import call_command
 
 from haven.cases.models import Person
 from haven.security import keys
-from haven.security.snapshot import snapshot
-from tests.security.conftest import empty_installation, finds, stored_values, unchanged
+from tests.security.conftest import empty_installation, finds, snapshot, stored_values, unchanged
 
 pytestmark = pytest.mark.django_db
 

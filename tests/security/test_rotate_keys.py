@@ -16,10 +16,9 @@ from haven.cases.models import Person, PersonNameKey, USRecord
 from haven.security import keys, rotation
 from haven.security.columns import sensitive_columns
 from haven.security.reporting import Reporter
-from haven.security.snapshot import snapshot
 from haven.sensitive import index_value, index_values
 from haven_core.crypto import keyring
-from tests.security.conftest import finds, stored_values, unchanged
+from tests.security.conftest import finds, snapshot, stored_values, unchanged
 
 pytestmark = pytest.mark.django_db
 

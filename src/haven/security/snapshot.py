@@ -71,7 +71,7 @@ def _encode(value: Any) -> Any:
 
 def dump_rows(model: type[models.Model], *, batch: int) -> Iterator[bytes]:
     """The rows of ``model`` in primary-key order, as JSON lines, ``batch`` rows per piece."""
-    rows = model._base_manager.order_by("pk").iterator(chunk_size=batch)  # type: ignore[attr-defined]
+    rows = model._base_manager.order_by("pk").iterator(chunk_size=batch)
     while piece := list(islice(rows, batch)):
         objects = serializers.serialize("python", piece, use_natural_foreign_keys=True)
         yield b"".join(
@@ -83,13 +83,3 @@ def load_rows(lines: Iterable[bytes]) -> Iterator[Any]:
     """Deserialised objects (not yet saved) from JSON lines written by :func:`dump_rows`."""
     objects = (json.loads(line) for line in lines if line.strip())
     return serializers.deserialize("python", objects, handle_forward_references=True)
-
-
-def snapshot() -> dict[str, dict[Any, dict[str, Any]]]:
-    """Every backed-up row with its decrypted values, by model and primary key (for comparing)."""
-    result: dict[str, dict[Any, dict[str, Any]]] = {}
-    for model in backup_models():
-        rows = model._base_manager.order_by("pk")  # type: ignore[attr-defined]
-        serialised = serializers.serialize("python", rows, use_natural_foreign_keys=True)
-        result[model._meta.label_lower] = {o["pk"]: o["fields"] for o in serialised}
-    return result
