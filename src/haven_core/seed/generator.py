@@ -82,8 +82,9 @@ def iter_households(
     for index in range(households):
         key = f"h{index + 1:07d}"
         if index in resubmission_slots and recent:
-            original = recent[rng.randrange(len(recent))]
-            recent.remove(original)  # a family is submitted twice, not three times
+            position = rng.randrange(len(recent))
+            original = recent[position]
+            del recent[position]  # a family is submitted twice, not three times
             yield _resubmission(rng, key, original, today, organisations)
             continue
         organisation = rng.choices(range(organisations), org_weights)[0]

@@ -28,6 +28,7 @@ TRACKS = (
     "removed",
 )
 TRACK_WEIGHTS = (14, 33, 17, 14, 12, 5, 5)
+_DECIDED = frozenset({"final_order", "removed", "protection_granted"})  # a judge has ruled
 
 # The least time since entry a track needs: an order or a grant takes months of hearings.
 _MIN_DAYS_IN_US = {
@@ -136,9 +137,6 @@ def principal_story(rng: random.Random, track: str, home: Home, a_number: str, h
             events.append(_event(filed, "asylum_filed", "Form I-589 filed with the immigration court."))
         record = _in_proceedings(rng, home, record, events)
     return _Story(record, tuple(sorted(events, key=lambda e: e.date)))
-
-
-_DECIDED = frozenset({"final_order", "removed", "protection_granted"})
 
 
 def _in_proceedings(
