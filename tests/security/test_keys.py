@@ -119,3 +119,15 @@ def test_generate_keys_makes_a_private_key_file_and_never_overwrites_it(own_keys
     with pytest.raises(CommandError, match="never overwrites"):
         call_command("generate-keys", stdout=io.StringIO())
     assert keyring.parse(own_keys.read_text()) == ring
+
+
+def test_a_key_file_that_vanishes_under_a_running_haven_is_not_replaced(
+    own_keys: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stored = EncryptingCodec().encode("Котова")
+    own_keys.rename(own_keys.with_name("moved.json"))
+    time.sleep(keys.RECHECK_SECONDS * 2)
+    with caplog.at_level(logging.ERROR, logger="haven.security"):
+        assert EncryptingCodec().decode(stored) == "Котова"
+    assert not own_keys.exists()
+    assert "has gone" in caplog.text

@@ -73,6 +73,13 @@ class KeySource:
                     self._sealer = Sealer(_parse(self.env_text, "HAVEN_KEYS"))
                 return
             stamp = self._file_stamp()
+            if stamp is None and self._sealer is not None:
+                # Moved or deleted under a running Haven: keep the keys it has rather than make new ones,
+                # which would leave everything written so far unreadable.
+                if self._stamp is not None:
+                    log.error("The key file %s has gone; Haven goes on with the keys it loaded.", self.path)
+                self._stamp = None  # said once; said again if the file comes back and goes again
+                return
             if stamp is None:
                 self._generate()
                 stamp = self._file_stamp()
