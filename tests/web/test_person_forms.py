@@ -26,7 +26,10 @@ def people_url(household: Any, person: Any = None, what: str = "") -> str:
 
 
 def found_by_search(user: Any, query: str) -> list[str]:
-    return [row.household.reference for row in client_for(user).get("/cases/", {"q": query}).context["rows"]]
+    return [
+        row.household.reference
+        for row in client_for(user).get("/cases/", {"q": query}, follow=True).context["rows"]
+    ]
 
 
 def test_adding_a_person_saves_and_indexes_them(caseworker_a: Any, household_a: Any) -> None:

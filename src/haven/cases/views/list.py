@@ -3,23 +3,50 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required, visible_households
+from haven.cases import searches
 from haven.cases.caselist import case_rows, matching_households
 from haven.cases.forms.list import CaseListForm
 from haven_core.roles import COALITION_WIDE
 
 
-@require_GET
+def _list_url(request: HttpRequest, data: QueryDict, *, new_search: bool) -> str:
+    """The list URL for submitted search and filters, with any search text replaced by a token."""
+    params = data.copy()
+    params.pop("csrfmiddlewaretoken", None)
+    if new_search:
+        params.pop("page", None)
+    text = params.pop("q", [""])[-1].strip()
+    if text:
+        params["s"] = searches.remember(request.session, text)
+    query = params.urlencode()
+    return reverse("cases:list") + (f"?{query}" if query else "")
+
+
+@require_http_methods(["GET", "POST"])
 @caseload_required
 def case_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" or "q" in request.GET:
+        posted = request.method == "POST"
+        return redirect(_list_url(request, request.POST if posted else request.GET, new_search=posted))
     actor = request.actor  # type: ignore[attr-defined]
-    form = CaseListForm(request.GET, coalition_wide=actor.role in COALITION_WIDE)
+    data = request.GET.copy()
+    if token := data.pop("s", [""])[-1]:
+        text = searches.recall(request.session, token)
+        if text is None:
+            messages.info(request, _("That search has expired. Please search again."))
+        else:
+            data["q"] = text
+    form = CaseListForm(data, coalition_wide=actor.role in COALITION_WIDE)
     today = timezone.localdate()
     households = matching_households(visible_households(actor), form.query(), today)
     page = Paginator(households, settings.HAVEN_CASES_PER_PAGE).get_page(request.GET.get("page"))
