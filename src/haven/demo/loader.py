@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from haven.accounts.models import Organisation
@@ -60,9 +60,6 @@ class SeedCounts:
     canada_permits: int = 0
     timeline_events: int = 0
     name_keys: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def demo_organisations(synthetic: Sequence[SyntheticOrganisation]) -> list[Organisation]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -88,7 +89,7 @@ class Command(BaseCommand):
                     "organisations": len(organisations),
                     "users": len(users),
                     "deleted_households": deleted,
-                    **counts.as_dict(),
+                    **asdict(counts),
                 },
             )
         self.stdout.write(
