@@ -162,6 +162,7 @@ HAVEN_PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
 HAVEN_FIELD_CODEC = env("HAVEN_FIELD_CODEC", "haven.security.codec.EncryptingCodec")
 HAVEN_KEYS_FILE = Path(env("HAVEN_KEYS_FILE", str(VAR_DIR / "keys.json")))
 HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored files, kept encrypted
+SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: sealed like any sensitive field
 # --- end of encryption at rest ----------------------------------------------------------------------
 
 HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
