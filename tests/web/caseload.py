@@ -40,8 +40,9 @@ def open_household(organisation: Any, surname: str, given: str, latin: str = "",
 
 
 def audit_actions(household: Any) -> list[str]:
-    """The actions recorded for ``household``, oldest first."""
-    entries = AuditEntry.objects.filter(household_ref=household.reference).order_by("seq")
+    """The changes recorded for ``household``, oldest first (page views are left out)."""
+    entries = AuditEntry.objects.filter(household_ref=household.reference).exclude(action="household.view")
+    entries = entries.order_by("seq")
     return list(entries.values_list("action", flat=True))
 
 

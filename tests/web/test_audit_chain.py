@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -31,14 +32,14 @@ def trail(household_a: Any, caseworker_a: Any) -> list[AuditEntry]:
 
 def test_actions_append_linked_entries(trail: list[AuditEntry]) -> None:
     assert [e.seq for e in trail] == list(range(1, len(trail) + 1))
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(trail, trail[1:], strict=False))
+    assert all(later.prev_hash == earlier.hash for earlier, later in pairwise(trail))
     assert ChainHead.objects.get().last_hash == trail[-1].hash
     assert "holds" in verify()
 
 
 def test_entries_never_carry_sensitive_values(trail: list[AuditEntry]) -> None:
     text = repr([(e.target, e.detail) for e in trail])
-    assert "Котова" not in text and "555" not in text and "Met in person" not in text
+    assert "Котова" not in text and "555 0100" not in text and "Met in person" not in text
     assert {"fields": ["phone"]}.items() <= trail[-1].detail.items()
 
 
@@ -79,3 +80,26 @@ def test_logins_and_failed_logins_are_recorded(client: Any, caseworker_a: Any) -
     assert ("auth.login_failed", "203.0.113.9", "username:anna") in actions
     assert ("auth.login", "203.0.113.9", f"user:{caseworker_a.pk}") in actions
     assert not any("wrong" in repr(row) for row in AuditEntry.objects.values_list("detail", "target"))
+
+
+def test_opening_a_household_page_is_recorded_as_a_view(caseworker_a: Any, household_a: Any) -> None:
+    from tests.conftest import client_for
+
+    client = client_for(caseworker_a)
+    person = household_a.principal
+    client.get(f"/cases/{household_a.reference}/", REMOTE_ADDR="203.0.113.20")
+    client.get(f"/cases/{household_a.reference}/people/{person.public_id}/edit/")
+    views = AuditEntry.objects.filter(action="household.view", household_ref=household_a.reference)
+    assert [(v.detail["page"], v.actor_id) for v in views.order_by("seq")] == [
+        ("detail", caseworker_a.pk),
+        ("person_edit", caseworker_a.pk),
+    ]
+    assert views.order_by("seq").first().ip == "203.0.113.20"
+    assert "holds" in verify()
+
+
+def test_a_refused_look_records_no_view(caseworker_b: Any, household_a: Any) -> None:
+    from tests.conftest import client_for
+
+    assert client_for(caseworker_b).get(f"/cases/{household_a.reference}/").status_code == 404
+    assert not AuditEntry.objects.filter(action="household.view").exists()

@@ -10,7 +10,12 @@ from haven.cases.actions.canada import (
     canada_relative_delete,
     canada_relative_save,
 )
-from haven.cases.actions.households import household_create, household_move, household_update
+from haven.cases.actions.households import (
+    household_create,
+    household_move,
+    household_update,
+    household_view,
+)
 from haven.cases.actions.people import person_add, person_delete, person_update
 from haven.cases.actions.timeline import event_add, event_delete
 from haven.cases.actions.us_record import us_record_save
@@ -25,6 +30,7 @@ __all__ = [
     "household_create",
     "household_move",
     "household_update",
+    "household_view",
     "person_add",
     "person_delete",
     "person_update",

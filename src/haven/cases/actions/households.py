@@ -79,3 +79,8 @@ def household_move(*, actor: Actor, household: Household, stage: Stage, reason: 
             created_by=actor.user if getattr(actor.user, "pk", None) else None,
         )
         audit(actor, "household.move", household, stage_from=current.value, stage_to=stage.value)
+
+
+def household_view(*, actor: Actor, household: Household, page: str) -> None:
+    """Record that ``actor`` opened a page showing the household's sensitive data."""
+    audit(actor, "household.view", household, page=page)

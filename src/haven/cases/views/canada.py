@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.access import caseload_required, household_for
+from haven.accounts.access import caseload_required
 from haven.cases.actions import (
     canada_permit_delete,
     canada_permit_save,
@@ -27,7 +27,7 @@ from haven.cases.actions import (
 from haven.cases.errors import CaseError
 from haven.cases.forms.canada import CanadaPermitForm, CanadaRelativeForm
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
-from haven.cases.views.base import back_to, household_url, person_in, posted, tie_in
+from haven.cases.views.base import back_to, household_url, open_household, person_in, posted, tie_in
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def _form_page(
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
-    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    household = open_household(request, reference)
     person = person_in(household, person_id)
     title = tie.add_title % {"name": person.display_name}
     return _form_page(request, household, person, tie, None, title)
@@ -98,7 +98,7 @@ def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
-    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    household = open_household(request, reference)
     instance = tie_in(tie.model, household, tie_id)
     title = tie.edit_title % {"name": instance.person.display_name}
     return _form_page(request, household, instance.person, tie, instance, title)
@@ -107,7 +107,7 @@ def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) 
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def tie_remove(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
-    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    household = open_household(request, reference)
     instance = tie_in(tie.model, household, tie_id)
     anchor = _anchor(instance.person)
     if request.method == "POST":

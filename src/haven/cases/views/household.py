@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from haven.accounts.access import caseload_required, household_for
+from haven.accounts.access import caseload_required
 from haven.cases.actions import household_create, household_move, household_update
 from haven.cases.errors import CaseError
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
 from haven.cases.models import Household
 from haven.cases.models.household import STAGE_CHOICES
-from haven.cases.views.base import back_to, posted
+from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven_core.pipeline import ORDER, Stage
 from haven_core.roles import COALITION_WIDE
@@ -37,7 +37,7 @@ def _pipeline(household: Household) -> list[dict[str, object]]:
 @require_GET
 @caseload_required
 def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    household = household_for(request.actor, reference)  # type: ignore[attr-defined]
+    household = open_household(request, reference)
     people = list(
         household.people.select_related("us_record")
         .prefetch_related("canada_relatives", "canada_permits")
@@ -89,7 +89,7 @@ def household_new(request: HttpRequest) -> HttpResponse:
 @caseload_required
 def household_edit(request: HttpRequest, reference: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     form = HouseholdEditForm(posted(request), household=household)
     if form.is_valid():
         try:
@@ -107,7 +107,7 @@ def household_edit(request: HttpRequest, reference: str) -> HttpResponse:
 @caseload_required
 def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     form = StageForm(posted(request), current=household.stage_enum)
     if form.is_valid():
         stage = Stage(form.cleaned_data["stage"])

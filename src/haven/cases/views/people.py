@@ -10,18 +10,18 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.access import caseload_required, household_for
+from haven.accounts.access import caseload_required
 from haven.cases.actions import person_add, person_delete, person_update
 from haven.cases.errors import CaseError
 from haven.cases.forms.people import PersonForm
-from haven.cases.views.base import back_to, household_url, person_in, posted
+from haven.cases.views.base import back_to, household_url, open_household, person_in, posted
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def person_new(request: HttpRequest, reference: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     form = PersonForm(posted(request), household=household)
     if form.is_valid():
         try:
@@ -39,7 +39,7 @@ def person_new(request: HttpRequest, reference: str) -> HttpResponse:
 @caseload_required
 def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     person = person_in(household, person_id)
     data = posted(request)
     form = PersonForm(data, initial=PersonForm.initial_from(person), household=household, person=person)
@@ -63,7 +63,7 @@ def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> H
 @caseload_required
 def person_remove(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     person = person_in(household, person_id)
     if request.method == "POST":
         try:

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.access import caseload_required, household_for
+from haven.accounts.access import caseload_required
 from haven.cases.actions import event_add, event_delete
 from haven.cases.errors import CaseError
 from haven.cases.forms.timeline import EventForm
 from haven.cases.models import Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
-from haven.cases.views.base import back_to, household_url, posted
+from haven.cases.views.base import back_to, household_url, open_household, posted
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def first_past(entries: list[Entry], today: dt.date) -> int:
 @caseload_required
 def event_new(request: HttpRequest, reference: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     form = EventForm(posted(request), household=household)
     if form.is_valid():
         try:
@@ -100,7 +100,7 @@ def event_new(request: HttpRequest, reference: str) -> HttpResponse:
 @caseload_required
 def event_remove(request: HttpRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     event = get_object_or_404(TimelineEvent, household=household, public_id=event_id)
     event.household = household
     if request.method == "POST":

@@ -10,19 +10,19 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.access import caseload_required, household_for
+from haven.accounts.access import caseload_required
 from haven.cases.actions import us_record_save
 from haven.cases.errors import CaseError
 from haven.cases.forms.us_record import USRecordForm
 from haven.cases.models import USRecord
-from haven.cases.views.base import back_to, person_in, posted
+from haven.cases.views.base import back_to, open_household, person_in, posted
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def us_record_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = household_for(actor, reference)
+    household = open_household(request, reference)
     person = person_in(household, person_id)
     record = USRecord.objects.filter(person=person).first()
     initial = USRecordForm.initial_from(record) if record else None
