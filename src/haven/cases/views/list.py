@@ -28,6 +28,8 @@ def _list_url(request: HttpRequest, data: QueryDict, *, new_search: bool) -> str
     text = params.pop("q", [""])[-1].strip()
     if text:
         params["s"] = searches.remember(request.session, text)
+    for name in [k for k, values in params.lists() if not any(v.strip() for v in values)]:
+        del params[name]  # empty filters only lengthen the URL
     query = params.urlencode()
     return reverse("cases:list") + (f"?{query}" if query else "")
 
