@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -19,4 +21,5 @@ class SecurityConfig(AppConfig):
                 raise ImproperlyConfigured(
                     "HAVEN_FIELD_CODEC must be the encrypting codec in production (HAVEN_PRODUCTION is set)."
                 )
-            keys.sealer()
+            if sys.argv[1:2] != ["generate-keys"]:  # the one command that must start without keys
+                keys.sealer()
