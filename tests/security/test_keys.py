@@ -131,3 +131,13 @@ def test_a_key_file_that_vanishes_under_a_running_haven_is_not_replaced(
         assert EncryptingCodec().decode(stored) == "Котова"
     assert not own_keys.exists()
     assert "has gone" in caplog.text
+
+
+def test_stored_files_are_sealed_and_bound_to_their_name(own_keys: Path) -> None:
+    from haven.security.codec import decrypt_bytes, encrypt_bytes
+
+    blob = encrypt_bytes(b"%PDF-1.7 summons for Kotova", context=b"evidence/ab/summons.pdf")
+    assert b"Kotova" not in blob
+    assert decrypt_bytes(blob, context=b"evidence/ab/summons.pdf") == b"%PDF-1.7 summons for Kotova"
+    with pytest.raises(DecryptionError, match="integrity"):
+        decrypt_bytes(blob, context=b"evidence/cd/other.pdf")

@@ -147,3 +147,21 @@ def test_keys_from_the_environment_cannot_be_rotated(
     keys.reset()
     with pytest.raises(CommandError, match="HAVEN_KEYS environment variable"):
         call_command("rotate-keys", stdout=io.StringIO())
+
+
+def test_old_keys_are_kept_while_a_stored_file_still_needs_them(
+    own_keys: Path, caseload: Any, settings: Any
+) -> None:
+    from haven.security.codec import encrypt_bytes
+
+    old_key = keys.sealer().current
+    settings.HAVEN_FILES_DIR = own_keys.parent / "files"
+    settings.HAVEN_FILES_DIR.mkdir()
+    (settings.HAVEN_FILES_DIR / "summons.bin").write_bytes(encrypt_bytes(b"summons", context=b"summons.bin"))
+
+    with pytest.raises(CommandError, match="1 stored files"):
+        call_command("rotate-keys", "--retire-old", stdout=io.StringIO())
+
+    ring = keyring.parse(own_keys.read_text())
+    assert old_key in ring.data.keys and ring.data.current != old_key
+    assert all(v.startswith(f"v1:{ring.data.current}:") for v in stored_values())

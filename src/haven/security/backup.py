@@ -29,6 +29,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Model
 
 from haven.security import keys
+from haven.security.codec import stored_files
 from haven.security.indexes import rebuild_indexes
 from haven.security.reporting import Reporter
 from haven.security.snapshot import backup_models, dump_rows, load_rows
@@ -79,13 +80,6 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
-def _stored_files() -> list[Path]:
-    root = Path(settings.HAVEN_FILES_DIR)
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
-
-
 def _write_archive(out: Any, reporter: Reporter) -> Summary:
     summary = Summary()
     root = Path(settings.HAVEN_FILES_DIR)
@@ -97,7 +91,7 @@ def _write_archive(out: Any, reporter: Reporter) -> Summary:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         chosen = backup_models()
         summary.rows = {m._meta.label_lower: m._base_manager.count() for m in chosen}
-        files = _stored_files()
+        files = stored_files()
         summary.files = len(files)
         manifest = {"format": FORMAT, "rows": summary.rows, "files": summary.files}
         with tarfile.open(fileobj=out, mode="w|gz") as tar:
@@ -170,7 +164,7 @@ def _holds_data(model: type[Model]) -> bool:
 def non_empty() -> list[str]:
     """The models that already hold rows, and the stored files folder if it holds files."""
     found = [m._meta.label_lower for m in backup_models() if _holds_data(m)]
-    if _stored_files():
+    if stored_files():
         found.append("stored files")
     return found
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from haven.audit.record import audit_record
 from haven.cases.fields import SensitiveField
 from haven.security import keys
+from haven.security.codec import files_not_current
 from haven.security.columns import in_batch_transaction, label, pk_batches, raw_columns, sensitive_columns
 from haven.security.indexes import rebuild_indexes
 from haven.security.reporting import Reporter
@@ -149,9 +150,12 @@ def rotate_data_key(
         if retire_old:
             settle()  # a process that wrote under an old key just before noticing the new one
             rewritten += reencrypt_all(batch_size=batch_size, reporter=reporter)
-            left = values_not_current()
-            if left:
-                raise RotationError(f"old keys kept: values still under them in {left}")
+            left, files = values_not_current(), files_not_current()
+            if left or files:
+                raise RotationError(
+                    f"old keys kept: rows still under them in {left or 'no table'}, and {len(files)} stored "
+                    "files (stored files are not re-encrypted by rotate-keys yet)"
+                )
             ring = source.reload().ring
             retired = sorted(k for k in ring.data.keys if k != ring.data.current)
             source.write(KeyRing(data=ring.data.only_current(), index=ring.index))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import hmac
 import os
 
@@ -97,10 +96,10 @@ class Sealer:
         return head + nonce + self._current_aead.encrypt(nonce, data, head + context)
 
     def open_bytes(self, blob: bytes, *, context: bytes = b"") -> bytes:
-        if not blob.startswith(_BLOB_MAGIC) or len(blob) < len(_BLOB_MAGIC) + 1:
+        key_id = blob_key_id(blob)
+        if key_id is None:
             raise DecryptionError("these bytes are not a file sealed by Haven")
-        id_end = len(_BLOB_MAGIC) + 1 + blob[len(_BLOB_MAGIC)]
-        key_id = blob[len(_BLOB_MAGIC) + 1 : id_end].decode("ascii", errors="replace")
+        id_end = len(_BLOB_MAGIC) + 1 + len(key_id)
         aead = self._aead.get(key_id)
         if aead is None:
             raise DecryptionError(f"the file needs key {key_id!r}, which is not on the key ring")
@@ -130,5 +129,10 @@ def key_id_of(stored: str) -> str | None:
     return key_id
 
 
-def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def blob_key_id(blob: bytes) -> str | None:
+    """The key id in (the first bytes of) sealed file bytes, or ``None`` if they are not sealed bytes."""
+    if not blob.startswith(_BLOB_MAGIC) or len(blob) <= len(_BLOB_MAGIC):
+        return None
+    length = blob[len(_BLOB_MAGIC)]
+    key_id = blob[len(_BLOB_MAGIC) + 1 : len(_BLOB_MAGIC) + 1 + length]
+    return key_id.decode("ascii", errors="replace") if len(key_id) == length else None
