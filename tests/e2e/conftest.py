@@ -40,3 +40,21 @@ def page(browser: Any) -> Iterator[Any]:
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    from django.db import connections
+
+    connections.close_all()  # Playwright's greenlets can leave this thread's connection open
+
+
+@pytest.fixture(scope="module")
+def live_server(django_db_setup: Any) -> Iterator[Any]:
+    """Haven served on localhost for one module of browser tests.
+
+    pytest-django's own live server lives for the whole session and still holds a database connection
+    when the test databases are dropped; a server per module is stopped, and its connections closed,
+    before that.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    yield server
+    server.stop()
