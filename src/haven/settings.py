@@ -172,7 +172,13 @@ HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "redacting": {
+            "()": "haven.logs.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "redacting"}},
     "root": {"handlers": ["console"], "level": env("HAVEN_LOG_LEVEL", "WARNING")},
 }
 

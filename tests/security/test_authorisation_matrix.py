@@ -1,0 +1,143 @@
+"""Every URL Haven defines, opened by every persona, answers as this matrix says.
+
+Household objects belong to organisation A. A new URL without a row here fails
+``test_every_url_has_a_row``: deciding who may open a page is part of adding it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from haven.accounts.actor import Actor
+from haven.accounts.models import Membership
+from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
+from tests.conftest import PASSWORD, client_for
+
+PERSONAS = ("caseworker_a", "reviewer_a", "caseworker_b", "coordinator", "liaison", "admin", "anonymous")
+
+# Expected GET status per persona, in PERSONAS order. "login" means a redirect to the login page.
+OWN, OTHER, COALITION, NONE = 200, 404, 200, 403
+HOUSEHOLD = (OWN, OWN, OTHER, COALITION, NONE, COALITION, "login")
+CASELOAD = (200, 200, 200, 200, 403, 200, "login")
+
+MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
+    "home": (lambda o: "/", (302, 302, 302, 302, 200, 302, "login")),
+    "login": (lambda o: "/login/", (302, 302, 302, 302, 302, 302, 200)),
+    "logout": (lambda o: "/logout/", (405,) * 7),
+    "set_language": (lambda o: "/i18n/setlang/", (302,) * 7),
+    "accounts:twofactor_setup": (lambda o: "/account/2fa/setup/", (200,) * 6 + ("login",)),
+    "accounts:twofactor_verify": (lambda o: "/account/2fa/verify/", (302,) * 6 + ("login",)),
+    "cases:list": (lambda o: "/cases/", CASELOAD),
+    "cases:new": (lambda o: "/cases/new/", CASELOAD),
+    "cases:detail": (lambda o: f"/cases/{o['ref']}/", HOUSEHOLD),
+    "cases:edit": (lambda o: f"/cases/{o['ref']}/edit/", HOUSEHOLD),
+    "cases:stage": (lambda o: f"/cases/{o['ref']}/status/", HOUSEHOLD),
+    "cases:person_new": (lambda o: f"/cases/{o['ref']}/people/new/", HOUSEHOLD),
+    "cases:person_edit": (lambda o: f"/cases/{o['ref']}/people/{o['person']}/edit/", HOUSEHOLD),
+    "cases:person_remove": (lambda o: f"/cases/{o['ref']}/people/{o['child']}/remove/", HOUSEHOLD),
+    "cases:us_record": (lambda o: f"/cases/{o['ref']}/people/{o['person']}/us-record/", HOUSEHOLD),
+    "cases:relative_new": (lambda o: f"/cases/{o['ref']}/people/{o['person']}/relatives/new/", HOUSEHOLD),
+    "cases:relative_edit": (lambda o: f"/cases/{o['ref']}/relatives/{o['relative']}/edit/", HOUSEHOLD),
+    "cases:relative_remove": (lambda o: f"/cases/{o['ref']}/relatives/{o['relative']}/remove/", HOUSEHOLD),
+    "cases:permit_new": (lambda o: f"/cases/{o['ref']}/people/{o['person']}/permits/new/", HOUSEHOLD),
+    "cases:permit_edit": (lambda o: f"/cases/{o['ref']}/permits/{o['permit']}/edit/", HOUSEHOLD),
+    "cases:permit_remove": (lambda o: f"/cases/{o['ref']}/permits/{o['permit']}/remove/", HOUSEHOLD),
+    "cases:event_new": (lambda o: f"/cases/{o['ref']}/events/new/", HOUSEHOLD),
+    "cases:event_remove": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/remove/", HOUSEHOLD),
+    "audit:household": (lambda o: f"/audit/households/{o['ref']}/", (403, 403, 403, 200, 403, 200, "login")),
+    # Django's admin: its own login page for everyone who is not staff.
+    "admin": (lambda o: "/admin/", ("admin-login",) * 5 + (200, "admin-login")),
+}
+
+
+def defined_urls(patterns: list[Any], namespace: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                yield "admin"
+                continue
+            inner = pattern.namespace or namespace
+            yield from defined_urls(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}:{pattern.name}" if namespace else str(pattern.name)
+
+
+def test_every_url_has_a_row() -> None:
+    defined = set(defined_urls(get_resolver().url_patterns))
+    assert defined - MATRIX.keys() == set(), "add these URLs to the authorisation matrix"
+    assert MATRIX.keys() - defined == set(), "these rows name URLs that no longer exist"
+
+
+@pytest.fixture
+def objects(caseworker_a: Any, household_a: Any) -> dict[str, Any]:
+    actor = Actor.for_user(caseworker_a)
+    person = household_a.principal
+    child = household_a.people.exclude(pk=person.pk).get()
+    relative = canada_relative_save(
+        actor=actor, person=person, fields={"relationship": "sibling", "canadian_status": "citizen"}
+    )
+    permit = canada_permit_save(actor=actor, person=person, fields={"kind": "work_permit"})
+    event = event_add(
+        actor=actor, household=household_a, fields={"date": household_a.created_at.date(), "kind": "other"}
+    )
+    return {
+        "ref": household_a.reference,
+        "person": person.public_id,
+        "child": child.public_id,
+        "relative": relative.public_id,
+        "permit": permit.public_id,
+        "event": event.public_id,
+    }
+
+
+@pytest.fixture
+def clients(
+    caseworker_a: Any, reviewer_a: Any, caseworker_b: Any, coordinator: Any, liaison: Any
+) -> dict[str, Client]:
+    admin = get_user_model().objects.create_superuser(username="root", password=PASSWORD)
+    Membership.objects.create(user=admin, role="admin", organisation=None)
+    users = {
+        "caseworker_a": caseworker_a,
+        "reviewer_a": reviewer_a,
+        "caseworker_b": caseworker_b,
+        "coordinator": coordinator,
+        "liaison": liaison,
+        "admin": admin,
+    }
+    return {**{name: client_for(user) for name, user in users.items()}, "anonymous": Client()}
+
+
+def outcome(response: Any) -> int | str:
+    if response.status_code == 302 and response["Location"].startswith("/login/"):
+        return "login"
+    if response.status_code == 302 and response["Location"].startswith("/admin/login/"):
+        return "admin-login"
+    return int(response.status_code)
+
+
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_get_answers_as_the_matrix_says(
+    name: str, objects: dict[str, Any], clients: dict[str, Client]
+) -> None:
+    build, expected = MATRIX[name]
+    url = build(objects)
+    seen = {persona: outcome(clients[persona].get(url)) for persona in PERSONAS}
+    assert seen == dict(zip(PERSONAS, expected, strict=True)), url
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, (_, e) in MATRIX.items() if e == HOUSEHOLD and n != "cases:detail"]
+)
+def test_refused_personas_cannot_post_either(
+    name: str, objects: dict[str, Any], clients: dict[str, Client]
+) -> None:
+    url = MATRIX[name][0](objects)
+    assert clients["caseworker_b"].post(url, {}).status_code == 404
+    assert clients["liaison"].post(url, {}).status_code == 403
+    assert outcome(clients["anonymous"].post(url, {})) == "login"
