@@ -25,4 +25,5 @@ unit: setup
 	$(VENV)/pytest -q tests/core
 
 bench: setup
+	$(VENV)/python bench/crypto.py
 	$(VENV)/python bench/seed.py
