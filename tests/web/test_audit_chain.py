@@ -68,7 +68,7 @@ def test_rewritten_chain_without_head_is_reported(trail: list[AuditEntry]) -> No
     first = trail[0]
     first.target = "forged"
     first.hash = link_hash(first.prev_hash, entry_content(first))
-    first.save()
+    AuditEntry.objects.filter(seq=first.seq).update(target=first.target, hash=first.hash)  # straight SQL
     with pytest.raises(CommandError, match="entry #2 does not follow"):
         verify()
 
@@ -103,3 +103,15 @@ def test_a_refused_look_records_no_view(caseworker_b: Any, household_a: Any) -> 
 
     assert client_for(caseworker_b).get(f"/cases/{household_a.reference}/").status_code == 404
     assert not AuditEntry.objects.filter(action="household.view").exists()
+
+
+def test_haven_itself_never_changes_or_deletes_an_entry(trail: list[AuditEntry]) -> None:
+    from haven.audit.models import AppendOnlyError
+
+    entry = AuditEntry.objects.get(seq=1)
+    entry.action = "nothing.happened"
+    with pytest.raises(AppendOnlyError):
+        entry.save()
+    with pytest.raises(AppendOnlyError):
+        entry.delete()
+    assert AuditEntry.objects.get(seq=1).action == "household.create"

@@ -7,8 +7,14 @@ by ``haven audit-verify`` (see :mod:`haven.audit.chain`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """Something tried to change or remove an audit entry through Haven."""
 
 
 class AuditEntry(models.Model):
@@ -32,6 +38,15 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.at:%Y-%m-%d %H:%M} {self.action} {self.household_ref or self.target}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Entries are written once: Haven never updates one (the chain would show it if anyone did)."""
+        if not self._state.adding:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit entries cannot be deleted.")
 
 
 class ChainHead(models.Model):
