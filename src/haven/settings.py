@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "haven.accounts",
     "haven.audit",
     "haven.cases",
+    "haven.evidence",
     "haven.demo",
 ]
 

@@ -1,0 +1,7 @@
+"""The evidence locker: items that document a person's anti-war activity, their files and their review."""
+
+from haven.evidence.models.files import ItemFile, StoredBlob, TrustedTimestamp
+from haven.evidence.models.items import EvidenceItem, EvidenceTag
+from haven.evidence.models.review import Verification
+
+__all__ = ["EvidenceItem", "EvidenceTag", "ItemFile", "StoredBlob", "TrustedTimestamp", "Verification"]

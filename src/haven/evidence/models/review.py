@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from haven.cases.fields import SensitiveTextField
+
+VERDICT_CHOICES = [
+    ("verified", _("Verified")),
+    ("disputed", _("Disputed")),
+    ("retracted", _("Retracted")),
+]
+
+
+class Verification(models.Model):
+    """A second person's verdict on an item. The newest verdict is the item's status.
+
+    Two-person rule: the reviewer is never the person who added the item (enforced by the action).
+    """
+
+    item = models.ForeignKey("evidence.EvidenceItem", on_delete=models.CASCADE, related_name="verifications")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    verdict = models.CharField(_("verdict"), max_length=20, choices=VERDICT_CHOICES)
+    note = SensitiveTextField(_("note"))
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} by {self.reviewer_id}"
