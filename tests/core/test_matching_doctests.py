@@ -1,0 +1,19 @@
+"""The examples in the matcher's docstrings are part of its specification: they must hold."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "haven_core.matching.records",
+    "haven_core.matching.registry_names",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_hold(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
