@@ -171,6 +171,19 @@ SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: seal
 
 HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
 
+# --- Evidence files (haven.evidence) --------------------------------------------------------------
+# Uploads are typed from their bytes and refused above this size (and images above this many pixels).
+HAVEN_UPLOAD_MAX_BYTES = env_int("HAVEN_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
+HAVEN_UPLOAD_MAX_PIXELS = env_int("HAVEN_UPLOAD_MAX_PIXELS", 64_000_000)
+# Uploaded files are held in memory up to that size, never spooled in clear to a temporary file; the
+# rest of a larger upload is read and dropped. Other request bodies keep Django's 2.5 MB limit.
+FILE_UPLOAD_HANDLERS = ["haven.evidence.uploads.BoundedMemoryUploadHandler"]
+# When a person counts as well documented: a TOML file of criteria (see the file named by default).
+HAVEN_DOCUMENTATION_CRITERIA_FILE = Path(
+    env("HAVEN_DOCUMENTATION_CRITERIA_FILE", str(BASE_DIR / "evidence" / "documentation.toml"))
+)
+# --- end of evidence files --------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

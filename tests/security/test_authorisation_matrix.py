@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from haven.accounts.actor import Actor
 from haven.accounts.models import Membership
 from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
+from haven.evidence.actions import evidence_add
 from tests.conftest import PASSWORD, client_for
 
 PERSONAS = ("caseworker_a", "reviewer_a", "caseworker_b", "coordinator", "liaison", "admin", "anonymous")
@@ -51,6 +52,25 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "cases:event_new": (lambda o: f"/cases/{o['ref']}/events/new/", HOUSEHOLD),
     "cases:event_remove": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/remove/", HOUSEHOLD),
     "audit:household": (lambda o: f"/audit/households/{o['ref']}/", (403, 403, 403, 200, 403, 200, "login")),
+    "evidence:person": (lambda o: f"/cases/{o['ref']}/evidence/people/{o['person']}/", HOUSEHOLD),
+    "evidence:new": (lambda o: f"/cases/{o['ref']}/evidence/people/{o['person']}/new/", HOUSEHOLD),
+    "evidence:capture": (lambda o: f"/cases/{o['ref']}/evidence/people/{o['person']}/capture/", HOUSEHOLD),
+    "evidence:item": (lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/", HOUSEHOLD),
+    "evidence:edit": (lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/edit/", HOUSEHOLD),
+    "evidence:working_copy": (lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/working-copy/", HOUSEHOLD),
+    # Caseworker A added the item: the two-person rule (and the role) refuses them; reviewers verify.
+    "evidence:verify": (
+        lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/verify/",
+        (403, 200, 404, 200, 403, 200, "login"),
+    ),
+    "evidence:download": (
+        lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/files/{o['sha']}/download/",
+        HOUSEHOLD,
+    ),
+    "evidence:preview": (
+        lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/files/{o['sha']}/preview/",
+        HOUSEHOLD,
+    ),
     # Django's admin: its own login page for everyone who is not staff.
     "admin": (lambda o: "/admin/", ("admin-login",) * 5 + (200, "admin-login")),
 }
@@ -75,7 +95,8 @@ def test_every_url_has_a_row() -> None:
 
 
 @pytest.fixture
-def objects(caseworker_a: Any, household_a: Any) -> dict[str, Any]:
+def objects(caseworker_a: Any, household_a: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
+    settings.HAVEN_FILES_DIR = tmp_path / "files"
     actor = Actor.for_user(caseworker_a)
     person = household_a.principal
     child = household_a.people.exclude(pk=person.pk).get()
@@ -86,7 +107,16 @@ def objects(caseworker_a: Any, household_a: Any) -> dict[str, Any]:
     event = event_add(
         actor=actor, household=household_a, fields={"date": household_a.created_at.date(), "kind": "other"}
     )
+    item = evidence_add(
+        actor=actor,
+        person=person,
+        fields={"kind": "photo", "title": "Пикет"},
+        data=b"placard",
+        filename="p.txt",
+    )
     return {
+        "item": item.public_id,
+        "sha": item.files.get().blob.sha256,
         "ref": household_a.reference,
         "person": person.public_id,
         "child": child.public_id,

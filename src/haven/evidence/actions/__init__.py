@@ -1,0 +1,22 @@
+"""The one write path for evidence: every change, and every view or download, goes through here.
+
+Each function checks the actor's permission, writes inside one transaction and records the audit entry
+in that same transaction. The audit entries whose ``target`` is an item's UUID are its chain of custody:
+adding, capturing, viewing, downloading, verifying, making a working copy and exporting.
+"""
+
+from haven.evidence.actions.custody import evidence_viewed, file_downloaded, item_custody
+from haven.evidence.actions.items import evidence_add, evidence_update, working_copy_create
+from haven.evidence.actions.review import can_verify, evidence_verify, may_review
+
+__all__ = [
+    "can_verify",
+    "evidence_add",
+    "evidence_update",
+    "evidence_verify",
+    "evidence_viewed",
+    "file_downloaded",
+    "item_custody",
+    "may_review",
+    "working_copy_create",
+]

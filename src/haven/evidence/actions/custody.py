@@ -1,0 +1,35 @@
+"""Recording that someone looked at or took a copy of evidence, and reading an item's custody log."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from haven.accounts.actor import Actor
+from haven.audit.models import AuditEntry
+from haven.evidence.actions.base import custody, ensure_can_see
+from haven.evidence.models import EvidenceItem, ItemFile
+
+
+def evidence_viewed(*, actor: Actor, item: EvidenceItem, page: str = "detail") -> None:
+    """The item's page (or a preview of one of its files) was shown to ``actor``."""
+    ensure_can_see(actor, item.person.household)
+    with transaction.atomic():
+        custody(actor, "evidence.view", item, page=page)
+
+
+def file_downloaded(*, actor: Actor, item_file: ItemFile, preview: bool = False) -> None:
+    """A copy of one of the item's files left Haven for ``actor``'s browser (a download or a preview)."""
+    item = item_file.item
+    ensure_can_see(actor, item.person.household)
+    action = "evidence.preview" if preview else "evidence.download"
+    with transaction.atomic():
+        custody(actor, action, item, role=item_file.role, sha256=item_file.blob.sha256)
+
+
+def item_custody(item: EvidenceItem) -> QuerySet[AuditEntry]:
+    """Every audit entry about ``item``, oldest first: its chain of custody."""
+    entries = AuditEntry.objects.filter(
+        household_ref=item.person.household.reference, target=str(item.public_id)
+    )
+    return entries.select_related("actor").order_by("seq")

@@ -1,0 +1,156 @@
+"""Adding evidence, correcting what is said about it, and making working copies of it.
+
+An original's files are never modified or replaced: ``evidence_update`` changes the item's description
+and tags only, and a redaction, crop or translation is a new item (``working_copy_create``) with its own
+file, linked to the original. Changing what a verified item claims sends it back for review: the verdict
+was given on what it said before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from haven.accounts.actor import Actor
+from haven.cases.actions.base import apply_fields, touch
+from haven.cases.models import Person
+from haven.evidence.actions.base import custody, ensure_can_change
+from haven.evidence.errors import InvalidEvidence
+from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile
+from haven.evidence.models.items import DERIVATION_CHOICES, KIND_CHOICES, TAG_CHOICES
+from haven.evidence.storage import store_blob
+
+ITEM_FIELDS = (
+    "kind", "title", "description", "source_url", "author", "published_on", "language", "followers",
+    "views", "registry", "registry_reference", "registry_listed_on",
+)  # fmt: skip
+_KINDS = {code for code, _label in KIND_CHOICES}
+_TAGS = {code for code, _label in TAG_CHOICES}
+_DERIVATIONS = {code for code, _label in DERIVATION_CHOICES}
+
+TagList = Iterable[tuple[str, dt.date | None]]
+
+
+def _split(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[str, dt.date | None]] | None]:
+    values = dict(fields)
+    tags = values.pop("tags", None)
+    if values.get("kind") is not None and values["kind"] not in _KINDS:
+        raise InvalidEvidence(_("Choose what kind of evidence this is."))
+    if tags is None:
+        return values, None
+    tag_list = list(tags)
+    unknown = {tag for tag, _date in tag_list} - _TAGS
+    if unknown:
+        raise InvalidEvidence(_("Unknown tags: %(tags)s.") % {"tags": ", ".join(sorted(unknown))})
+    if len({tag for tag, _date in tag_list}) != len(tag_list):
+        raise InvalidEvidence(_("Each tag may be given once."))
+    return values, tag_list
+
+
+def _write_tags(item: EvidenceItem, tags: list[tuple[str, dt.date | None]]) -> None:
+    item.tags.all().delete()
+    EvidenceTag.objects.bulk_create(EvidenceTag(item=item, tag=tag, activity_date=day) for tag, day in tags)
+
+
+def _tag_list(item: EvidenceItem) -> list[tuple[str, dt.date | None]]:
+    return sorted((t.tag, t.activity_date) for t in item.tags.all())
+
+
+def evidence_add(
+    *,
+    actor: Actor,
+    person: Person,
+    fields: Mapping[str, Any],
+    data: bytes | None = None,
+    filename: str = "",
+) -> EvidenceItem:
+    """Add an original item of evidence about ``person``, with its file if one was uploaded.
+
+    ``fields`` are the item's fields (see ``ITEM_FIELDS``) and ``tags``, a list of (tag, activity date).
+    The file's bytes are stored content-addressed and encrypted (``store_blob``); checking that an upload
+    is acceptable (type, size, no archive) is the form's job, before this is called.
+    """
+    household = person.household
+    ensure_can_change(actor, household)
+    values, tags = _split(fields)
+    item = EvidenceItem(person=person, added_by=actor.user)
+    apply_fields(item, values, ITEM_FIELDS)
+    if not item.kind:
+        raise InvalidEvidence(_("Choose what kind of evidence this is."))
+    with transaction.atomic():
+        item.save()
+        _write_tags(item, tags or [])
+        detail: dict[str, Any] = {"kind": item.kind, "tags": sorted(t for t, _d in tags or [])}
+        if data is not None:
+            blob = store_blob(data)
+            ItemFile.objects.create(item=item, blob=blob, role="original", filename=filename)
+            detail.update(sha256=blob.sha256, media_type=blob.media_type, size=blob.size)
+        touch(household)
+        custody(actor, "evidence.add", item, person=str(person.public_id), **detail)
+    return item
+
+
+def evidence_update(*, actor: Actor, item: EvidenceItem, fields: Mapping[str, Any]) -> list[str]:
+    """Correct an item's description and tags; its files stay as they are. A verified item goes back
+    to review."""
+    household = item.person.household
+    ensure_can_change(actor, household)
+    values, tags = _split(fields)
+    with transaction.atomic():
+        changed = apply_fields(item, values, ITEM_FIELDS)
+        if tags is not None and sorted(tags) != _tag_list(item):
+            _write_tags(item, tags)
+            changed.append("tags")
+        if not changed:
+            return []
+        reset = item.status != "unreviewed"
+        if reset:
+            item.status = "unreviewed"
+        item.save()
+        touch(household)
+        custody(actor, "evidence.update", item, fields=changed, review_reset=reset)
+    return changed
+
+
+def working_copy_create(
+    *,
+    actor: Actor,
+    original: EvidenceItem,
+    derivation: str,
+    data: bytes,
+    filename: str,
+    fields: Mapping[str, Any] | None = None,
+) -> EvidenceItem:
+    """A redaction, crop or translation of ``original``: a new item with its own file, linked to it."""
+    household = original.person.household
+    ensure_can_change(actor, household)
+    if original.original_id is not None:
+        raise InvalidEvidence(_("Make working copies from the original, not from another working copy."))
+    if derivation not in _DERIVATIONS:
+        raise InvalidEvidence(_("Say what kind of working copy this is."))
+    values, _tags = _split(fields or {})
+    copy = EvidenceItem(
+        person=original.person,
+        original=original,
+        derivation=derivation,
+        added_by=actor.user,
+        **{name: getattr(original, name) for name in ITEM_FIELDS},
+    )
+    apply_fields(
+        copy, {k: v for k, v in values.items() if v not in (None, "")}, ("title", "description", "language")
+    )
+    with transaction.atomic():
+        copy.save()
+        blob = store_blob(data)
+        ItemFile.objects.create(item=copy, blob=blob, role="working", filename=filename)
+        touch(household)
+        detail = {"derivation": derivation, "sha256": blob.sha256, "media_type": blob.media_type}
+        custody(actor, "evidence.working_copy", copy, original=str(original.public_id), **detail)
+        custody(
+            actor, "evidence.working_copy_made", original, copy=str(copy.public_id), derivation=derivation
+        )
+    return copy

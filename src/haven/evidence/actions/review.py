@@ -1,0 +1,67 @@
+"""Verifying evidence: a second person's verdict, with the two-person rule enforced.
+
+Who may verify: a reviewer of the household's organisation, the coordinator or an administrator — the
+roles whose job is to judge a case — and never the person who added the item (nor, for a working copy,
+the person who added its original). Caseworkers do not verify: they collect the evidence, and letting a
+colleague at the same desk sign it off would make the second person a formality.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from haven.accounts.actor import Actor
+from haven.cases.actions.base import touch
+from haven.evidence.actions.base import custody, ensure_can_see
+from haven.evidence.errors import InvalidEvidence, NotAllowed
+from haven.evidence.models import EvidenceItem, Verification
+from haven.evidence.models.review import VERDICT_CHOICES
+from haven_core.roles import Role, can_see_household
+
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.COORDINATOR, Role.ADMIN})
+_VERDICTS = {code for code, _label in VERDICT_CHOICES}
+
+
+def may_review(actor: Actor) -> bool:
+    """Whether the actor's role verifies evidence at all."""
+    return actor.role in REVIEW_ROLES
+
+
+def _adders(item: EvidenceItem) -> set[int]:
+    ids = {item.added_by_id} if item.added_by_id else set()
+    if item.original_id is not None and item.original is not None and item.original.added_by_id:
+        ids.add(item.original.added_by_id)
+    return ids
+
+
+def can_verify(actor: Actor, item: EvidenceItem) -> tuple[bool, str]:
+    """Whether ``actor`` may give a verdict on ``item``, and if not, why (shown to the user)."""
+    household = item.person.household
+    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+        return False, _("You cannot see this household's evidence.")
+    if not may_review(actor):
+        return False, _("Only a reviewer, the coordinator or an administrator verifies evidence.")
+    if getattr(actor.user, "pk", None) in _adders(item):
+        return False, _("You added this evidence: someone else must verify it (two-person rule).")
+    return True, ""
+
+
+def evidence_verify(*, actor: Actor, item: EvidenceItem, verdict: str, note: str) -> Verification:
+    """Record a verdict (verified, disputed or retracted) with a note; the item's status follows it."""
+    ensure_can_see(actor, item.person.household)
+    allowed, why = can_verify(actor, item)
+    if not allowed:
+        raise NotAllowed(why)
+    if verdict not in _VERDICTS:
+        raise InvalidEvidence(_("Choose a verdict."))
+    if not note.strip():
+        raise InvalidEvidence(_("Say what you checked, or why you dispute or retract it."))
+    with transaction.atomic():
+        verification = Verification.objects.create(item=item, reviewer=actor.user, verdict=verdict, note=note)
+        before = item.status
+        item.status = verdict
+        item.save(update_fields=["status"])
+        touch(item.person.household)
+        custody(actor, "evidence.verify", item, verdict=verdict, previous=before)
+    return verification

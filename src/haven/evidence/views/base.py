@@ -1,0 +1,45 @@
+"""Finding evidence inside a household the user may see (404 otherwise), and going back to it."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+
+from haven.cases.models import Household
+from haven.evidence.models import EvidenceItem, ItemFile
+
+
+def items_with_details() -> QuerySet[EvidenceItem]:
+    files = ItemFile.objects.select_related("blob").order_by("id")
+    return EvidenceItem.objects.select_related("added_by", "original").prefetch_related(
+        "tags", Prefetch("files", queryset=files), "verifications__reviewer"
+    )
+
+
+def item_in(household: Household, public_id: uuid.UUID) -> EvidenceItem:
+    """The item with ``public_id`` about someone in ``household`` (already checked visible)."""
+    item: EvidenceItem = get_object_or_404(
+        items_with_details().select_related("person"), person__household=household, public_id=public_id
+    )
+    item.person.household = household
+    return item
+
+
+def file_of(item: EvidenceItem, sha256: str) -> ItemFile:
+    """The item's file with this SHA-256 (an original before captures and working files)."""
+    for item_file in item.files.all():
+        if item_file.blob.sha256 == sha256:
+            return item_file
+    raise Http404
+
+
+def item_url(item: EvidenceItem) -> str:
+    return reverse("evidence:item", args=[item.person.household.reference, item.public_id])
+
+
+def back_to_item(item: EvidenceItem) -> HttpResponseRedirect:
+    return redirect(item_url(item))

@@ -1,0 +1,159 @@
+"""Adding evidence (an upload, or a page Haven captures), correcting it, and making working copies."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from haven.accounts.access import caseload_required
+from haven.cases.errors import CaseError
+from haven.cases.views.base import open_household, person_in, posted
+from haven.evidence.actions import evidence_add, evidence_update, working_copy_create
+from haven.evidence.capture_contract import capture_function
+from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
+from haven.evidence.views.base import back_to_item, item_in
+
+
+def _files(request: HttpRequest) -> object:
+    return request.FILES if request.method == "POST" else None
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = open_household(request, reference)
+    person = person_in(household, person_id)
+    form = UploadForm(posted(request), _files(request))
+    if form.is_valid():
+        upload = form.cleaned_data["upload"]
+        try:
+            item = evidence_add(
+                actor=actor,
+                person=person,
+                fields=form.item_fields(),
+                data=upload.data if upload else None,
+                filename=upload.filename if upload else "",
+            )
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Evidence added. Someone else must now verify it."))
+            return back_to_item(item)
+    context = {
+        "household": household,
+        "person": person,
+        "form": form,
+        "title": _("Add evidence about %(name)s") % {"name": person.display_name},
+        "multipart": True,
+        "submit": _("Add evidence"),
+    }
+    return render(request, "evidence/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = open_household(request, reference)
+    person = person_in(household, person_id)
+    capture = capture_function()
+    form = CaptureForm(posted(request) if capture else None)
+    if capture is not None and form.is_valid():
+        fields = form.item_fields()
+        url = fields.pop("source_url")
+        try:
+            item = capture(actor=actor, person=person, url=url, fields=fields)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Page captured. Someone else must now verify it."))
+            return back_to_item(item)
+    context = {
+        "household": household,
+        "person": person,
+        "form": form,
+        "title": _("Capture a web page about %(name)s") % {"name": person.display_name},
+        "submit": _("Capture the page"),
+        "disabled": capture is None,
+        "explanation": _(
+            "Haven fetches the page itself and keeps what it received, a screenshot and the page's text, "
+            "each with its SHA-256."
+        ),
+    }
+    return render(request, "evidence/form.html", context, status=200)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = open_household(request, reference)
+    item = item_in(household, item_id)
+    form = EvidenceForm(posted(request), item=item)
+    if form.is_valid():
+        try:
+            changed = evidence_update(actor=actor, item=item, fields=form.item_fields())
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if changed and item.status == "unreviewed" and item.verifications.exists():
+                messages.warning(request, _("Saved. What it claims changed, so it goes back for review."))
+            else:
+                messages.success(request, _("Saved."))
+            return back_to_item(item)
+    context = {
+        "household": household,
+        "person": item.person,
+        "item": item,
+        "form": form,
+        "title": _("Edit the description of “%(title)s”") % {"title": item.title},
+        "explanation": _(
+            "The files of an original are never changed. Make a working copy to redact, crop or translate."
+        ),
+    }
+    return render(request, "evidence/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@caseload_required
+def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = open_household(request, reference)
+    original = item_in(household, item_id)
+    form = WorkingCopyForm(posted(request), _files(request))
+    if form.is_valid():
+        upload = form.cleaned_data["upload"]
+        try:
+            copy = working_copy_create(
+                actor=actor,
+                original=original,
+                derivation=form.cleaned_data["derivation"],
+                data=upload.data,
+                filename=upload.filename,
+                fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
+            )
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Working copy added; the original is unchanged."))
+            return back_to_item(copy)
+    context = {
+        "household": household,
+        "person": original.person,
+        "item": original,
+        "form": form,
+        "title": _("Working copy of “%(title)s”") % {"title": original.title},
+        "multipart": True,
+        "submit": _("Add the working copy"),
+        "explanation": _(
+            "A redaction, crop or translation is kept as a separate item linked to the original, which stays "
+            "as it was stored."
+        ),
+    }
+    return render(request, "evidence/form.html", context)

@@ -1,0 +1,61 @@
+"""Reading evidence: a person's evidence with their documentation summary, and one item's page."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
+
+from haven.accounts.access import caseload_required
+from haven.cases.views.base import open_household, person_in
+from haven.evidence.actions import can_verify, evidence_viewed, item_custody
+from haven.evidence.documentation import assess_items
+from haven.evidence.presenting import documentation_summary, file_rows, item_entries
+from haven.evidence.views.base import item_in, items_with_details
+
+
+@caseload_required
+def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    household = open_household(request, reference)
+    if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
+        return HttpResponseNotAllowed(["GET"])
+    person = person_in(household, person_id)
+    items = list(items_with_details().filter(person=person))
+    summary = documentation_summary(assess_items(items))
+    context = {
+        "household": household,
+        "person": person,
+        "entries": item_entries(items, summary),
+        "summary": summary,
+        "capture_available": _capture_available(),
+    }
+    return render(request, "evidence/person.html", context)
+
+
+@caseload_required
+def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    household = open_household(request, reference)
+    if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
+        return HttpResponseNotAllowed(["GET"])
+    item = item_in(household, item_id)
+    evidence_viewed(actor=actor, item=item)
+    may_verify, why_not = can_verify(actor, item)
+    context = {
+        "household": household,
+        "person": item.person,
+        "item": item,
+        "files": file_rows(item),
+        "working_copies": list(item.working_copies.order_by("added_at")),
+        "may_verify": may_verify,
+        "why_not_verify": why_not,
+        "custody": list(item_custody(item)),
+    }
+    return render(request, "evidence/item.html", context)
+
+
+def _capture_available() -> bool:
+    from haven.evidence.capture_contract import capture_function
+
+    return capture_function() is not None
