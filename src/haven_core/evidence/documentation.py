@@ -186,6 +186,8 @@ def site_of(url: str) -> str:
         host = urlsplit(text).hostname or ""
     except ValueError:
         return ""
+    if any(c.isspace() for c in host):
+        return ""
     return host.removeprefix("www.")
 
 

@@ -1,0 +1,111 @@
+"""Uploaded content never runs as a page of Haven: downloads are attachments with the sniffed type and
+nosniff, previews are sandboxed, HTML is shown as text, and every copy served is in the custody."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from haven.accounts.actor import Actor
+from haven.evidence.actions import evidence_add, item_custody
+from haven.evidence.storage import blob_path
+from tests.conftest import client_for
+from tests.evidence import samples
+
+pytestmark = pytest.mark.django_db
+
+
+def add(user: Any, household: Any, data: bytes, filename: str) -> Any:
+    return evidence_add(
+        actor=Actor.for_user(user),
+        person=household.principal,
+        fields={"kind": "other", "title": "x"},
+        data=data,
+        filename=filename,
+    )
+
+
+def file_url(item: Any, kind: str) -> str:
+    sha = item.files.get().blob.sha256
+    return f"/cases/{item.person.household.reference}/evidence/{item.public_id}/files/{sha}/{kind}/"
+
+
+def test_a_download_is_an_attachment_of_the_sniffed_type(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.HTML, "page.html")
+    response = client_for(caseworker_a).get(file_url(item, "download"))
+    assert response.status_code == 200 and response.content == samples.HTML
+    assert response["Content-Type"] == "text/html"
+    assert response["Content-Disposition"] == 'attachment; filename="page.html"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("sandbox; default-src 'none'")
+    assert [e.action for e in item_custody(item)][-1] == "evidence.download"
+
+
+def test_html_is_previewed_as_text_in_a_sandbox(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.HTML, "page.html")
+    response = client_for(caseworker_a).get(file_url(item, "preview"))
+    assert response.status_code == 200 and response.content == samples.HTML
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert (
+        response["Content-Security-Policy"]
+        == "sandbox; default-src 'none'; img-src 'self' data:; frame-ancestors 'self'"
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["Content-Disposition"].startswith("inline")
+    assert [e.action for e in item_custody(item)][-1] == "evidence.preview"
+
+
+def test_an_image_is_previewed_with_its_strict_type(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.png(), "photo.jpg")
+    response = client_for(caseworker_a).get(file_url(item, "preview"))
+    assert response["Content-Type"] == "image/png" and response["Content-Security-Policy"].startswith(
+        "sandbox;"
+    )
+    page = (
+        client_for(caseworker_a)
+        .get(f"/cases/{household_a.reference}/evidence/{item.public_id}/")
+        .content.decode()
+    )
+    assert f'<img class="evidence-preview-image" src="{file_url(item, "preview")}"' in page
+
+
+def test_text_and_pdf_are_framed_with_the_sandbox_attribute(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.PDF, "notice.pdf")
+    page = (
+        client_for(caseworker_a)
+        .get(f"/cases/{household_a.reference}/evidence/{item.public_id}/")
+        .content.decode()
+    )
+    assert f'<iframe class="evidence-preview" sandbox src="{file_url(item, "preview")}"' in page
+    assert client_for(caseworker_a).get(file_url(item, "preview"))["Content-Type"] == "application/pdf"
+
+
+def test_video_has_no_preview(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.MP4, "protest.mp4")
+    response = client_for(caseworker_a).get(file_url(item, "preview"))
+    assert response.status_code == 415 and response["Content-Security-Policy"].startswith("sandbox;")
+    assert [e.action for e in item_custody(item)] == ["evidence.add"]
+
+
+def test_a_tampered_file_is_not_served(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.PDF, "notice.pdf")
+    path = blob_path(item.files.get().blob)
+    raw = bytearray(path.read_bytes())
+    raw[40] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    response = client_for(caseworker_a).get(file_url(item, "download"))
+    assert response.status_code == 409 and b"%PDF" not in response.content
+    assert [e.action for e in item_custody(item)] == ["evidence.add"]
+
+
+def test_an_unknown_hash_is_a_404(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.PDF, "notice.pdf")
+    url = f"/cases/{household_a.reference}/evidence/{item.public_id}/files/{'0' * 64}/download/"
+    assert client_for(caseworker_a).get(url).status_code == 404
+
+
+def test_files_cannot_be_posted_to(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.PDF, "notice.pdf")
+    assert client_for(caseworker_a).post(file_url(item, "download")).status_code == 405
