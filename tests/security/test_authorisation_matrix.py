@@ -19,6 +19,7 @@ from haven.accounts.models import Membership
 from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
 from haven.evidence.actions import evidence_add
 from tests.conftest import PASSWORD, client_for
+from tests.registries.factories import registry_objects
 
 PERSONAS = ("caseworker_a", "reviewer_a", "caseworker_b", "coordinator", "liaison", "admin", "anonymous")
 
@@ -26,6 +27,8 @@ PERSONAS = ("caseworker_a", "reviewer_a", "caseworker_b", "coordinator", "liaiso
 OWN, OTHER, COALITION, NONE = 200, 404, 200, 403
 HOUSEHOLD = (OWN, OWN, OTHER, COALITION, NONE, COALITION, "login")
 CASELOAD = (200, 200, 200, 200, 403, 200, "login")
+HIT_REVIEW = (403, 200, 403, 200, 403, 200, "login")  # reviewers and the coordinator, not caseworkers
+COORDINATION = (403, 403, 403, 200, 403, 200, "login")
 
 MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
     "home": (lambda o: "/", (302, 302, 302, 302, 200, 302, "login")),
@@ -52,6 +55,12 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "cases:event_new": (lambda o: f"/cases/{o['ref']}/events/new/", HOUSEHOLD),
     "cases:event_remove": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/remove/", HOUSEHOLD),
     "audit:household": (lambda o: f"/audit/households/{o['ref']}/", (403, 403, 403, 200, 403, 200, "login")),
+    "registries:list": (lambda o: "/registries/", CASELOAD),
+    "registries:snapshot": (lambda o: f"/registries/snapshots/{o['snapshot']}/", CASELOAD),
+    "registries:queue": (lambda o: "/registries/screening/", HIT_REVIEW),
+    "registries:hit": (lambda o: f"/registries/screening/{o['hit']}/", HIT_REVIEW),
+    "registries:duplicates": (lambda o: "/registries/duplicates/", COORDINATION),
+    "registries:link": (lambda o: f"/registries/duplicates/{o['link']}/", COORDINATION),
     "evidence:person": (lambda o: f"/cases/{o['ref']}/evidence/people/{o['person']}/", HOUSEHOLD),
     "evidence:new": (lambda o: f"/cases/{o['ref']}/evidence/people/{o['person']}/new/", HOUSEHOLD),
     "evidence:capture": (lambda o: f"/cases/{o['ref']}/evidence/people/{o['person']}/capture/", HOUSEHOLD),
@@ -123,6 +132,7 @@ def objects(caseworker_a: Any, household_a: Any, settings: Any, tmp_path: Any) -
         "relative": relative.public_id,
         "permit": permit.public_id,
         "event": event.public_id,
+        **registry_objects(person),
     }
 
 

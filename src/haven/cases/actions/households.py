@@ -16,6 +16,7 @@ from haven.cases.actions.base import apply_fields, audit, ensure_can_edit
 from haven.cases.actions.people import PERSON_FIELDS, reindex_names
 from haven.cases.errors import InvalidChange, NotAllowed
 from haven.cases.models import Household, Person, TimelineEvent
+from haven.registries.screening import screen_after_commit
 from haven_core.pipeline import Stage, TransitionError, check_transition
 from haven_core.roles import COALITION_WIDE, can_use_caseload
 
@@ -45,6 +46,7 @@ def household_create(
         person.save()
         reindex_names(person)
         audit(actor, "household.create", household, target=str(person.public_id))
+        screen_after_commit(actor=actor, person_id=person.pk)
     return household
 
 

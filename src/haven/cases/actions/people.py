@@ -12,6 +12,7 @@ from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
 from haven.cases.errors import InvalidChange
 from haven.cases.models import Household, Person, PersonNameKey
+from haven.registries.screening import screen_after_commit
 from haven.sensitive import index_value
 from haven_core.names import name_keys
 
@@ -60,6 +61,7 @@ def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any])
         reindex_names(person)
         touch(household)
         audit(actor, "person.add", household, target=str(person.public_id), relationship=person.relationship)
+        screen_after_commit(actor=actor, person_id=person.pk)  # against the registries, once saved
     return person
 
 
@@ -74,6 +76,8 @@ def person_update(*, actor: Actor, person: Person, fields: Mapping[str, Any]) ->
             person.save()
             if NAME_FIELDS.intersection(changed):
                 reindex_names(person)
+            if NAME_FIELDS.union({"birth_date"}).intersection(changed):
+                screen_after_commit(actor=actor, person_id=person.pk)
             touch(household)
             audit(actor, "person.update", household, target=str(person.public_id), fields=changed)
     return changed

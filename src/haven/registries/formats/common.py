@@ -89,14 +89,14 @@ def registry_date(text: str, *, row: int, what: str) -> dt.date | None:
     return dt.date(date.year, date.month, date.day)
 
 
-def birth_date(text: str, *, row: int) -> str:
+def birth_date(text: str, *, row: int, where: str = "row") -> str:
     """A birth date, perhaps partial, as ISO text ("1985-03-09", "1985"); empty stays empty."""
     if not text:
         return ""
     try:
         return PartialDate.parse(text).iso()
     except PartialDateError:
-        raise RegistryFileError(f"birth date {text!r} is not a date", row=row) from None
+        raise RegistryFileError(f"birth date {text!r} is not a date", row=row, where=where) from None
 
 
 def spellings(name: str) -> tuple[str, ...]:

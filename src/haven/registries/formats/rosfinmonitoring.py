@@ -106,7 +106,7 @@ def _entry(line: int, part: str, section: str, text: str) -> ParsedEntry:
             kind=kind,
             name=clean(written),
             names=spellings(written),
-            birth_date=birth_date(person["birth"] or "", row=line),
+            birth_date=birth_date(person["birth"] or "", row=line, where="line"),
             raw=raw,
         )
     organisation = _ORGANISATION.match(text)
@@ -134,7 +134,7 @@ def read_html(text: str) -> ParsedFile:
     reader.feed(text)
     reader.close()
     if not reader.items:
-        raise RegistryFileError("the page has no list of entries (<ol class=\"terrorist-list\">)")
+        raise RegistryFileError('the page has no list of entries (<ol class="terrorist-list">)')
     entries = [_entry(*item) for item in reader.items]
     check_unique(entries)
     return ParsedFile(

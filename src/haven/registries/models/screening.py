@@ -105,7 +105,9 @@ class IdentityLink(ReasonsMixin):
         verbose_name_plural = _("identity links")
         constraints = [
             models.UniqueConstraint(fields=["person_a", "person_b"], name="one_link_per_pair"),
-            models.CheckConstraint(condition=models.Q(person_a__lt=models.F("person_b")), name="link_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(person_a__lt=models.F("person_b")), name="link_ordered"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,39 @@
+"""The registry listings panel on a household's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from haven.evidence.models import EvidenceItem
+from haven.registries.models import Registry, ScreeningHit
+from haven.registries.permissions import can_review_hit_of
+
+register = template.Library()
+
+
+@register.inclusion_tag("registries/_household_listings.html", takes_context=True)
+def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]:
+    """Confirmed listings of the household's people, and how many hits wait for a reviewer."""
+    items = list(
+        EvidenceItem.objects.filter(person__household=household, kind="registry_listing")
+        .select_related("person")
+        .order_by("registry_listed_on", "id")
+    )
+    titles = dict(Registry.objects.filter(slug__in={i.registry for i in items}).values_list("slug", "title"))
+    actor = getattr(context.get("request"), "actor", None)
+    may_review = actor is not None and can_review_hit_of(actor, household.organisation_id)
+    open_hits = ScreeningHit.objects.filter(person__household=household, status="open").count()
+    return {
+        "listings": [(item, titles.get(item.registry, item.registry)) for item in items],
+        "open_hits": open_hits,
+        "may_review": may_review,
+        "household": household,
+    }
+
+
+@register.filter
+def pair(first: Any, second: Any) -> list[Any]:
+    """``a|pair:b`` is ``[a, b]``: the two sides of a proposal, to show them with one loop."""
+    return [first, second]

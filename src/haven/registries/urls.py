@@ -1,0 +1,16 @@
+"""Registry pages. Snapshots, hits and links are named by UUID."""
+
+from django.urls import path
+
+from haven.registries.views import duplicates, registries, screening
+
+app_name = "registries"
+
+urlpatterns = [
+    path("", registries.registry_list, name="list"),
+    path("snapshots/<uuid:snapshot_id>/", registries.snapshot_detail, name="snapshot"),
+    path("screening/", screening.queue, name="queue"),
+    path("screening/<uuid:hit_id>/", screening.hit_detail, name="hit"),
+    path("duplicates/", duplicates.duplicate_list, name="duplicates"),
+    path("duplicates/<uuid:link_id>/", duplicates.link_detail, name="link"),
+]

@@ -1,0 +1,1 @@
+"""Pages of the registries app: snapshots, the screening queue, and duplicates across organisations."""
