@@ -1,0 +1,518 @@
+"""Reading a rules file and refusing a wrong one with an error that says where and what.
+
+Checked: every key is known (a misspelt key is an error, not a silently ignored one); every fact has a
+source and a DOMAIN.md confidence mark; dates are dates; tags are the evidence locker's tags; provisions,
+designations and registries that are referred to exist; a provision marked U carries no penalty, so it
+cannot be counted; levels and weights are in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from haven_core.assessment import vocabulary as v
+from haven_core.assessment.rules import (
+    Aggravated,
+    Basis,
+    CategoryRules,
+    Designation,
+    Exposure,
+    Mobilisation,
+    PathwayRules,
+    Penalty,
+    Provision,
+    Reach,
+    Registry,
+    RuleSet,
+    Signal,
+    Text,
+    UrgencyRules,
+    Vulnerability,
+    Weights,
+)
+from haven_core.dates import PartialDate, PartialDateError
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+DEFAULT_RULES = RULES_DIR / "russia-2026-11.toml"
+_VERSION = re.compile(r"^[a-z0-9][a-z0-9.\-]{2,59}$")
+URGENCY_POINTS = frozenset(
+    {"removal_emergency", "removal_overdue", "detained_final_order", "removal_urgent", "final_order"}
+    | {"detained", "hearing_soon"}
+)
+DESIGNATION_KINDS = frozenset({"extremist", "undesirable", "foreign_agent"})
+
+
+class RulesError(ValueError):
+    """The rules file is wrong; the message names the place (``provisions[2] (CC 207.3).tags``) and why."""
+
+
+class _Table:
+    """A TOML table being read: typed getters that name the path on error, and a check for unknown keys."""
+
+    def __init__(self, data: Any, path: str) -> None:
+        if not isinstance(data, Mapping):
+            raise RulesError(f"{path}: expected a table, found {type(data).__name__}")
+        self.data, self.path, self.seen = data, path, set[str]()
+
+    def fail(self, key: str, message: str) -> RulesError:
+        return RulesError(f"{self.path}.{key}: {message}" if key else f"{self.path}: {message}")
+
+    def raw(self, key: str, required: bool = True) -> Any:
+        self.seen.add(key)
+        if key not in self.data:
+            if required:
+                raise self.fail(key, "missing")
+            return None
+        return self.data[key]
+
+    def string(self, key: str, required: bool = True) -> str:
+        value = self.raw(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(key, "expected non-empty text")
+        return value
+
+    def whole(self, key: str, required: bool = True) -> int | None:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(key, f"expected a whole number of 0 or more, found {value!r}")
+        return value
+
+    def need_whole(self, key: str) -> int:
+        value = self.whole(key)
+        assert value is not None
+        return value
+
+    def number(self, key: str, *, at_most: float | None = None) -> float:
+        value = self.raw(key)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise self.fail(key, f"expected a number of 0 or more, found {value!r}")
+        if at_most is not None and value > at_most:
+            raise self.fail(key, f"expected at most {at_most}, found {value}")
+        return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.raw(key, required=False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.fail(key, "expected true or false")
+        return value
+
+    def date(self, key: str, required: bool = False) -> PartialDate | None:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        try:
+            return PartialDate.parse(str(value))
+        except PartialDateError as exc:
+            raise self.fail(key, f"not a date: {exc}") from None
+
+    def strs(
+        self, key: str, *, known: frozenset[str] | None = None, required: bool = True
+    ) -> tuple[str, ...]:
+        value = self.raw(key, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(key, "expected a list of text")
+        if known is not None and (unknown := sorted(set(value) - known)):
+            raise self.fail(key, f"unknown {', '.join(repr(u) for u in unknown)}; known: {sorted(known)}")
+        return tuple(value)
+
+    def text(self, key: str, required: bool = True) -> Text | None:
+        if self.raw(key, required) is None:
+            return None
+        table = self.table(key)
+        text = Text(en=table.string("en"), ru=table.string("ru"))
+        table.done()
+        return text
+
+    def need_text(self, key: str) -> Text:
+        text = self.text(key)
+        assert text is not None
+        return text
+
+    def table(self, key: str) -> _Table:
+        return _Table(self.raw(key), f"{self.path}.{key}" if self.path else key)
+
+    def tables(self, key: str, name_key: str = "id") -> Iterator[_Table]:
+        items = self.raw(key)
+        if not isinstance(items, list):
+            raise self.fail(key, "expected a list of tables ([[...]])")
+        for i, item in enumerate(items):
+            label = item.get(name_key) if isinstance(item, Mapping) else None
+            yield _Table(item, f"{key}[{i}]" + (f" ({label})" if label else ""))
+
+    def basis(self, prefix: str = "", kind: str = "domain") -> Basis:
+        confidence = self.string(f"{prefix}confidence")
+        if confidence not in v.CONFIDENCES:
+            raise self.fail(f"{prefix}confidence", f"expected one of {sorted(v.CONFIDENCES)}")
+        basis_kind = self.string(f"{prefix}basis", required=False) or kind
+        if basis_kind not in v.BASES:
+            raise self.fail(f"{prefix}basis", f"expected one of {sorted(v.BASES)}")
+        cites = self.string(f"{prefix}cites", required=False)
+        return Basis(
+            source=self.string(f"{prefix}source"), confidence=confidence, cites=cites, kind=basis_kind
+        )
+
+    def done(self) -> None:
+        unknown = sorted(set(self.data) - self.seen)
+        if unknown:
+            raise self.fail("", f"unknown key {', '.join(repr(k) for k in unknown)}")
+
+
+def load_rules(path: Path | str = DEFAULT_RULES) -> RuleSet:
+    """Read and check the rules file at ``path``."""
+    data = Path(path).read_bytes()
+    return parse_rules(data, origin=str(path))
+
+
+def parse_rules(data: bytes, *, origin: str = "rules") -> RuleSet:
+    """Read and check a rules file's bytes; :class:`RulesError` names the first problem found."""
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RulesError(f"{origin}: not a TOML file: {exc}") from None
+    try:
+        return _rule_set(_Table(document, ""), hashlib.sha256(data).hexdigest())
+    except RulesError as exc:
+        raise RulesError(f"{origin}: {exc}") from None
+
+
+def _rule_set(doc: _Table, digest: str) -> RuleSet:
+    head = doc.table("rules")
+    version = head.string("version")
+    if not _VERSION.match(version):
+        raise head.fail("version", "use lower-case letters, digits, dots and dashes, e.g. russia-2026-11.1")
+    title, based_on = head.need_text("title"), head.string("based_on")
+    head.done()
+    provisions = _provisions(doc)
+    levels, vulnerability = doc.table("levels"), doc.table("vulnerability")
+    rules = RuleSet(
+        version=version,
+        title=title,
+        based_on=based_on,
+        digest=digest,
+        weights=_weights(doc.table("weights")),
+        risk_levels=_levels(levels, "risk", v.RISK_LEVELS),
+        vulnerability_levels=_levels(levels, "vulnerability", v.VULNERABILITY_LEVELS),
+        provisions=provisions,
+        exposures=tuple(_exposure(t, provisions) for t in doc.tables("exposures", "tags")),
+        designations=_designations(doc, provisions),
+        registries=_registries(doc, provisions),
+        signals=_signals(doc),
+        reach=_reach(doc.table("reach")),
+        mobilisation=_mobilisation(doc.table("mobilisation")),
+        minor_below=vulnerability.need_whole("minor_below"),
+        elderly_from=vulnerability.need_whole("elderly_from"),
+        vulnerabilities=_vulnerabilities(doc),
+        urgency=_urgency(doc.table("urgency")),
+        categories=_categories(doc.table("categories")),
+        pathways=_pathways(doc.table("pathways")),
+    )
+    known_designations = {d.id for d in rules.designations}
+    for registry in rules.registries:
+        if registry.designation and registry.designation not in known_designations:
+            raise RulesError(f"registries ({registry.id}).designation: unknown {registry.designation!r}")
+    for table in (levels, vulnerability, doc):
+        table.done()
+    return rules
+
+
+def _weights(t: _Table) -> Weights:
+    weights = Weights(
+        verified=t.number("verified", at_most=1),
+        unreviewed=t.number("unreviewed", at_most=1),
+        before_designation=t.number("before_designation", at_most=1),
+        before_in_force=t.number("before_in_force", at_most=1),
+        life_imprisonment_points=t.number("life_imprisonment_points"),
+        fine_only_points=t.number("fine_only_points"),
+    )
+    if weights.unreviewed > weights.verified:
+        raise t.fail("unreviewed", "an unreviewed item cannot count more than a verified one")
+    t.done()
+    return weights
+
+
+def _levels(parent: _Table, name: str, known: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    t = parent.table(name)
+    if set(t.data) != set(known):
+        raise t.fail("", f"expected exactly the levels {list(known)}")
+    values = [(level, t.number(level)) for level in known]
+    if values[0][1] != 0:
+        raise t.fail(known[0], "the lowest level must start at 0")
+    if any(a[1] >= b[1] for a, b in itertools.pairwise(values)):
+        raise t.fail("", f"scores must rise with the level: {values}")
+    t.done()
+    return tuple(reversed(values))
+
+
+def _provisions(doc: _Table) -> dict[str, Provision]:
+    provisions: dict[str, Provision] = {}
+    for t in doc.tables("provisions"):
+        provision_id = t.string("id")
+        if provision_id in provisions:
+            raise t.fail("id", "defined twice")
+        basis = t.basis()
+        penalties = tuple(_penalty(p) for p in t.tables("penalties", "part")) if "penalties" in t.data else ()
+        t.seen.add("penalties")
+        if basis.unverified and penalties:
+            raise t.fail("penalties", "a provision marked U must not carry penalties: it is never counted")
+        if not basis.unverified and not penalties:
+            raise t.fail("penalties", "missing: give the maximum penalty, or mark the provision U")
+        aggravated = tuple(
+            Aggravated(
+                part=a.string("part"), years=a.need_whole("years"), text=Text(a.string("en"), a.string("ru"))
+            )
+            for a in (t.tables("aggravated", "part") if "aggravated" in t.data else ())
+        )
+        t.seen.add("aggravated")
+        provisions[provision_id] = Provision(
+            id=provision_id,
+            title=t.need_text("title"),
+            targets=t.need_text("targets"),
+            basis=basis,
+            in_force=t.date("in_force"),
+            in_force_note=t.text("in_force_note", required=False),
+            amended=tuple(_dates(t, "amended")),
+            penalties=penalties,
+            aggravated=aggravated,
+            unverified=tuple(_texts(t, "unverified")),
+        )
+        t.done()
+    return provisions
+
+
+def _dates(t: _Table, key: str) -> Iterator[PartialDate]:
+    for text in t.strs(key, required=False):
+        try:
+            yield PartialDate.parse(text)
+        except PartialDateError as exc:
+            raise t.fail(key, f"not a date: {exc}") from None
+
+
+def _texts(t: _Table, key: str) -> Iterator[Text]:
+    for item in t.tables(key, "en") if key in t.data else ():
+        yield Text(item.string("en"), item.string("ru"))
+        item.done()
+    t.seen.add(key)
+
+
+def _penalty(t: _Table) -> Penalty:
+    penalty = Penalty(
+        part=t.string("part"),
+        years=t.whole("years", required=False),
+        life=t.flag("life"),
+        fine_rub=t.whole("fine_rub", required=False),
+        start=t.date("from"),
+        until=t.date("until"),
+    )
+    if sum((penalty.years is not None, penalty.life, penalty.fine_rub is not None)) != 1:
+        raise t.fail("", "give exactly one of years, life = true or fine_rub")
+    if penalty.start and penalty.until and not penalty.start < penalty.until:
+        raise t.fail("until", "must come after from")
+    t.done()
+    return penalty
+
+
+def _known_provisions(t: _Table, key: str, provisions: Mapping[str, Provision]) -> tuple[str, ...]:
+    return t.strs(key, known=frozenset(provisions))
+
+
+def _exposure(t: _Table, provisions: Mapping[str, Provision]) -> Exposure:
+    count = t.string("count")
+    if count not in ("each", "heaviest"):
+        raise t.fail("count", "expected 'each' or 'heaviest'")
+    after_tag = t.string("after_tag", required=False) or None
+    if after_tag is not None and after_tag not in v.EVIDENCE_TAGS:
+        raise t.fail("after_tag", f"unknown tag {after_tag!r}")
+    within_days = t.whole("within_days", required=False)
+    if (after_tag is None) != (within_days is None):
+        raise t.fail("within_days", "after_tag and within_days go together")
+    exposure = Exposure(
+        tags=t.strs("tags", known=v.EVIDENCE_TAGS),
+        provisions=_known_provisions(t, "provisions", provisions),
+        basis=t.basis() if "confidence" in t.data else Basis(t.string("source"), "H", kind="haven"),
+        heaviest_only=count == "heaviest",
+        after_tag=after_tag,
+        within_days=within_days,
+        since=t.date("since"),
+        note=t.text("note", required=False),
+    )
+    t.done()
+    return exposure
+
+
+def _designations(doc: _Table, provisions: Mapping[str, Provision]) -> tuple[Designation, ...]:
+    designations = []
+    for t in doc.tables("designations"):
+        kind = t.string("kind")
+        if kind not in DESIGNATION_KINDS:
+            raise t.fail("kind", f"expected one of {sorted(DESIGNATION_KINDS)}")
+        date = t.date("date", required=True)
+        assert date is not None
+        designations.append(
+            Designation(
+                id=t.string("id"),
+                name=t.need_text("name"),
+                kind=kind,
+                date=date,
+                basis=t.basis(),
+                provisions=_known_provisions(t, "provisions", provisions),
+                tags=t.strs("tags", known=v.EVIDENCE_TAGS),
+                by=t.string("by", required=False),
+            )
+        )
+        t.done()
+    _unique(designations, "designations")
+    return tuple(designations)
+
+
+def _registries(doc: _Table, provisions: Mapping[str, Provision]) -> tuple[Registry, ...]:
+    registries = []
+    for t in doc.tables("registries"):
+        registries.append(
+            Registry(
+                id=t.string("id"),
+                name=t.need_text("name"),
+                match=tuple(word.casefold() for word in t.strs("match")),
+                points=t.number("points"),
+                basis=t.basis(),
+                provisions=t.strs("provisions", known=frozenset(provisions), required=False),
+                designation=t.string("designation", required=False) or None,
+                note=t.text("note", required=False),
+            )
+        )
+        t.done()
+    _unique(registries, "registries")
+    if sum(1 for r in registries if not r.match) != 1:
+        raise RulesError("registries: exactly one registry must have an empty match list (the catch-all)")
+    return tuple(registries)
+
+
+def _signals(doc: _Table) -> tuple[Signal, ...]:
+    signals = []
+    for t in doc.tables("signals"):
+        tag = t.string("tag")
+        if tag not in v.EVIDENCE_TAGS:
+            raise t.fail("tag", f"unknown tag {tag!r}; known: {sorted(v.EVIDENCE_TAGS)}")
+        signals.append(Signal(t.string("id"), tag, t.need_text("name"), t.number("points"), t.basis()))
+        t.done()
+    _unique(signals, "signals")
+    return tuple(signals)
+
+
+def _reach(t: _Table) -> Reach:
+    reach = Reach(
+        tags=t.strs("tags", known=v.EVIDENCE_TAGS),
+        min_followers=t.need_whole("min_followers"),
+        min_views=t.need_whole("min_views"),
+        points=t.number("points"),
+        name=t.need_text("name"),
+        basis=t.basis(),
+    )
+    t.done()
+    return reach
+
+
+def _mobilisation(t: _Table) -> Mobilisation:
+    mobilisation = Mobilisation(
+        sex=t.string("sex"),
+        min_age=t.need_whole("min_age"),
+        max_age=t.need_whole("max_age"),
+        points=t.number("points"),
+        name=t.need_text("name"),
+        basis=t.basis(),
+        assumption=t.need_text("assumption"),
+    )
+    if mobilisation.min_age > mobilisation.max_age:
+        raise t.fail("max_age", "must not be below min_age")
+    t.done()
+    return mobilisation
+
+
+def _vulnerabilities(doc: _Table) -> dict[str, Vulnerability]:
+    known = v.PERSON_FLAGS | v.DERIVED_VULNERABILITIES
+    found: dict[str, Vulnerability] = {}
+    for t in doc.tables("vulnerabilities"):
+        vulnerability_id = t.string("id")
+        if vulnerability_id not in known:
+            raise t.fail("id", f"unknown vulnerability; known: {sorted(known)}")
+        if vulnerability_id in found:
+            raise t.fail("id", "defined twice")
+        found[vulnerability_id] = Vulnerability(
+            vulnerability_id, t.need_text("name"), t.number("points"), t.basis(), t.flag("household")
+        )
+        t.done()
+    return found
+
+
+def _urgency(t: _Table) -> UrgencyRules:
+    points_table = t.table("points")
+    if set(points_table.data) != URGENCY_POINTS:
+        raise points_table.fail("", f"expected exactly {sorted(URGENCY_POINTS)}")
+    points = {key: points_table.number(key) for key in sorted(URGENCY_POINTS)}
+    urgency = UrgencyRules(
+        emergency_within_days=t.need_whole("emergency_within_days"),
+        urgent_within_days=t.need_whole("urgent_within_days"),
+        hearing_within_days=t.need_whole("hearing_within_days"),
+        points=points,
+        emergency_basis=t.basis("emergency_"),
+        urgent_basis=t.basis("urgent_"),
+        urgent_note=t.need_text("urgent_note"),
+    )
+    if urgency.urgent_within_days <= urgency.emergency_within_days:
+        raise t.fail("urgent_within_days", "must be longer than emergency_within_days")
+    t.done()
+    return urgency
+
+
+def _categories(t: _Table) -> CategoryRules:
+    order = t.strs("order", known=frozenset(v.UNHCR_CATEGORIES))
+    if sorted(order) != sorted(v.UNHCR_CATEGORIES):
+        raise t.fail("order", f"list every category once: {list(v.UNHCR_CATEGORIES)}")
+    minimum = t.string("legal_protection_min_risk")
+    if minimum not in v.RISK_LEVELS:
+        raise t.fail("legal_protection_min_risk", f"expected one of {list(v.RISK_LEVELS)}")
+    categories = CategoryRules(order=order, legal_protection_min_risk=minimum, basis=t.basis())
+    t.done()
+    return categories
+
+
+def _pathways(t: _Table) -> PathwayRules:
+    def source(prefix: str, confidence: str) -> Basis:
+        return Basis(t.string(f"{prefix}_source"), confidence)
+
+    pathways = PathwayRules(
+        stca_relationships=frozenset(t.strs("stca_relationships", known=v.CANADA_RELATIONSHIPS)),
+        stca_statuses=frozenset(t.strs("stca_statuses", known=v.CANADIAN_STATUSES)),
+        stca_adult_statuses=frozenset(t.strs("stca_adult_statuses", known=v.CANADIAN_STATUSES)),
+        family_unity_relationships=frozenset(
+            t.strs("family_unity_relationships", known=v.CANADA_RELATIONSHIPS)
+        ),
+        stca=Basis(t.string("stca_source"), t.string("stca_confidence")),
+        sponsorship=source("sponsorship", "H"),
+        public_policy=source("public_policy", "H"),
+        discretionary=source("discretionary", "M"),
+        refused_sponsorship=source("refused_sponsorship", v.UNVERIFIED),
+    )
+    t.done()
+    return pathways
+
+
+def _unique(items: list[Any], where: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise RulesError(f"{where}: {item.id!r} defined twice")
+        seen.add(item.id)

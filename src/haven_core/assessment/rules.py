@@ -1,0 +1,307 @@
+"""The rules an assessment applies: Russian law exposure, designations, weights and thresholds, as data.
+
+These are the typed shapes of a rules file (``rules/*.toml``); :mod:`.loader` reads and checks one. Every
+fact keeps where it comes from (:class:`Basis`) so that any figure built from it can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from haven_core.assessment.vocabulary import UNVERIFIED
+from haven_core.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Text:
+    """A short text in English and Russian, as the rules file gives it."""
+
+    en: str
+    ru: str
+
+    def get(self, language: str) -> str:
+        return self.ru if language.startswith("ru") else self.en
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Where a fact or a figure comes from: a DOMAIN.md section, what it cites, and how sure it is.
+
+    ``kind`` is ``domain`` for a fact of DOMAIN.md, ``haven`` for a weight or threshold Haven chose, and
+    ``assumption`` for a stated assumption that DOMAIN.md does not give (such as an age range).
+    """
+
+    source: str
+    confidence: str
+    cites: str = ""
+    kind: str = "domain"
+
+    @property
+    def unverified(self) -> bool:
+        return self.confidence == UNVERIFIED
+
+
+def on_or_after(day: dt.date, boundary: PartialDate) -> bool:
+    """Whether ``day`` is on or after ``boundary`` (a partial date counts from its first day)."""
+    return day >= boundary.earliest()
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """The maximum penalty for one part of a provision, in force from ``start`` until ``until``."""
+
+    part: str
+    years: int | None = None
+    life: bool = False
+    fine_rub: int | None = None
+    start: PartialDate | None = None
+    until: PartialDate | None = None
+
+    def in_force_on(self, day: dt.date) -> bool:
+        after_start = self.start is None or on_or_after(day, self.start)
+        before_end = self.until is None or not on_or_after(day, self.until)
+        return after_start and before_end
+
+
+@dataclass(frozen=True)
+class Aggravated:
+    """A heavier part of a provision, shown to the reader; plain conduct is scored on the base part."""
+
+    part: str
+    years: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class Provision:
+    """An article of the Criminal or Administrative Code used against anti-war expression."""
+
+    id: str
+    title: Text
+    targets: Text
+    basis: Basis
+    in_force: PartialDate | None = None
+    in_force_note: Text | None = None
+    amended: tuple[PartialDate, ...] = ()
+    penalties: tuple[Penalty, ...] = ()
+    aggravated: tuple[Aggravated, ...] = ()
+    unverified: tuple[Text, ...] = ()
+
+    @property
+    def settled(self) -> bool:
+        """Whether Haven may count it: facts DOMAIN.md marks U are shown, never counted."""
+        return not self.basis.unverified and bool(self.penalties)
+
+    def penalty_on(self, day: dt.date | None) -> Penalty | None:
+        """The maximum in force on ``day`` (the law at the time of the conduct); if unknown, the current."""
+        if not self.penalties:
+            return None
+        if day is not None:
+            for penalty in self.penalties:
+                if penalty.in_force_on(day):
+                    return penalty
+            if self.penalties[0].start is not None and not on_or_after(day, self.penalties[0].start):
+                return self.penalties[0]
+        return self.penalties[-1]
+
+    def before_in_force(self, day: dt.date | None) -> bool:
+        return day is not None and self.in_force is not None and not on_or_after(day, self.in_force)
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """Evidence tags that expose a person to provisions.
+
+    With ``heaviest_only`` only the heaviest provision is added. With ``after_tag`` the exposure needs an
+    item tagged so, and a tagged activity within ``within_days`` after it (a repeat, as for CC 280.3).
+    """
+
+    tags: tuple[str, ...]
+    provisions: tuple[str, ...]
+    basis: Basis
+    heaviest_only: bool = False
+    after_tag: str | None = None
+    within_days: int | None = None
+    since: PartialDate | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A designation that turns ordinary activity into a crime from its date on."""
+
+    id: str
+    name: Text
+    kind: str
+    date: PartialDate
+    basis: Basis
+    provisions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A Russian state registry; a listing is an aggravating signal and may expose to provisions."""
+
+    id: str
+    name: Text
+    match: tuple[str, ...]
+    points: float
+    basis: Basis
+    provisions: tuple[str, ...] = ()
+    designation: str | None = None
+    note: Text | None = None
+
+    def matches(self, registry_name: str) -> bool:
+        name = registry_name.casefold()
+        return any(word in name for word in self.match)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """An aggravating signal shown by an evidence tag (a wanted listing, an open criminal case…)."""
+
+    id: str
+    tag: str
+    name: Text
+    points: float
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Wide public reach of an item showing public activity."""
+
+    tags: tuple[str, ...]
+    min_followers: int
+    min_views: int
+    points: float
+    name: Text
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class Mobilisation:
+    """Men of an age to be mobilised; the age range is a configurable assumption."""
+
+    sex: str
+    min_age: int
+    max_age: int
+    points: float
+    name: Text
+    basis: Basis
+    assumption: Text
+
+
+@dataclass(frozen=True)
+class Vulnerability:
+    id: str
+    name: Text
+    points: float
+    basis: Basis
+    household: bool = False
+
+
+@dataclass(frozen=True)
+class Weights:
+    verified: float
+    unreviewed: float
+    before_designation: float
+    before_in_force: float
+    life_imprisonment_points: float
+    fine_only_points: float
+
+
+@dataclass(frozen=True)
+class UrgencyRules:
+    emergency_within_days: int
+    urgent_within_days: int
+    hearing_within_days: int
+    points: Mapping[str, float]
+    emergency_basis: Basis
+    urgent_basis: Basis
+    urgent_note: Text
+
+
+@dataclass(frozen=True)
+class CategoryRules:
+    order: tuple[str, ...]
+    legal_protection_min_risk: str
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class PathwayRules:
+    stca_relationships: frozenset[str]
+    stca_statuses: frozenset[str]
+    stca_adult_statuses: frozenset[str]
+    family_unity_relationships: frozenset[str]
+    stca: Basis
+    sponsorship: Basis
+    public_policy: Basis
+    discretionary: Basis
+    refused_sponsorship: Basis
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One version of the rules. ``digest`` is the SHA-256 of the file it was read from."""
+
+    version: str
+    title: Text
+    based_on: str
+    digest: str
+    weights: Weights
+    risk_levels: tuple[tuple[str, float], ...]  # (level, lowest score), highest level first
+    vulnerability_levels: tuple[tuple[str, float], ...]
+    provisions: Mapping[str, Provision]
+    exposures: tuple[Exposure, ...]
+    designations: tuple[Designation, ...]
+    registries: tuple[Registry, ...]
+    signals: tuple[Signal, ...]
+    reach: Reach
+    mobilisation: Mobilisation
+    minor_below: int
+    elderly_from: int
+    vulnerabilities: Mapping[str, Vulnerability]
+    urgency: UrgencyRules
+    categories: CategoryRules
+    pathways: PathwayRules
+    _designations_by_tag: dict[tuple[str, str], Designation] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        for designation in self.designations:
+            for tag in designation.tags:
+                for provision in designation.provisions:
+                    self._designations_by_tag.setdefault((tag, provision), designation)
+
+    def designation_for(self, tag: str, provision: str) -> Designation | None:
+        """The designation that made conduct shown by ``tag`` an offence under ``provision``, if any."""
+        return self._designations_by_tag.get((tag, provision))
+
+    def registry_for(self, registry_name: str) -> Registry:
+        """The registry a listing's registry name belongs to; the catch-all (no match words) otherwise."""
+        for registry in self.registries:
+            if registry.match and registry.matches(registry_name):
+                return registry
+        return next(r for r in self.registries if not r.match)
+
+    def designation(self, designation_id: str) -> Designation:
+        return next(d for d in self.designations if d.id == designation_id)
+
+    @property
+    def label(self) -> str:
+        return f"{self.version} ({self.digest[:12]})"
+
+
+def level_for(score: float, levels: tuple[tuple[str, float], ...]) -> str:
+    """The highest level whose lowest score ``score`` reaches (``levels`` is highest first)."""
+    for level, lowest in levels:
+        if score >= lowest:
+            return level
+    return levels[-1][0]
