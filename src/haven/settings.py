@@ -169,6 +169,28 @@ HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored
 SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: sealed like any sensitive field
 # --- end of encryption at rest ----------------------------------------------------------------------
 
+# --- Evidence capture and trusted timestamps (haven.evidence.capture, haven.evidence.timestamps) ------
+# URL capture fetches pages itself, from public addresses only, within these limits (seconds, bytes).
+# HAVEN_CAPTURE_ALLOW_PRIVATE lets it fetch from loopback and private addresses: for tests only, refused
+# in production. Screenshots are rendered by headless Chromium; empty = captures without a screenshot.
+HAVEN_CAPTURE_ALLOW_PRIVATE = env_bool("HAVEN_CAPTURE_ALLOW_PRIVATE", False)
+HAVEN_CAPTURE_CONNECT_TIMEOUT = env_int("HAVEN_CAPTURE_CONNECT_TIMEOUT", 5)
+HAVEN_CAPTURE_READ_TIMEOUT = env_int("HAVEN_CAPTURE_READ_TIMEOUT", 10)
+HAVEN_CAPTURE_TOTAL_TIMEOUT = env_int("HAVEN_CAPTURE_TOTAL_TIMEOUT", 30)
+HAVEN_CAPTURE_MAX_BYTES = env_int("HAVEN_CAPTURE_MAX_BYTES", 20 * 1024 * 1024)
+HAVEN_CAPTURE_MAX_REDIRECTS = env_int("HAVEN_CAPTURE_MAX_REDIRECTS", 5)
+HAVEN_CAPTURE_CHROMIUM = env("HAVEN_CAPTURE_CHROMIUM", "/usr/bin/chromium")
+# RFC 3161 timestamps of every stored evidence file: the authority's URL (empty = off) and the PEM file of
+# the certificate(s) its tokens are verified against, which evidence bundles carry for offline checks.
+HAVEN_TSA_URL = env("HAVEN_TSA_URL", "")
+HAVEN_TSA_CA_FILE = env("HAVEN_TSA_CA_FILE", "")
+HAVEN_TSA_TIMEOUT = env_int("HAVEN_TSA_TIMEOUT", 10)
+if HAVEN_CAPTURE_ALLOW_PRIVATE and env_bool("HAVEN_PRODUCTION", False):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HAVEN_CAPTURE_ALLOW_PRIVATE is for tests: it must be off in production.")
+# --- end of evidence capture and trusted timestamps -------------------------------------------------
+
 HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
 
 # --- Evidence files (haven.evidence) --------------------------------------------------------------

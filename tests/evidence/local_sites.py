@@ -47,7 +47,9 @@ def redirect(location: str, status: int = 302) -> Handler:
     return answer
 
 
-def endless(chunk: bytes = b"<p>" + b"x" * 8192 + b"</p>", *, pause: float = 0.0, declare: int = 0) -> Handler:
+def endless(
+    chunk: bytes = b"<p>" + b"x" * 8192 + b"</p>", *, pause: float = 0.0, declare: int = 0
+) -> Handler:
     """An answer that never ends (no length, or a false one): only a limit stops the reader."""
 
     def answer(request: BaseHTTPRequestHandler) -> None:

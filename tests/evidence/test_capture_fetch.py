@@ -97,7 +97,9 @@ def test_the_checked_address_is_the_one_connected_to() -> None:
 
 def test_a_redirect_to_a_private_address_is_refused() -> None:
     """The site itself is treated as public here; where it redirects is judged by the real policy."""
-    with local_site({"/go": redirect("http://10.0.0.7/admin"), "/go6": redirect("http://[::1]:8080/")}) as site:
+    with local_site(
+        {"/go": redirect("http://10.0.0.7/admin"), "/go6": redirect("http://[::1]:8080/")}
+    ) as site:
         for path in ("/go", "/go6"):
             refused = failure(site.url(path), address_allowed=lambda a: str(a) == "127.0.0.1" or is_public(a))
             assert refused.code == "private_address"
@@ -156,7 +158,10 @@ def test_a_compressed_page_is_inflated_but_never_past_the_limit() -> None:
     small = CapturePolicy(allow_private=True, max_bytes=64 * 1024)
     bomb = gzip.compress(b"<html>" + b"A" * 10_000_000)
     with local_site(
-        {"/gz": page(gzip.compress(POST), Content_Encoding="gzip"), "/bomb": page(bomb, Content_Encoding="gzip")}
+        {
+            "/gz": page(gzip.compress(POST), Content_Encoding="gzip"),
+            "/bomb": page(bomb, Content_Encoding="gzip"),
+        }
     ) as site:
         assert fetch_page(site.url("/gz"), small).content == POST
         assert len(bomb) < small.max_bytes

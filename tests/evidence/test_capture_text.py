@@ -16,7 +16,14 @@ def test_scripts_and_styles_are_skipped_and_blocks_become_lines() -> None:
     text = page_text(html.encode("cp1251"), "windows-1251")
     assert text.title == "Юлия Котова: Нет войне"
     assert text.meta == {"description": "Пост от 24 февраля 2022 года"}
-    assert text.text.splitlines() == ["Нет войне", "", "Я против войны в Украине.", "Вторая строка", "", "a b"]
+    assert text.text.splitlines() == [
+        "Нет войне",
+        "",
+        "Я против войны в Украине.",
+        "Вторая строка",
+        "",
+        "a b",
+    ]
     assert "font-family" not in text.text and "changed by a script" not in text.text
 
 
@@ -25,7 +32,11 @@ def test_scripts_and_styles_are_skipped_and_blocks_become_lines() -> None:
     [
         ("<p>Нет войне</p>".encode("cp1251"), "windows-1251", "cp1251"),
         ('<meta charset="koi8-r"><p>Нет войне</p>'.encode("koi8_r"), None, "koi8-r"),
-        ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'.encode(), None, "cp1251"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'.encode(),
+            None,
+            "cp1251",
+        ),
         ("\ufeff<p>Нет войне</p>".encode(), "windows-1251", "utf-8-sig"),  # a BOM outranks the header
         ("<p>Нет войне</p>".encode(), "no-such-charset", "utf-8"),
     ],
@@ -41,7 +52,9 @@ def test_the_text_document_says_where_and_when() -> None:
     assert "Title: Юлия Котова: Нет войне" in document and document.endswith("Я против войны в Украине.\n")
 
 
-@pytest.mark.skipif(not shutil.which("/usr/bin/chromium"), reason="Chromium (/usr/bin/chromium) is not installed")
+@pytest.mark.skipif(
+    not shutil.which("/usr/bin/chromium"), reason="Chromium (/usr/bin/chromium) is not installed"
+)
 def test_the_screenshot_is_rendered_with_the_network_blocked() -> None:
     """The captured page asks for an image, a stylesheet and a script from a live site: none is fetched."""
     with local_site({"/pixel.png": page(b"", content_type="image/png")}) as site:

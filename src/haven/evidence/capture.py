@@ -1,0 +1,159 @@
+"""Capturing a web page as evidence: ``capture_url``, the action the "capture a URL" form calls.
+
+Haven fetches the page itself (:mod:`haven_core.capture`: public addresses only, every redirect checked
+again, timeouts, a size limit), then stores three files through :func:`~haven.evidence.storage.store_blob`
+and attaches them to a new original item: the exchange as a WARC file (``capture_warc``), the page's
+readable text (``capture_text``) and a screenshot rendered offline by headless Chromium
+(``capture_screenshot``; a capture without one still succeeds and says why in ``item.capture_notes``).
+
+The item is created by :func:`haven.evidence.actions.evidence_add`, the one way items are made, inside
+the same transaction as the files and the ``evidence.capture`` audit entry: a failure stores no item and
+no file use. Files written to disk before a failure stay there without a use; they are harmless (sealed,
+named by their hash, reused if the same bytes are stored again). The URL is never logged or audited in
+clear: it identifies the person whose page it is. It is kept only in the item's encrypted ``source_url``
+and inside the encrypted files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy
+
+from haven.accounts.actor import Actor
+from haven.audit.record import audit_record
+from haven.cases.models import Person
+from haven.evidence.actions import evidence_add
+from haven.evidence.actions.base import ensure_can_change
+from haven.evidence.errors import EvidenceError
+from haven.evidence.models import EvidenceItem, ItemFile
+from haven.evidence.storage import store_blob
+from haven.evidence.timestamps import timestamp_on_commit
+from haven_core.capture.fetch import Fetched, fetch_page
+from haven_core.capture.policy import CaptureFailed, CapturePolicy
+from haven_core.capture.screenshot import Screenshot, render_screenshot
+from haven_core.capture.text import page_text, text_document
+from haven_core.capture.warc import warc_file
+
+SOFTWARE = "Haven evidence capture (WARC/1.1, haven_core.capture)"
+
+MESSAGES = {
+    "bad_url": gettext_lazy("This is not a web address Haven can capture."),
+    "scheme": gettext_lazy("Only http:// and https:// addresses can be captured."),
+    "credentials": gettext_lazy("Remove the user name and password from the address before capturing it."),
+    "unresolvable": gettext_lazy("This site's name cannot be found. Check the address."),
+    "private_address": gettext_lazy(
+        "This address leads to a private or local network, which Haven does not fetch from."
+    ),
+    "connection_failed": gettext_lazy("The site cannot be reached."),
+    "tls_error": gettext_lazy("The site's secure connection (HTTPS certificate) is not valid."),
+    "timeout": gettext_lazy("The site took too long to answer."),
+    "too_large": gettext_lazy("The page is larger than Haven captures (%(limit)s MB)."),
+    "too_many_redirects": gettext_lazy("The site redirected more than %(limit)s times."),
+    "bad_redirect": gettext_lazy("The site redirected without saying where to."),
+    "http_status": gettext_lazy("The site answered with an error (HTTP %(status)s): the page may be gone."),
+    "not_html": gettext_lazy(
+        "This address is not a web page (%(media_type)s). Download the file and upload it instead."
+    ),
+    "bad_response": gettext_lazy("The site's answer cannot be read."),
+    "unsupported_encoding": gettext_lazy("The site sent the page in a compression Haven cannot read."),
+}
+SCREENSHOT_NOTES = {
+    "no_chromium": gettext_lazy("No screenshot was made: Chromium is not available on this server."),
+    "disabled": gettext_lazy("No screenshot was made: screenshots are switched off on this server."),
+    "timeout": gettext_lazy("No screenshot was made: rendering the page took too long."),
+    "failed": gettext_lazy("No screenshot was made: the page could not be rendered."),
+}
+
+
+class CaptureError(EvidenceError):
+    """A page could not be captured; the message is for the user (in their language), ``code`` says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def capture_policy() -> CapturePolicy:
+    return CapturePolicy(
+        connect_timeout=float(settings.HAVEN_CAPTURE_CONNECT_TIMEOUT),
+        read_timeout=float(settings.HAVEN_CAPTURE_READ_TIMEOUT),
+        total_timeout=float(settings.HAVEN_CAPTURE_TOTAL_TIMEOUT),
+        max_bytes=int(settings.HAVEN_CAPTURE_MAX_BYTES),
+        max_redirects=int(settings.HAVEN_CAPTURE_MAX_REDIRECTS),
+        allow_private=bool(settings.HAVEN_CAPTURE_ALLOW_PRIVATE),
+    )
+
+
+def failure_message(failure: CaptureFailed) -> str:
+    detail = dict(failure.detail)
+    if "limit" in detail and failure.code == "too_large":
+        detail["limit"] = f"{int(str(detail['limit'])) / (1024 * 1024):g}"
+    template = MESSAGES.get(failure.code, gettext_lazy("The page could not be captured."))
+    try:
+        return str(template) % detail if "%(" in str(template) else str(template)
+    except (KeyError, ValueError):
+        return str(template)
+
+
+def _screenshot(fetched: Fetched) -> Screenshot:
+    chromium = str(settings.HAVEN_CAPTURE_CHROMIUM or "")
+    if not chromium:
+        return Screenshot(None, "disabled")
+    return render_screenshot(fetched.content, fetched.final.charset, chromium=chromium)
+
+
+def capture_url(*, actor: Actor, person: Person, url: str, fields: Mapping[str, Any]) -> EvidenceItem:
+    """Fetch ``url``, keep it as a new original item of ``person`` with ``fields`` as its metadata.
+
+    Raises :class:`CaptureError` (with a message for the form) when the page cannot be captured, and the
+    evidence actions' errors when the actor may not add evidence or the fields are not acceptable.
+    """
+    household = person.household
+    ensure_can_change(actor, household)  # before any request leaves Haven
+    try:
+        fetched = fetch_page(url, capture_policy())
+    except CaptureFailed as failure:
+        raise CaptureError(failure.code, failure_message(failure)) from None
+    shot = _screenshot(fetched)
+    parts = [
+        ("capture_warc", "capture.warc", warc_file(fetched, software=SOFTWARE)),
+        ("capture_text", "capture.txt", _text(fetched, shot)),
+    ]
+    if shot.png is not None:
+        parts.append(("capture_screenshot", "screenshot.png", shot.png))
+    with transaction.atomic():
+        item = evidence_add(actor=actor, person=person, fields={**fields, "source_url": url})
+        blobs = []
+        for role, filename, data in parts:
+            blob = store_blob(data)
+            ItemFile.objects.create(item=item, blob=blob, role=role, filename=filename)
+            blobs.append(blob)
+        audit_record(
+            actor=actor.user,
+            action="evidence.capture",
+            organisation=household.organisation,
+            household_ref=household.reference,
+            target=str(item.public_id),
+            ip=actor.ip,
+            detail={
+                "status": fetched.final.status,
+                "redirects": len(fetched.exchanges) - 1,
+                "bytes": len(fetched.content),
+                "files": {role: blob.sha256 for (role, _n, _d), blob in zip(parts, blobs, strict=True)},
+                "screenshot": shot.reason or "made",
+            },
+        )
+        timestamp_on_commit(blobs)
+    item.capture_notes = [str(SCREENSHOT_NOTES[shot.reason])] if shot.reason else []  # type: ignore[attr-defined]
+    return item
+
+
+def _text(fetched: Fetched, shot: Screenshot) -> bytes:
+    page = page_text(fetched.content, fetched.final.charset)
+    notes = [f"Screenshot: none ({shot.reason})"] if shot.reason else []
+    captured_at = fetched.exchanges[0].at.isoformat(timespec="seconds")
+    return text_document(page, url=fetched.final.url, captured_at=captured_at, notes=notes).encode("utf-8")
