@@ -94,7 +94,7 @@ def local_site(routes: dict[str, Handler] | None = None) -> Iterator[Site]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             site.requests.append(self.path)
             route = site.routes.get(self.path)
             if route is None:

@@ -33,7 +33,7 @@ def test_scripts_and_styles_are_skipped_and_blocks_become_lines() -> None:
         ("<p>Нет войне</p>".encode("cp1251"), "windows-1251", "cp1251"),
         ('<meta charset="koi8-r"><p>Нет войне</p>'.encode("koi8_r"), None, "koi8-r"),
         (
-            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'.encode(),
+            b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
             None,
             "cp1251",
         ),

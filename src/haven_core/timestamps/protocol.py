@@ -57,7 +57,7 @@ def timestamp_request(sha256: bytes, nonce: int) -> bytes:
 def read_token(token: bytes) -> TokenInfo:
     """Read a DER ``TimeStampToken`` (a CMS ``SignedData`` holding a ``TSTInfo``)."""
     try:
-        info = cms.ContentInfo.load(token)
+        info = cms.ContentInfo.load(token, strict=True)  # no bytes may follow the token
         if info["content_type"].native != "signed_data":
             raise TimestampError("not a timestamp token (no signed data)")
         encap = info["content"]["encap_content_info"]
@@ -82,7 +82,7 @@ def read_token(token: bytes) -> TokenInfo:
 def parse_response(response: bytes, *, sha256: bytes, nonce: int) -> tuple[bytes, TokenInfo]:
     """Check a DER ``TimeStampResp`` against the request; return the token (DER) and what it says."""
     try:
-        parsed = tsp.TimeStampResp.load(response)
+        parsed = tsp.TimeStampResp.load(response, strict=True)
         status = parsed["status"]["status"].native
     except Exception as exc:
         raise TimestampError(f"the authority's answer cannot be read ({type(exc).__name__})") from None

@@ -1,0 +1,97 @@
+"""``haven evidence-bundle HOUSEHOLD --out FILE``: export a household's evidence with its manifest.
+
+The bundle holds the evidence in clear (that is its purpose: someone outside Haven must read and check
+it), so it must be sealed for the journey: ``--passphrase-file`` encrypts it as a whole, as backups are;
+an unencrypted bundle has to be asked for with ``--unencrypted`` (for a handover on an encrypted drive,
+in person, or through an already encrypted channel).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from haven.audit.record import audit_record
+from haven.cases.models import Household
+from haven.evidence.bundle import write_bundle
+from haven.evidence.errors import EvidenceError
+from haven.security.passphrase import read_passphrase
+
+
+class Command(BaseCommand):
+    help = "Export a household's evidence, decrypted, with a manifest of hashes, timestamps and custody."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("household", help="The household's reference (H-…).")
+        parser.add_argument("--out", type=Path, required=True, help="The bundle file to write.")
+        seal = parser.add_mutually_exclusive_group()
+        seal.add_argument(
+            "--passphrase-file",
+            type=Path,
+            help="Encrypt the bundle with the passphrase in this file (give it to the recipient apart).",
+        )
+        seal.add_argument(
+            "--unencrypted", action="store_true", help="Write the evidence in clear (a tar.gz archive)."
+        )
+        parser.add_argument("--verified-only", action="store_true", help="Only items a reviewer verified.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        passphrase = read_passphrase(options)
+        if passphrase is None and not options["unencrypted"]:
+            raise CommandError(
+                "The bundle holds the evidence in clear. Encrypt it with --passphrase-file FILE, or say "
+                "--unencrypted if it travels some other safe way."
+            )
+        household = (
+            Household.objects.filter(reference=options["household"]).select_related("organisation").first()
+        )
+        if household is None:
+            raise CommandError(f"No household has the reference {options['household']!r}.")
+        target: Path = options["out"]
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise CommandError(f"{target} exists already; nothing was written.") from None
+        except OSError as exc:
+            raise CommandError(f"Cannot write {target}: {exc.strerror}.") from None
+        try:
+            with os.fdopen(fd, "wb") as out:
+                summary = write_bundle(
+                    household, out, passphrase=passphrase, verified_only=options["verified_only"]
+                )
+        except (EvidenceError, OSError) as exc:
+            target.unlink(missing_ok=True)
+            raise CommandError(f"No bundle was written: {exc}") from None
+        audit_record(
+            actor=None,
+            action="evidence.bundle",
+            organisation=household.organisation,
+            household_ref=household.reference,
+            detail={
+                "items": summary.items,
+                "files": summary.files,
+                "timestamps": summary.timestamps,
+                "manifest_sha256": summary.manifest_sha256,
+                "encrypted": passphrase is not None,
+                "verified_only": bool(options["verified_only"]),
+            },
+        )
+        self.stdout.write(
+            f"Wrote {summary.items} items, {summary.files} files and {summary.timestamps} timestamps of "
+            f"{household.reference} to {target}.\nSHA-256 of its manifest: {summary.manifest_sha256}"
+        )
+        if summary.manifest_stamp_problem:
+            self.stdout.write(
+                self.style.WARNING(f"The manifest could not be timestamped: {summary.manifest_stamp_problem}")
+            )
+        if passphrase is None:
+            self.stdout.write(
+                self.style.WARNING("The bundle is NOT encrypted: it holds the evidence in clear.")
+            )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS("Encrypted: send the passphrase by another way than the file.")
+            )
