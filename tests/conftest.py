@@ -47,6 +47,12 @@ def pytest_unconfigure(config: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _own_files_dir(settings: Any, tmp_path: Path) -> None:
+    """Stored files (evidence) go to a folder of each test's own, never to the developer's var/files."""
+    settings.HAVEN_FILES_DIR = tmp_path / "stored-files"
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

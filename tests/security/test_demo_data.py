@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -43,11 +44,11 @@ def test_rotation_on_the_demo_data(demo: list[Person]) -> None:
     assert all(p.pk in found[p.pk] for p in demo)
 
 
-def test_backup_round_trip_of_the_demo_data(demo: list[Person], tmp_path: Path) -> None:
+def test_backup_round_trip_of_the_demo_data(demo: list[Person], tmp_path: Path, settings: Any) -> None:
     before = snapshot()
     backup = tmp_path / "demo.backup"
     call_command("backup", str(backup), stdout=io.StringIO())
-    empty_installation()
+    empty_installation(Path(settings.HAVEN_FILES_DIR))  # the seeded evidence files too
 
     call_command("restore", str(backup), stdout=io.StringIO())
 

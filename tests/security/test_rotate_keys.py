@@ -149,6 +149,22 @@ def test_keys_from_the_environment_cannot_be_rotated(
         call_command("rotate-keys", stdout=io.StringIO())
 
 
+def test_stored_files_are_resealed_under_the_new_key(own_keys: Path, caseload: Any, settings: Any) -> None:
+    from haven.evidence.storage import blob_path, read_blob, store_blob
+    from haven.security.codec import files_not_current
+
+    settings.HAVEN_FILES_DIR = own_keys.parent / "files"
+    blob = store_blob(b"%PDF-1.4 summons to the investigator")
+    old_key, before = keys.sealer().current, blob_path(blob).read_bytes()
+
+    call_command("rotate-keys", "--retire-old", stdout=io.StringIO())
+
+    ring = keyring.parse(own_keys.read_text())
+    assert old_key not in ring.data.keys
+    assert blob_path(blob).read_bytes() != before and files_not_current() == []
+    assert read_blob(blob) == b"%PDF-1.4 summons to the investigator"
+
+
 def test_old_keys_are_kept_while_a_stored_file_still_needs_them(
     own_keys: Path, caseload: Any, settings: Any
 ) -> None:
@@ -157,7 +173,9 @@ def test_old_keys_are_kept_while_a_stored_file_still_needs_them(
     old_key = keys.sealer().current
     settings.HAVEN_FILES_DIR = own_keys.parent / "files"
     settings.HAVEN_FILES_DIR.mkdir()
-    (settings.HAVEN_FILES_DIR / "summons.bin").write_bytes(encrypt_bytes(b"summons", context=b"summons.bin"))
+    # Sealed for another name (a file moved by hand): rotation cannot open it, so cannot re-seal it.
+    sealed = encrypt_bytes(b"summons", context=b"evidence/ab/cd/summons.bin")
+    (settings.HAVEN_FILES_DIR / "summons.bin").write_bytes(sealed)
 
     with pytest.raises(CommandError, match="1 stored files"):
         call_command("rotate-keys", "--retire-old", stdout=io.StringIO())

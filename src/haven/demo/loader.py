@@ -25,6 +25,7 @@ from haven.cases.models import (
     TimelineEvent,
     USRecord,
 )
+from haven.demo.evidence import EvidenceWriter
 from haven.demo.models import SyntheticIdentity
 from haven.progress import Progress
 from haven.sensitive import index_value
@@ -60,6 +61,9 @@ class SeedCounts:
     canada_permits: int = 0
     timeline_events: int = 0
     name_keys: int = 0
+    evidence_items: int = 0
+    evidence_files: int = 0
+    evidence_verdicts: int = 0
 
 
 def demo_organisations(synthetic: Sequence[SyntheticOrganisation]) -> list[Organisation]:
@@ -89,14 +93,21 @@ def load_households(
     *,
     organisations: Sequence[Organisation],
     owners: Sequence[Any],
+    reviewers: Sequence[Any] | None = None,
     progress: Progress | None = None,
 ) -> SeedCounts:
-    """Write ``households`` in batches; ``organisations`` and ``owners`` are indexed by organisation."""
+    """Write ``households`` in batches; ``organisations``, ``owners`` (who add evidence) and
+    ``reviewers`` (who verify it; without them the evidence is left unreviewed) are indexed by
+    organisation."""
     counts = SeedCounts()
+    evidence = EvidenceWriter(owners, reviewers or [None] * len(organisations))
     for batch in _batches(households, HOUSEHOLDS_PER_BATCH):
-        _write(batch, organisations, owners, counts)
+        members = _write(batch, organisations, owners, counts)
+        evidence.write(batch, members)
         if progress is not None:
             progress.advance(len(batch))
+    counts.evidence_items, counts.evidence_files = evidence.items, evidence.files
+    counts.evidence_verdicts = evidence.verifications
     return counts
 
 
@@ -125,7 +136,7 @@ def _write(
     organisations: Sequence[Organisation],
     owners: Sequence[Any],
     counts: SeedCounts,
-) -> None:
+) -> list[list[Person]]:
     households = [
         Household(
             organisation=organisations[h.organisation],
@@ -186,3 +197,4 @@ def _write(
     counts.canada_permits += len(permits)
     counts.timeline_events += len(events)
     counts.name_keys += len(keys)
+    return members

@@ -7,6 +7,8 @@ Stored files (evidence) go through :func:`encrypt_bytes` and :func:`decrypt_byte
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -49,6 +51,32 @@ def files_not_current() -> list[Path]:
         if key_id is not None and key_id != current:
             found.append(path)
     return found
+
+
+def file_context(path: Path) -> bytes:
+    """The context a stored file is sealed with: its path under HAVEN_FILES_DIR (``evidence/ab/cd/…``)."""
+    return path.relative_to(Path(settings.HAVEN_FILES_DIR)).as_posix().encode("utf-8")
+
+
+def reseal_file(path: Path) -> bool:
+    """Re-seal one stored file under the current data key, in place and atomically; the bytes it opens to
+    do not change. Returns False (and leaves it alone) if it does not open with its path as context."""
+    context = file_context(path)
+    try:
+        data = decrypt_bytes(path.read_bytes(), context=context)
+    except (DecryptionError, OSError):
+        return False
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".reseal-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(encrypt_bytes(data, context=context))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return True
 
 
 class EncryptingCodec:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from haven.audit.record import audit_record
 from haven.cases.fields import SensitiveField
 from haven.security import keys
-from haven.security.codec import files_not_current
+from haven.security.codec import files_not_current, reseal_file
 from haven.security.columns import in_batch_transaction, label, pk_batches, raw_columns, sensitive_columns
 from haven.security.indexes import rebuild_indexes
 from haven.security.reporting import Reporter
@@ -120,6 +120,17 @@ def reencrypt_all(*, batch_size: int, reporter: Reporter) -> int:
     return rewritten
 
 
+def reseal_files(reporter: Reporter) -> int:
+    """Re-seal every stored file not under the current data key (sealed with its path as context)."""
+    pending = files_not_current()
+    done = 0
+    reporter.batch("stored files", 0, len(pending))
+    for number, path in enumerate(pending, start=1):
+        done += reseal_file(path)
+        reporter.batch("stored files", number, len(pending))
+    return done
+
+
 def values_not_current() -> dict[str, int]:
     """For each model, how many rows still hold a value not under the current data key."""
     sealer = keys.sealer()
@@ -146,15 +157,17 @@ def rotate_data_key(
         )
         settle()
         rewritten = reencrypt_all(batch_size=batch_size, reporter=reporter)
+        resealed = reseal_files(reporter)
         retired: list[str] = []
         if retire_old:
             settle()  # a process that wrote under an old key just before noticing the new one
             rewritten += reencrypt_all(batch_size=batch_size, reporter=reporter)
+            resealed += reseal_files(reporter)
             left, files = values_not_current(), files_not_current()
             if left or files:
                 raise RotationError(
                     f"old keys kept: rows still under them in {left or 'no table'}, and {len(files)} stored "
-                    "files (stored files are not re-encrypted by rotate-keys yet)"
+                    "files that do not open with their own path as context (moved or renamed?)"
                 )
             ring = source.reload().ring
             retired = sorted(k for k in ring.data.keys if k != ring.data.current)
@@ -163,7 +176,7 @@ def rotate_data_key(
         audit_record(
             actor=None,
             action="keys.rotate_data",
-            detail={"key": sealer.current, "values": rewritten, "retired": retired},
+            detail={"key": sealer.current, "values": rewritten, "files": resealed, "retired": retired},
         )
     return DataRotation(new_key=sealer.current, rewritten=rewritten, retired=retired)
 

@@ -17,9 +17,11 @@ import itertools
 import random
 from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from haven_core.pipeline import ORDER, Stage
 from haven_core.seed.canada import canada_ties
+from haven_core.seed.evidence import household_evidence
 from haven_core.seed.immigration import ANumbers, entry_date, pick_track, us_story
 from haven_core.seed.people import Home, household_people
 from haven_core.seed.places_data import CLOSED_REASONS, ORGANISATIONS, RISK_NOTES, STREETS, US_REGIONS
@@ -85,12 +87,13 @@ def iter_households(
             position = rng.randrange(len(recent))
             original = recent[position]
             del recent[position]  # a family is submitted twice, not three times
-            yield _resubmission(rng, key, original, today, organisations)
+            resubmission = _resubmission(rng, key, original, today, organisations)
+            yield replace(resubmission, evidence=household_evidence(seed, resubmission, today))
             continue
         organisation = rng.choices(range(organisations), org_weights)[0]
         household = _new_household(rng, key, organisation, today, next_identity, a_numbers)
         recent.append(household)
-        yield household
+        yield replace(household, evidence=household_evidence(seed, household, today))
 
 
 def _new_household(

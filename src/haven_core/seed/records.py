@@ -103,6 +103,35 @@ class SyntheticEvent:
 
 
 @dataclass(frozen=True)
+class SyntheticEvidence:
+    """An item of evidence about ``SyntheticHousehold.people[person]``.
+
+    ``document`` names its file in the shared pool (:mod:`haven_core.seed.documents`), or is empty for
+    an item without a file (a registry listing). ``verdict`` is the reviewer's, empty if not yet
+    reviewed; ``translation`` names the pool document of a working copy (an English translation).
+    """
+
+    person: int
+    kind: str
+    title: str
+    description: str = ""
+    source_url: str = ""
+    author: str = ""
+    published_on: dt.date | None = None
+    language: str = ""
+    followers: int | None = None
+    views: int | None = None
+    registry: str = ""
+    registry_reference: str = ""
+    registry_listed_on: dt.date | None = None
+    tags: tuple[tuple[str, dt.date | None], ...] = ()
+    document: str = ""
+    verdict: str = ""
+    verdict_note: str = ""
+    translation: str = ""
+
+
+@dataclass(frozen=True)
 class SyntheticHousehold:
     """A household as one organisation submitted it; ``people[0]`` is the principal applicant.
 
@@ -118,6 +147,7 @@ class SyntheticHousehold:
     closed_reason: str = ""
     notes: str = ""
     resubmission_of: str = ""
+    evidence: tuple[SyntheticEvidence, ...] = ()
 
     @property
     def principal(self) -> SyntheticPerson:

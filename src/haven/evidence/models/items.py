@@ -74,8 +74,10 @@ class EvidenceItem(models.Model):
     registry_reference = models.CharField(_("registry reference"), max_length=60, blank=True)
     registry_listed_on = models.DateField(_("date listed"), null=True, blank=True)
 
+    # RESTRICT: an original cannot be deleted while it has working copies, unless they go with it (when
+    # the person is removed, or a demo is reset).
     original = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="working_copies"
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="working_copies"
     )
     derivation = models.CharField(
         _("working copy of the original"), max_length=20, choices=DERIVATION_CHOICES, blank=True

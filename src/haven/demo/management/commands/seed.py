@@ -75,10 +75,15 @@ class Command(BaseCommand):
             logins = demo_logins(organisations)
             users, foreign = ensure_demo_users(logins)
             owners = [users.get(f"caseworker{number}") for number in range(1, len(organisations) + 1)]
+            reviewers = [users.get(f"reviewer{number}") for number in range(1, len(organisations) + 1)]
             synthetic = iter_households(seed, households, today, len(organisations))
             with Progress("seeding households", households, self.stderr) as progress:
                 counts = load_households(
-                    synthetic, organisations=organisations, owners=owners, progress=progress
+                    synthetic,
+                    organisations=organisations,
+                    owners=owners,
+                    reviewers=reviewers,
+                    progress=progress,
                 )
             audit_record(
                 actor=None,
