@@ -214,3 +214,23 @@ def test_the_capture_is_a_valid_warc_file_with_digests() -> None:
     assert records[3].rec_headers.get_header("WARC-Concurrent-To") == final.rec_headers.get_header(
         "WARC-Record-ID"
     )
+
+
+def _chunked(request: Any) -> None:
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.send_header("Transfer-Encoding", "chunked")
+    request.end_headers()
+    for part in (b"<html><body>", "Нет войне".encode(), b"</body></html>"):
+        request.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+    request.wfile.write(b"0\r\n\r\n")
+
+
+def test_a_chunked_answer_is_kept_as_sent_and_read_as_a_whole() -> None:
+    with local_site({"/c": _chunked}) as site:
+        fetched = fetch_page(site.url("/c"), LOCAL)
+    assert fetched.content == "<html><body>Нет войне</body></html>".encode()
+    assert fetched.final.response.endswith(b"e\r\n</body></html>\r\n0\r\n\r\n")  # the chunks as sent
+    data = warc_file(fetched, software="Haven test")
+    payloads = [r.content_stream().read() for r in ArchiveIterator(io.BytesIO(data), check_digests="raise")]
+    assert payloads[-1] == fetched.content  # warcio undoes the chunking and agrees with the digests

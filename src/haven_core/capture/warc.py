@@ -2,8 +2,8 @@
 
 One ``warcinfo`` record says what made the file; then, for every hop of the capture, a ``request``
 record with the request exactly as sent and a ``response`` record with the response exactly as received,
-the address it came from, the time, and SHA-256 digests of the block and of the payload (the body
-without transfer coding), so any WARC tool (``warcio check``, pywb, the Wayback Machine's) can read it and
+the address it came from, the time, and SHA-256 digests of the block and of the payload (the body as
+received), so any WARC tool (``warcio check``, pywb, the Wayback Machine's) can read it and
 check it. Written by hand: the format is a few header lines per record, and this keeps Haven free of an
 untyped dependency at run time; the tests read it back with ``warcio``, an independent implementation.
 """
@@ -36,8 +36,11 @@ def _record(headers: list[tuple[str, str]], block: bytes) -> bytes:
 
 
 def _payload(exchange: Exchange) -> bytes:
-    """The response body without transfer coding: what ``WARC-Payload-Digest`` covers."""
-    return exchange.body
+    """What ``WARC-Payload-Digest`` covers: the body as received after the headers. With chunked transfer
+    coding that includes the chunk framing, as Heritrix, wget and warcio compute it (ISO 28500 leaves
+    the point open; agreeing with the tools that will read these files is what matters)."""
+    head_end = exchange.response.find(b"\r\n\r\n")
+    return exchange.response[head_end + 4 :] if head_end >= 0 else b""
 
 
 def warc_file(
