@@ -1,6 +1,7 @@
 """Evidence bundles, without Django: the layout, writing the archive, and checking one offline.
 
-A bundle is a gzip-compressed tar archive::
+A bundle is a tar archive (not compressed: evidence is mostly photos, video and PDF, which are
+compressed already, and compressing them again would make exports several times slower)::
 
     manifest.json                       what is in it: people, items, tags, verdicts, custody, files
     manifest.tsr                        (if a timestamp authority is configured) a token over the manifest

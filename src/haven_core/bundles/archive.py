@@ -1,4 +1,4 @@
-"""Writing and reading a bundle's archive: a streamed tar.gz, optionally sealed with a passphrase."""
+"""Writing and reading a bundle's archive: a streamed tar archive, optionally sealed with a passphrase."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ class BundleError(Exception):
 
 
 class BundleArchive:
-    """Adds members to a tar.gz stream written to ``out``; no member is ever written to disk in clear."""
+    """Adds members to a tar stream written to ``out``; no member is ever written to disk in clear."""
 
     def __init__(self, out: IO[bytes]) -> None:
-        self._tar = tarfile.open(fileobj=out, mode="w|gz")
+        self._tar = tarfile.open(fileobj=out, mode="w|")
         self._now = int(time.time())
 
     def add(self, name: str, data: bytes) -> None:

@@ -54,7 +54,7 @@ def _read(source: Readable, report: BundleReport) -> _Contents:
     contents = _Contents()
     seen: set[str] = set()
     try:
-        with tarfile.open(fileobj=cast(IO[bytes], source), mode="r|gz") as tar:
+        with tarfile.open(fileobj=cast(IO[bytes], source), mode="r|*") as tar:
             for number, member in enumerate(tar):
                 name = member.name
                 if name in seen:

@@ -34,7 +34,7 @@ class Command(BaseCommand):
             help="Encrypt the bundle with the passphrase in this file (give it to the recipient apart).",
         )
         seal.add_argument(
-            "--unencrypted", action="store_true", help="Write the evidence in clear (a tar.gz archive)."
+            "--unencrypted", action="store_true", help="Write the evidence in clear (a tar archive)."
         )
         parser.add_argument("--verified-only", action="store_true", help="Only items a reviewer verified.")
 

@@ -73,7 +73,7 @@ class Command(BaseCommand):
         try:
             with (
                 open(path, "rb") as source,
-                tarfile.open(fileobj=unsealed(source, passphrase), mode="r|gz") as tar,
+                tarfile.open(fileobj=unsealed(source, passphrase), mode="r|*") as tar,
             ):  # type: ignore[arg-type]
                 tar.extractall(folder, filter="data")
         except (BundleError, tarfile.TarError, OSError) as exc:
