@@ -24,10 +24,6 @@ from haven.registries.errors import RegistryImportError
 from haven.registries.formats import ParsedEntry, ParsedFile, RegistryFileError, read_registry_file
 from haven.registries.models import Appearance, Change, Entry, Registry, Snapshot
 
-TITLES = {
-    "minjust-foreign-agents": "Ministry of Justice: registry of foreign agents",
-    "rosfinmonitoring": "Rosfinmonitoring: list of terrorists and extremists",
-}
 BATCH = 1000
 COMPARED = ("name", "names", "kind", "birth_date", "listed_on", "removed_on")
 
@@ -89,7 +85,7 @@ def _registry(parsed: ParsedFile, name: str | None) -> Registry:
         raise RegistryImportError("say which registry this generic file is with --registry NAME")
     if name and parsed.registry and name != parsed.registry:
         raise RegistryImportError(f"this file is the {parsed.registry} registry, not {name}")
-    registry, _created = Registry.objects.get_or_create(slug=slug, defaults={"title": TITLES.get(slug, slug)})
+    registry, _created = Registry.objects.get_or_create(slug=slug, defaults={"title": slug})
     return registry
 
 

@@ -46,7 +46,7 @@ def _evidence(actor: Actor, hit: ScreeningHit, entry: Entry) -> EvidenceItem:
             "Listed in %(registry)s as entry %(reference)s: %(name)s. The registry does not give the "
             "date of listing; %(date)s is the date of the first snapshot in which it appears."
         )
-    values = {"registry": entry.registry.title, "date": listed.isoformat(), "reference": entry.reference}
+    values = {"registry": entry.registry.label, "date": listed.isoformat(), "reference": entry.reference}
     return evidence_add(
         actor=actor,
         person=hit.person,

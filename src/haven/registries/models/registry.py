@@ -17,6 +17,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 KIND_CHOICES = [("individual", _("Individual")), ("organisation", _("Organisation"))]
+# The registries Haven reads by name, titled in the reader's language; others keep the title they were given.
+KNOWN_TITLES = {
+    "minjust-foreign-agents": _("Ministry of Justice: registry of foreign agents"),
+    "rosfinmonitoring": _("Rosfinmonitoring: list of terrorists and extremists"),
+}
 CHANGE_CHOICES = [("added", _("Added")), ("removed", _("Removed")), ("changed", _("Changed"))]
 
 
@@ -33,7 +38,11 @@ class Registry(models.Model):
         verbose_name_plural = _("registries")
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.label)
+
+    @property
+    def label(self) -> str:
+        return str(KNOWN_TITLES.get(self.slug, self.title))
 
 
 class Snapshot(models.Model):

@@ -21,7 +21,7 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
         .select_related("person")
         .order_by("registry_listed_on", "id")
     )
-    titles = dict(Registry.objects.filter(slug__in={i.registry for i in items}).values_list("slug", "title"))
+    titles = {r.slug: r.label for r in Registry.objects.filter(slug__in={i.registry for i in items})}
     actor = getattr(context.get("request"), "actor", None)
     may_review = actor is not None and can_review_hit_of(actor, household.organisation_id)
     open_hits = ScreeningHit.objects.filter(person__household=household, status="open").count()

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from haven.accounts.actor import Actor
 from haven.registries.duplicates import find_duplicates
+from haven.registries.models import Snapshot
 from haven.registries.screening import screen_everyone
 
 
@@ -22,11 +23,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = Actor.system()
-        counts = screen_everyone(actor=actor, stream=self.stderr)
-        self.stdout.write(
-            f"Screened {counts.people:,} people: {counts.new_hits:,} new registry hits, "
-            f"{counts.withdrawn:,} withdrawn, {counts.open_hits:,} open in all."
-        )
+        if not Snapshot.objects.exists():
+            self.stdout.write("No registry has been imported yet: nothing to screen against.")
+        else:
+            counts = screen_everyone(actor=actor, stream=self.stderr)
+            self.stdout.write(
+                f"Screened {counts.people:,} people: {counts.new_hits:,} new registry hits, "
+                f"{counts.withdrawn:,} withdrawn, {counts.open_hits:,} open in all."
+            )
         if not options["no_duplicates"]:
             found = find_duplicates(actor=actor, stream=self.stderr)
             self.stdout.write(

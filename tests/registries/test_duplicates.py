@@ -1,0 +1,142 @@
+"""Duplicates across organisations: the demo's resubmitted families are proposed to the coordinator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+from typing import Any
+
+import pytest
+
+from haven.accounts.actor import Actor
+from haven.audit.models import AuditEntry
+from haven.cases.models import Person
+from haven.demo.loader import demo_organisations, load_households
+from haven.demo.models import SyntheticIdentity
+from haven.registries.actions import link_confirm, link_reject, link_undo
+from haven.registries.duplicates import find_duplicates, same_person
+from haven.registries.errors import ScreeningError
+from haven.registries.models import IdentityLink
+from haven_core.seed import coalition_organisations, iter_households
+from tests.conftest import client_for
+
+HOUSEHOLDS = 120
+
+
+@pytest.fixture
+def seeded(db: Any, settings: Any, tmp_path: Any) -> set[tuple[int, int]]:
+    """A small demo coalition; returns the true cross-organisation pairs from the generator's ground truth."""
+    settings.HAVEN_FILES_DIR = tmp_path / "files"  # the demo's evidence files
+    organisations = demo_organisations(coalition_organisations(3))
+    load_households(
+        iter_households(7, HOUSEHOLDS, dt.date(2025, 9, 1), 3), organisations=organisations, owners=[None] * 3
+    )
+    people: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    rows = SyntheticIdentity.objects.values_list("identity", "person_id", "person__household__organisation")
+    for identity, person, organisation in rows:
+        people[identity].append((person, organisation))
+    return {
+        (min(a, b), max(a, b))
+        for records in people.values()
+        for a, org_a in records
+        for b, org_b in records
+        if a != b and org_a != org_b
+    }
+
+
+def test_resubmitted_households_are_proposed(seeded: set[tuple[int, int]]) -> None:
+    assert len(seeded) >= 5, "the generator should resubmit some households"
+    counts = find_duplicates(actor=Actor.system(), stream=io.StringIO())
+    proposed = set(IdentityLink.objects.values_list("person_a", "person_b"))
+    assert counts.proposed == len(proposed)
+    found = seeded & proposed
+    assert len(found) / len(seeded) >= 0.95, f"found {len(found)} of {len(seeded)} resubmitted people"
+    organisations = dict(Person.objects.values_list("pk", "household__organisation"))
+    assert all(organisations[a] != organisations[b] for a, b in proposed)  # never within one organisation
+    link = IdentityLink.objects.get(person_a=min(found)[0], person_b=min(found)[1])
+    assert link.reasons and link.status == "proposed"
+    assert AuditEntry.objects.get(action="identity.search").detail["proposed"] == counts.proposed
+
+
+def test_confirming_links_and_undo_unlinks(seeded: set[tuple[int, int]], coordinator: Any) -> None:
+    find_duplicates(actor=Actor.system(), stream=io.StringIO())
+    link = IdentityLink.objects.filter(
+        person_a__in=[a for a, _b in seeded], person_b__in=[b for _a, b in seeded]
+    ).first()
+    assert link is not None
+    before = {
+        p.pk: (p.household_id, p.surname_latin, p.given_name_latin) for p in (link.person_a, link.person_b)
+    }
+    actor = Actor.for_user(coordinator)
+    link_confirm(actor=actor, link=link, note="Same A-number on both files")
+    assert same_person(link.person_a) == [link.person_b]
+    after = {
+        p.pk: (p.household_id, p.surname_latin, p.given_name_latin)
+        for p in Person.objects.filter(pk__in=before)
+    }
+    assert after == before  # each organisation's record is untouched
+    find_duplicates(actor=Actor.system(), stream=io.StringIO())
+    link.refresh_from_db()
+    assert link.status == "linked"  # a new search keeps the decision
+    link_undo(actor=actor, link=link)
+    link.refresh_from_db()
+    assert link.status == "proposed" and same_person(link.person_a) == []
+    actions = list(
+        AuditEntry.objects.filter(target=str(link.public_id)).order_by("seq").values_list("action", flat=True)
+    )
+    assert actions == ["identity.link", "identity.undo"]
+
+
+def test_only_the_coordinator_decides(
+    seeded: set[tuple[int, int]], caseworker_a: Any, reviewer_a: Any
+) -> None:
+    find_duplicates(actor=Actor.system(), stream=io.StringIO())
+    link = IdentityLink.objects.first()
+    assert link is not None
+    for user in (caseworker_a, reviewer_a):
+        with pytest.raises(ScreeningError):
+            link_confirm(actor=Actor.for_user(user), link=link)
+        assert client_for(user).get("/registries/duplicates/").status_code == 403
+        assert (
+            client_for(user)
+            .post(f"/registries/duplicates/{link.public_id}/", {"decision": "confirm"})
+            .status_code
+            == 403
+        )
+    link.refresh_from_db()
+    assert link.status == "proposed"
+
+
+def test_the_coordinator_sees_both_records_side_by_side(
+    seeded: set[tuple[int, int]], coordinator: Any
+) -> None:
+    client = client_for(coordinator)
+    client.post("/registries/duplicates/")
+    link = IdentityLink.objects.select_related(
+        "person_a__household__organisation", "person_b__household__organisation"
+    ).first()
+    assert link is not None
+    page = client.get(f"/registries/duplicates/{link.public_id}/").content.decode()
+    for person in (link.person_a, link.person_b):
+        assert person.household.reference in page and person.household.organisation.name in page
+    assert all(reason in page for reason in link.reasons)
+    client.post(f"/registries/duplicates/{link.public_id}/", {"decision": "reject"})
+    link.refresh_from_db()
+    assert link.status == "rejected"
+    with pytest.raises(ScreeningError):
+        link_reject(actor=Actor.for_user(coordinator), link=link)
+    views = AuditEntry.objects.filter(action="household.view", actor=coordinator)
+    assert {link.person_a.household.reference, link.person_b.household.reference} <= set(
+        views.values_list("household_ref", flat=True)
+    )
+
+
+def test_haven_screen_proposes_duplicates_too(seeded: set[tuple[int, int]], capsys: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("screen")
+    out = capsys.readouterr().out
+    assert "No registry has been imported yet" in out
+    assert f"{IdentityLink.objects.count()} waiting for the coordinator" in out
+    assert IdentityLink.objects.count() >= len(seeded)
