@@ -6,8 +6,15 @@ import importlib
 import pytest
 
 MODULES = [
+    "haven_core.matching.birth",
+    "haven_core.matching.features",
+    "haven_core.matching.given_names",
+    "haven_core.matching.index",
+    "haven_core.matching.name_parts",
     "haven_core.matching.records",
     "haven_core.matching.registry_names",
+    "haven_core.matching.scoring",
+    "haven_core.names.keys",
 ]
 
 

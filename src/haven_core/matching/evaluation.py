@@ -1,0 +1,191 @@
+"""Measuring the matcher on labelled queries: recall, precision of ``match``, candidates, time.
+
+A :class:`LabelledSet` is a list of entries and of queries, each query with the ids of the entries
+that are truly the same person (none for a namesake built to trap the matcher). :func:`evaluate` runs
+the matcher over it the way Haven does (index once, then ask for each query's candidates) and counts:
+
+- recall: the share of queries with a true entry whose true entry is among the candidates
+  (``match`` or ``review``: a human sees it);
+- precision of ``match``: the share of ``match`` decisions that name a true entry;
+- candidates per query, and the time per query.
+
+:func:`evaluate_pairs` scores fixed (query, entry) pairs with any pairwise scorer, so that two
+matchers can be compared on exactly the same pairs (see :mod:`.comparison`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from haven_core.matching.index import Matcher
+from haven_core.matching.records import Decision, NameRecord
+from haven_core.matching.scoring import compare
+
+# (entry id, score, decision) for one query, or None when the pair is not even worth a look.
+Verdict = tuple[str, float, Decision]
+PairScorer = Callable[[NameRecord, NameRecord], tuple[float, Decision] | None]
+
+
+@dataclass(frozen=True)
+class LabelledQuery:
+    """A query and the entries that are truly the same person; ``kind`` says how it was written."""
+
+    query: NameRecord
+    truth: frozenset[str]
+    kind: str
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """Entries and labelled queries. ``self_ids``: a query that is itself an entry skips its own id."""
+
+    name: str
+    entries: tuple[NameRecord, ...]
+    queries: tuple[LabelledQuery, ...]
+    self_ids: bool = False
+
+    @property
+    def positives(self) -> int:
+        return sum(1 for q in self.queries if q.truth)
+
+
+@dataclass
+class Outcome:
+    """What one matcher did on one labelled set."""
+
+    matcher: str
+    set_name: str
+    queries: int = 0
+    positives: int = 0
+    found: int = 0
+    matched_true: int = 0  # positive queries whose true entry came out as `match`
+    matches: int = 0
+    true_matches: int = 0
+    candidates: int = 0
+    seconds: float = 0.0
+    build_seconds: float = 0.0
+    pairs: int = 0
+    missed: list[str] = field(default_factory=list)
+    false_matches: list[str] = field(default_factory=list)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [found or clean, total]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.positives if self.positives else 1.0
+
+    @property
+    def match_precision(self) -> float:
+        return self.true_matches / self.matches if self.matches else 1.0
+
+    @property
+    def match_recall(self) -> float:
+        return self.matched_true / self.positives if self.positives else 1.0
+
+    @property
+    def candidates_per_query(self) -> float:
+        return self.candidates / self.queries if self.queries else 0.0
+
+    @property
+    def ms_per_query(self) -> float:
+        return 1000 * self.seconds / self.queries if self.queries else 0.0
+
+    def record(self, labelled: LabelledQuery, verdicts: list[Verdict]) -> None:
+        """Count one query's verdicts against its truth."""
+        self.queries += 1
+        self.candidates += len(verdicts)
+        truth = labelled.truth
+        hit = any(entry in truth for entry, _, _ in verdicts)
+        wrong = [
+            (entry, score)
+            for entry, score, decision in verdicts
+            if decision == "match" and entry not in truth
+        ]
+        self.matches += sum(1 for _, _, decision in verdicts if decision == "match")
+        self.true_matches += sum(1 for e, _, decision in verdicts if decision == "match" and e in truth)
+        tally = self.by_kind.setdefault(labelled.kind, [0, 0])
+        tally[1] += 1
+        if truth:
+            self.positives += 1
+            self.found += hit
+            self.matched_true += any(e in truth and d == "match" for e, _, d in verdicts)
+            tally[0] += hit
+            if not hit:
+                self.missed.append(f"{labelled.kind}: {labelled.query.names} {labelled.query.birth}")
+        else:
+            tally[0] += not wrong
+        for entry, score in wrong:
+            self.false_matches.append(f"{labelled.kind}: {labelled.query.names} ~ {entry} ({score:.2f})")
+
+    def summary(self) -> str:
+        return (
+            f"{self.matcher:<12} {self.set_name:<10} queries {self.queries:>6}  "
+            f"positives {self.positives:>6}  "
+            f"recall {self.recall:.4f}  match precision {self.match_precision:.4f} ({self.matches} matches)  "
+            f"matched {self.match_recall:.3f}  candidates/query {self.candidates_per_query:.2f}  "
+            f"{self.ms_per_query:.3f} ms/query"
+        )
+
+
+def _without_self(labelled: LabelledQuery, verdicts: Iterable[Verdict], self_ids: bool) -> list[Verdict]:
+    return [v for v in verdicts if not (self_ids and v[0] == labelled.query.id)]
+
+
+def evaluate(labelled_set: LabelledSet, *, limit: int = 10) -> Outcome:
+    """Run Haven's matcher over a labelled set as Haven runs it: one index, then each query."""
+    outcome = Outcome("haven", labelled_set.name)
+    started = time.perf_counter()
+    matcher = Matcher(labelled_set.entries)
+    outcome.build_seconds = time.perf_counter() - started
+    extra = 1 if labelled_set.self_ids else 0
+    for labelled in labelled_set.queries:
+        started = time.perf_counter()
+        found = matcher.candidates(labelled.query, limit=limit + extra)
+        outcome.seconds += time.perf_counter() - started
+        verdicts = [(c.entry_id, c.score, c.decision) for c in found]
+        outcome.record(labelled, _without_self(labelled, verdicts, labelled_set.self_ids)[:limit])
+    return outcome
+
+
+def blocked_pairs(labelled_set: LabelledSet) -> list[tuple[LabelledQuery, list[NameRecord]]]:
+    """For each query, the entries Haven's index offers plus its true entries: the pairs to compare on."""
+    matcher = Matcher(labelled_set.entries)
+    by_id = {entry.id: entry for entry in labelled_set.entries}
+    pairs = []
+    for labelled in labelled_set.queries:
+        offered = [labelled_set.entries[i] for i in matcher.blocked(labelled.query)]
+        ids = {entry.id for entry in offered}
+        offered += [by_id[t] for t in sorted(labelled.truth) if t not in ids and t in by_id]
+        if labelled_set.self_ids:
+            offered = [entry for entry in offered if entry.id != labelled.query.id]
+        pairs.append((labelled, offered))
+    return pairs
+
+
+def haven_pair_scorer(query: NameRecord, entry: NameRecord) -> tuple[float, Decision] | None:
+    candidate = compare(query, entry)
+    return (candidate.score, candidate.decision) if candidate else None
+
+
+def evaluate_pairs(
+    name: str,
+    set_name: str,
+    pairs: list[tuple[LabelledQuery, list[NameRecord]]],
+    scorer: PairScorer,
+    *,
+    limit: int = 10,
+) -> Outcome:
+    """Score the given pairs with ``scorer`` and count as :func:`evaluate` does."""
+    outcome = Outcome(name, set_name)
+    for labelled, entries in pairs:
+        started = time.perf_counter()
+        verdicts: list[Verdict] = []
+        for entry in entries:
+            if (result := scorer(labelled.query, entry)) is not None:
+                verdicts.append((entry.id, result[0], result[1]))
+        outcome.seconds += time.perf_counter() - started
+        outcome.pairs += len(entries)
+        verdicts.sort(key=lambda v: (-v[1], v[0]))
+        outcome.record(labelled, verdicts[:limit])
+    return outcome
