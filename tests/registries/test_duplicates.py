@@ -19,7 +19,7 @@ from haven.registries.duplicates import find_duplicates, same_person
 from haven.registries.errors import ScreeningError
 from haven.registries.models import IdentityLink
 from haven_core.seed import coalition_organisations, iter_households
-from tests.conftest import client_for
+from tests.conftest import client_for, make_user
 
 HOUSEHOLDS = 120
 
@@ -140,3 +140,18 @@ def test_haven_screen_proposes_duplicates_too(seeded: set[tuple[int, int]], caps
     assert "No registry has been imported yet" in out
     assert f"{IdentityLink.objects.count()} waiting for the coordinator" in out
     assert IdentityLink.objects.count() >= len(seeded)
+
+
+def test_only_the_coordinator_sees_the_other_record_on_the_household_page(
+    seeded: set[tuple[int, int]], coordinator: Any, caseworker_a: Any
+) -> None:
+    find_duplicates(actor=Actor.system(), stream=io.StringIO())
+    link = IdentityLink.objects.select_related("person_a__household", "person_b__household").first()
+    assert link is not None
+    link_confirm(actor=Actor.for_user(coordinator), link=link)
+    url = f"/cases/{link.person_a.household.reference}/"
+    page = client_for(coordinator).get(url).content.decode()
+    assert 'id="same-person"' in page and link.person_b.household.reference in page
+    caseworker = make_user("cara", "caseworker", link.person_a.household.organisation)
+    page = client_for(caseworker).get(url).content.decode()
+    assert 'id="same-person"' not in page and link.person_b.household.reference not in page

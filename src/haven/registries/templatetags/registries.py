@@ -7,15 +7,17 @@ from typing import Any
 from django import template
 
 from haven.evidence.models import EvidenceItem
+from haven.registries.duplicates import same_person
 from haven.registries.models import Registry, ScreeningHit
-from haven.registries.permissions import can_review_hit_of
+from haven.registries.permissions import can_decide_links, can_review_hit_of
 
 register = template.Library()
 
 
 @register.inclusion_tag("registries/_household_listings.html", takes_context=True)
 def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]:
-    """Confirmed listings of the household's people, and how many hits wait for a reviewer."""
+    """Confirmed listings of the household's people, how many hits wait for a reviewer, and (for the
+    coordinator only) the records other organisations hold of the same people."""
     items = list(
         EvidenceItem.objects.filter(person__household=household, kind="registry_listing")
         .select_related("person")
@@ -25,7 +27,14 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
     actor = getattr(context.get("request"), "actor", None)
     may_review = actor is not None and can_review_hit_of(actor, household.organisation_id)
     open_hits = ScreeningHit.objects.filter(person__household=household, status="open").count()
+    linked = []
+    if actor is not None and can_decide_links(
+        actor
+    ):  # only the coordinator may see other organisations' records
+        for person in household.people.all():
+            linked += [(person, other) for other in same_person(person)]
     return {
+        "linked": linked,
         "listings": [(item, titles.get(item.registry, item.registry)) for item in items],
         "open_hits": open_hits,
         "may_review": may_review,
