@@ -10,6 +10,7 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_record
 from haven.evidence.actions import (
     evidence_add,
     evidence_update,
@@ -192,3 +193,15 @@ def test_views_and_downloads_are_custody_entries(
     with pytest.raises(NotAllowed):
         evidence_viewed(actor=Actor.for_user(caseworker_b), item=post)
     assert len(actions_of(post)) == 4
+
+
+def test_an_export_of_the_households_evidence_is_in_every_items_custody(
+    post: EvidenceItem, caseworker_a: Any, household_a: Any, household_b: Any
+) -> None:
+    other = evidence_add(actor=Actor.for_user(caseworker_a), person=post.person, fields={"kind": "photo"})
+    for household in (household_a, household_b):
+        audit_record(
+            actor=None, action="evidence.bundle", household_ref=household.reference, detail={"items": 2}
+        )
+    assert actions_of(post)[-1] == "evidence.bundle" and actions_of(other)[-1] == "evidence.bundle"
+    assert actions_of(post).count("evidence.bundle") == 1  # not household B's export

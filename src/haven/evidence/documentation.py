@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from haven.evidence.models import EvidenceItem
+from haven.evidence.models.items import KIND_CHOICES
 from haven_core.evidence.documentation import Criteria, Documentation, ItemFacts, Reason, assess
 
 
@@ -66,6 +67,13 @@ def contribution_label(name: str) -> str:
     return str(CONTRIBUTION_LABELS[name]())
 
 
+def source_label(key: str) -> str:
+    """A source as the score names it: a site, an author, or (``kind:…``) the kind of evidence."""
+    if key.startswith("kind:"):
+        return str(dict(KIND_CHOICES).get(key.removeprefix("kind:"), key)).lower()
+    return key
+
+
 def _official_what(kinds: Iterable[str]) -> str:
     words = {"document": _("an official Russian document"), "registry": _("a registry listing")}
     return _(" and ").join(words[k] for k in kinds)
@@ -102,6 +110,9 @@ def reason_text(reason: Reason) -> str:
             )
             % v
         )
+    if code in ("sources_met", "sources_short"):
+        shown = ", ".join(source_label(key) for key in v["keys"])
+        v |= {"sources": shown, "listed": f" ({shown})" if shown else ""}
     if code == "sources_met":
         return _("%(count)d distinct sources: %(sources)s (%(needed)d needed)") % v
     if code == "sources_short":

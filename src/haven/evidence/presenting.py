@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+from haven.audit.models import AuditEntry
 from haven.evidence.documentation import contribution_label, criteria_lines, reason_text
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven_core.evidence.documentation import Documentation
@@ -120,4 +123,39 @@ def item_entries(items: list[EvidenceItem], summary: Summary) -> list[Entry]:
     return [
         Entry(item, str(item.public_id) in summary.counted, summary.excluded.get(str(item.public_id), ""))
         for item in items
+    ]
+
+
+CUSTODY_LABELS = {
+    "evidence.add": _("Evidence added"),
+    "evidence.capture": _("Captured from the web by Haven"),
+    "evidence.update": _("Description or tags changed"),
+    "evidence.view": _("Viewed"),
+    "evidence.preview": _("File previewed"),
+    "evidence.download": _("File downloaded"),
+    "evidence.verify": _("Verdict given"),
+    "evidence.working_copy": _("Made as a working copy"),
+    "evidence.working_copy_made": _("Working copy made from it"),
+    "evidence.bundle": _("Exported in an evidence bundle"),
+}
+
+
+@dataclass(frozen=True)
+class CustodyRow:
+    entry: AuditEntry
+    label: str
+    verdict: str
+    sha256: str
+
+
+def custody_rows(entries: list[AuditEntry]) -> list[CustodyRow]:
+    verdicts = {"verified": _("verified"), "disputed": _("disputed"), "retracted": _("retracted")}
+    return [
+        CustodyRow(
+            entry=e,
+            label=str(CUSTODY_LABELS.get(e.action, e.action)),
+            verdict=str(verdicts.get(e.detail.get("verdict", ""), "")),
+            sha256=str(e.detail.get("sha256", "")),
+        )
+        for e in entries
     ]

@@ -274,6 +274,7 @@ def _sources(counted: list[ItemFacts], criteria: Criteria) -> Contribution:
         "needed": needed,
         "sources": shown,
         "listed": f" ({shown})" if shown else "",
+        "keys": tuple(sources),
     }
     reason = Reason("sources_met" if met else "sources_short", values)
     points = criteria.weight_sources * _share(len(sources), needed)

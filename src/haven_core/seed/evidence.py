@@ -84,13 +84,22 @@ _PLATFORMS = (
     ("x.com", "https://x.com/{handle}/status/{big}"),
 )
 _HANDLE_WORDS = ("nowar", "mir", "svoboda", "pravda", "golos", "protest", "sever", "yug", "ural", "volga")
-_VERIFY_NOTES = (
-    "Post still online; captured copy and screenshot match.",
-    "Checked on the court's website: case number and date match.",
-    "Found in the registry export; reference and date match.",
-    "Сверено с архивной копией страницы; дата совпадает.",
-    "Article found on the outlet's site; text matches the capture.",
-)
+_VERIFY_NOTES = {
+    "social_post": (
+        "Post still online; the file matches it.",
+        "Сверено с архивной копией страницы; дата совпадает.",
+    ),
+    "article": (
+        "Article found on the outlet's site; the text matches.",
+        "Статья на сайте издания, текст совпадает.",
+    ),
+    "court_document": ("Checked on the court's website: case number and date match.",),
+    "registry_listing": ("Found in the registry export; reference and date match.",),
+    "witness_statement": (
+        "Called the witness back; they confirmed the statement.",
+        "Свидетель подтвердил показания.",
+    ),
+}
 _DISPUTE_NOTES = (
     "The account was created after the date of the post.",
     "Дата публикации не подтверждается архивом.",
@@ -247,7 +256,7 @@ def _review(rng: random.Random, profile: str, item: SyntheticEvidence) -> Synthe
     draw = rng.random()
     notes: tuple[str, ...]
     if draw < verified:
-        verdict, notes = "verified", _VERIFY_NOTES
+        verdict, notes = "verified", _VERIFY_NOTES[item.kind]
     elif draw < verified + disputed:
         verdict, notes = "disputed", _DISPUTE_NOTES
     elif draw < verified + disputed + retracted:

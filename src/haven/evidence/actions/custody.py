@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.evidence.actions.base import custody, ensure_can_see
 from haven.evidence.models import EvidenceItem, ItemFile
+
+# Entries about all of a household's evidence at once, part of each item's custody: exports in a bundle.
+HOUSEHOLD_WIDE = ("evidence.bundle",)
 
 
 def evidence_viewed(*, actor: Actor, item: EvidenceItem, page: str = "detail") -> None:
@@ -28,8 +31,9 @@ def file_downloaded(*, actor: Actor, item_file: ItemFile, preview: bool = False)
 
 
 def item_custody(item: EvidenceItem) -> QuerySet[AuditEntry]:
-    """Every audit entry about ``item``, oldest first: its chain of custody."""
-    entries = AuditEntry.objects.filter(
-        household_ref=item.person.household.reference, target=str(item.public_id)
+    """Every audit entry about ``item`` and every export of its household's evidence, oldest first: its
+    chain of custody."""
+    entries = AuditEntry.objects.filter(household_ref=item.person.household.reference).filter(
+        Q(target=str(item.public_id)) | Q(action__in=HOUSEHOLD_WIDE)
     )
     return entries.select_related("actor").order_by("seq")

@@ -14,7 +14,7 @@ from haven.evidence.models import EvidenceItem, ItemFile
 
 
 def items_with_details() -> QuerySet[EvidenceItem]:
-    files = ItemFile.objects.select_related("blob").order_by("id")
+    files = ItemFile.objects.select_related("blob").prefetch_related("blob__timestamps").order_by("id")
     return EvidenceItem.objects.select_related("added_by", "original").prefetch_related(
         "tags", Prefetch("files", queryset=files), "verifications__reviewer"
     )

@@ -11,7 +11,7 @@ from haven.accounts.access import caseload_required
 from haven.cases.views.base import open_household, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
 from haven.evidence.documentation import assess_items
-from haven.evidence.presenting import documentation_summary, file_rows, item_entries
+from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
 from haven.evidence.views.base import item_in, items_with_details
 
 
@@ -50,7 +50,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
         "working_copies": list(item.working_copies.order_by("added_at")),
         "may_verify": may_verify,
         "why_not_verify": why_not,
-        "custody": list(item_custody(item)),
+        "custody": custody_rows(list(item_custody(item))),
     }
     return render(request, "evidence/item.html", context)
 
