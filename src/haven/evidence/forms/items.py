@@ -51,6 +51,7 @@ class EvidenceForm(HavenModelForm):
             "published_on": DateInput,
             "registry_listed_on": DateInput,
         }
+        labels = {"description": _("description")}
         help_texts = {
             "followers": _("For posts: the account's followers when it was captured."),
             "views": _("For posts and videos: views when it was captured."),
