@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "haven.audit",
     "haven.cases",
     "haven.evidence",
+    "haven.assessment",
     "haven.registries",
     "haven.demo",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/<str:reference>/evidence/", include("haven.evidence.urls")),
     path("cases/", include("haven.cases.urls")),
     path("audit/", include("haven.audit.urls")),
+    path("assessment/", include("haven.assessment.urls")),
     path("registries/", include("haven.registries.urls")),
     path("admin/", admin.site.urls),
 ]

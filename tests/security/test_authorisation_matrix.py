@@ -55,6 +55,12 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "cases:event_new": (lambda o: f"/cases/{o['ref']}/events/new/", HOUSEHOLD),
     "cases:event_remove": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/remove/", HOUSEHOLD),
     "audit:household": (lambda o: f"/audit/households/{o['ref']}/", (403, 403, 403, 200, 403, 200, "login")),
+    "assessment:list": (lambda o: "/assessment/", CASELOAD),
+    "assessment:assess": (lambda o: f"/assessment/{o['ref']}/assess/", HOUSEHOLD),
+    "assessment:override": (
+        lambda o: f"/assessment/{o['ref']}/override/",
+        (403, 200, 404, 200, 403, 200, "login"),
+    ),
     "registries:list": (lambda o: "/registries/", CASELOAD),
     "registries:snapshot": (lambda o: f"/registries/snapshots/{o['snapshot']}/", CASELOAD),
     "registries:queue": (lambda o: "/registries/screening/", HIT_REVIEW),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from haven_core.assessment.rules import Basis, Text
 
@@ -68,7 +69,7 @@ class Score:
     level: str
     contributions: tuple[Contribution, ...] = ()
 
-    @property
+    @cached_property
     def total(self) -> float:
         return total_of(self.contributions)
 
@@ -81,7 +82,7 @@ class Urgency:
     date: dt.date | None = None
     contributions: tuple[Contribution, ...] = ()
 
-    @property
+    @cached_property
     def total(self) -> float:
         return total_of(self.contributions)
 

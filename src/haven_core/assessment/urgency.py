@@ -41,7 +41,7 @@ def _triggers(
     detained = record.detained or record.status == "detained"
     final_order = record.status == FINAL_ORDER or record.removal_order_date is not None
     order_date = record.removal_order_date
-    order_note = Note.of("order_on", date=order_date.isoformat() if order_date else None)
+    order_note = Note.of("order_on", date=order_date.isoformat()) if order_date else Note.of("order_undated")
     # The order's date is in the past and sets no deadline: a scheduled removal date, if any, drives it.
     if detained and final_order:
         yield "detained_final_order", EMERGENCY, scheduled, order_note

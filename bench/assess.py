@@ -1,0 +1,94 @@
+"""Benchmark ``haven assess``: every household of a seeded coalition, first run and a run with nothing new.
+
+    .venv/bin/python bench/assess.py                           # 10,000 and 100,000 households, SQLite
+    .venv/bin/python bench/assess.py --households 10000
+    .venv/bin/python bench/assess.py --folder /tmp/haven-bench-assess   # keep (and next time reuse) the DBs
+    .venv/bin/python bench/assess.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench
+
+Each size gets its own SQLite database in the folder (a temporary one by default, deleted afterwards), or
+the PostgreSQL database given, emptied and seeded first. A database that already holds exactly that many
+households (seeded by an earlier run with --folder) is reused: seeding 100,000 takes minutes. Prints:
+the first assessment of every household (everything computed and stored), and a second run where nothing
+changed (everything computed, nothing stored). The target is 100,000 households in 60 s or less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HAVEN = str(Path(sys.executable).with_name("haven"))
+TARGET_SECONDS = 60
+
+
+def run(env: dict[str, str], *args: str) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run([HAVEN, *args], env=env, check=True, capture_output=True, text=True)  # noqa: S603
+    return time.perf_counter() - started, done.stdout
+
+
+def count_households(env: dict[str, str]) -> int:
+    code = "from haven.cases.models import Household; print(Household.objects.count())"
+    _, out = run(env, "shell", "--no-imports", "-c", code)
+    return int(out.strip().splitlines()[-1])
+
+
+def prepare(households: int, folder: Path, database_url: str | None) -> dict[str, str]:
+    url = database_url or f"sqlite:///{folder / f'assess-{households}.sqlite3'}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "HAVEN_VAR_DIR": str(folder),
+        "HAVEN_KEYS_FILE": f"{folder}/keys.json",
+    }
+    env.pop("HAVEN_KEYS", None)
+    run(env, "migrate", "--verbosity", "0")
+    if count_households(env) != households:
+        print(f"seeding {households:,} households…", flush=True)
+        seconds, _ = run(env, "seed", "--households", str(households), "--reset")
+        print(f"  seeded in {seconds:.0f} s (not counted)", flush=True)
+    else:
+        print(f"reusing the database with {households:,} households", flush=True)
+    run(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from haven.assessment.models import Assessment as A; A.objects.all().delete()",
+    )
+    return env
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--households", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--folder", type=Path, help="Keep the databases here and reuse them next time.")
+    parser.add_argument("--database-url", help="A PostgreSQL database to use (emptied and seeded).")
+    options = parser.parse_args()
+    database = "PostgreSQL" if options.database_url else "SQLite"
+    print(f"Haven assessment benchmark, {database}, Python {sys.version.split()[0]}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="haven-bench-assess-") as temporary:
+        folder = options.folder or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        for households in options.households:
+            env = prepare(households, folder, options.database_url)
+            first, _ = run(env, "assess")
+            again, _ = run(env, "assess")
+            verdict = "within" if first <= TARGET_SECONDS * households / 100_000 else "OVER"
+            print(
+                f"haven assess {households:>9,} households: first run {first:6.1f} s "
+                f"({households / first:>7,.0f}/s, {verdict} the 60 s per 100,000 target); "
+                f"nothing changed {again:6.1f} s ({households / again:>7,.0f}/s)",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

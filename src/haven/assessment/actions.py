@@ -1,0 +1,210 @@
+"""The one write path for assessments: assess a household, (re)assess many, override a level.
+
+Each checks permission, writes in ``transaction.atomic`` and records its audit entry in the same
+transaction. Audit details carry codes (rules version, dimension, level), never the facts assessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from haven.accounts.actor import Actor
+from haven.assessment.facts import household_facts
+from haven.assessment.models import Assessment, AssessmentOverride
+from haven.assessment.rules import current_rules
+from haven.assessment.store import Computed, stored_summary
+from haven.audit.record import audit_record
+from haven.cases.actions.base import audit
+from haven.cases.errors import InvalidChange, NotAllowed
+from haven.cases.models import Household
+from haven_core import assessment as core
+from haven_core.assessment.review import MIN_JUSTIFICATION, can_override, valid_override
+from haven_core.roles import COALITION_WIDE, can_see_household
+
+BATCH = 1000  # households read, assessed and written together
+
+
+def _replace_current(rows: list[Assessment], household_ids: list[int]) -> None:
+    Assessment.objects.filter(household_id__in=household_ids, current=True).update(current=False)
+    Assessment.objects.bulk_create(rows, batch_size=500)
+
+
+def household_assess(
+    *, actor: Actor, household: Household, today: dt.date | None = None, rules: core.RuleSet | None = None
+) -> Assessment:
+    """Assess one household now and store the result if it differs from the current one."""
+    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+        raise NotAllowed(_("You cannot assess this household."))
+    rules = rules or current_rules()
+    today = today or timezone.localdate()
+    facts = household_facts(Household.objects.filter(pk=household.pk)).get(
+        household.pk, core.HouseholdFacts(())
+    )
+    computed = Computed.of(household.pk, facts, rules, today)
+    with transaction.atomic():
+        current = Assessment.objects.select_for_update().filter(household=household, current=True).first()
+        changed = not computed.same_as(current)
+        if changed:
+            current = computed.row(actor.user)
+            _replace_current([current], [household.pk])
+        audit(actor, "assessment.compute", household, rules_version=rules.version, changed=changed)
+    assert current is not None
+    return current
+
+
+@dataclass
+class RunReport:
+    """What a run did: how many households were new, changed or unchanged, and what moved."""
+
+    rules: core.RuleSet
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    moved: list[tuple[str, list[core.Move]]] = field(default_factory=list)
+
+    @property
+    def assessed(self) -> int:
+        return self.new + self.changed + self.unchanged
+
+
+def assessments_run(
+    *,
+    actor: Actor,
+    households: QuerySet[Any] | None = None,
+    rules: core.RuleSet | None = None,
+    today: dt.date | None = None,
+    dry_run: bool = False,
+    advance: Callable[[int], None] | None = None,
+) -> RunReport:
+    """(Re)assess ``households`` (all by default) in batches; with ``dry_run`` nothing is written.
+
+    One transaction and one audit entry for the whole run, as for seeding: per-household entries for a
+    hundred thousand unchanged results would drown the trail. Whether a household changed is decided by
+    its keyed hashes; what moved is its levels and scores compared with its previous current assessment.
+    """
+    if actor.role not in COALITION_WIDE:
+        raise NotAllowed(_("Only the coalition's coordinators can reassess every household."))
+    rules = rules or current_rules()
+    today = today or timezone.localdate()
+    households = (households if households is not None else Household.objects.all()).order_by("pk")
+    report = RunReport(rules=rules)
+    with transaction.atomic():
+        last = 0
+        while batch := list(households.filter(pk__gt=last).values_list("pk", "reference")[:BATCH]):
+            last = batch[-1][0]
+            _run_batch(batch, rules, today, report, write=not dry_run, user=actor.user)
+            if advance:
+                advance(len(batch))
+        if not dry_run:
+            detail = {"rules_version": rules.version, "new": report.new, "changed": report.changed}
+            audit_record(
+                actor=actor.user,
+                action="assessment.run",
+                ip=actor.ip,
+                detail={**detail, "unchanged": report.unchanged},
+            )
+    return report
+
+
+def _run_batch(
+    batch: list[tuple[int, str]],
+    rules: core.RuleSet,
+    today: dt.date,
+    report: RunReport,
+    *,
+    write: bool,
+    user: Any,
+) -> None:
+    ids = [pk for pk, _ in batch]
+    facts = household_facts(Household.objects.filter(pk__gte=ids[0], pk__lte=ids[-1]))
+    fields = ("household_id", "rules_digest", "inputs_hash", "result_hash", *_SUMMARY_FIELDS)
+    stored = {
+        row.household_id: row
+        for row in Assessment.objects.filter(household_id__in=ids, current=True).only(*fields)
+    }
+    rows = []
+    for pk, reference in batch:
+        computed = Computed.of(pk, facts.get(pk, core.HouseholdFacts(())), rules, today)
+        previous = stored.get(pk)
+        if computed.same_as(previous):
+            report.unchanged += 1
+            continue
+        if previous is None:
+            report.new += 1
+        else:
+            report.changed += 1
+            if moves := core.moves(stored_summary(previous), core.summary(computed.result)):
+                report.moved.append((reference, moves))
+        rows.append(computed.row(user))
+    if write and rows:
+        _replace_current(rows, [row.household_id for row in rows])
+
+
+_SUMMARY_FIELDS = (
+    "risk_level",
+    "risk_score",
+    "vulnerability_level",
+    "vulnerability_score",
+    "urgency_level",
+    "urgency_score",
+    "urgency_date",
+)
+
+
+def assessment_override(
+    *, actor: Actor, household: Household, dimension: str, level: str, justification: str
+) -> AssessmentOverride:
+    """A reviewer's or coordinator's level for one dimension, kept beside the computed one.
+
+    ``level`` empty withdraws an earlier override (also with a justification).
+    """
+    if not can_override(actor.role):
+        raise NotAllowed(_("Only reviewers and coordinators can override an assessment."))
+    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+        raise NotAllowed(_("You cannot change this household."))
+    if not valid_override(dimension, level):
+        raise InvalidChange(_("Choose a level of this dimension."))
+    justification = justification.strip()
+    if len(justification) < MIN_JUSTIFICATION:
+        raise InvalidChange(
+            _("Write a justification of at least %(count)d characters.") % {"count": MIN_JUSTIFICATION}
+        )
+    current = Assessment.objects.filter(household=household, current=True).first()
+    if current is None:
+        raise InvalidChange(_("Assess the household before overriding its assessment."))
+    with transaction.atomic():
+        override = AssessmentOverride.objects.create(
+            household=household,
+            assessment=current,
+            dimension=dimension,
+            computed_level=getattr(current, f"{dimension}_level"),
+            level=level,
+            justification=justification,
+            reviewer=actor.user,
+        )
+        audit(
+            actor,
+            "assessment.override",
+            household,
+            target=str(override.public_id),
+            dimension=dimension,
+            level=level or "withdrawn",
+            computed_level=override.computed_level,
+        )
+    return override
+
+
+def effective_overrides(household: Household) -> dict[str, AssessmentOverride]:
+    """The override in force per dimension: the latest, unless it withdrew an earlier one."""
+    latest: dict[str, AssessmentOverride] = {}
+    for override in household.assessment_overrides.select_related("reviewer").order_by("-created_at", "-id"):
+        latest.setdefault(override.dimension, override)
+    return {dimension: o for dimension, o in latest.items() if o.level}

@@ -1,0 +1,100 @@
+"""The assessment panel on the household page: ``{% assessment_panel %}`` (see assessment/_panel.html).
+
+The household page belongs to the case views; the panel loads what it needs itself, so that the page
+only includes one template. It shows the stored (current) assessment, which is what selection uses,
+and tells when the records or the rules have changed since: it computes the assessment afresh to know.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from haven.assessment.actions import effective_overrides
+from haven.assessment.display import Words, level_label, panel
+from haven.assessment.facts import household_facts
+from haven.assessment.forms import OverrideForm
+from haven.assessment.models import Assessment
+from haven.assessment.rules import current_rules
+from haven.assessment.store import Computed
+from haven.cases.models import Household
+from haven.evidence.models import EvidenceItem
+from haven_core import assessment as core
+from haven_core.assessment import RulesError
+from haven_core.assessment.review import can_override
+
+register = template.Library()
+
+
+def _names(household: Household) -> dict[str, str]:
+    return {str(p.public_id): p.display_name for p in household.people.all()}
+
+
+def _titles(household: Household, result: core.Assessment) -> dict[str, str]:
+    ids = {e for p in result.people for c in p.risk.contributions for e in c.evidence}
+    if not ids:
+        return {}
+    items = EvidenceItem.objects.filter(person__household=household, public_id__in=ids)
+    return {str(pk): title or str(pk)[:8] for pk, title in items.values_list("public_id", "title")}
+
+
+@register.inclusion_tag("assessment/_panel_body.html", takes_context=True)
+def assessment_panel(context: template.Context) -> dict[str, Any]:
+    household: Household = context["household"]
+    request = context["request"]
+    actor = getattr(request, "actor", None)
+    stored = Assessment.objects.filter(household=household, current=True).first()
+    try:
+        rules = current_rules()
+    except (RulesError, OSError):
+        rules = None
+    stale = False
+    if rules is not None:
+        facts = household_facts(Household.objects.filter(pk=household.pk)).get(
+            household.pk, core.HouseholdFacts(())
+        )
+        stale = stored is None or not Computed.of(household.pk, facts, rules, timezone.localdate()).same_as(
+            stored
+        )
+    shown: dict[str, Any] = {}
+    if stored is not None:
+        result = core.from_json(stored.result)
+        words = Words(people=_names(household), evidence=_titles(household, result), rules=rules)
+        shown = panel(result, words)
+    overrides = effective_overrides(household)
+    dimensions = []
+    if stored is not None:
+        for dimension in ("risk", "vulnerability", "urgency"):
+            override = overrides.get(dimension)
+            dimensions.append(
+                {
+                    "name": dimension,
+                    "computed": level_label(getattr(stored, f"{dimension}_level")),
+                    "computed_code": getattr(stored, f"{dimension}_level"),
+                    "score": getattr(stored, f"{dimension}_score"),
+                    "override": override,
+                    "override_label": level_label(override.level) if override else "",
+                    "override_was": level_label(override.computed_level) if override else "",
+                }
+            )
+    may_override = actor is not None and can_override(actor.role)
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "household": household,
+        "stored": stored,
+        "stale": stale,
+        "rules": rules,
+        "shown": shown,
+        "dimensions": dimensions,
+        "may_override": may_override and stored is not None,
+        "override_form": OverrideForm() if may_override else None,
+    }
+
+
+@register.filter
+def level_name(level: str) -> str:
+    """A level's name in the reader's language (``very_high`` → “Very high”)."""
+    return level_label(level)

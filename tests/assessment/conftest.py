@@ -1,0 +1,20 @@
+"""Assessment tests: evidence written straight into the locker's tables (its pages are tested elsewhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from haven.evidence.models import EvidenceItem, EvidenceTag
+
+
+def add_evidence(
+    person: Any, *tags: str, status: str = "verified", on: dt.date | None = None, **fields: Any
+) -> Any:
+    """An evidence item about ``person`` showing ``tags`` (each dated ``on``)."""
+    fields.setdefault("kind", "social_post")
+    fields.setdefault("title", "Пост против войны")
+    item = EvidenceItem.objects.create(person=person, status=status, **fields)
+    for tag in tags:
+        EvidenceTag.objects.create(item=item, tag=tag, activity_date=on)
+    return item
