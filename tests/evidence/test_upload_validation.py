@@ -103,3 +103,21 @@ def test_html_is_recognised_by_its_content_not_its_start() -> None:
     assert sniff_media_type(b"\xef\xbb\xbf\n  <!doctype HTML>\n<title>x</title>") == "text/html"
     assert sniff_media_type("Saved from t.me\n<div class='post'>Нет войне</div>".encode()) == "text/html"
     assert sniff_media_type("Просто текст без разметки".encode()) == "text/plain"
+
+
+def test_the_upload_handler_keeps_nothing_past_the_limit(settings: object) -> None:
+    from haven.evidence.uploads import BoundedMemoryUploadHandler
+
+    settings.HAVEN_UPLOAD_MAX_BYTES = 10  # type: ignore[attr-defined]
+    handler = BoundedMemoryUploadHandler()
+    handler.new_file("upload", "scan.pdf", "application/pdf", 25)
+    for start, chunk in ((0, b"%PDF-1.4\n"), (9, b"0123456789"), (19, b"abcdef")):
+        assert handler.receive_data_chunk(chunk, start) is None  # nothing passed on to other handlers
+    uploaded = handler.file_complete(25)
+    assert uploaded.too_large and uploaded.size == 25 and uploaded.read() == b""  # type: ignore[attr-defined]
+
+    small = BoundedMemoryUploadHandler()
+    small.new_file("upload", "post.txt", "text/plain", 5)
+    small.receive_data_chunk(b"hello", 0)
+    kept = small.file_complete(5)
+    assert not kept.too_large and kept.read() == b"hello"  # type: ignore[attr-defined]
