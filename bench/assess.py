@@ -4,6 +4,7 @@
     .venv/bin/python bench/assess.py --households 10000
     .venv/bin/python bench/assess.py --folder /tmp/haven-bench-assess   # keep (and next time reuse) the DBs
     .venv/bin/python bench/assess.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench
+    .venv/bin/python bench/assess.py --jobs 1                  # one process computing (default: CPUs, ≤ 4)
 
 Each size gets its own SQLite database in the folder (a temporary one by default, deleted afterwards), or
 the PostgreSQL database given, emptied and seeded first. A database that already holds exactly that many
@@ -71,6 +72,7 @@ def main() -> None:
     parser.add_argument("--households", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--folder", type=Path, help="Keep the databases here and reuse them next time.")
     parser.add_argument("--database-url", help="A PostgreSQL database to use (emptied and seeded).")
+    parser.add_argument("--jobs", type=int, help="Passed to haven assess (default: its own default).")
     options = parser.parse_args()
     database = "PostgreSQL" if options.database_url else "SQLite"
     print(f"Haven assessment benchmark, {database}, Python {sys.version.split()[0]}", flush=True)
@@ -79,8 +81,9 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for households in options.households:
             env = prepare(households, folder, options.database_url)
-            first, _ = run(env, "assess")
-            again, _ = run(env, "assess")
+            jobs = ["--jobs", str(options.jobs)] if options.jobs else []
+            first, _ = run(env, "assess", *jobs)
+            again, _ = run(env, "assess", *jobs)
             verdict = "within" if first <= TARGET_SECONDS * households / 100_000 else "OVER"
             print(
                 f"haven assess {households:>9,} households: first run {first:6.1f} s "

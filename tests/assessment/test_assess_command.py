@@ -80,3 +80,11 @@ def test_a_wrong_rules_file_stops_the_command_with_its_error(db: Any, tmp_path: 
     )
     with pytest.raises(CommandError, match=r"signals\[1\] \(wanted_listing\)\.tag: unknown tag 'wanted'"):
         assess("--rules", str(rules))
+
+
+def test_worker_processes_give_the_same_assessments(demo: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from haven.assessment import actions
+
+    monkeypatch.setattr(actions, "BATCH", 7)  # several batches, so that the workers are used
+    assert f"Stored {demo} new" in assess("--jobs", "2")
+    assert f"0 new and 0 changed; {demo} unchanged" in assess("--jobs", "1")

@@ -6,8 +6,12 @@ transaction. Audit details carry codes (rules version, dimension, level), never 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import multiprocessing
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +79,26 @@ class RunReport:
         return self.new + self.changed + self.unchanged
 
 
+# Worker processes compute batches while the parent reads the next batch and writes the last one. They
+# are forked, so they share the loaded keys and settings; they never touch the database.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(rules: core.RuleSet, today: dt.date) -> None:
+    _WORKER.update(rules=rules, today=today)
+
+
+def _compute(batch: list[tuple[int, core.HouseholdFacts]]) -> list[Computed]:
+    return [Computed.of(pk, facts, _WORKER["rules"], _WORKER["today"]) for pk, facts in batch]
+
+
+def _pool(jobs: int, rules: core.RuleSet, today: dt.date) -> Any:
+    if jobs <= 1:
+        return contextlib.nullcontext(None)
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(rules, today))
+
+
 def assessments_run(
     *,
     actor: Actor,
@@ -82,6 +106,7 @@ def assessments_run(
     rules: core.RuleSet | None = None,
     today: dt.date | None = None,
     dry_run: bool = False,
+    jobs: int = 1,
     advance: Callable[[int], None] | None = None,
 ) -> RunReport:
     """(Re)assess ``households`` (all by default) in batches; with ``dry_run`` nothing is written.
@@ -89,20 +114,38 @@ def assessments_run(
     One transaction and one audit entry for the whole run, as for seeding: per-household entries for a
     hundred thousand unchanged results would drown the trail. Whether a household changed is decided by
     its keyed hashes; what moved is its levels and scores compared with its previous current assessment.
+    With ``jobs`` above 1 and more than one batch, that many worker processes compute; the result is the
+    same whatever the number of jobs.
     """
     if actor.role not in COALITION_WIDE:
         raise NotAllowed(_("Only the coalition's coordinators can reassess every household."))
     rules = rules or current_rules()
     today = today or timezone.localdate()
     households = (households if households is not None else Household.objects.all()).order_by("pk")
+    if jobs > 1 and households.count() <= BATCH:
+        jobs = 1  # one batch: forking costs more than it saves
     report = RunReport(rules=rules)
-    with transaction.atomic():
-        last = 0
-        while batch := list(households.filter(pk__gt=last).values_list("pk", "reference")[:BATCH]):
-            last = batch[-1][0]
-            _run_batch(batch, rules, today, report, write=not dry_run, user=actor.user)
-            if advance:
-                advance(len(batch))
+    with transaction.atomic(), _pool(jobs, rules, today) as pool:
+        pending: deque[tuple[list[tuple[int, str]], Any]] = deque()
+        last, more = 0, True
+        while more or pending:
+            batch = (
+                list(households.filter(pk__gt=last).values_list("pk", "reference")[:BATCH]) if more else []
+            )
+            more = bool(batch)
+            if batch:
+                last = batch[-1][0]
+                facts = household_facts(Household.objects.filter(pk__gte=batch[0][0], pk__lte=last))
+                items = [(pk, facts.get(pk, core.HouseholdFacts(()))) for pk, _ in batch]
+                pending.append(
+                    (batch, pool.submit(_compute, items) if pool else _computed_now(items, rules, today))
+                )
+            if pending and (not more or len(pending) > jobs):
+                done, computed = pending.popleft()
+                results = computed.result() if pool else computed
+                _store_batch(done, results, report, write=not dry_run, user=actor.user)
+                if advance:
+                    advance(len(done))
         if not dry_run:
             detail = {"rules_version": rules.version, "new": report.new, "changed": report.changed}
             audit_record(
@@ -114,36 +157,35 @@ def assessments_run(
     return report
 
 
-def _run_batch(
-    batch: list[tuple[int, str]],
-    rules: core.RuleSet,
-    today: dt.date,
-    report: RunReport,
-    *,
-    write: bool,
-    user: Any,
+def _computed_now(
+    items: list[tuple[int, core.HouseholdFacts]], rules: core.RuleSet, today: dt.date
+) -> list[Computed]:
+    return [Computed.of(pk, facts, rules, today) for pk, facts in items]
+
+
+def _store_batch(
+    batch: list[tuple[int, str]], computed: list[Computed], report: RunReport, *, write: bool, user: Any
 ) -> None:
     ids = [pk for pk, _ in batch]
-    facts = household_facts(Household.objects.filter(pk__gte=ids[0], pk__lte=ids[-1]))
     fields = ("household_id", "rules_digest", "inputs_hash", "result_hash", *_SUMMARY_FIELDS)
     stored = {
         row.household_id: row
         for row in Assessment.objects.filter(household_id__in=ids, current=True).only(*fields)
     }
+    references = dict(batch)
     rows = []
-    for pk, reference in batch:
-        computed = Computed.of(pk, facts.get(pk, core.HouseholdFacts(())), rules, today)
-        previous = stored.get(pk)
-        if computed.same_as(previous):
+    for fresh in computed:
+        previous = stored.get(fresh.household_id)
+        if fresh.same_as(previous):
             report.unchanged += 1
             continue
         if previous is None:
             report.new += 1
         else:
             report.changed += 1
-            if moves := core.moves(stored_summary(previous), core.summary(computed.result)):
-                report.moved.append((reference, moves))
-        rows.append(computed.row(user))
+            if moves := core.moves(stored_summary(previous), fresh.summary):
+                report.moved.append((references[fresh.household_id], moves))
+        rows.append(fresh.row(user))
     if write and rows:
         _replace_current(rows, [row.household_id for row in rows])
 

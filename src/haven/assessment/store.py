@@ -26,17 +26,22 @@ def _texts(result: core.Assessment) -> tuple[str, str]:
     that unchanged facts give the same fingerprint tomorrow. One serialisation serves both."""
     data = to_data(result)
     on = data.pop("on")
-    fingerprint = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Keys come out in the fixed order to_data builds them in: no sorting needed for a stable text.
+    fingerprint = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     stored = '{"on":' + json.dumps(on) + "," + fingerprint[1:]
     return stored, fingerprint
 
 
 @dataclass(frozen=True)
 class Computed:
-    """A fresh assessment with the hashes that say whether it differs from the stored one."""
+    """A fresh assessment as it would be stored, with the hashes that say whether it differs from the
+    stored one. Plain values only, so that worker processes can hand it back cheaply."""
 
     household_id: int
-    result: core.Assessment
+    rules_version: str
+    rules_digest: str
+    assessed_on: dt.date
+    summary: core.Summary
     text: str
     inputs_hash: str
     result_hash: str
@@ -49,7 +54,10 @@ class Computed:
         text, fingerprint = _texts(result)
         return cls(
             household_id=household_id,
-            result=result,
+            rules_version=result.rules_version,
+            rules_digest=result.rules_digest,
+            assessed_on=today,
+            summary=core.summary(result),
             text=text,
             inputs_hash=keyed_hash(core.canonical(facts)),
             result_hash=keyed_hash(fingerprint),
@@ -58,21 +66,21 @@ class Computed:
     def same_as(self, stored: Any) -> bool:
         """Whether ``stored`` (an Assessment, or a row of its hash columns) already says the same."""
         return stored is not None and (
-            stored.rules_digest == self.result.rules_digest
+            stored.rules_digest == self.rules_digest
             and stored.inputs_hash == self.inputs_hash
             and stored.result_hash == self.result_hash
         )
 
     def row(self, user: Any = None) -> Assessment:
-        s = core.summary(self.result)
+        s = self.summary
         return Assessment(
             household_id=self.household_id,
-            rules_version=self.result.rules_version,
-            rules_digest=self.result.rules_digest,
+            rules_version=self.rules_version,
+            rules_digest=self.rules_digest,
             inputs_hash=self.inputs_hash,
             result_hash=self.result_hash,
             result=self.text,
-            assessed_on=self.result.assessed_on,
+            assessed_on=self.assessed_on,
             computed_at=timezone.now(),
             computed_by=user if getattr(user, "pk", None) else None,
             current=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,12 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=_date, help="Assess as on this day, YYYY-MM-DD (default today).")
         parser.add_argument("--diff", action="store_true", help="List every household that moved.")
         parser.add_argument("--dry-run", action="store_true", help="Compute and report; store nothing.")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=min(os.cpu_count() or 1, 4),
+            help="Processes computing assessments (default: the CPUs, at most 4).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -65,6 +72,7 @@ class Command(BaseCommand):
                 rules=rules,
                 today=today,
                 dry_run=options["dry_run"],
+                jobs=max(options["jobs"], 1),
                 advance=progress.advance,
             )
         verb = "Would store" if options["dry_run"] else "Stored"
