@@ -21,7 +21,8 @@ from haven_core.assessment.facts import (
     USRecordFacts,
     canonical,
 )
-from haven_core.assessment.loader import DEFAULT_RULES, RulesError, load_rules, parse_rules
+from haven_core.assessment.loader import DEFAULT_RULES, load_rules, parse_rules
+from haven_core.assessment.reading import RulesError
 from haven_core.assessment.result import Assessment, Contribution, Note, Score, Urgency
 from haven_core.assessment.rules import RuleSet
 from haven_core.assessment.serialise import from_json, to_json

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from haven_core.assessment import vocabulary as v
+from haven_core.assessment.reading import RulesError, Table
 from haven_core.assessment.rules import (
     Aggravated,
     Basis,
@@ -48,129 +49,6 @@ URGENCY_POINTS = frozenset(
 DESIGNATION_KINDS = frozenset({"extremist", "undesirable", "foreign_agent"})
 
 
-class RulesError(ValueError):
-    """The rules file is wrong; the message names the place (``provisions[2] (CC 207.3).tags``) and why."""
-
-
-class _Table:
-    """A TOML table being read: typed getters that name the path on error, and a check for unknown keys."""
-
-    def __init__(self, data: Any, path: str) -> None:
-        if not isinstance(data, Mapping):
-            raise RulesError(f"{path}: expected a table, found {type(data).__name__}")
-        self.data, self.path, self.seen = data, path, set[str]()
-
-    def fail(self, key: str, message: str) -> RulesError:
-        return RulesError(f"{self.path}.{key}: {message}" if key else f"{self.path}: {message}")
-
-    def raw(self, key: str, required: bool = True) -> Any:
-        self.seen.add(key)
-        if key not in self.data:
-            if required:
-                raise self.fail(key, "missing")
-            return None
-        return self.data[key]
-
-    def string(self, key: str, required: bool = True) -> str:
-        value = self.raw(key, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(key, "expected non-empty text")
-        return value
-
-    def whole(self, key: str, required: bool = True) -> int | None:
-        value = self.raw(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(key, f"expected a whole number of 0 or more, found {value!r}")
-        return value
-
-    def need_whole(self, key: str) -> int:
-        value = self.whole(key)
-        assert value is not None
-        return value
-
-    def number(self, key: str, *, at_most: float | None = None) -> float:
-        value = self.raw(key)
-        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            raise self.fail(key, f"expected a number of 0 or more, found {value!r}")
-        if at_most is not None and value > at_most:
-            raise self.fail(key, f"expected at most {at_most}, found {value}")
-        return float(value)
-
-    def flag(self, key: str) -> bool:
-        value = self.raw(key, required=False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise self.fail(key, "expected true or false")
-        return value
-
-    def date(self, key: str, required: bool = False) -> PartialDate | None:
-        value = self.raw(key, required)
-        if value is None:
-            return None
-        try:
-            return PartialDate.parse(str(value))
-        except PartialDateError as exc:
-            raise self.fail(key, f"not a date: {exc}") from None
-
-    def strs(
-        self, key: str, *, known: frozenset[str] | None = None, required: bool = True
-    ) -> tuple[str, ...]:
-        value = self.raw(key, required)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.fail(key, "expected a list of text")
-        if known is not None and (unknown := sorted(set(value) - known)):
-            raise self.fail(key, f"unknown {', '.join(repr(u) for u in unknown)}; known: {sorted(known)}")
-        return tuple(value)
-
-    def text(self, key: str, required: bool = True) -> Text | None:
-        if self.raw(key, required) is None:
-            return None
-        table = self.table(key)
-        text = Text(en=table.string("en"), ru=table.string("ru"))
-        table.done()
-        return text
-
-    def need_text(self, key: str) -> Text:
-        text = self.text(key)
-        assert text is not None
-        return text
-
-    def table(self, key: str) -> _Table:
-        return _Table(self.raw(key), f"{self.path}.{key}" if self.path else key)
-
-    def tables(self, key: str, name_key: str = "id") -> Iterator[_Table]:
-        items = self.raw(key)
-        if not isinstance(items, list):
-            raise self.fail(key, "expected a list of tables ([[...]])")
-        for i, item in enumerate(items):
-            label = item.get(name_key) if isinstance(item, Mapping) else None
-            yield _Table(item, f"{key}[{i}]" + (f" ({label})" if label else ""))
-
-    def basis(self, prefix: str = "", kind: str = "domain") -> Basis:
-        confidence = self.string(f"{prefix}confidence")
-        if confidence not in v.CONFIDENCES:
-            raise self.fail(f"{prefix}confidence", f"expected one of {sorted(v.CONFIDENCES)}")
-        basis_kind = self.string(f"{prefix}basis", required=False) or kind
-        if basis_kind not in v.BASES:
-            raise self.fail(f"{prefix}basis", f"expected one of {sorted(v.BASES)}")
-        cites = self.string(f"{prefix}cites", required=False)
-        return Basis(
-            source=self.string(f"{prefix}source"), confidence=confidence, cites=cites, kind=basis_kind
-        )
-
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.seen)
-        if unknown:
-            raise self.fail("", f"unknown key {', '.join(repr(k) for k in unknown)}")
-
-
 def load_rules(path: Path | str = DEFAULT_RULES) -> RuleSet:
     """Read and check the rules file at ``path``."""
     data = Path(path).read_bytes()
@@ -184,12 +62,12 @@ def parse_rules(data: bytes, *, origin: str = "rules") -> RuleSet:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RulesError(f"{origin}: not a TOML file: {exc}") from None
     try:
-        return _rule_set(_Table(document, ""), hashlib.sha256(data).hexdigest())
+        return _rule_set(Table(document, ""), hashlib.sha256(data).hexdigest())
     except RulesError as exc:
         raise RulesError(f"{origin}: {exc}") from None
 
 
-def _rule_set(doc: _Table, digest: str) -> RuleSet:
+def _rule_set(doc: Table, digest: str) -> RuleSet:
     head = doc.table("rules")
     version = head.string("version")
     if not _VERSION.match(version):
@@ -229,7 +107,7 @@ def _rule_set(doc: _Table, digest: str) -> RuleSet:
     return rules
 
 
-def _weights(t: _Table) -> Weights:
+def _weights(t: Table) -> Weights:
     weights = Weights(
         verified=t.number("verified", at_most=1),
         unreviewed=t.number("unreviewed", at_most=1),
@@ -244,7 +122,7 @@ def _weights(t: _Table) -> Weights:
     return weights
 
 
-def _levels(parent: _Table, name: str, known: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+def _levels(parent: Table, name: str, known: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     t = parent.table(name)
     if set(t.data) != set(known):
         raise t.fail("", f"expected exactly the levels {list(known)}")
@@ -257,7 +135,7 @@ def _levels(parent: _Table, name: str, known: tuple[str, ...]) -> tuple[tuple[st
     return tuple(reversed(values))
 
 
-def _provisions(doc: _Table) -> dict[str, Provision]:
+def _provisions(doc: Table) -> dict[str, Provision]:
     provisions: dict[str, Provision] = {}
     for t in doc.tables("provisions"):
         provision_id = t.string("id")
@@ -293,7 +171,7 @@ def _provisions(doc: _Table) -> dict[str, Provision]:
     return provisions
 
 
-def _dates(t: _Table, key: str) -> Iterator[PartialDate]:
+def _dates(t: Table, key: str) -> Iterator[PartialDate]:
     for text in t.strs(key, required=False):
         try:
             yield PartialDate.parse(text)
@@ -301,14 +179,14 @@ def _dates(t: _Table, key: str) -> Iterator[PartialDate]:
             raise t.fail(key, f"not a date: {exc}") from None
 
 
-def _texts(t: _Table, key: str) -> Iterator[Text]:
+def _texts(t: Table, key: str) -> Iterator[Text]:
     for item in t.tables(key, "en") if key in t.data else ():
         yield Text(item.string("en"), item.string("ru"))
         item.done()
     t.seen.add(key)
 
 
-def _penalty(t: _Table) -> Penalty:
+def _penalty(t: Table) -> Penalty:
     penalty = Penalty(
         part=t.string("part"),
         years=t.whole("years", required=False),
@@ -325,11 +203,11 @@ def _penalty(t: _Table) -> Penalty:
     return penalty
 
 
-def _known_provisions(t: _Table, key: str, provisions: Mapping[str, Provision]) -> tuple[str, ...]:
+def _known_provisions(t: Table, key: str, provisions: Mapping[str, Provision]) -> tuple[str, ...]:
     return t.strs(key, known=frozenset(provisions))
 
 
-def _exposure(t: _Table, provisions: Mapping[str, Provision]) -> Exposure:
+def _exposure(t: Table, provisions: Mapping[str, Provision]) -> Exposure:
     count = t.string("count")
     if count not in ("each", "heaviest"):
         raise t.fail("count", "expected 'each' or 'heaviest'")
@@ -353,7 +231,7 @@ def _exposure(t: _Table, provisions: Mapping[str, Provision]) -> Exposure:
     return exposure
 
 
-def _designations(doc: _Table, provisions: Mapping[str, Provision]) -> tuple[Designation, ...]:
+def _designations(doc: Table, provisions: Mapping[str, Provision]) -> tuple[Designation, ...]:
     designations = []
     for t in doc.tables("designations"):
         kind = t.string("kind")
@@ -378,7 +256,7 @@ def _designations(doc: _Table, provisions: Mapping[str, Provision]) -> tuple[Des
     return tuple(designations)
 
 
-def _registries(doc: _Table, provisions: Mapping[str, Provision]) -> tuple[Registry, ...]:
+def _registries(doc: Table, provisions: Mapping[str, Provision]) -> tuple[Registry, ...]:
     registries = []
     for t in doc.tables("registries"):
         registries.append(
@@ -400,7 +278,7 @@ def _registries(doc: _Table, provisions: Mapping[str, Provision]) -> tuple[Regis
     return tuple(registries)
 
 
-def _signals(doc: _Table) -> tuple[Signal, ...]:
+def _signals(doc: Table) -> tuple[Signal, ...]:
     signals = []
     for t in doc.tables("signals"):
         tag = t.string("tag")
@@ -412,7 +290,7 @@ def _signals(doc: _Table) -> tuple[Signal, ...]:
     return tuple(signals)
 
 
-def _reach(t: _Table) -> Reach:
+def _reach(t: Table) -> Reach:
     reach = Reach(
         tags=t.strs("tags", known=v.EVIDENCE_TAGS),
         min_followers=t.need_whole("min_followers"),
@@ -425,7 +303,7 @@ def _reach(t: _Table) -> Reach:
     return reach
 
 
-def _mobilisation(t: _Table) -> Mobilisation:
+def _mobilisation(t: Table) -> Mobilisation:
     mobilisation = Mobilisation(
         sex=t.string("sex"),
         min_age=t.need_whole("min_age"),
@@ -441,7 +319,7 @@ def _mobilisation(t: _Table) -> Mobilisation:
     return mobilisation
 
 
-def _vulnerabilities(doc: _Table) -> dict[str, Vulnerability]:
+def _vulnerabilities(doc: Table) -> dict[str, Vulnerability]:
     known = v.PERSON_FLAGS | v.DERIVED_VULNERABILITIES
     found: dict[str, Vulnerability] = {}
     for t in doc.tables("vulnerabilities"):
@@ -457,7 +335,7 @@ def _vulnerabilities(doc: _Table) -> dict[str, Vulnerability]:
     return found
 
 
-def _urgency(t: _Table) -> UrgencyRules:
+def _urgency(t: Table) -> UrgencyRules:
     points_table = t.table("points")
     if set(points_table.data) != URGENCY_POINTS:
         raise points_table.fail("", f"expected exactly {sorted(URGENCY_POINTS)}")
@@ -477,7 +355,7 @@ def _urgency(t: _Table) -> UrgencyRules:
     return urgency
 
 
-def _categories(t: _Table) -> CategoryRules:
+def _categories(t: Table) -> CategoryRules:
     order = t.strs("order", known=frozenset(v.UNHCR_CATEGORIES))
     if sorted(order) != sorted(v.UNHCR_CATEGORIES):
         raise t.fail("order", f"list every category once: {list(v.UNHCR_CATEGORIES)}")
@@ -489,7 +367,7 @@ def _categories(t: _Table) -> CategoryRules:
     return categories
 
 
-def _pathways(t: _Table) -> PathwayRules:
+def _pathways(t: Table) -> PathwayRules:
     def source(prefix: str, confidence: str) -> Basis:
         return Basis(t.string(f"{prefix}_source"), confidence)
 
