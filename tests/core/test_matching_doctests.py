@@ -11,6 +11,7 @@ MODULES = [
     "haven_core.matching.given_names",
     "haven_core.matching.index",
     "haven_core.matching.name_parts",
+    "haven_core.matching.profiles",
     "haven_core.matching.records",
     "haven_core.matching.registry_names",
     "haven_core.matching.scoring",

@@ -79,6 +79,28 @@ class Evidence:
         return FEATURES[self.feature].says.format(q=self.query, e=self.entry)
 
 
+def total_for(score: float) -> float:
+    """The sum of weights at which a pair reaches ``score``: the inverse of :func:`score_of`.
+
+    >>> round(total_for(score_of(9.25)), 6)
+    9.25
+    """
+    return OFFSET + math.log(score / (1.0 - score))
+
+
+# The most the names of a pair can add up to (surname, given name and patronymic at their best): a pair
+# whose birth dates take it below review even then need not be scored at all.
+NAME_CEILING = sum(
+    max(f.weight for f in FEATURES.values() if f.name.startswith(part))
+    for part in ("surname_", "given_", "patronymic_")
+)
+
+
+def beyond_review(birth_weight: float) -> bool:
+    """True when no agreement of names can bring a pair with this birth evidence up to review."""
+    return NAME_CEILING + birth_weight < total_for(REVIEW_AT)
+
+
 def score_of(total: float) -> float:
     """The calibrated score of a sum of weights.
 

@@ -70,6 +70,12 @@ def _indexes() -> tuple[dict[str, frozenset[Form]], dict[str, frozenset[Form]]]:
     )
 
 
+@lru_cache(maxsize=262144)
+def fine_keys(word: str) -> frozenset[str]:
+    """The fine skeleton keys of a word (:func:`haven_core.names.keys.token_keys`), computed once."""
+    return frozenset(token_keys(word, fine=True))
+
+
 @lru_cache(maxsize=65536)
 def forms_of(word: str) -> frozenset[Form]:
     """The names a given-name word can be: (index into :data:`NAMES`, is-a-short-form) pairs.
@@ -86,7 +92,7 @@ def forms_of(word: str) -> frozenset[Form]:
     if found := exact.get(fold(word)):
         return found
     forms: set[Form] = set()
-    for key in token_keys(word, fine=True):
+    for key in fine_keys(word):
         forms |= by_key.get(key, frozenset())
     if any(not short for _, short in forms):
         forms = {form for form in forms if not form[1]}

@@ -10,52 +10,21 @@ year) finds an entry whose surname was misspelled by a letter. Only the entries 
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from haven_core.matching.birth import parse_birth
+from haven_core.dates import PartialDate
+from haven_core.matching.birth import birth_evidence, parse_birth
+from haven_core.matching.features import beyond_review
 from haven_core.matching.name_parts import record_readings
+from haven_core.matching.profiles import Filing, filing, profile
 from haven_core.matching.records import Candidate, NameRecord
 from haven_core.matching.scoring import _one_edit, compare
 
 
-@dataclass(frozen=True)
-class _Keys:
-    """What the index knows of a record, beyond the record itself."""
-
-    surnames: tuple[str, ...]  # blocking keys of every surname word: coarse keys and stems
-    surname_fine: tuple[str, ...]  # fine keys of every surname word, for the one-letter check
-    given: tuple[str, ...]  # initials ("i:k") and given-name table entries ("g:12") of given names
-    names: tuple[str, ...]  # fine keys and table entries of given names, for the (given, year) index
-    year: int | None
-
-
-def _keys(record: NameRecord) -> _Keys:
-    surnames: set[str] = set()
-    fine: set[str] = set()
-    given: set[str] = set()
-    names: set[str] = set()
-    for _, reading in record_readings(record.names):
-        for t in reading.surname:
-            surnames |= t.coarse | t.fine
-            fine |= t.fine
-            if t.stem:
-                surnames.add(t.stem)
-        for t in reading.given:
-            given |= {f"i:{letter}" for letter in t.initials}
-            forms = {f"g:{i}" for i, _ in t.forms}
-            given |= forms
-            if not t.is_initial:
-                names |= forms | {f"k:{key}" for key in t.fine}
-    birth = parse_birth(record.birth)
-    return _Keys(
-        tuple(sorted(surnames)),
-        tuple(sorted(fine)),
-        tuple(sorted(given)),
-        tuple(sorted(names)),
-        birth.year if birth else None,
-    )
+def _one_letter_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(min(len(x), len(y)) >= 4 and _one_edit(x, y) for x in a for y in b)
 
 
 class Matcher:
@@ -68,51 +37,92 @@ class Matcher:
     """
 
     def __init__(self, entries: Iterable[NameRecord]) -> None:
+        # Building makes hundreds of thousands of small objects and no reference cycles: the cyclic
+        # garbage collector would walk them again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(entries)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, entries: Iterable[NameRecord]) -> None:
         self._entries: list[NameRecord] = []
-        self._keys: list[_Keys] = []
+        self._filings: list[Filing] = []  # parallel to the entries: few objects for the collector
+        self._births: list[PartialDate | None] = []
         self._by_surname: dict[str, list[int]] = defaultdict(list)
         self._by_name_year: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, entry in enumerate(entries):
-            keys = _keys(entry)
+            # Read without the profile cache: most entries are never asked for again.
+            filed = filing(record_readings.__wrapped__(entry.names))
+            birth = parse_birth(entry.birth)
+            year = birth.year if birth else None
             self._entries.append(entry)
-            self._keys.append(keys)
-            for key in keys.surnames:
+            self._filings.append(filed)
+            self._births.append(birth)
+            for key in filed.surname_keys:
                 self._by_surname[key].append(i)
-            if keys.year is not None:
-                for name in keys.names:
-                    self._by_name_year[(name, keys.year)].append(i)
+            if year is not None:
+                for code in filed.given_codes:
+                    if not code.startswith("c:"):
+                        self._by_name_year[(code, year)].append(i)
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def blocked(self, query: NameRecord) -> list[int]:
-        """The positions of the entries worth scoring against ``query``, in entry order."""
-        keys = _keys(query)
-        given = set(keys.given)
-        found: set[int] = set()
-        for key in keys.surnames:
+        """The positions of the entries worth scoring against ``query``, in entry order.
+
+        An entry whose birth date rules out review whatever its names (:func:`.features.beyond_review`)
+        is not. An entry bearing one of the query's surname keys is worth it when the given names could agree:
+        the same name in full (a table entry or a key), an initial where one side has only an initial,
+        no given name on one side, or given names a letter apart with the same birth year (a typo).
+        """
+        query_filing = profile(query.names).filing
+        birth = parse_birth(query.birth)
+        year = birth.year if birth else None
+        given, initials = query_filing.given_codes, query_filing.initials
+        no_given = not given and not initials
+        kept: set[int] = set()
+        seen: set[int] = set()
+        for key in query_filing.surname_keys:
             for i in self._by_surname.get(key, ()):
-                if i in found:
+                if i in seen:
                     continue
-                entry = self._keys[i]
+                seen.add(i)
+                entry, entry_birth = self._filings[i], self._births[i]
                 if (
-                    not given
-                    or not entry.given
-                    or (keys.year is not None and entry.year == keys.year)
-                    or any(code in given for code in entry.given)
+                    no_given
+                    or not (entry.given_codes or entry.initials)
+                    or not given.isdisjoint(entry.given_codes)
+                    or (
+                        (query_filing.initial_only or entry.initial_only)
+                        and not initials.isdisjoint(entry.initials)
+                    )
+                    or (
+                        year is not None
+                        and entry_birth is not None
+                        and entry_birth.year == year
+                        and _one_letter_apart(query_filing.given_fine, entry.given_fine)
+                    )
                 ):
-                    found.add(i)
-        if keys.year is not None:
-            fine = keys.surname_fine
-            for name in keys.names:
-                for i in self._by_name_year.get((name, keys.year), ()):
-                    if i not in found and any(
-                        _one_edit(a, b) and min(len(a), len(b)) >= 4
-                        for a in fine
-                        for b in self._keys[i].surname_fine
+                    kept.add(i)
+        if year is not None:
+            for code in given:
+                for i in self._by_name_year.get((code, year), ()):
+                    if i not in kept and _one_letter_apart(
+                        query_filing.surname_fine, self._filings[i].surname_fine
                     ):
-                        found.add(i)
-        return sorted(found)
+                        kept.add(i)
+        if birth is not None:
+            kept = {
+                i
+                for i in kept
+                if (entry_birth := self._births[i]) is None
+                or not beyond_review(birth_evidence(birth, entry_birth).weight)
+            }
+        return sorted(kept)
 
     def candidates(self, query: NameRecord, *, limit: int = 10) -> list[Candidate]:
         """The entries that match or deserve review, best first, at most ``limit``."""

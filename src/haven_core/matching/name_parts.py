@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from haven_core.matching.given_names import SHORT_FORMS, Form, fold, forms_of, sex_of
+from haven_core.matching.given_names import SHORT_FORMS, Form, fine_keys, fold, forms_of, sex_of
 from haven_core.names import System, transliterate
 from haven_core.names.keys import token_keys
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?(?:[-‐–][^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HYPHEN = re.compile(r"[-‐–]")
 _TURKIC = {"оглы": "M", "оглу": "M", "улы": "M", "кызы": "F", "гызы": "F",
            "ogly": "M", "oglu": "M", "ogli": "M", "ogl": "M", "uly": "M", "kyzy": "F", "kizi": "F",
            "gizi": "F", "qizi": "F", "kyzi": "F"}  # fmt: skip
@@ -49,21 +50,65 @@ _SURNAME_ENDINGS: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Token:
-    """One word (or one part of a hyphenated word) and what it can be."""
+    """One word (or one part of a hyphenated word) and what it can be.
+
+    What every comparison needs is computed at once; what only some need (coarse keys, the surname
+    stem, the initials) is computed on first use and kept. Tokens are made by :func:`token` only, one
+    per spelling, so they compare and hash by identity: that makes comparisons of two words cacheable.
+    """
 
     text: str
+    bare: str  # without a trailing full stop
     folded: str
     fine: frozenset[str]
-    coarse: frozenset[str]
     cyrillic: bool
-    stem: str | None  # gender-neutral surname key, "kot|ov"
-    ending_sex: str | None  # the sex a surname with this ending is borne by
     forms: frozenset[Form]  # the given names it can be
-    initials: frozenset[str]  # the Latin letters it can start with
     is_initial: bool  # written as an initial only: "I." or "Ю"
     patronymic_sex: str | None  # set when the word has a patronymic's ending
+
+    @cached_property
+    def coarse(self) -> frozenset[str]:
+        return frozenset(token_keys(self.bare))
+
+    @cached_property
+    def _surname_form(self) -> tuple[str | None, str | None]:
+        for ending, family, sex in _SURNAME_ENDINGS:
+            if self.folded.endswith(ending) and len(self.folded) > len(ending) + 1:
+                stem_keys = fine_keys(self.bare[: -len(ending)])
+                return (f"{min(stem_keys)}|{family}" if stem_keys else None), sex
+        return None, None
+
+    @property
+    def stem(self) -> str | None:
+        """The gender-neutral key of a surname: Котова and Kotov share ``kot|ov``."""
+        return self._surname_form[0]
+
+    @property
+    def ending_sex(self) -> str | None:
+        """The sex a surname with this ending is borne by, if the ending tells."""
+        return self._surname_form[1]
+
+    @cached_property
+    def surname_codes(self) -> frozenset[str]:
+        """How the blocking index files this word as a surname: coarse and fine keys, and its stem."""
+        return self.coarse | self.fine | ({self.stem} if self.stem else set())
+
+    @cached_property
+    def given_codes(self) -> frozenset[str]:
+        """How the blocking index files this word as a given name: table entries, fine and coarse keys."""
+        codes = {f"g:{i}" for i, _ in self.forms} | {f"k:{key}" for key in self.fine}
+        return frozenset(codes | {f"c:{key}" for key in self.coarse})
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """The Latin letters the word can start with, in any transliteration."""
+        if self.cyrillic:
+            latin = {transliterate(self.folded[:1], system)[:1] for system in System}
+        else:
+            latin = {self.folded[:1]}
+        return frozenset(latin | {key[:1] for key in self.coarse}) - {""}
 
 
 @lru_cache(maxsize=262144)
@@ -78,29 +123,22 @@ def token(text: str) -> Token:
     """
     bare = text.rstrip(".")
     folded = fold(bare)
-    cyrillic = bool(_CYRILLIC.search(folded))
-    fine = frozenset(token_keys(bare, fine=True))
-    coarse = frozenset(token_keys(bare))
-    stem, ending_sex = None, None
-    for ending, family, sex in _SURNAME_ENDINGS:
-        if folded.endswith(ending) and len(folded) > len(ending) + 1:
-            stem_keys = token_keys(bare[: -len(ending)], fine=True)
-            stem, ending_sex = (f"{min(stem_keys)}|{family}" if stem_keys else None), sex
-            break
     patronymic_sex = None
     for pattern, sex in _PATRONYMIC:
         if len(folded) > 5 and pattern.search(folded):
             patronymic_sex = sex
             break
     is_initial = len(bare) == 1 or (text.endswith(".") and len(bare) <= 2)
-    if cyrillic:
-        latin = {transliterate(folded, system)[:1] for system in System}
-    else:
-        latin = {folded[:1]}
-    initials = frozenset(latin | {key[:1] for key in coarse}) - {""}
-    forms = frozenset() if is_initial else forms_of(bare)
-    return Token(text, folded, fine, coarse, cyrillic, stem, ending_sex, forms, initials, is_initial,
-                 patronymic_sex)  # fmt: skip
+    return Token(
+        text=text,
+        bare=bare,
+        folded=folded,
+        fine=fine_keys(bare),
+        cyrillic=bool(_CYRILLIC.search(folded)),
+        forms=frozenset() if is_initial else forms_of(bare),
+        is_initial=is_initial,
+        patronymic_sex=patronymic_sex,
+    )
 
 
 @dataclass(frozen=True)
@@ -125,14 +163,16 @@ class Reading:
         return cyrillic_sexes.pop() if len(cyrillic_sexes) == 1 else None
 
 
+@lru_cache(maxsize=262144)
 def _parts(word: str) -> tuple[Token, ...]:
-    return tuple(token(part) for part in re.split(r"[-‐–]", word) if part.strip("."))
+    return tuple(token(part) for part in _HYPHEN.split(word) if part.strip("."))
 
 
 def _flat(words: list[str]) -> tuple[Token, ...]:
     return tuple(t for word in words for t in _parts(word))
 
 
+@lru_cache(maxsize=262144)
 def _known_given(word: str) -> bool:
     """A word the table knows as a given name: a full form, or a short form spelled as listed."""
     return all(any(not short for _, short in t.forms) or t.folded in SHORT_FORMS for t in _parts(word))
@@ -141,19 +181,23 @@ def _known_given(word: str) -> bool:
 def _split_patronymic(words: list[str]) -> tuple[list[str], str | None, str | None, int]:
     """Take out a Turkic patronymic (``Вагиф кызы``) or a suffixed one; return its position too."""
     for i, word in enumerate(words):
-        if i >= 2 and fold(word) in _TURKIC:
-            return [*words[: i - 1], *words[i + 1 :]], words[i - 1], _TURKIC[fold(word)], i - 1
+        if i >= 2 and (particle := word.lower()) in _TURKIC:
+            return [*words[: i - 1], *words[i + 1 :]], words[i - 1], _TURKIC[particle], i - 1
     if len(words) < 3:
         return words, None, None, -1
     candidates = [i for i in range(1, len(words)) if token(words[i]).patronymic_sex]
     if not candidates:
         return words, None, None, -1
-    best = max(candidates, key=lambda i: (_known_given(words[i - 1]), i))
+    best = (
+        candidates[0]
+        if len(candidates) == 1
+        else max(candidates, key=lambda i: (_known_given(words[i - 1]), i))
+    )
     sex = token(words[best]).patronymic_sex
     return [*words[:best], *words[best + 1 :]], words[best], sex, best
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def readings(name: str) -> tuple[Reading, ...]:
     """The plausible readings of a name, most likely first.
 
@@ -196,7 +240,7 @@ def readings(name: str) -> tuple[Reading, ...]:
     return (surname_first, surname_last)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def record_readings(names: tuple[str, ...]) -> tuple[tuple[str, Reading], ...]:
     """The readings of every spelling a record has, each with the spelling it came from.
 
@@ -206,14 +250,19 @@ def record_readings(names: tuple[str, ...]) -> tuple[tuple[str, Reading], ...]:
     >>> [(n, r.surname[0].text, r.given[0].text) for n, r in record_readings(("Котова Юлия", "Петрова"))]
     [('Котова Юлия', 'Котова', 'Юлия'), ('Петрова', 'Петрова', 'Юлия')]
     """
+    if len(names) == 1:
+        return tuple((names[0], reading) for reading in readings(names[0]))
     full = next((r for name in names for r in readings(name) if r.surname and r.given), None)
-    found: list[tuple[str, Reading]] = []
+    found: dict[
+        tuple[object, ...], tuple[str, Reading]
+    ] = {}  # one of each reading: KOTOVA, IULIIA = IULIIA KOTOVA
     for name in names:
         words = _WORD.findall(name)
+        spelled: tuple[Reading, ...]
         if full is not None and len(words) == 1:
-            found.append(
-                (name, Reading(name, _flat(words), full.given, full.patronymic, full.patronymic_sex))
-            )
+            spelled = (Reading(name, _flat(words), full.given, full.patronymic, full.patronymic_sex),)
         else:
-            found.extend((name, reading) for reading in readings(name))
-    return tuple(found)
+            spelled = readings(name)
+        for reading in spelled:
+            found.setdefault((reading.surname, reading.given, reading.patronymic), (name, reading))
+    return tuple(found.values())

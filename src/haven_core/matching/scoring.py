@@ -8,10 +8,12 @@ dates are weighed once. The result lists each piece of evidence in words with it
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from haven_core.matching.birth import birth_evidence, parse_birth
 from haven_core.matching.features import FEATURES, MATCH_AT, REVIEW_AT, Evidence, score_of
-from haven_core.matching.name_parts import Reading, Token, record_readings, token
+from haven_core.matching.name_parts import Reading, Token, token
+from haven_core.matching.profiles import profile
 from haven_core.matching.records import Candidate, NameRecord
 
 _STRONG_SURNAME = ("surname_same", "surname_translit", "surname_alike")
@@ -37,6 +39,7 @@ def _weight(feature: str) -> float:
     return FEATURES[feature].weight
 
 
+@lru_cache(maxsize=262144)
 def _surname_pair(a: Token, b: Token) -> str:
     if a.folded == b.folded:
         return "surname_same"
@@ -74,6 +77,7 @@ def _surname(qs: tuple[Token, ...], es: tuple[Token, ...]) -> Evidence | None:
     return Evidence(relation, q.text, e.text)
 
 
+@lru_cache(maxsize=262144)
 def _given_pair(a: Token, b: Token) -> str:
     if a.is_initial or b.is_initial:
         return "given_initial" if a.initials & b.initials else "given_differs"
@@ -103,6 +107,7 @@ def _given(q: Reading, e: Reading) -> tuple[Evidence, Token | None, Token | None
     return Evidence(relation, qt.text, et.text), qt, et
 
 
+@lru_cache(maxsize=262144)
 def _patronymic_pair(a: Token, b: Token) -> str:
     if a.is_initial or b.is_initial:
         return "patronymic_initial" if a.initials & b.initials else "patronymic_differs"
@@ -142,15 +147,6 @@ def name_evidence(q: Reading, e: Reading, *, middle_names: bool = True) -> list[
     return evidence
 
 
-def _patronymics(found: tuple[tuple[str, Reading], ...]) -> list[Token]:
-    return list({r.patronymic.text: r.patronymic for _, r in found if r.patronymic is not None}.values())
-
-
-def _sex(found: tuple[tuple[str, Reading], ...]) -> str | None:
-    sexes = {r.sex for _, r in found if r.sex}
-    return sexes.pop() if len(sexes) == 1 else None
-
-
 def evidence_for(query: NameRecord, entry: NameRecord) -> list[Evidence]:
     """All the evidence on a pair.
 
@@ -158,26 +154,29 @@ def evidence_for(query: NameRecord, entry: NameRecord) -> list[Evidence]:
     the person, not about one spelling, so they are compared across all of each record's spellings:
     a spelling that leaves the patronymic out cannot hide a patronymic that differs.
     """
-    q_readings, e_readings = record_readings(query.names), record_readings(entry.names)
-    q_patronymics, e_patronymics = _patronymics(q_readings), _patronymics(e_readings)
+    q_profile, e_profile = profile(query.names), profile(entry.names)
     patronymic = None
-    if q_patronymics and e_patronymics:
+    if q_profile.patronymics and e_profile.patronymics:
         patronymic = max(
-            (Evidence(_patronymic_pair(a, b), a.text, b.text) for a in q_patronymics for b in e_patronymics),
+            (
+                Evidence(_patronymic_pair(a, b), a.text, b.text)
+                for a in q_profile.patronymics
+                for b in e_profile.patronymics
+            ),
             key=lambda item: item.weight,
         )
     best: list[Evidence] = []
     best_total = float("-inf")
     best_entry_name = ""
-    for _, q in q_readings:
-        for e_name, e in e_readings:
+    for _, q in q_profile.readings:
+        for e_name, e in e_profile.readings:
             found = name_evidence(q, e, middle_names=patronymic is None)
             total = sum(item.weight for item in found)
             if total > best_total:
                 best, best_total, best_entry_name = found, total, e_name
     if patronymic is not None:
         best.append(patronymic)
-    q_sex, e_sex = _sex(q_readings), _sex(e_readings)
+    q_sex, e_sex = q_profile.sex, e_profile.sex
     if q_sex and e_sex and q_sex != e_sex:
         best.append(Evidence("sex_differs", query.names[0], entry.names[0]))
     if best_entry_name and best_entry_name != entry.names[0]:

@@ -1,0 +1,77 @@
+"""What the matcher knows of a record's names, worked out once per record.
+
+:class:`Filing` is what the blocking index files a record under: its surname keys, given-name codes,
+the initials of its given names. :class:`Profile` adds what the scorer needs: the readings (every
+spelling, each in its plausible orders), and the patronymics and sex its names tell (facts about the
+person, compared across all spellings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from haven_core.matching.name_parts import Reading, Token, record_readings
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Filing:
+    surname_keys: frozenset[str]  # coarse and fine keys and stems of every surname word
+    surname_fine: frozenset[str]  # fine keys of every surname word, for the one-letter check
+    given_codes: frozenset[str]  # given names written in full: table entries, fine and coarse keys
+    given_fine: frozenset[str]  # fine keys of given names written in full, for the one-letter check
+    initials: frozenset[str]  # the letters any given name can start with
+    initial_only: bool  # some given name is written as an initial only
+
+
+@dataclass(frozen=True)
+class Profile:
+    readings: tuple[tuple[str, Reading], ...]  # (spelling, reading)
+    patronymics: tuple[Token, ...]
+    sex: str | None
+    filing: Filing
+
+
+def filing(found: tuple[tuple[str, Reading], ...]) -> Filing:
+    """The blocking codes of a record read as ``found`` (see :func:`.name_parts.record_readings`)."""
+    if len(found) == 1:
+        reading = found[0][1]
+        return _filing(reading.surname, reading.given)
+    surnames = tuple(dict.fromkeys(t for _, r in found for t in r.surname))
+    given = tuple(dict.fromkeys(t for _, r in found for t in r.given))
+    return _filing(surnames, given)
+
+
+@lru_cache(maxsize=65536)
+def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
+    """Records with the same surname and given words file alike, and share one :class:`Filing`."""
+    full = [t for t in given if not t.is_initial]
+    return Filing(
+        surname_keys=_EMPTY.union(*(t.surname_codes for t in surnames)),
+        surname_fine=_EMPTY.union(*(t.fine for t in surnames)),
+        given_codes=_EMPTY.union(*(t.given_codes for t in full)),
+        given_fine=_EMPTY.union(*(t.fine for t in full)),
+        initials=_EMPTY.union(*(t.initials for t in given)),
+        initial_only=len(full) < len(given),
+    )
+
+
+@lru_cache(maxsize=16384)
+def profile(names: tuple[str, ...]) -> Profile:
+    """The profile of a record with these spellings.
+
+    >>> p = profile(("Котова Юлия Сергеевна", "KOTOVA, IULIIA"))
+    >>> p.sex, [t.text for t in p.patronymics], "kot|ov" in p.filing.surname_keys
+    ('F', ['Сергеевна'], True)
+    """
+    found = record_readings(names)
+    patronymics = {r.patronymic.text: r.patronymic for _, r in found if r.patronymic is not None}
+    sexes = {r.sex for _, r in found if r.sex}
+    return Profile(
+        readings=found,
+        patronymics=tuple(patronymics.values()),
+        sex=sexes.pop() if len(sexes) == 1 else None,
+        filing=filing(found),
+    )
