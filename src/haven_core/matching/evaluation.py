@@ -18,10 +18,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from haven_core.matching.birth import parse_birth
+from haven_core.matching.given_names import fine_keys, forms_of
 from haven_core.matching.index import Matcher
+from haven_core.matching.name_parts import readings, record_readings, token
+from haven_core.matching.profiles import _filing, profile
 from haven_core.matching.records import Decision, NameRecord
-from haven_core.matching.scoring import compare
+from haven_core.matching.scoring import _given_pair, _patronymic_pair, _surname_pair, compare
 
 # (entry id, score, decision) for one query, or None when the pair is not even worth a look.
 Verdict = tuple[str, float, Decision]
@@ -70,6 +75,7 @@ class Outcome:
     missed: list[str] = field(default_factory=list)
     false_matches: list[str] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [found or clean, total]
+    scores: list[tuple[float, bool]] = field(default_factory=list)  # every candidate: score, is it true
 
     @property
     def recall(self) -> float:
@@ -102,6 +108,7 @@ class Outcome:
             for entry, score, decision in verdicts
             if decision == "match" and entry not in truth
         ]
+        self.scores += [(score, entry in truth) for entry, score, _ in verdicts]
         self.matches += sum(1 for _, _, decision in verdicts if decision == "match")
         self.true_matches += sum(1 for e, _, decision in verdicts if decision == "match" and e in truth)
         tally = self.by_kind.setdefault(labelled.kind, [0, 0])
@@ -118,6 +125,18 @@ class Outcome:
         for entry, score in wrong:
             self.false_matches.append(f"{labelled.kind}: {labelled.query.names} ~ {entry} ({score:.2f})")
 
+    def calibration(self, edges: tuple[float, ...] = (0.2, 0.5, 0.7, 0.9, 0.95, 0.99)) -> list[str]:
+        """For each score band, how many candidates fell in it and the share that were true."""
+        lines = []
+        for low, high in zip(edges, (*edges[1:], 1.0001), strict=True):
+            band = [true for score, true in self.scores if low <= score < high]
+            if band:
+                share = sum(band) / len(band)
+                lines.append(
+                    f"score {low:.2f}-{min(high, 1.0):.2f}: {len(band):>6} candidates, {share:.3f} true"
+                )
+        return lines
+
     def summary(self) -> str:
         return (
             f"{self.matcher:<12} {self.set_name:<10} queries {self.queries:>6}  "
@@ -132,8 +151,16 @@ def _without_self(labelled: LabelledQuery, verdicts: Iterable[Verdict], self_ids
     return [v for v in verdicts if not (self_ids and v[0] == labelled.query.id)]
 
 
+def clear_caches() -> None:
+    """Forget every name and date already read, so that a timing includes the reading."""
+    caches: list[Any] = [token, readings, record_readings, profile, _filing, forms_of, fine_keys, parse_birth]
+    for cached in [*caches, _surname_pair, _given_pair, _patronymic_pair]:
+        cached.cache_clear()
+
+
 def evaluate(labelled_set: LabelledSet, *, limit: int = 10) -> Outcome:
     """Run Haven's matcher over a labelled set as Haven runs it: one index, then each query."""
+    clear_caches()
     outcome = Outcome("haven", labelled_set.name)
     started = time.perf_counter()
     matcher = Matcher(labelled_set.entries)
