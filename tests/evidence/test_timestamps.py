@@ -142,3 +142,29 @@ def test_timestamp_pending_needs_an_authority(settings: Any, db: Any) -> None:
     settings.HAVEN_TSA_URL = ""
     with pytest.raises(CommandError, match="HAVEN_TSA_URL"):
         call_command("timestamp-pending")
+
+
+def test_an_upload_and_a_working_copy_are_timestamped_when_they_commit(
+    tsa: Authority, caseworker_a: Any, household_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from haven.accounts.actor import Actor
+    from haven.evidence.actions import evidence_add, working_copy_create
+
+    actor = Actor.for_user(caseworker_a)
+    person = household_a.people.get(relationship="principal")
+    with django_capture_on_commit_callbacks(execute=True):
+        item = evidence_add(
+            actor=actor, person=person, fields={"kind": "other"}, data=DATA, filename="post.txt"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        copy = working_copy_create(
+            actor=actor,
+            original=item,
+            derivation="translation",
+            data=b"A post of 24 February 2022",
+            filename="en.txt",
+        )
+    for evidence in (item, copy):
+        blob = evidence.files.get().blob
+        assert blob.timestamps.count() == 1
+        assert verify_timestamp(blob.timestamps.get()).ok

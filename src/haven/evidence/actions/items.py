@@ -23,6 +23,7 @@ from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile
 from haven.evidence.models.items import DERIVATION_CHOICES, KIND_CHOICES, TAG_CHOICES
 from haven.evidence.storage import store_blob
+from haven.evidence.timestamps import timestamp_on_commit
 
 ITEM_FIELDS = (
     "kind", "title", "description", "source_url", "author", "published_on", "language", "followers",
@@ -88,6 +89,7 @@ def evidence_add(
         if data is not None:
             blob = store_blob(data)
             ItemFile.objects.create(item=item, blob=blob, role="original", filename=filename)
+            timestamp_on_commit([blob])
             detail.update(sha256=blob.sha256, media_type=blob.media_type, size=blob.size)
         touch(household)
         custody(actor, "evidence.add", item, person=str(person.public_id), **detail)
@@ -147,6 +149,7 @@ def working_copy_create(
         copy.save()
         blob = store_blob(data)
         ItemFile.objects.create(item=copy, blob=blob, role="working", filename=filename)
+        timestamp_on_commit([blob])
         touch(household)
         detail = {"derivation": derivation, "sha256": blob.sha256, "media_type": blob.media_type}
         custody(actor, "evidence.working_copy", copy, original=str(original.public_id), **detail)
