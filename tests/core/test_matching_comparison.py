@@ -26,9 +26,11 @@ QUERIES = (
 SMALL = LabelledSet("small", ENTRIES, QUERIES)
 
 
-def test_the_pairs_are_the_index_s_plus_every_true_entry():
+def test_the_pairs_are_every_entry_sharing_a_surname_key_plus_every_true_entry():
     pairs = blocked_pairs(SMALL)
-    assert [[e.id for e in entries] for _, entries in pairs] == [["kotova"], []]
+    assert [[e.id for e in entries] for _, entries in pairs] == [["kotova", "kotov"], ["kotova", "kotov"]]
+    far = LabelledQuery(NameRecord("q3", ("Ivanova Anna",), None), frozenset({"kotova"}), "mislabelled")
+    assert [e.id for e in blocked_pairs(LabelledSet("far", ENTRIES, (far,)))[0][1]] == ["kotova"]
 
 
 def test_a_scorer_that_matches_everything_has_full_recall_and_poor_precision():

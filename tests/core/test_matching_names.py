@@ -32,6 +32,8 @@ def _roles(name: str) -> list[tuple[str, str, str]]:
         ("Anna Sergeevna Rabinovich", ("Rabinovich", "Anna", "Sergeevna")),
         ("Соколова-Лебедева Анна Ивановна", ("Соколова-Лебедева", "Анна", "Ивановна")),
         ("RIMSKY KORSAKOV, NIKOLAI", ("RIMSKY-KORSAKOV", "NIKOLAI", "")),
+        ("Vladimir Kara Murza", ("Kara-Murza", "Vladimir", "")),
+        ("KARA MURZA VLADIMIR", ("KARA-MURZA", "VLADIMIR", "")),
     ],
 )
 def test_roles_are_read_from_order_comma_patronymic_and_the_given_name_table(name, roles):

@@ -107,3 +107,11 @@ def test_every_reason_comes_from_the_feature_table_with_its_weight():
     found = compare(_q("KOTOV, IULIIA", "Юля Котова", birth="1988-12-03"), KOTOVA)
     assert len(found.reasons) == len(found.weights)
     assert set(found.weights) <= {feature.weight for feature in FEATURES.values()}
+
+
+def test_empty_or_unreadable_input_gives_no_candidate_and_no_error():
+    assert compare(_q(), KOTOVA) is None
+    assert compare(_q("", "123 456"), KOTOVA) is None
+    unreadable = compare(_q("Kotova Yulia", birth="12/03/1988"), KOTOVA)  # not a date Haven reads
+    assert "no birth date to compare" not in unreadable.reasons  # weightless evidence is not listed
+    assert unreadable.score == compare(_q("Kotova Yulia"), KOTOVA).score

@@ -1,8 +1,8 @@
 """Side by side with OpenSanctions' matcher: nomenklatura's ``logic-v2`` on the same pairs.
 
 nomenklatura compares two FollowTheMoney entities; it has no blocking of its own here, so both
-matchers score exactly the pairs Haven's index offers for each query, plus the query's true entries
-(so that nomenklatura is not blamed for what Haven's index missed). Each record becomes a ``Person``
+matchers score exactly the same pairs: for each query, every entry sharing a surname key with it,
+plus its true entries (see :func:`.evaluation.blocked_pairs`). Each record becomes a ``Person``
 with its own id, every spelling as ``name`` and the birth date as ``birthDate``.
 
 nomenklatura says "match" from a score of 0.7 (yente's default ``SCORE_THRESHOLD``); we count a pair

@@ -176,12 +176,23 @@ def evaluate(labelled_set: LabelledSet, *, limit: int = 10) -> Outcome:
 
 
 def blocked_pairs(labelled_set: LabelledSet) -> list[tuple[LabelledQuery, list[NameRecord]]]:
-    """For each query, the entries Haven's index offers plus its true entries: the pairs to compare on."""
-    matcher = Matcher(labelled_set.entries)
+    """For each query, every entry that shares a surname key with it, plus its true entries.
+
+    This is blocking on the surname alone, looser than Haven's index (which also asks the given names
+    and birth dates to leave a chance of review): the pairs are the same for every matcher compared on
+    them, and include the namesakes that Haven's index would not have offered to its own scorer.
+    """
+    by_key: dict[str, list[int]] = {}
+    for i, entry in enumerate(labelled_set.entries):
+        for key in profile(entry.names).filing.surname_keys:
+            by_key.setdefault(key, []).append(i)
     by_id = {entry.id: entry for entry in labelled_set.entries}
     pairs = []
     for labelled in labelled_set.queries:
-        offered = [labelled_set.entries[i] for i in matcher.blocked(labelled.query)]
+        found = sorted(
+            {i for key in profile(labelled.query.names).filing.surname_keys for i in by_key.get(key, ())}
+        )
+        offered = [labelled_set.entries[i] for i in found]
         ids = {entry.id for entry in offered}
         offered += [by_id[t] for t in sorted(labelled.truth) if t not in ids and t in by_id]
         if labelled_set.self_ids:

@@ -58,12 +58,21 @@ SHORT_FORMS: frozenset[str] = frozenset(fold(form) for name in NAMES for form in
 def _indexes() -> tuple[dict[str, frozenset[Form]], dict[str, frozenset[Form]]]:
     exact: dict[str, set[Form]] = {}
     by_key: dict[str, set[Form]] = {}
-    for i, name in enumerate(NAMES):
-        for forms, short in ((name.full, False), (name.short, True)):
-            for form in forms:
-                exact.setdefault(fold(form), set()).add((i, short))
-                for key in token_keys(form, fine=True):
-                    by_key.setdefault(key, set()).add((i, short))
+    forms = [(i, form, short) for i, name in enumerate(NAMES)
+             for forms, short in ((name.full, False), (name.short, True)) for form in forms]  # fmt: skip
+    # A Latin form's keys cover every reading of its letters ("Jan" is also read "Жан"); a key that is
+    # the very spelling of another name in Cyrillic belongs to that name only.
+    cyrillic_keys: dict[str, set[int]] = {}
+    for i, form, _ in forms:
+        if not form.isascii():
+            for key in token_keys(form, fine=True):
+                cyrillic_keys.setdefault(key, set()).add(i)
+    for i, form, short in forms:
+        exact.setdefault(fold(form), set()).add((i, short))
+        for key in token_keys(form, fine=True):
+            if form.isascii() and cyrillic_keys.get(key, {i}) - {i}:
+                continue
+            by_key.setdefault(key, set()).add((i, short))
     return (
         {text: frozenset(found) for text, found in exact.items()},
         {key: frozenset(found) for key, found in by_key.items()},

@@ -9,14 +9,15 @@ Eugene for Евгений) and diminutives (Юля, Sasha, Dima). A short form m
 
 Sources: standard Russian name dictionaries (Petrovsky, «Словарь русских личных имён», 1966 and later
 editions) for full and short forms; the English forms are those the English-language press and US
-records commonly use. Confidence: M (one good secondary source per form; usage varies).
+records commonly use; Ukrainian forms (Oleksandr, Olha) as Ukrainian passports transliterate them.
+Confidence: M (one good secondary source per form; usage varies).
 """
 
 GIVEN_NAMES = """
-M Александр Alexander Alexandre Alexandr Aleksander | Саша Саня Шура Sasha Sanya Shura Alex Алекс Sascha
-M Алексей Alexei Alexey Alexis Aleksey | Алёша Лёша Alyosha Lyosha Alex Алекс
+M Александр Alexander Oleksandr Олександр Alexandre Aleksander | Саша Саня Шура Sasha Sanya Shura Alex Алекс
+M Алексей Alexei Oleksii Oleksiy Олексій Alexey Alexis Aleksey | Алёша Лёша Alyosha Lyosha Alex Алекс
 M Анатолий Anatoly Anatoli Anatole | Толя Tolya
-M Андрей Andrei Andrey Andrew Andre André Andrzej | Андрюша Andryusha Andy
+M Андрей Andrei Andrii Andriy Андрій Andrey Andrew Andre André Andrzej | Андрюша Andryusha Andy
 M Антон Anton Anthony Antoine Antony | Тоша Антоша Tosha
 M Аркадий Arkady Arkadi | Аркаша Arkasha
 M Арсений Arseny Arseni | Сеня Senya Арсюша
@@ -26,7 +27,7 @@ M Борис Boris | Боря Borya
 M Вадим Vadim | Вадик Vadik
 M Валентин Valentin Valentine | Валя Valya
 M Валерий Valery Valeri Valerii | Валера Valera
-M Василий Vasily Vasili Vassily Basil | Вася Vasya
+M Василий Vasily Vasyl Василь Vasili Vassily Basil | Вася Vasya
 M Вениамин Veniamin Benjamin | Веня Venya
 M Виктор Viktor Victor | Витя Vitya
 M Виталий Vitaly Vitali Vitaliy | Виталик Витя Vitalik Vitya
@@ -35,22 +36,22 @@ M Владислав Vladislav | Влад Vlad Владик Vladik Слава Sl
 M Всеволод Vsevolod | Сева Seva
 M Вячеслав Vyacheslav Viacheslav | Слава Slava
 M Геннадий Gennady Gennadi | Гена Gena
-M Георгий Georgy Georgi George Georges | Жора Гоша Zhora Gosha
-M Глеб Gleb
-M Григорий Grigory Grigori Gregory Grégoire | Гриша Grisha
+M Георгий Georgy Heorhii Heorhiy Georgi George Georges | Жора Гоша Zhora Gosha
+M Глеб Gleb Hlib Гліб
+M Григорий Grigory Hryhorii Hryhoriy Grigori Gregory Grégoire | Гриша Grisha
 M Давид David Давыд | Дава Dave
 M Даниил Daniil Daniel Данила Danila Данил Danil | Даня Danya
 M Денис Denis | Дэн Den
-M Дмитрий Dmitry Dmitri Dimitri Dimitry | Дима Митя Dima Mitya
-M Евгений Yevgeny Evgeny Evgeni Eugene Eugen Jewgeni | Женя Zhenya
+M Дмитрий Dmitry Dmytro Дмитро Dmitri Dimitri Dimitry | Дима Митя Dima Mitya
+M Евгений Yevgeny Yevhen Yevhenii Євген Evgeny Evgeni Eugene Eugen Jewgeni | Женя Zhenya
 M Егор Yegor Egor | Егорка
 M Ефим Yefim Efim | Фима Fima
 M Иван Ivan Иоанн Ioann John Johann | Ваня Vanya
-M Игорь Igor
+M Игорь Igor Ihor Ігор
 M Илья Ilya Ilia Elijah Elias | Илюша Ilyusha
 M Иосиф Iosif Joseph Josef Осип Osip | Ося Osya
 M Кирилл Kirill Cyril Kyrylo
-M Константин Konstantin Constantine Konstantyn | Костя Kostya
+M Константин Konstantin Kostiantyn Kostyantyn Constantine Konstantyn | Костя Kostya
 M Лев Lev Leo | Лёва Lyova
 M Леонид Leonid | Лёня Lyonya
 M Максим Maxim Maksim Maximilian | Макс Max
@@ -59,7 +60,7 @@ M Матвей Matvei Matvey Matthew Matthias | Мотя Матюша
 M Михаил Mikhail Michael Michel Michail Mykhailo Майкл | Миша Misha Mike
 M Никита Nikita
 M Николай Nikolai Nikolay Nicholas Nicolas Nikolaus Mykola | Коля Kolya Nick Nik
-M Олег Oleg
+M Олег Oleg Oleh
 M Павел Pavel Paul Pavlo | Паша Pasha
 M Пётр Pyotr Petr Peter Pierre Petro | Петя Petya Pete
 M Роман Roman | Рома Roma
@@ -67,12 +68,12 @@ M Ростислав Rostislav | Ростик Rostik Слава Slava
 M Руслан Ruslan
 M Святослав Svyatoslav Sviatoslav | Слава Slava
 M Семён Semyon Semen Simon Семен | Сеня Senya
-M Сергей Sergei Sergey Serge Sergio Serhiy | Серёжа Seryozha
+M Сергей Sergei Serhii Сергій Sergey Serge Sergio Serhiy | Серёжа Seryozha
 M Станислав Stanislav Stanislaw | Стас Stas Слава Slava
 M Степан Stepan Stephen Steven Stefan | Стёпа Styopa
-M Тимофей Timofei Timofey Timothy | Тима Tima
+M Тимофей Timofei Tymofii Timofey Timothy | Тима Tima
 M Тимур Timur
-M Фёдор Fyodor Fedor Theodore Feodor | Федя Fedya
+M Фёдор Fyodor Fedir Федір Fedor Theodore Feodor | Федя Fedya
 M Филипп Filipp Philip Philippe Phillip | Филя
 M Эдуард Eduard Edward | Эдик Edik
 M Юрий Yuri Yury Yuriy Iurii | Юра Yura
@@ -147,6 +148,7 @@ M Натан Natan Nathan
 M Исаак Isaak Isaac
 M Моисей Moisei Moses
 M Лоран Laurent
+M Жан Jean Zhan
 F Александра Alexandra Aleksandra | Саша Шура Sasha Shura Sanya Alex
 F Алёна Alyona Alena Alena | Алёнка
 F Алиса Alisa Alice
@@ -157,10 +159,10 @@ F Арина Arina
 F Валентина Valentina | Валя Valya
 F Валерия Valeria Valerie | Лера Lera
 F Варвара Varvara Barbara | Варя Varya
-F Вера Vera
+F Вера Vera Vira Віра
 F Вероника Veronika Veronica | Ника Nika
 F Виктория Viktoria Victoria | Вика Vika Tori
-F Галина Galina | Галя Galya
+F Галина Galina Halyna | Галя Galya
 F Дарья Дария Darya Daria Dariya | Даша Dasha
 F Диана Diana
 F Ева Eva Eve
@@ -185,13 +187,13 @@ F Людмила Lyudmila Ludmila Ludmilla | Люда Мила Lyuda Mila
 F Маргарита Margarita Margaret Marguerite | Рита Rita
 F Марина Marina
 F Мария Maria Mariya Mary Marie Marya Мариа | Маша Маня Masha Manya
-F Надежда Nadezhda Nadezda | Надя Nadia Nadya
+F Надежда Nadezhda Nadiia Надія Nadezda | Надя Nadia Nadya
 F Наталья Наталия Natalia Natalya Natalie Nathalie | Наташа Natasha
 F Нина Nina
 F Олеся Olesya Olesia
-F Ольга Olga | Оля Olya
+F Ольга Olga Olha | Оля Olya
 F Полина Polina Pauline Paulina | Поля Polya
-F Светлана Svetlana | Света Sveta Lana
+F Светлана Svetlana Svitlana | Света Sveta Lana
 F София Софья Sofia Sofya Sophia Sophie | Соня Sonya
 F Таисия Taisia Taisiya | Тая Taya
 F Тамара Tamara | Тома Toma

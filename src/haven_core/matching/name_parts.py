@@ -233,6 +233,11 @@ def readings(name: str) -> tuple[Reading, ...]:
     surname_first = Reading(name, _flat(words[:1]), _flat(words[1:]))
     surname_last = Reading(name, _flat(words[-1:]), _flat(words[:-1]))
     first_given, last_given = _known_given(words[0]), _known_given(words[-1])
+    if len(words) > 2 and first_given != last_given and not any(_known_given(w) for w in words[1:-1]):
+        # One given name at one end and unknown words for the rest: a surname of several words written
+        # without its hyphen ("Vladimir Kara Murza", "KARA MURZA VLADIMIR").
+        given, surname = (words[:1], words[1:]) if first_given else (words[-1:], words[:-1])
+        return (Reading(name, _flat(surname), _flat(given)), surname_last if first_given else surname_first)
     if first_given and not last_given:
         return (surname_last,)
     if last_given and not first_given:

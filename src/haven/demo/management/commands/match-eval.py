@@ -89,7 +89,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Comparison skipped: {exc}.")
             return
         self.stdout.write(
-            f"Side by side on the same {ours.pairs:,} pairs (the index's, plus every true entry):"
+            f"Side by side on the same {ours.pairs:,} pairs (every entry sharing a surname key with the "
+            "query, and its true entries):"
         )
         self._outcome(ours, 0)
         self._outcome(theirs, show)
