@@ -104,3 +104,16 @@ def test_a_caseworker_of_another_organisation_cannot_assess(household_a: Any, ca
     with pytest.raises(NotAllowed):
         household_assess(actor=Actor.for_user(caseworker_b), household=household_a, today=TODAY)
     assert not Assessment.objects.exists()
+
+
+def test_the_result_is_compressed_before_it_is_encrypted(household_a: Any, caseworker_a: Any) -> None:
+    from django.db import connection
+
+    from haven.sensitive import codec
+
+    stored = household_assess(actor=Actor.for_user(caseworker_a), household=household_a, today=TODAY)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT result FROM assessment_assessment")
+        (raw,) = cursor.fetchone()
+    assert codec().decode(raw).startswith("z:")
+    assert core.from_json(Assessment.objects.get(pk=stored.pk).result).assessed_on == TODAY
