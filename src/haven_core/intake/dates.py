@@ -1,0 +1,114 @@
+"""Dates as caseload spreadsheets write them: ISO, Russian ``DD.MM.YYYY`` and US ``MM/DD/YYYY``.
+
+The rule, so that no date is guessed silently:
+
+* ``YYYY-MM-DD`` (and a spreadsheet's own date cells) are read as they are.
+* With ``--date-order dmy`` or ``mdy`` every day-and-month date is read in that order.
+* Otherwise (``auto``), a date with dots is Russian, day first, as Russian Excel writes it. A date with
+  slashes or dashes is read from its own numbers when one of the first two is over 12; when both are 12
+  or less, the other dates of the same column in the file decide, if those that can be read without
+  doubt all agree; and if they do not, the date is **ambiguous** and its row is reported, with both
+  readings, so that the person importing says which order the file uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+from haven_core.dates import PartialDate, PartialDateError
+
+
+class DateOrder(Enum):
+    AUTO = "auto"
+    DMY = "dmy"
+    MDY = "mdy"
+
+
+class DateProblem(ValueError):
+    """The text is not a date, or is one that could be read two ways."""
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+
+
+def column_order(values: Iterable[str]) -> DateOrder:
+    """What the unambiguous slash or dash dates of one column say the order is (AUTO: nothing or mixed)."""
+    seen: set[DateOrder] = set()
+    for value in values:
+        m = _DAY_MONTH.match((value or "").strip())
+        if m is None or m.group(2) == ".":
+            continue
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second:
+            seen.add(DateOrder.DMY)
+        elif second > 12 >= first:
+            seen.add(DateOrder.MDY)
+    return seen.pop() if len(seen) == 1 else DateOrder.AUTO
+
+
+def _day_month(text: str, order: DateOrder, column_hint: DateOrder) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of a day-and-month date, or None if ``text`` is not of that form."""
+    m = _DAY_MONTH.match(text)
+    if m is None:
+        return None
+    first, separator, second, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    if order is DateOrder.AUTO:
+        if separator == ".":
+            order = DateOrder.DMY
+        elif first > 12:
+            order = DateOrder.DMY
+        elif second > 12:
+            order = DateOrder.MDY
+        elif first == second:
+            order = DateOrder.DMY  # 05/05/1990 reads the same both ways
+        elif column_hint is not DateOrder.AUTO:
+            order = column_hint
+        else:
+            raise DateProblem(
+                f"{text!r} is ambiguous: {first} {_month(second)} or {second} {_month(first)}? "
+                "Choose the file's date order (day first or month first), or write YYYY-MM-DD."
+            )
+    day, month = (first, second) if order is DateOrder.DMY else (second, first)
+    return year, month, day
+
+
+def _month(number: int) -> str:
+    return dt.date(2000, number, 1).strftime("%B") if 1 <= number <= 12 else f"month {number}"
+
+
+def parse_date(
+    text: str, order: DateOrder = DateOrder.AUTO, column_hint: DateOrder = DateOrder.AUTO
+) -> dt.date:
+    """A full calendar date."""
+    value = (text or "").strip()
+    try:
+        if m := _ISO.match(value):
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if parts := _day_month(value, order, column_hint):
+            return dt.date(*parts)
+    except ValueError as exc:
+        if isinstance(exc, DateProblem):
+            raise
+        raise DateProblem(f"{value!r} is not a real date ({exc}).") from exc
+    raise DateProblem(f"{value!r} is not a date: write DD.MM.YYYY, MM/DD/YYYY or YYYY-MM-DD.")
+
+
+def parse_partial_date(
+    text: str, order: DateOrder = DateOrder.AUTO, column_hint: DateOrder = DateOrder.AUTO
+) -> PartialDate:
+    """A birth date, which may be known only to the month (``03.1984``, ``03/1984``) or the year."""
+    value = (text or "").strip()
+    try:
+        if parts := _day_month(value, order, column_hint):
+            year, month, day = parts
+            return PartialDate(year, month, day)
+        if m := _MONTH_YEAR.match(value):
+            return PartialDate(int(m.group(2)), int(m.group(1)))
+        return PartialDate.parse(value)
+    except PartialDateError as exc:
+        raise DateProblem(str(exc)) from exc
