@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import cache
 from typing import Any
 
 from haven_core.assessment.result import (
@@ -26,15 +27,19 @@ from haven_core.assessment.rules import Basis, Text
 FORMAT = 1
 
 
-def _text(text: Text | None) -> list[str] | None:
-    return None if text is None else [text.en, text.ru]
+# Labels and bases come from the rules and repeat in every assessment: each is turned into JSON values
+# once. The values are tuples, so that no caller can change a shared one.
+@cache
+def _text(text: Text | None) -> tuple[str, str] | None:
+    return None if text is None else (text.en, text.ru)
 
 
-def _basis(basis: Basis) -> list[str]:
+@cache
+def _basis(basis: Basis) -> tuple[str, ...]:
     out = [basis.source, basis.confidence, basis.cites, basis.kind]
     while len(out) > 2 and out[-1] in ("", "domain"):
         out.pop()
-    return out
+    return tuple(out)
 
 
 def _note(note: Note) -> list[Any]:
