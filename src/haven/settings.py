@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "haven.assessment",
     "haven.registries",
     "haven.demo",
+    "haven.intake",
 ]
 
 MIDDLEWARE = [

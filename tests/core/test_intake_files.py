@@ -3,12 +3,14 @@ language."""
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from haven_core.intake.columns import COLUMNS, header_row, match_headers
 from haven_core.intake.files import FileProblem, read_table, write_csv, write_xlsx
+from haven_core.intake.template import column_reference, template_xlsx
 
 RUSSIAN_CSV = "ID семьи;Фамилия;Имя;Дата рождения\nF-1;Иванова;Анна;12.03.1984\n"
 
@@ -70,3 +72,15 @@ def test_headers_match_loosely_and_unknown_ones_are_reported():
     assert unknown == ["Дата  рожденья"]
     assert repeated == []
     assert match_headers(["Фамилия", "Surname (Cyrillic)"])[2] == ["Surname (Cyrillic)"]
+
+
+def test_the_documented_columns_are_the_columns_read() -> None:
+    doc = Path(__file__).parents[2] / "docs" / "import-format.md"
+    assert column_reference() in doc.read_text(encoding="utf-8")
+
+
+def test_the_templates_have_every_column_in_each_language() -> None:
+    for language in ("en", "ru"):
+        table = read_table(template_xlsx(language), "template.xlsx")
+        assert match_headers(table.headers)[0] == dict(enumerate(c.key for c in COLUMNS))
+        assert [cells[0] for _, cells in table.rows] == ["F-0001", "F-0001"]

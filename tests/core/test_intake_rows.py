@@ -94,3 +94,8 @@ def test_a_file_without_household_ids_is_refused_as_a_whole():
     report = validate(Table(["Фамилия"], [(2, ["Иванова"])]), CHOICES)
     assert [(e.row, e.column) for e in report.errors] == [(1, "household_id")]
     assert report.households == []
+
+
+def test_overlong_ids_are_refused():
+    report = validate(Table(["ID семьи", "Фамилия"], [(2, ["F" * 101, "Иванова"])]), CHOICES)
+    assert [(e.row, e.column) for e in report.errors] == [(2, "household_id")]

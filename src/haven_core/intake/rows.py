@@ -32,6 +32,7 @@ CHOICE_ALIASES: dict[str, dict[str, str]] = {
             "женский": "F", "мужской": "M", "жен": "F", "муж": "M"},
 }  # fmt: skip
 
+MAX_ID = 100  # the length of Household.external_id and Person.external_id
 _YES = frozenset({"yes", "y", "true", "1", "x", "+", "да", "д"})
 _NO = frozenset({"no", "n", "false", "0", "-", "нет", "н"})
 
@@ -88,6 +89,11 @@ class IntakeReport:
     errors: list[RowError] = field(default_factory=list)
     unknown_headers: list[str] = field(default_factory=list)
     rows: int = 0
+    columns: frozenset[str] = frozenset()  # the keys of the columns the file has
+
+    def given(self, key: str) -> bool:
+        """Whether the file has the column: a column it lacks leaves Haven's value as it is."""
+        return key in self.columns
 
     @property
     def valid_households(self) -> list[IntakeHousehold]:
@@ -230,7 +236,9 @@ class _Checker:
 def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) -> IntakeReport:
     """Check every row of ``table`` and group the rows into households by their Household ID."""
     checker = _Checker(table, choices, order)
-    report = IntakeReport(unknown_headers=checker.unknown, rows=len(table.rows))
+    report = IntakeReport(
+        unknown_headers=checker.unknown, rows=len(table.rows), columns=frozenset(checker.positions.values())
+    )
     for header in checker.repeated:
         report.errors.append(RowError(1, "", f"The column {header!r} is given twice."))
     if "household_id" not in checker.positions.values():
@@ -243,6 +251,9 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
         household_id = row.text("household_id")
         if not household_id:
             row.fail("household_id", "Every row needs a Household ID.")
+            continue
+        if len(household_id) > MAX_ID or len(row.text("person_id")) > MAX_ID:
+            row.fail("household_id", f"An id is at most {MAX_ID} characters long.")
             continue
         household = households.get(household_id)
         if household is None:

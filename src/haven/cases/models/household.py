@@ -56,6 +56,9 @@ class Household(models.Model):
     )
     closed_reason = SensitiveTextField(_("reason for closing"))  # free text: why a case ended can endanger
     notes = SensitiveTextField(_("notes"))
+    # The organisation's own id of the family, from its spreadsheets: re-importing a file updates the
+    # household with the same id rather than adding another (haven.intake). Not a name: not encrypted.
+    external_id = models.CharField(_("your id"), max_length=100, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -63,6 +66,13 @@ class Household(models.Model):
         ordering = ["-updated_at"]
         verbose_name = _("household")
         verbose_name_plural = _("households")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_household_external_id",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference

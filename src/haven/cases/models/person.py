@@ -68,6 +68,7 @@ class Person(models.Model):
     minor = SensitiveFlagField(_("minor"))
     survivor_of_violence = SensitiveFlagField(_("survivor of violence or torture"))
     vulnerability_notes = SensitiveTextField(_("vulnerability notes"))
+    external_id = models.CharField(_("your id"), max_length=100, blank=True)  # see Household.external_id
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -81,7 +82,12 @@ class Person(models.Model):
                 fields=["household"],
                 condition=models.Q(relationship="principal"),
                 name="one_principal_per_household",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["household", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_person_external_id",
+            ),
         ]
 
     def __str__(self) -> str:

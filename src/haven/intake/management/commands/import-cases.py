@@ -1,0 +1,102 @@
+"""``haven import-cases FILE --org ORG``: import an organisation's caseload spreadsheet (XLSX or CSV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from haven.accounts.actor import Actor
+from haven.accounts.models import Organisation
+from haven.intake.actions import ImportOutcome, ImportRefused, cases_import
+from haven.intake.choices import import_choices
+from haven.intake.duplicates import likely_duplicates
+from haven.progress import Progress
+from haven_core.intake import DateOrder, IntakeReport, read_table, validate
+from haven_core.intake.files import FileProblem
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a caseload spreadsheet (XLSX, or CSV in UTF-8 or Windows-1251) into an organisation: one "
+        "row per person, headers in English or Russian (docs/import-format.md). Nothing is imported if "
+        "any row is invalid, unless --only-valid is given; re-importing the same file updates."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--org", required=True, help="The organisation's slug.")
+        parser.add_argument("--dry-run", action="store_true", help="Check and report; import nothing.")
+        parser.add_argument(
+            "--only-valid", action="store_true", help="Import the valid households and skip the rest."
+        )
+        parser.add_argument(
+            "--date-order",
+            choices=[o.value for o in DateOrder],
+            default=DateOrder.AUTO.value,
+            help="How to read dates like 03/04/1990: dmy (day first), mdy (month first), or auto "
+            "(default: dots are day first; otherwise flagged when the file does not say).",
+        )
+        parser.add_argument(
+            "--no-duplicates", action="store_true", help="Skip looking for likely duplicates."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        organisation = Organisation.objects.filter(slug=options["org"]).first()
+        if organisation is None:
+            raise CommandError(f"No organisation with the slug {options['org']!r}.")
+        path: Path = options["file"]
+        try:
+            table = read_table(path.read_bytes(), path.name)
+        except (OSError, FileProblem) as exc:
+            raise CommandError(f"{path.name}: {exc}") from None
+        report = validate(table, import_choices(), DateOrder(options["date_order"]))
+        self._report(report, table.encoding)
+        actor = Actor.system()
+        if not options["no_duplicates"]:
+            for flag in likely_duplicates(actor=actor, organisation=organisation, report=report):
+                self.stdout.write(
+                    f"row {flag.row}: may already be in {flag.household_ref} ({flag.decision}, "
+                    f"score {flag.score:.2f}) — not merged; check before importing"
+                )
+        total = len(report.valid_households)
+        try:
+            with Progress("importing households", total, self.stderr) as progress:
+                outcome = cases_import(
+                    actor=actor,
+                    organisation=organisation,
+                    report=report,
+                    only_valid=options["only_valid"],
+                    dry_run=options["dry_run"],
+                    advance=progress.advance,
+                    stream=self.stderr,
+                )
+        except ImportRefused as exc:
+            raise CommandError(f"{exc} Fix the rows above, or give --only-valid.") from None
+        self._outcome(outcome, options["verbosity"])
+
+    def _report(self, report: IntakeReport, encoding: str) -> None:
+        self.stdout.write(
+            f"Read {report.rows:,} rows ({encoding}): {len(report.households):,} households, "
+            f"{len(report.valid_households):,} valid."
+        )
+        if report.unknown_headers:
+            self.stdout.write(f"Columns ignored (not known): {', '.join(report.unknown_headers)}")
+        for error in report.errors:
+            self.stdout.write(str(error))
+
+    def _outcome(self, outcome: ImportOutcome, verbosity: int) -> None:
+        for household in outcome.households:
+            if household.outcome == "updated" or verbosity >= 2:
+                self.stdout.write(
+                    f"{household.external_id} → {household.reference}: {household.outcome} "
+                    f"({household.people_added} people added, {household.people_changed} changed)"
+                )
+        counts = outcome.counts
+        verb = "Would import" if outcome.dry_run else "Imported"
+        self.stdout.write(
+            f"{verb}: {counts['created']:,} created, {counts['updated']:,} updated, "
+            f"{counts['unchanged']:,} unchanged, {len(outcome.skipped):,} skipped as invalid."
+            + (" Nothing was written (--dry-run)." if outcome.dry_run else "")
+        )
