@@ -170,3 +170,11 @@ def test_the_russian_template_imports_as_one_family(tmp_path: Path, org_a: Any) 
     path.write_bytes(template_xlsx("ru"))
     assert "Imported: 1 created" in run(path, "--org", org_a.slug)
     assert Household.objects.get().people.count() == 2
+
+
+def test_the_import_entries_keep_the_audit_chain_whole(tmp_path: Path, household_a: Any) -> None:
+    run(write(tmp_path, RUSSIAN), "--org", household_a.organisation.slug, "--no-duplicates")
+    out = io.StringIO()
+    call_command("audit-verify", stdout=out)
+    assert "holds" in out.getvalue()
+    assert AuditEntry.objects.filter(action="household.import").count() == 2

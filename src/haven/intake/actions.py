@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from haven.audit.record import audit_record
+from haven.audit.record import audit_record, audit_records
 from haven.cases.actions.base import apply_fields, ensure_can_edit
 from haven.cases.actions.people import NAME_FIELDS, PERSON_FIELDS, person_keys, reindex_names
 from haven.cases.actions.us_record import US_RECORD_FIELDS
@@ -167,15 +167,18 @@ class _Writer:
                 found.setdefault(household.reference, household)
         return found
 
+    def entry(self, household: Household, **detail: Any) -> dict[str, Any]:
+        return {
+            "actor": self.actor.user,
+            "action": "household.import",
+            "organisation": self.organisation,
+            "household_ref": household.reference,
+            "ip": self.actor.ip,
+            "detail": detail,
+        }
+
     def audit(self, household: Household, **detail: Any) -> None:
-        audit_record(
-            actor=self.actor.user,
-            action="household.import",
-            organisation=self.organisation,
-            household_ref=household.reference,
-            ip=self.actor.ip,
-            detail=detail,
-        )
+        audit_record(**self.entry(household, **detail))
 
     def create(self, batch: list[IntakeHousehold]) -> list[HouseholdOutcome]:
         households = [
@@ -205,11 +208,16 @@ class _Writer:
             if p.canada_relative is not None
         )
         self.to_screen.update(person.pk for person, _ in pairs)
-        outcomes = []
-        for household, h in zip(households, batch, strict=True):
-            self.audit(household, outcome="created", people=len(h.people))
-            outcomes.append(HouseholdOutcome(h.external_id, household.reference, "created", len(h.people)))
-        return outcomes
+        audit_records(
+            [
+                self.entry(household, outcome="created", people=len(h.people))
+                for household, h in zip(households, batch, strict=True)
+            ]
+        )
+        return [
+            HouseholdOutcome(h.external_id, household.reference, "created", len(h.people))
+            for household, h in zip(households, batch, strict=True)
+        ]
 
     def update(self, household: Household, intake: IntakeHousehold) -> HouseholdOutcome:
         ensure_can_edit(self.actor, household)
