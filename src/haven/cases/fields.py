@@ -7,6 +7,7 @@ on by value: search goes through index tables (see ``PersonNameKey``).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import models
@@ -46,6 +47,24 @@ class SensitiveTextField(SensitiveField):
 
     def to_python(self, value: Any) -> Any:
         return "" if value is None else str(value)
+
+
+class SensitiveDateField(SensitiveField):
+    """A sensitive calendar date (a ``datetime.date``), stored as encrypted ISO text."""
+
+    def to_text(self, value: Any) -> str | None:
+        return None if value in (None, "") else (value if isinstance(value, str) else value.isoformat())
+
+    def from_text(self, text: str | None) -> dt.date | None:
+        return None if not text else dt.date.fromisoformat(text)
+
+    def to_python(self, value: Any) -> Any:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else (value or None)
+
+    def formfield(self, **kwargs: Any) -> Any:
+        from django import forms
+
+        return forms.DateField(required=not self.blank, label=self.verbose_name, help_text=self.help_text)
 
 
 class SensitiveFlagField(SensitiveField):

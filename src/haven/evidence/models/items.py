@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveTextField
+from haven.cases.fields import SensitiveDateField, SensitiveTextField
 
 KIND_CHOICES = [
     ("social_post", _("Social-media post")),
@@ -70,9 +70,10 @@ class EvidenceItem(models.Model):
     followers = models.PositiveIntegerField(_("followers"), null=True, blank=True)
     views = models.PositiveIntegerField(_("views"), null=True, blank=True)
     # For registry listings (kind "registry_listing"): which registry, its own reference, the date listed.
-    registry = models.CharField(_("registry"), max_length=60, blank=True)
-    registry_reference = models.CharField(_("registry reference"), max_length=60, blank=True)
-    registry_listed_on = models.DateField(_("date listed"), null=True, blank=True)
+    # Encrypted: together with the public registry, a reference or a listing date names the person.
+    registry = SensitiveTextField(_("registry"))
+    registry_reference = SensitiveTextField(_("registry reference"))
+    registry_listed_on = SensitiveDateField(_("date listed"))
 
     # RESTRICT: an original cannot be deleted while it has working copies, unless they go with it (when
     # the person is removed, or a demo is reset).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
@@ -18,10 +19,11 @@ register = template.Library()
 def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]:
     """Confirmed listings of the household's people, how many hits wait for a reviewer, and (for the
     coordinator only) the records other organisations hold of the same people."""
-    items = list(
-        EvidenceItem.objects.filter(person__household=household, kind="registry_listing")
-        .select_related("person")
-        .order_by("registry_listed_on", "id")
+    items = sorted(  # the listing date is encrypted: sorted here, not by the database
+        EvidenceItem.objects.filter(person__household=household, kind="registry_listing").select_related(
+            "person"
+        ),
+        key=lambda item: (item.registry_listed_on or dt.date.max, item.pk),
     )
     titles = {r.slug: r.label for r in Registry.objects.filter(slug__in={i.registry for i in items})}
     actor = getattr(context.get("request"), "actor", None)
