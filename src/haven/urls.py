@@ -18,5 +18,6 @@ urlpatterns = [
     path("audit/", include("haven.audit.urls")),
     path("assessment/", include("haven.assessment.urls")),
     path("registries/", include("haven.registries.urls")),
+    path("intake/", include("haven.intake.urls")),
     path("admin/", admin.site.urls),
 ]

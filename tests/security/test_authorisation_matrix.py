@@ -86,6 +86,10 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
         lambda o: f"/cases/{o['ref']}/evidence/{o['item']}/files/{o['sha']}/preview/",
         HOUSEHOLD,
     ),
+    "intake:upload": (lambda o: "/intake/", CASELOAD),
+    "intake:template": (lambda o: "/intake/template/ru/", CASELOAD),
+    "intake:confirm": (lambda o: "/intake/confirm/", (405,) * 7),  # POST only, like the export
+    "intake:export": (lambda o: "/intake/export/", (405,) * 7),
     # Django's admin: its own login page for everyone who is not staff.
     "admin": (lambda o: "/admin/", ("admin-login",) * 5 + (200, "admin-login")),
 }
