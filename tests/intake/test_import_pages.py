@@ -63,6 +63,7 @@ def test_the_pages_are_in_russian_too(caseworker_a: Any) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     assert "Импорт таблицы" in client.get("/intake/").content.decode()
     assert "Новых семей: 2" in upload(client, GOOD).content.decode()
+    assert "<td>Дата рождения</td>" in upload(client, BAD_ROW).content.decode()  # the column as they know it
 
 
 def test_every_message_of_the_catalogue_is_translated() -> None:
@@ -113,3 +114,11 @@ def test_another_organisations_caseworker_exports_only_their_own(household_a: An
     )
     assert "Котова" not in response.content.decode("utf-8-sig")
     assert len(read_table(response.content, "export.csv").rows) == 0
+
+
+def test_the_pages_carry_no_inline_script_or_style_and_fetch_nothing(caseworker_a: Any) -> None:
+    client = client_for(caseworker_a)
+    for html in (client.get("/intake/").content.decode(), upload(client, BAD_ROW).content.decode()):
+        assert "<script" not in html and "style=" not in html and "<style" not in html
+        assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+        assert "Смирнова" not in html  # the preview shows row numbers and references, never names

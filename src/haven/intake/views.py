@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,6 +27,7 @@ from haven.intake.duplicates import likely_duplicates
 from haven.intake.export import cases_export
 from haven.intake.forms import ExportForm, UploadForm
 from haven_core.intake import DateOrder, IntakeReport, read_table, validate
+from haven_core.intake.columns import BY_KEY
 from haven_core.intake.files import FileProblem
 from haven_core.intake.template import template_xlsx
 from haven_core.roles import COALITION_WIDE
@@ -36,6 +38,14 @@ ERRORS_SHOWN = 200
 
 def _coalition_wide(actor: Any) -> bool:
     return actor.role in COALITION_WIDE
+
+
+def _header(key: str) -> str:
+    """A column as the person reading knows it: its header in their language."""
+    column = BY_KEY.get(key)
+    if column is None:
+        return ""
+    return column.ru if (get_language() or "").startswith("ru") else column.en
 
 
 def _check(data: bytes, filename: str, date_order: str) -> IntakeReport:
@@ -73,7 +83,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         )
         context.update(
             report=report,
-            errors=report.errors[:ERRORS_SHOWN],
+            errors=[(e.row, _header(e.column), e.message) for e in report.errors[:ERRORS_SHOWN]],
             more_errors=max(0, len(report.errors) - ERRORS_SHOWN),
             duplicates=likely_duplicates(actor=actor, organisation=organisation, report=report),
             rehearsal=rehearsal,
