@@ -99,3 +99,30 @@ def test_a_file_without_household_ids_is_refused_as_a_whole():
 def test_overlong_ids_are_refused():
     report = validate(Table(["ID семьи", "Фамилия"], [(2, ["F" * 101, "Иванова"])]), CHOICES)
     assert [(e.row, e.column) for e in report.errors] == [(2, "household_id")]
+
+
+def test_every_problem_reads_in_english_and_russian():
+    report = validate(table(["F-1", "", "Иванова", "Анна", "", "03/04/1984", "A12", "", "", ""]), CHOICES)
+    by_column = {e.column: e for e in report.errors}
+    assert by_column["birth_date"].message.startswith("'03/04/1984' is ambiguous: 3 April or 4 March?")
+    assert (
+        by_column["birth_date"]
+        .message_in("ru")
+        .startswith("«03/04/1984» можно прочитать двояко: 3.04 или 4.03")
+    )
+    assert by_column["a_number"].message_in("ru").startswith("A-номер — это буква A")
+    assert (
+        by_column["us_status"].message_in("ru")
+        == "Укажите статус в США, если заполнен любой из столбцов о США."
+    )
+
+
+def test_every_message_has_both_languages_with_the_same_values():
+    import string
+
+    from haven_core.intake.messages import MESSAGES
+
+    for code, (english, russian) in MESSAGES.items():
+        names = {f for _, f, _, _ in string.Formatter().parse(english) if f}
+        names -= {"first_month", "second_month"}
+        assert names == {f.split("!")[0] for _, f, _, _ in string.Formatter().parse(russian) if f}, code

@@ -75,6 +75,11 @@ def test_a_malformed_row_is_reported_with_its_number_and_nothing_is_imported(
             "import-cases", str(write(tmp_path, bad)), "--org", org_a.slug, stdout=out, stderr=io.StringIO()
         )
     assert "row 2, A-number: An A-number is the letter A" in out.getvalue()
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import-cases", str(write(tmp_path, bad)), "--org", org_a.slug, "--language", "ru",
+                     stdout=out, stderr=io.StringIO())  # fmt: skip
+    assert "строка 2, A-номер: A-номер — это буква A и 8 или 9 цифр" in out.getvalue()
     assert not Household.objects.exists()
     assert not AuditEntry.objects.filter(action="household.import").exists()
 

@@ -63,7 +63,9 @@ def test_the_pages_are_in_russian_too(caseworker_a: Any) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     assert "Импорт таблицы" in client.get("/intake/").content.decode()
     assert "Новых семей: 2" in upload(client, GOOD).content.decode()
-    assert "<td>Дата рождения</td>" in upload(client, BAD_ROW).content.decode()  # the column as they know it
+    page = upload(client, BAD_ROW).content.decode()
+    assert "<td>Дата рождения</td>" in page  # the column as they know it
+    assert "«31.02.1990» — такой даты не бывает." in page
 
 
 def test_every_message_of_the_catalogue_is_translated() -> None:

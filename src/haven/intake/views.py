@@ -83,7 +83,10 @@ def upload(request: HttpRequest) -> HttpResponse:
         )
         context.update(
             report=report,
-            errors=[(e.row, _header(e.column), e.message) for e in report.errors[:ERRORS_SHOWN]],
+            errors=[
+                (e.row, _header(e.column), e.message_in(get_language() or "en"))
+                for e in report.errors[:ERRORS_SHOWN]
+            ],
             more_errors=max(0, len(report.errors) - ERRORS_SHOWN),
             duplicates=likely_duplicates(actor=actor, organisation=organisation, report=report),
             rehearsal=rehearsal,

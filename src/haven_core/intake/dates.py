@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from enum import Enum
 
 from haven_core.dates import PartialDate, PartialDateError
+from haven_core.intake.messages import say
 
 
 class DateOrder(Enum):
@@ -28,7 +29,11 @@ class DateOrder(Enum):
 
 
 class DateProblem(ValueError):
-    """The text is not a date, or is one that could be read two ways."""
+    """The text is not a date, or is one that could be read two ways (a code of :mod:`.messages`)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(say(code, params))
+        self.code, self.params = code, params
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -69,16 +74,9 @@ def _day_month(text: str, order: DateOrder, column_hint: DateOrder) -> tuple[int
         elif column_hint is not DateOrder.AUTO:
             order = column_hint
         else:
-            raise DateProblem(
-                f"{text!r} is ambiguous: {first} {_month(second)} or {second} {_month(first)}? "
-                "Choose the file's date order (day first or month first), or write YYYY-MM-DD."
-            )
+            raise DateProblem("date_ambiguous", value=text, first=first, second=second)
     day, month = (first, second) if order is DateOrder.DMY else (second, first)
     return year, month, day
-
-
-def _month(number: int) -> str:
-    return dt.date(2000, number, 1).strftime("%B") if 1 <= number <= 12 else f"month {number}"
 
 
 def parse_date(
@@ -94,8 +92,8 @@ def parse_date(
     except ValueError as exc:
         if isinstance(exc, DateProblem):
             raise
-        raise DateProblem(f"{value!r} is not a real date ({exc}).") from exc
-    raise DateProblem(f"{value!r} is not a date: write DD.MM.YYYY, MM/DD/YYYY or YYYY-MM-DD.")
+        raise DateProblem("date_impossible", value=value) from exc
+    raise DateProblem("date_unreadable", value=value)
 
 
 def parse_partial_date(
@@ -111,4 +109,5 @@ def parse_partial_date(
             return PartialDate(int(m.group(2)), int(m.group(1)))
         return PartialDate.parse(value)
     except PartialDateError as exc:
-        raise DateProblem(str(exc)) from exc
+        code = "date_unreadable" if "is not a date" in str(exc) else "date_impossible"
+        raise DateProblem(code, value=value) from exc

@@ -16,6 +16,7 @@ from haven_core.anumber import ANumberError, normalise_a_number
 from haven_core.intake.columns import BY_KEY, match_headers
 from haven_core.intake.dates import DateOrder, DateProblem, column_order, parse_date, parse_partial_date
 from haven_core.intake.files import Table
+from haven_core.intake.messages import say
 
 # Accepted spellings of each choice column: column key → {lower-case text → stored code}. Haven's shell
 # adds the codes and the labels of the models' choice lists in English and Russian to these.
@@ -58,11 +59,30 @@ CANADA_KEYS = {
 class RowError:
     row: int
     column: str  # the column's key, or "" for a problem of the whole row or file
-    message: str
+    code: str  # a problem of haven_core.intake.messages
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return say(self.code, self.params)
+
+    def message_in(self, language: str) -> str:
+        return say(self.code, self.params, language)
+
+    def describe(self, language: str = "en") -> str:
+        """``row 3, Date of birth: …`` (or ``строка 3, Дата рождения: …``), as a report prints it."""
+        russian = language.startswith("ru")
+        where = (
+            (f"строка {self.row}" if russian else f"row {self.row}")
+            if self.row
+            else ("файл" if russian else "file")
+        )
+        column = BY_KEY.get(self.column)
+        header = f", {column.ru if russian else column.en}" if column else ""
+        return f"{where}{header}: {self.message_in(language)}"
 
     def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        return f"{where}{', ' + BY_KEY[self.column].en if self.column in BY_KEY else ''}: {self.message}"
+        return self.describe()
 
 
 @dataclass
@@ -114,9 +134,9 @@ class _Row:
     def text(self, key: str) -> str:
         return self.cells.get(key, "").strip()
 
-    def fail(self, key: str, message: str) -> None:
+    def fail(self, key: str, code: str, **params: object) -> None:
         self.failed = True
-        self.errors.append(RowError(self.number, key, message))
+        self.errors.append(RowError(self.number, key, code, params))
 
 
 class _Checker:
@@ -144,7 +164,7 @@ class _Checker:
         code = self.choices.get(key, {}).get(text.lower())
         if code is None:
             allowed = sorted(set(self.choices.get(key, {}).values()))
-            row.fail(key, f"{text!r} is not one of: {', '.join(allowed)}.")
+            row.fail(key, "choice", value=text, allowed=", ".join(allowed))
             return ""
         return code
 
@@ -154,7 +174,7 @@ class _Checker:
             return None
         if text in _YES or text in _NO:
             return text in _YES
-        row.fail(key, f"{row.text(key)!r} is not yes or no (да / нет).")
+        row.fail(key, "flag", value=row.text(key))
         return None
 
     def date(self, row: _Row, key: str) -> dt.date | None:
@@ -164,7 +184,7 @@ class _Checker:
         try:
             return parse_date(text, self.order, self.hints.get(key, DateOrder.AUTO))
         except DateProblem as exc:
-            row.fail(key, str(exc))
+            row.fail(key, exc.code, **exc.params)
             return None
 
     def person(self, row: _Row) -> dict[str, Any]:
@@ -185,12 +205,12 @@ class _Checker:
                             text, self.order, self.hints.get(key, DateOrder.AUTO)
                         ).iso()
                     except DateProblem as exc:
-                        row.fail(key, str(exc))
+                        row.fail(key, exc.code, **exc.params)
             else:
                 values[key] = row.text(key)
         if not any(values[k] for k in ("surname_cyrillic", "given_name_cyrillic", "surname_latin",
                                        "given_name_latin")):  # fmt: skip
-            row.fail("", "The person has no name: give a surname or given name, in Cyrillic or Latin.")
+            row.fail("", "no_name")
         return values
 
     def us_record(self, row: _Row) -> dict[str, Any] | None:
@@ -210,12 +230,12 @@ class _Checker:
                 if text := row.text(key):
                     try:
                         record[name] = normalise_a_number(text)
-                    except ANumberError as exc:
-                        row.fail(key, str(exc))
+                    except ANumberError:
+                        row.fail(key, "a_number")
             else:
                 record[name] = row.text(key)
         if not row.text("us_status"):
-            row.fail("us_status", "Give the person's US status when any US column is filled.")
+            row.fail("us_status", "us_status")
         return record
 
     def canada_relative(self, row: _Row) -> dict[str, Any] | None:
@@ -229,7 +249,7 @@ class _Checker:
         }
         for key in ("canada_relative_name", "canada_relative_relationship"):
             if not row.text(key):
-                row.fail(key, "Give the relative's name and relationship.")
+                row.fail(key, "canada_relative")
         return relative
 
 
@@ -240,9 +260,9 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
         unknown_headers=checker.unknown, rows=len(table.rows), columns=frozenset(checker.positions.values())
     )
     for header in checker.repeated:
-        report.errors.append(RowError(1, "", f"The column {header!r} is given twice."))
+        report.errors.append(RowError(1, "", "column_twice", {"header": header}))
     if "household_id" not in checker.positions.values():
-        report.errors.append(RowError(1, "household_id", "The file has no Household ID column."))
+        report.errors.append(RowError(1, "household_id", "no_household_column"))
         return report
     households: dict[str, IntakeHousehold] = {}
     person_ids: set[tuple[str, str]] = set()
@@ -250,10 +270,10 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
         row = _Row(number, checker.cells(values), report.errors)
         household_id = row.text("household_id")
         if not household_id:
-            row.fail("household_id", "Every row needs a Household ID.")
+            row.fail("household_id", "no_household_id")
             continue
         if len(household_id) > MAX_ID or len(row.text("person_id")) > MAX_ID:
-            row.fail("household_id", f"An id is at most {MAX_ID} characters long.")
+            row.fail("household_id", "id_too_long", limit=MAX_ID)
             continue
         household = households.get(household_id)
         if household is None:
@@ -266,20 +286,18 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
         if not row.text("relationship"):
             person.fields["relationship"] = "other" if household.people else "principal"
         if (household_id, person.external_id) in person_ids:
-            row.fail("person_id", f"Person ID {person.external_id!r} is given twice in this household.")
+            row.fail("person_id", "person_twice", value=person.external_id)
         person_ids.add((household_id, person.external_id))
         if person.fields["relationship"] == "principal" and any(
             p.fields["relationship"] == "principal" for p in household.people
         ):
-            row.fail("relationship", "The household already has a principal applicant on an earlier row.")
+            row.fail("relationship", "second_principal")
         household.people.append(person)
         household.valid = household.valid and not row.failed
     for household in households.values():
         if household.people and not any(p.fields["relationship"] == "principal" for p in household.people):
             household.valid = False
-            report.errors.append(
-                RowError(household.row, "relationship", "The household has no principal applicant.")
-            )
+            report.errors.append(RowError(household.row, "relationship", "no_principal"))
     report.households = list(households.values())
     if any(e.row == 1 for e in report.errors):
         for household in report.households:

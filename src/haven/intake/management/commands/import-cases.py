@@ -41,6 +41,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-duplicates", action="store_true", help="Skip looking for likely duplicates."
         )
+        parser.add_argument(
+            "--language", choices=["en", "ru"], default="en", help="Language of the row problems."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         organisation = Organisation.objects.filter(slug=options["org"]).first()
@@ -52,7 +55,7 @@ class Command(BaseCommand):
         except (OSError, FileProblem) as exc:
             raise CommandError(f"{path.name}: {exc}") from None
         report = validate(table, import_choices(), DateOrder(options["date_order"]))
-        self._report(report, table.encoding)
+        self._report(report, table.encoding, options["language"])
         actor = Actor.system()
         if not options["no_duplicates"]:
             for flag in likely_duplicates(actor=actor, organisation=organisation, report=report):
@@ -76,7 +79,7 @@ class Command(BaseCommand):
             raise CommandError(f"{exc} Fix the rows above, or give --only-valid.") from None
         self._outcome(outcome, options["verbosity"])
 
-    def _report(self, report: IntakeReport, encoding: str) -> None:
+    def _report(self, report: IntakeReport, encoding: str, language: str) -> None:
         self.stdout.write(
             f"Read {report.rows:,} rows ({encoding}): {len(report.households):,} households, "
             f"{len(report.valid_households):,} valid."
@@ -84,7 +87,7 @@ class Command(BaseCommand):
         if report.unknown_headers:
             self.stdout.write(f"Columns ignored (not known): {', '.join(report.unknown_headers)}")
         for error in report.errors:
-            self.stdout.write(str(error))
+            self.stdout.write(error.describe(language))
 
     def _outcome(self, outcome: ImportOutcome, verbosity: int) -> None:
         for household in outcome.households:
