@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from haven.accounts import views as account_views
+from haven.api.v1 import api as api_v1
 from haven.cases.views import home
 
 urlpatterns = [
@@ -19,5 +20,8 @@ urlpatterns = [
     path("assessment/", include("haven.assessment.urls")),
     path("registries/", include("haven.registries.urls")),
     path("intake/", include("haven.intake.urls")),
+    path("api/v1/", api_v1.urls),
+    path("api/", include("haven.api.urls")),
+    path("selection/", include("haven.selection.urls")),
     path("admin/", admin.site.urls),
 ]

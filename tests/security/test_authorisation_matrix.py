@@ -20,6 +20,7 @@ from haven.cases.actions import canada_permit_save, canada_relative_save, event_
 from haven.evidence.actions import evidence_add
 from tests.conftest import PASSWORD, client_for
 from tests.registries.factories import registry_objects
+from tests.selection.factories import selection_run_for
 
 PERSONAS = ("caseworker_a", "reviewer_a", "caseworker_b", "coordinator", "liaison", "admin", "anonymous")
 
@@ -29,6 +30,7 @@ HOUSEHOLD = (OWN, OWN, OTHER, COALITION, NONE, COALITION, "login")
 CASELOAD = (200, 200, 200, 200, 403, 200, "login")
 HIT_REVIEW = (403, 200, 403, 200, 403, 200, "login")  # reviewers and the coordinator, not caseworkers
 COORDINATION = (403, 403, 403, 200, 403, 200, "login")
+COORDINATOR_ONLY = (403, 403, 403, 200, 403, 403, "login")  # selection: the coordinator alone
 
 MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
     "home": (lambda o: "/", (302, 302, 302, 302, 200, 302, "login")),
@@ -90,6 +92,17 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "intake:template": (lambda o: "/intake/template/ru/", CASELOAD),
     "intake:confirm": (lambda o: "/intake/confirm/", (405,) * 7),  # POST only, like the export
     "intake:export": (lambda o: "/intake/export/", (405,) * 7),
+    "selection:home": (lambda o: "/selection/", COORDINATOR_ONLY),
+    "selection:run": (lambda o: f"/selection/runs/{o['run']}/", COORDINATOR_ONLY),
+    "selection:approve": (lambda o: f"/selection/runs/{o['run']}/approve/", (405,) * 7),  # POST only
+    # The API answers only to a token: a browser session, however signed in, gets 401 (tests/api).
+    "api-v1:api-root": (lambda o: "/api/v1/", (404,) * 7),
+    "api-v1:openapi-json": (lambda o: "/api/v1/openapi.json", (200,) * 7),
+    "api-v1:households": (lambda o: "/api/v1/households", (401,) * 7),
+    "api-v1:household": (lambda o: f"/api/v1/households/{o['ref']}", (401,) * 7),
+    "api:tokens": (lambda o: "/api/tokens/", (200,) * 6 + ("login",)),
+    "api:docs": (lambda o: "/api/docs/", (200,) * 6 + ("login",)),
+    "api:revoke": (lambda o: f"/api/tokens/{o['person']}/revoke/", (405,) * 7),
     # Django's admin: its own login page for everyone who is not staff.
     "admin": (lambda o: "/admin/", ("admin-login",) * 5 + (200, "admin-login")),
 }
@@ -143,6 +156,7 @@ def objects(caseworker_a: Any, household_a: Any, settings: Any, tmp_path: Any) -
         "permit": permit.public_id,
         "event": event.public_id,
         **registry_objects(person),
+        "run": selection_run_for(caseworker_a),
     }
 
 
