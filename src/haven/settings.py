@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "haven.registries",
     "haven.demo",
     "haven.intake",
+    "haven.api",
     "haven.selection",
 ]
 

@@ -1,0 +1,60 @@
+"""Pages for the API: personal tokens (made, shown once, revoked) and the API's documentation, rendered
+here from the OpenAPI schema Haven serves, so that nothing is fetched from outside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from haven.accounts.actor import Actor
+from haven.api.models import ApiToken
+from haven.api.tokens import token_create, token_revoke
+from haven.api.v1 import api
+from haven.cases.errors import NotAllowed
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return Actor.for_user(request.user, ip=request.META.get("REMOTE_ADDR"))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    context: dict[str, Any] = {"nav": "api"}
+    if request.method == "POST":
+        try:
+            context["token"], context["secret"] = token_create(
+                actor=_actor(request), name=request.POST.get("name", "")
+            )
+        except NotAllowed as exc:
+            context["refused"] = str(exc)
+    context["tokens"] = ApiToken.objects.filter(user=request.user)
+    response = render(request, "api/tokens.html", context)
+    response["Cache-Control"] = "no-store"  # the page may show a secret once
+    return response
+
+
+@require_POST
+@login_required
+def revoke(request: HttpRequest, token_id: object) -> HttpResponse:
+    token = ApiToken.objects.filter(public_id=token_id, user=request.user, revoked_at__isnull=True).first()
+    if token is None:
+        raise Http404
+    token_revoke(actor=_actor(request), token=token)
+    return redirect("api:tokens")
+
+
+@require_GET
+@login_required
+def docs(request: HttpRequest) -> HttpResponse:
+    schema = api.get_openapi_schema()
+    operations = [
+        {"method": method.upper(), "path": path, **operation}
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+    return render(request, "api/docs.html", {"schema": schema, "operations": operations, "nav": "api"})
