@@ -44,8 +44,15 @@ def test_text_output_shows_selection_greedy_and_what_if(ready_households: Any) -
     assert text.splitlines()[-1].split()[0] == "200"
 
 
+def test_a_pathway_sub_quota_is_passed_on(ready_households: Any) -> None:
+    data = json.loads(run("--quota", "2", "--json", "--pathway-limit", "gar=0", "--pathway-limit", "psr=4"))
+    assert data["parameters"]["limits"]["per_pathway"] == {"gar": 0, "psr": 4}
+
+
 def test_bad_quotas_are_refused(db: Any) -> None:
     with pytest.raises(CommandError):
         run("--quota", "3", "--quotas", "a,b")
     with pytest.raises(CommandError):
         run("--quota", "-1")
+    with pytest.raises(CommandError):
+        run("--quota", "3", "--pathway-limit", "gar")

@@ -32,7 +32,12 @@ def test_the_coordinator_runs_reads_and_approves_a_selection(ready_households: A
     assert a.reference in page and "Selected: number 1 in priority order" in page
     assert "Pinned out by the coordinator: resettled already" in page
     assert page.count("<rect ") == 3  # one bar per what-if quota
-    assert "style=" not in page and "<script" not in page
+    for html in (
+        page,
+        client.get("/selection/").content.decode(),
+    ):  # the strict CSP: nothing inline or outside
+        assert "style=" not in html and "<style" not in html and "<script" not in html
+        assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
     client.post(f"/selection/runs/{run.public_id}/approve/")
     run.refresh_from_db()
     assert run.approved and run.approved_by == coordinator

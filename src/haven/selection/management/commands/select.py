@@ -32,6 +32,13 @@ def _quotas(text: str) -> list[int]:
     return values
 
 
+def _pathway_limit(text: str) -> tuple[str, int]:
+    code, _sep, places = text.partition("=")
+    if not code.strip() or not places.strip().isdigit():
+        raise CommandError(f"--pathway-limit takes CODE=PLACES, e.g. gar=50, not {text!r}.")
+    return code.strip(), int(places)
+
+
 def _weights(text: str) -> Weights:
     try:
         risk, vulnerability, urgency = (float(v) for v in text.split(","))
@@ -55,6 +62,14 @@ class Command(BaseCommand):
             default=list(WHAT_IF_QUOTAS),
             help="Quotas for the what-if table (default 100,200,300,500,1000).",
         )
+        parser.add_argument(
+            "--pathway-limit",
+            type=_pathway_limit,
+            action="append",
+            default=[],
+            metavar="CODE=PLACES",
+            help="A sub-quota of places for a pathway (repeatable).",
+        )
         parser.add_argument("--weights", type=_weights, default=Weights(), help="risk,vulnerability,urgency")
         parser.add_argument("--min-priority", type=float, default=0.0, help="Leave out lower priorities.")
 
@@ -64,7 +79,7 @@ class Command(BaseCommand):
         params = Parameters(
             quota=options["quota"],
             weights=options["weights"],
-            limits=Limits(per_organisation=options["org_limit"]),
+            limits=Limits(per_organisation=options["org_limit"], per_pathway=dict(options["pathway_limit"])),
             min_priority=options["min_priority"],
         )
         inputs = candidates()
