@@ -100,6 +100,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "api-v1:openapi-json": (lambda o: "/api/v1/openapi.json", (200,) * 7),
     "api-v1:households": (lambda o: "/api/v1/households", (401,) * 7),
     "api-v1:household": (lambda o: f"/api/v1/households/{o['ref']}", (401,) * 7),
+    "api-v1:household_people": (lambda o: f"/api/v1/households/{o['ref']}/people", (405,) * 7),
     "api:tokens": (lambda o: "/api/tokens/", (200,) * 6 + ("login",)),
     "api:docs": (lambda o: "/api/docs/", (200,) * 6 + ("login",)),
     "api:revoke": (lambda o: f"/api/tokens/{o['person']}/revoke/", (405,) * 7),

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from haven.accounts.access import household_for, visible_households
 from haven.accounts.actor import Actor
 from haven.api.tokens import user_for_secret
 from haven.audit.record import audit_record
+from haven.cases.actions import person_add
+from haven.cases.errors import InvalidChange, NotAllowed
+from haven_core.dates import PartialDate, PartialDateError
 from haven_core.roles import can_use_caseload
 
 PAGE_SIZE = 100
@@ -99,8 +102,41 @@ class HouseholdOut(HouseholdSummary):
     people: list[PersonOut]
 
 
+class PersonIn(Schema):
+    """A family member to add; names in either script, a birth date possibly partial."""
+
+    relationship: Literal["spouse", "child", "parent", "sibling", "other"]
+    surname_cyrillic: str = Field("", max_length=200)
+    given_name_cyrillic: str = Field("", max_length=200)
+    patronymic_cyrillic: str = Field("", max_length=200)
+    surname_latin: str = Field("", max_length=200)
+    given_name_latin: str = Field("", max_length=200)
+    sex: Literal["F", "M", "X", ""] = ""
+    birth_date: str = Field(
+        "",
+        pattern=r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|(\d{1,2}\.)?\d{1,2}\.\d{4})?$",
+        description="YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.",
+    )
+
+    @field_validator("birth_date")
+    @classmethod
+    def _partial_date(cls, value: str) -> str:
+        if not value:
+            return value
+        try:
+            return PartialDate.parse(value).iso()
+        except PartialDateError as exc:
+            raise ValueError(str(exc)) from None
+
+
 class Message(Schema):
     detail: str
+
+
+class Invalid(Schema):
+    """Bad input: one entry per field, ``loc`` naming it (e.g. ``["body", "person", "sex"]``)."""
+
+    detail: list[dict[str, Any]]
 
 
 class HouseholdPage(Schema):
@@ -142,7 +178,12 @@ def _person(person: Any) -> dict[str, Any]:
     }
 
 
-@api.get("/households", response=HouseholdPage, url_name="households", summary="Households you may see")
+@api.get(
+    "/households",
+    response={200: HouseholdPage, 422: Invalid},
+    url_name="households",
+    summary="Households you may see",
+)
 def households(request: HttpRequest, page: int = Query(1, ge=1, le=100_000)) -> dict[str, Any]:
     actor = request.actor  # type: ignore[attr-defined]
     queryset = (
@@ -163,7 +204,7 @@ def households(request: HttpRequest, page: int = Query(1, ge=1, le=100_000)) -> 
 
 @api.get(
     "/households/{reference}",
-    response={200: HouseholdOut, 404: Message},
+    response={200: HouseholdOut, 404: Message, 422: Invalid},
     url_name="household",
     summary="One household with its people and their US records",
 )
@@ -175,3 +216,30 @@ def household(request: HttpRequest, reference: str) -> Any:
         raise HttpError(404, "No household with this reference that you may see.") from None
     people = found.people.select_related("us_record").order_by("id")
     return {**_summary(found), "people": [_person(p) for p in people]}
+
+
+@api.post(
+    "/households/{reference}/people",
+    response={201: PersonOut, 400: Message, 403: Message, 404: Message, 422: Invalid},
+    url_name="household_people",
+    summary="Add a family member, through the same action and checks as the page",
+)
+def add_person(request: HttpRequest, reference: str, person: PersonIn) -> Any:
+    actor = request.actor  # type: ignore[attr-defined]
+    try:
+        found = household_for(actor, reference[:16])
+    except Http404:
+        raise HttpError(404, "No household with this reference that you may see.") from None
+    if (
+        not person.surname_cyrillic
+        and not person.given_name_cyrillic
+        and not (person.surname_latin or person.given_name_latin)
+    ):
+        raise HttpError(400, "Give a surname or given name, in Cyrillic or Latin.")
+    try:
+        added = person_add(actor=actor, household=found, fields=person.model_dump())
+    except NotAllowed as exc:
+        raise HttpError(403, str(exc)) from None
+    except InvalidChange as exc:
+        raise HttpError(400, str(exc)) from None
+    return Status(201, _person(added))
