@@ -20,6 +20,36 @@ def _locked_head() -> ChainHead:
     return head
 
 
+def _link(
+    head: ChainHead,
+    *,
+    actor: Any,
+    action: str,
+    organisation: Any = None,
+    household_ref: str = "",
+    target: str = "",
+    ip: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """The next entry of the chain after ``head`` (not yet saved); moves ``head`` on to it."""
+    entry = AuditEntry(
+        seq=head.last_seq + 1,
+        at=timezone.now(),
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        organisation=organisation,
+        household_ref=household_ref,
+        target=target,
+        ip=ip,
+        # Round-trip the detail through JSON now so the hash covers what the database will return.
+        detail=json.loads(json.dumps(detail or {}, default=str)),
+        prev_hash=head.last_hash,
+    )
+    entry.hash = link_hash(head.last_hash, entry_content(entry))
+    head.last_seq, head.last_hash = entry.seq, entry.hash
+    return entry
+
+
 def audit_record(
     *,
     actor: Any,
@@ -33,23 +63,17 @@ def audit_record(
     """Append one entry to the chain. ``detail`` names fields that changed, never their sensitive values."""
     with transaction.atomic():
         head = _locked_head()
-        entry = AuditEntry(
-            seq=head.last_seq + 1,
-            at=timezone.now(),
-            actor=actor if getattr(actor, "pk", None) else None,
+        entry = _link(
+            head,
+            actor=actor,
             action=action,
             organisation=organisation,
             household_ref=household_ref,
             target=target,
             ip=ip,
-            detail=detail or {},
-            prev_hash=head.last_hash,
+            detail=detail,
         )
-        # Round-trip the detail through JSON now so the hash covers what the database will return.
-        entry.detail = json.loads(json.dumps(entry.detail, default=str))
-        entry.hash = link_hash(head.last_hash, entry_content(entry))
         entry.save(force_insert=True)
-        head.last_seq, head.last_hash = entry.seq, entry.hash
         head.save(update_fields=["last_seq", "last_hash"])
     return entry
 
@@ -62,24 +86,7 @@ def audit_records(entries: list[dict[str, Any]]) -> int:
         return 0
     with transaction.atomic():
         head = _locked_head()
-        rows = []
-        for fields in entries:
-            actor = fields.get("actor")
-            entry = AuditEntry(
-                seq=head.last_seq + 1,
-                at=timezone.now(),
-                actor=actor if getattr(actor, "pk", None) else None,
-                action=fields["action"],
-                organisation=fields.get("organisation"),
-                household_ref=fields.get("household_ref", ""),
-                target=fields.get("target", ""),
-                ip=fields.get("ip"),
-                detail=json.loads(json.dumps(fields.get("detail") or {}, default=str)),
-                prev_hash=head.last_hash,
-            )
-            entry.hash = link_hash(head.last_hash, entry_content(entry))
-            head.last_seq, head.last_hash = entry.seq, entry.hash
-            rows.append(entry)
+        rows = [_link(head, **fields) for fields in entries]
         AuditEntry.objects.bulk_create(rows, batch_size=500)
         head.save(update_fields=["last_seq", "last_hash"])
     return len(rows)
