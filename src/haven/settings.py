@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "haven.intake",
     "haven.api",
     "haven.selection",
+    "haven.referral",
+    "haven.radar",
+    "haven.alerts",
+    "haven.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -23,5 +23,9 @@ urlpatterns = [
     path("api/v1/", api_v1.urls),
     path("api/", include("haven.api.urls")),
     path("selection/", include("haven.selection.urls")),
+    path("referrals/", include("haven.referral.urls")),
+    path("radar/", include("haven.radar.urls")),
+    path("alerts/", include("haven.alerts.urls")),
+    path("dashboard/", include("haven.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]

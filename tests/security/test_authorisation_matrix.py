@@ -6,6 +6,7 @@ Household objects belong to organisation A. A new URL without a row here fails
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -109,6 +110,16 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
 }
 
 
+# Rows for the referral, radar, alerts and dashboard pages live beside this file, one module per app,
+# each with ``ROWS`` (same shape as above) and ``extra_objects(objects, users)`` adding what its URLs need.
+APP_ROWS = [
+    importlib.import_module(f"tests.security.matrix_{app}")
+    for app in ("referral", "radar", "alerts", "dashboard")
+]
+for _module in APP_ROWS:
+    MATRIX.update(_module.ROWS)
+
+
 def defined_urls(patterns: list[Any], namespace: str = "") -> Iterator[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
@@ -128,7 +139,15 @@ def test_every_url_has_a_row() -> None:
 
 
 @pytest.fixture
-def objects(caseworker_a: Any, household_a: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
+def objects(
+    caseworker_a: Any,
+    reviewer_a: Any,
+    coordinator: Any,
+    liaison: Any,
+    household_a: Any,
+    settings: Any,
+    tmp_path: Any,
+) -> dict[str, Any]:
     settings.HAVEN_FILES_DIR = tmp_path / "files"
     actor = Actor.for_user(caseworker_a)
     person = household_a.principal
@@ -147,7 +166,7 @@ def objects(caseworker_a: Any, household_a: Any, settings: Any, tmp_path: Any) -
         data=b"placard",
         filename="p.txt",
     )
-    return {
+    found = {
         "item": item.public_id,
         "sha": item.files.get().blob.sha256,
         "ref": household_a.reference,
@@ -159,6 +178,11 @@ def objects(caseworker_a: Any, household_a: Any, settings: Any, tmp_path: Any) -
         **registry_objects(person),
         "run": selection_run_for(caseworker_a),
     }
+    users = {"caseworker_a": caseworker_a, "reviewer_a": reviewer_a, "coordinator": coordinator}
+    users |= {"liaison": liaison, "household_a": household_a}
+    for module in APP_ROWS:
+        found |= module.extra_objects(found, users)
+    return found
 
 
 @pytest.fixture

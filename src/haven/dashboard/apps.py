@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardConfig(AppConfig):
+    name = "haven.dashboard"
+    label = "dashboard"
+    verbose_name = _("Dashboard")
+    default_auto_field = "django.db.models.BigAutoField"

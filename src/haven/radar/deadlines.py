@@ -1,0 +1,51 @@
+"""Reads the deadlines of some households from their records (see :mod:`haven_core.deadlines`).
+
+Sources: each person's US record (next hearing, scheduled removal; detained flag) and the household's
+timeline events dated in the window. Callers pass a queryset already limited to what the user may see
+(:func:`haven.accounts.access.visible_households`), so the radar and the alerts share the lists' rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from haven.cases.models import TimelineEvent, USRecord
+from haven_core.deadlines import Deadline, Kind, upcoming
+
+
+def deadlines_for(households: QuerySet[Any], today: dt.date, days: int) -> list[Deadline]:
+    """The deadlines of ``households`` from ``today`` to ``today + days``, soonest first."""
+    end = today + dt.timedelta(days=days)
+    found: list[Deadline] = []
+    records = (
+        USRecord.objects.filter(person__household__in=households)
+        .filter(Q(next_hearing_date__range=(today, end)) | Q(removal_scheduled_date__range=(today, end)))
+        .values_list(
+            "person__household__reference",
+            "person__public_id",
+            "detained",
+            "next_hearing_date",
+            "removal_scheduled_date",
+        )
+    )
+    for reference, person, detained, hearing, removal in records:
+        if hearing is not None:
+            found.append(Deadline(reference, str(person), Kind.HEARING, hearing, detained))
+        if removal is not None:
+            found.append(Deadline(reference, str(person), Kind.REMOVAL, removal, detained))
+    detained_people = {
+        str(p)
+        for p in USRecord.objects.filter(person__household__in=households, detained=True).values_list(
+            "person__public_id", flat=True
+        )
+    }
+    events = TimelineEvent.objects.filter(household__in=households, date__range=(today, end)).values_list(
+        "household__reference", "person__public_id", "date", "kind"
+    )
+    for reference, person, date, kind in events:
+        who = str(person) if person else ""
+        found.append(Deadline(reference, who, Kind.EVENT, date, who in detained_people, event_kind=kind))
+    return upcoming(found, today, days)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferralConfig(AppConfig):
+    name = "haven.referral"
+    label = "referral"
+    verbose_name = _("Referral")
+    default_auto_field = "django.db.models.BigAutoField"
