@@ -10,8 +10,13 @@ against the registries once the import is committed.
 Households are found again by the organisation's own id (``Household.external_id``, or Haven's
 reference, which an export writes when there is no own id) and people by theirs (``Person.external_id``
 or their public id): re-importing a file updates rather than duplicates. A column the file lacks leaves
-Haven's value alone; a column it has sets the value, even to empty. People missing from the file are
-never deleted.
+Haven's value alone; a column it has sets the value, even to empty.
+
+An import never deletes and never demotes anyone. A person Haven holds in a re-imported household but the
+file no longer lists is kept and named (by their id) in the household's outcome, for the person
+importing to deal with in Haven; removing someone stays a deliberate act on the household's page. A
+file that names a different principal applicant for a household Haven holds is a row error
+(``check_against_haven``): the household is not imported, as with any other invalid row.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from haven.cases.models import CanadaRelative, Household, Person, PersonNameKey,
 from haven.registries.screening import screen_everyone
 from haven.sensitive import index_value
 from haven_core.intake import IntakeHousehold, IntakePerson, IntakeReport
+from haven_core.intake.reimport import check_principals
 from haven_core.intake.rows import US_KEYS
 from haven_core.roles import COALITION_WIDE, can_use_caseload
 
@@ -55,6 +61,9 @@ class HouseholdOutcome:
     outcome: str  # created, updated or unchanged
     people_added: int = 0
     people_changed: int = 0
+    row: int = 0  # the household's first row in the file
+    # The ids of the people Haven has in the household and the file does not list: kept, not deleted.
+    people_missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -67,12 +76,37 @@ class ImportOutcome:
     def counts(self) -> Counter[str]:
         return Counter(h.outcome for h in self.households)
 
+    @property
+    def people_missing(self) -> list[tuple[HouseholdOutcome, str]]:
+        """Every person kept in Haven though the file no longer lists them, with their household."""
+        return [(h, person) for h in self.households for person in h.people_missing]
+
 
 def check_can_import(actor: Actor, organisation: Organisation) -> None:
     if not can_use_caseload(actor.role):
         raise NotAllowed(_("Your role does not work with households."))
     if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
         raise NotAllowed(_("You can only import into your own organisation."))
+
+
+def check_against_haven(*, organisation: Organisation, report: IntakeReport) -> None:
+    """Add to ``report`` the row problems only Haven's records show: a household Haven already holds
+    whose file names another principal applicant. Checking again adds nothing."""
+    ids = [h.external_id for h in report.households]
+    principals: dict[str, str] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        people = (
+            Person.objects.filter(relationship="principal", household__organisation=organisation)
+            .filter(Q(household__external_id__in=chunk) | Q(household__reference__in=chunk))
+            .select_related("household")
+            .only("external_id", "public_id", "household__external_id", "household__reference")
+        )
+        for person in people:
+            key = person.external_id or str(person.public_id)
+            principals[person.household.external_id or person.household.reference] = key
+            principals.setdefault(person.household.reference, key)
+    check_principals(report, principals)
 
 
 def cases_import(
@@ -88,11 +122,12 @@ def cases_import(
     """Import the checked households of ``report`` into ``organisation``; with ``dry_run``, say what
     would change and roll everything back."""
     check_can_import(actor, organisation)
-    if report.errors and not only_valid:
-        raise ImportRefused(_("The file has invalid rows: nothing was imported."))
-    outcome = ImportOutcome(skipped=[h.external_id for h in report.invalid_households], dry_run=dry_run)
-    chosen = report.valid_households
     with transaction.atomic():
+        check_against_haven(organisation=organisation, report=report)
+        if report.errors and not only_valid:
+            raise ImportRefused(_("The file has invalid rows: nothing was imported."))
+        outcome = ImportOutcome(skipped=[h.external_id for h in report.invalid_households], dry_run=dry_run)
+        chosen = report.valid_households
         writer = _Writer(actor, organisation, report)
         existing = writer.existing([h.external_id for h in chosen])
         fresh = [h for h in chosen if h.external_id not in existing]
@@ -215,22 +250,20 @@ class _Writer:
             ]
         )
         return [
-            HouseholdOutcome(h.external_id, household.reference, "created", len(h.people))
+            HouseholdOutcome(h.external_id, household.reference, "created", len(h.people), row=h.row)
             for household, h in zip(households, batch, strict=True)
         ]
 
     def update(self, household: Household, intake: IntakeHousehold) -> HouseholdOutcome:
         ensure_can_edit(self.actor, household)
-        result = HouseholdOutcome(intake.external_id, household.reference, "unchanged")
+        result = HouseholdOutcome(intake.external_id, household.reference, "unchanged", row=intake.row)
         changed_fields: set[str] = set()
         if self.notes_given and apply_fields(household, {"notes": intake.notes}, ["notes"]):
             changed_fields.add("notes")
         people = {}
         for person in household.people.all():
             people.setdefault(person.external_id or str(person.public_id), person)
-        # Demotions first, so that a new principal never meets the old one in the database.
-        ordered = sorted(intake.people, key=lambda p: p.fields["relationship"] == "principal")
-        for person_intake in ordered:
+        for person_intake in intake.people:
             person = people.get(person_intake.external_id)
             if person is None:
                 self._add_person(household, person_intake)
@@ -238,6 +271,8 @@ class _Writer:
             elif fields := self._update_person(person, person_intake):
                 changed_fields.update(fields)
                 result.people_changed += 1
+        listed = {p.external_id for p in intake.people}
+        result.people_missing = sorted(key for key in people if key not in listed)
         if changed_fields or result.people_added:
             result.outcome = "updated"
             household.save()

@@ -4,6 +4,10 @@ Each new person of the file (one not found again by their own id) is a query to 
 (``haven_core.matching``) over the people already in Haven that the actor may see: their own
 organisation's, or everyone's for the coalition coordinator. Names are decrypted in memory and dropped;
 a flag names the row and the existing household's reference, with the matcher's score, never a name.
+
+The file is also checked against itself: the same person in two different households of one file (one
+family split over two ids, or a person copied into a relative's household) is flagged with both row
+numbers and both household ids. People of the same household are not compared with each other.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from haven.accounts.models import Organisation
 from haven.cases.models import Person
 from haven.registries.screening import NAME_COLUMNS, person_record
 from haven_core.intake import IntakeReport
+from haven_core.intake.rows import IntakePerson
 from haven_core.matching import Matcher, NameRecord
 from haven_core.roles import COALITION_WIDE
 
@@ -25,6 +30,46 @@ class LikelyDuplicate:
     household_ref: str  # the existing household the person may already be in
     decision: str  # the matcher's "match" or "review"
     score: float
+
+
+@dataclass(frozen=True)
+class FileDuplicate:
+    row: int
+    household_id: str
+    other_row: int  # always after ``row``
+    other_household_id: str
+    decision: str
+    score: float
+
+
+def _record(intake: IntakePerson) -> NameRecord:
+    return person_record(Person(**intake.fields), source="import")
+
+
+def in_file_duplicates(*, report: IntakeReport) -> list[FileDuplicate]:
+    """The pairs of rows in different households of the file that the matcher takes for one person."""
+    people = {str(p.row): (h.external_id, p) for h in report.households for p in h.people}
+    records = [
+        NameRecord(str(p.row), r.names, r.birth, r.source)
+        for _, p in people.values()
+        if (r := _record(p)).names
+    ]
+    if len(records) < 2:
+        return []
+    matcher = Matcher(records)
+    pairs: dict[tuple[int, int], FileDuplicate] = {}
+    for query in records:
+        household_id, person = people[query.id]
+        for candidate in matcher.candidates(query, limit=6):
+            other_household, other = people[candidate.entry_id]
+            if other_household == household_id:
+                continue  # themselves, or a relative: a family's own members are not duplicates
+            first, second = sorted([(person.row, household_id), (other.row, other_household)])
+            pairs.setdefault(
+                (first[0], second[0]),
+                FileDuplicate(first[0], first[1], second[0], second[1], candidate.decision, candidate.score),
+            )
+    return sorted(pairs.values(), key=lambda d: (d.row, d.other_row))
 
 
 def likely_duplicates(
@@ -53,8 +98,7 @@ def likely_duplicates(
         for intake in household.people:
             if (household.external_id, intake.external_id) in known:
                 continue  # the same person again, found by their own id: an update, not a duplicate
-            query = Person(**intake.fields)
-            for candidate in matcher.candidates(person_record(query, source="import"), limit=3):
+            for candidate in matcher.candidates(_record(intake), limit=3):
                 flags.append(
                     LikelyDuplicate(
                         intake.row, where[candidate.entry_id], candidate.decision, candidate.score

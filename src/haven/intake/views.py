@@ -1,8 +1,9 @@
 """Import pages: upload → preview → confirm; the template; and the export button.
 
-The preview is the answer to the upload: the file is checked, likely duplicates are flagged, and an
-import is rehearsed (rolled back) to say what would be created, updated or left unchanged. Confirming
-imports the file held for this session, checked again, in one transaction.
+The preview is the answer to the upload: the file is checked (against Haven's records too), likely
+duplicates are flagged (against Haven and within the file), and an import is rehearsed (rolled back) to
+say what would be created, updated or left unchanged, and who Haven has that the file no longer lists.
+Confirming imports the file held for this session, checked again, in one transaction.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from haven.accounts.access import caseload_required
 from haven.accounts.models import Organisation
 from haven.cases.errors import NotAllowed
 from haven.intake import uploads
-from haven.intake.actions import ImportRefused, cases_import, check_can_import
+from haven.intake.actions import ImportRefused, cases_import, check_against_haven, check_can_import
 from haven.intake.choices import import_choices
-from haven.intake.duplicates import likely_duplicates
+from haven.intake.duplicates import in_file_duplicates, likely_duplicates
 from haven.intake.export import cases_export
 from haven.intake.forms import ExportForm, UploadForm
 from haven_core.intake import DateOrder, IntakeReport, read_table, validate
@@ -48,8 +49,10 @@ def _header(key: str) -> str:
     return column.ru if (get_language() or "").startswith("ru") else column.en
 
 
-def _check(data: bytes, filename: str, date_order: str) -> IntakeReport:
-    return validate(read_table(data, filename), import_choices(), DateOrder(date_order))
+def _check(data: bytes, filename: str, date_order: str, organisation: Organisation) -> IntakeReport:
+    report = validate(read_table(data, filename), import_choices(), DateOrder(date_order))
+    check_against_haven(organisation=organisation, report=report)
+    return report
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,7 +74,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         filename = form.cleaned_data["file"].name
         date_order = form.cleaned_data["date_order"]
         try:
-            report = _check(data, filename, date_order)
+            report = _check(data, filename, date_order, organisation)
         except FileProblem as exc:
             form.add_error("file", str(exc))
             return render(request, "intake/upload.html", context)
@@ -89,6 +92,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             ],
             more_errors=max(0, len(report.errors) - ERRORS_SHOWN),
             duplicates=likely_duplicates(actor=actor, organisation=organisation, report=report),
+            twins=in_file_duplicates(report=report),
+            missing=rehearsal.people_missing,
             rehearsal=rehearsal,
             counts=rehearsal.counts,
             organisation=organisation,
@@ -108,7 +113,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return redirect("intake:upload")
     upload, data = held
     organisation = Organisation.objects.get(pk=upload.organisation_id)
-    report = _check(data, upload.filename, upload.date_order)
+    report = _check(data, upload.filename, upload.date_order, organisation)
     try:
         outcome = cases_import(
             actor=actor,

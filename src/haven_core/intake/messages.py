@@ -46,12 +46,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ID может быть не длиннее {limit} символов.",
     ),
     "person_twice": (
-        "Person ID {value!r} is given twice in this household.",
-        "ID человека «{value}» дважды встречается в этой семье.",
+        "Person ID {value!r} is given twice in this household, on rows {first} and {again}: give each "
+        "person their own id.",
+        "ID человека «{value}» дважды встречается в этой семье, в строках {first} и {again}: дайте каждому "
+        "человеку свой ID.",
     ),
     "second_principal": (
         "The household already has a principal applicant on an earlier row.",
         "У семьи уже есть основной заявитель в одной из строк выше.",
+    ),
+    "principal_changed": (
+        "Haven has {haven!r} as the principal applicant of household {household!r}; the file names "
+        "{file!r}. An import never changes a principal: change it on the household's page in Haven first, "
+        "or name {haven!r} as the principal in the file.",
+        "В Haven основной заявитель семьи «{household}» — «{haven}», а в файле — «{file}». Импорт не меняет "
+        "основного заявителя: сначала смените его на странице семьи в Haven или укажите в файле основным "
+        "заявителем «{haven}».",
     ),
     "no_principal": ("The household has no principal applicant.", "У семьи нет основного заявителя."),
 }

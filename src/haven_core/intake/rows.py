@@ -265,7 +265,7 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
         report.errors.append(RowError(1, "household_id", "no_household_column"))
         return report
     households: dict[str, IntakeHousehold] = {}
-    person_ids: set[tuple[str, str]] = set()
+    person_rows: dict[tuple[str, str], int] = {}
     for number, values in table.rows:
         row = _Row(number, checker.cells(values), report.errors)
         household_id = row.text("household_id")
@@ -285,9 +285,8 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
         person.external_id = row.text("person_id") or f"{household_id}/{len(household.people) + 1}"
         if not row.text("relationship"):
             person.fields["relationship"] = "other" if household.people else "principal"
-        if (household_id, person.external_id) in person_ids:
-            row.fail("person_id", "person_twice", value=person.external_id)
-        person_ids.add((household_id, person.external_id))
+        if (first := person_rows.setdefault((household_id, person.external_id), number)) != number:
+            row.fail("person_id", "person_twice", value=person.external_id, first=first, again=number)
         if person.fields["relationship"] == "principal" and any(
             p.fields["relationship"] == "principal" for p in household.people
         ):

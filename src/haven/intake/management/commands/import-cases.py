@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from haven.intake.actions import ImportOutcome, ImportRefused, cases_import
+from haven.intake.actions import ImportOutcome, ImportRefused, cases_import, check_against_haven
 from haven.intake.choices import import_choices
-from haven.intake.duplicates import likely_duplicates
+from haven.intake.duplicates import in_file_duplicates, likely_duplicates
 from haven.progress import Progress
 from haven_core.intake import DateOrder, IntakeReport, read_table, validate
 from haven_core.intake.files import FileProblem
@@ -55,6 +55,7 @@ class Command(BaseCommand):
         except (OSError, FileProblem) as exc:
             raise CommandError(f"{path.name}: {exc}") from None
         report = validate(table, import_choices(), DateOrder(options["date_order"]))
+        check_against_haven(organisation=organisation, report=report)
         self._report(report, table.encoding, options["language"])
         actor = Actor.system()
         if not options["no_duplicates"]:
@@ -62,6 +63,12 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"row {flag.row}: may already be in {flag.household_ref} ({flag.decision}, "
                     f"score {flag.score:.2f}) — not merged; check before importing"
+                )
+            for twin in in_file_duplicates(report=report):
+                self.stdout.write(
+                    f"rows {twin.row} and {twin.other_row}: may be the same person in two households of "
+                    f"the file ({twin.household_id}, {twin.other_household_id}; {twin.decision}, score "
+                    f"{twin.score:.2f}) — both would be imported; check before importing"
                 )
         total = len(report.valid_households)
         try:
@@ -96,6 +103,11 @@ class Command(BaseCommand):
                     f"{household.external_id} → {household.reference}: {household.outcome} "
                     f"({household.people_added} people added, {household.people_changed} changed)"
                 )
+        for household, person in outcome.people_missing:
+            self.stdout.write(
+                f"row {household.row}, household {household.external_id}: person {person} is in Haven but "
+                "not in the file: kept, not deleted (an import never removes anyone)"
+            )
         counts = outcome.counts
         verb = "Would import" if outcome.dry_run else "Imported"
         self.stdout.write(
