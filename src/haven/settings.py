@@ -201,6 +201,27 @@ if HAVEN_CAPTURE_ALLOW_PRIVATE and env_bool("HAVEN_PRODUCTION", False):
 
 HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
 
+# --- Alerts and email (haven.alerts) ---------------------------------------------------------------
+# `haven send-alerts` announces a deadline when it is this many days away (each window once). Emails
+# name a household by its reference and a link under HAVEN_SITE_URL; HAVEN_ALERT_DETAIL = "dates" adds
+# the dates. Outside production emails are printed (console backend); production sends by SMTP.
+HAVEN_ALERT_WINDOWS = tuple(
+    sorted({int(days) for days in env("HAVEN_ALERT_WINDOWS", "14,7,2").split(",") if days.strip()})
+)
+HAVEN_ALERT_DETAIL = env("HAVEN_ALERT_DETAIL", "reference")
+HAVEN_SITE_URL = env("HAVEN_SITE_URL", "http://127.0.0.1:8000")
+EMAIL_BACKEND = env(
+    "HAVEN_EMAIL_BACKEND", f"django.core.mail.backends.{'smtp' if PRODUCTION else 'console'}.EmailBackend"
+)
+EMAIL_HOST = env("HAVEN_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("HAVEN_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env("HAVEN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("HAVEN_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("HAVEN_EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("HAVEN_EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env("HAVEN_EMAIL_FROM", "Haven <haven@localhost>")
+# --- end of alerts and email ------------------------------------------------------------------------
+
 # --- Evidence files (haven.evidence) --------------------------------------------------------------
 # Uploads are typed from their bytes and refused above this size (and images above this many pixels).
 HAVEN_UPLOAD_MAX_BYTES = env_int("HAVEN_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)

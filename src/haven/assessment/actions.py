@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
+from haven.alerts.emergency import emergency_after_commit, urgency_rises
 from haven.assessment.facts import household_facts
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.assessment.rules import current_rules
@@ -58,8 +59,11 @@ def household_assess(
         current = Assessment.objects.select_for_update().filter(household=household, current=True).first()
         changed = not computed.same_as(current)
         if changed:
+            previous = current.urgency_level if current else None
             current = computed.row(actor.user)
             _replace_current([current], [household.pk])
+            if urgency_rises(current.urgency_level, previous):
+                emergency_after_commit(actor=actor, household_ids=[household.pk])
         audit(actor, "assessment.compute", household, rules_version=rules.version, changed=changed)
     assert current is not None
     return current
@@ -74,6 +78,7 @@ class RunReport:
     changed: int = 0
     unchanged: int = 0
     moved: list[tuple[str, list[core.Move]]] = field(default_factory=list)
+    emergencies: list[int] = field(default_factory=list)  # households that rose to emergency
 
     @property
     def assessed(self) -> int:
@@ -171,6 +176,7 @@ def _run(
                 if advance:
                     advance(len(done))
         if not dry_run:
+            emergency_after_commit(actor=actor, household_ids=report.emergencies)
             detail = {"rules_version": rules.version, "new": report.new, "changed": report.changed}
             audit_record(
                 actor=actor.user,
@@ -209,6 +215,8 @@ def _store_batch(
             if moves := core.moves(stored_summary(previous), fresh.summary):
                 report.moved.append((references[fresh.household_id], moves))
         rows.append(fresh.row(user))
+        if urgency_rises(fresh.summary.urgency_level, previous.urgency_level if previous else None):
+            report.emergencies.append(fresh.household_id)
     if write and rows:
         _replace_current(rows, [row.household_id for row in rows])
 
@@ -264,6 +272,8 @@ def assessment_override(
             level=level or "withdrawn",
             computed_level=override.computed_level,
         )
+        if dimension == "urgency" and urgency_rises(level, None):
+            emergency_after_commit(actor=actor, household_ids=[household.pk])
     return override
 
 

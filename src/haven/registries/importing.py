@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from haven.accounts.actor import Actor
+from haven.alerts.registry_watch import watch_after_commit
 from haven.audit.record import audit_record
 from haven.progress import Progress
 from haven.registries.errors import RegistryImportError
@@ -276,6 +277,8 @@ def registry_import(
                     "changed": len(result.changed),
                 },
             )
+            if following is None and result.added:  # a newer snapshot that lists people anew
+                watch_after_commit(actor=actor, snapshot_id=snapshot.pk)
     except _DryRun:
         pass
     assert result is not None
