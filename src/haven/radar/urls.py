@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haven.radar import views
 
 app_name = "radar"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.radar_home, name="home"),
+]

@@ -1,0 +1,52 @@
+"""The radar's window and filters, read from the query string."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from haven.accounts.models import Organisation
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 365
+
+
+class RadarForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Next days"),
+        min_value=1,
+        max_value=MAX_DAYS,
+        required=False,
+        error_messages={
+            "invalid": _("Enter a whole number of days from 1 to 365."),
+            "min_value": _("Enter a whole number of days from 1 to 365."),
+            "max_value": _("Enter a whole number of days from 1 to 365."),
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    mine = forms.BooleanField(label=_("Only my cases"), required=False)
+    detained = forms.BooleanField(label=_("Only detained people"), required=False)
+
+    def __init__(self, *args: Any, coalition_wide: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if coalition_wide:
+            self.fields["organisation"].empty_label = _("All organisations")  # type: ignore[attr-defined]
+        else:
+            del self.fields["organisation"]  # a caseworker sees their own organisation only
+
+    def value(self, name: str) -> Any:
+        """A filter's value when valid, its default otherwise (a bad window does not empty the page)."""
+        self.is_valid()  # cleans once; a field in error is left out of cleaned_data
+        return self.cleaned_data.get(name)
+
+    @property
+    def window(self) -> int:
+        return self.value("days") or DEFAULT_DAYS
+
+    def filters(self) -> list[str]:
+        """The names of the filters in use (for the audit entry)."""
+        return [name for name in ("organisation", "mine", "detained") if self.value(name)]

@@ -1,0 +1,58 @@
+"""Reads the facts the data-quality rules of :mod:`haven_core.data_quality` check, for some households.
+
+Only US records that can break a rule are read: detained with an empty facility, a final order with no
+removal date, or a next hearing already past. The SQL narrows; the core rules decide. So a coalition of a
+hundred thousand households costs one query over the few records with a gap, not one per household.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from haven.cases.models import TimelineEvent, USRecord
+from haven_core.data_quality import FINAL_ORDER, DataWarning, RecordFacts, check
+from haven_core.pipeline import Stage
+
+INACTIVE = (Stage.CLOSED.value, Stage.RESETTLED.value)
+
+
+def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]:
+    """Every data-quality warning of ``households`` (already limited to what the user may see)."""
+    held = TimelineEvent.objects.filter(household=OuterRef("person__household"), kind="hearing_held")
+    candidates = (
+        USRecord.objects.filter(person__household__in=households)
+        .exclude(person__household__stage__in=INACTIVE)
+        .filter(
+            Q(detained=True, detention_facility="")
+            | Q(status=FINAL_ORDER, removal_scheduled_date__isnull=True)
+            | Q(next_hearing_date__lt=today)
+        )
+        .annotate(last_held=Subquery(held.order_by("-date").values("date")[:1]))
+        .values_list(
+            "person__household__reference",
+            "person__public_id",
+            "status",
+            "detained",
+            "detention_facility",
+            "next_hearing_date",
+            "removal_scheduled_date",
+            "last_held",
+        )
+    )
+    facts = (
+        RecordFacts(
+            household=reference,
+            person=str(person),
+            status=status,
+            detained=detained,
+            has_facility=bool(facility.strip()),
+            next_hearing=hearing,
+            removal_scheduled=removal,
+            last_hearing_held=last_held,
+        )
+        for reference, person, status, detained, facility, hearing, removal, last_held in candidates
+    )
+    return check(facts, today)

@@ -1,0 +1,79 @@
+"""What a line of the radar shows, loaded in bulk for one page of deadlines.
+
+The deadlines themselves are plain values (:class:`haven_core.deadlines.Deadline`); only the page shown
+needs the household, its owner, the person's name (decrypted) and the current urgency. Four queries per
+page, whatever its length and however many households the user may see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from haven.assessment.models import URGENCY_CHOICES, Assessment
+from haven.cases.models import Household, Person
+from haven.cases.models.timeline import EVENT_CHOICES
+from haven_core.deadlines import Deadline
+
+URGENCY_LABELS = dict(URGENCY_CHOICES)
+EVENT_LABELS = dict(EVENT_CHOICES)
+
+
+@dataclass(frozen=True)
+class RadarRow:
+    deadline: Deadline
+    household: Household
+    person: Person | None  # None for an event of the whole household
+    days_left: int
+    urgency: str  # the current assessment's urgency level code; "" when not assessed
+
+    @property
+    def urgency_label(self) -> str:
+        return str(URGENCY_LABELS.get(self.urgency, self.urgency))
+
+    @property
+    def event_label(self) -> str:
+        return str(EVENT_LABELS.get(self.deadline.event_kind, self.deadline.event_kind))
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
+def people_by_id(ids: Sequence[str]) -> dict[str, Person]:
+    wanted = {u for u in map(_uuid, ids) if u is not None}
+    return {str(p.public_id): p for p in Person.objects.filter(public_id__in=wanted)} if wanted else {}
+
+
+def households_by_reference(references: Sequence[str]) -> dict[str, Household]:
+    found = Household.objects.filter(reference__in=set(references)).select_related("organisation", "owner")
+    return {h.reference: h for h in found}
+
+
+def current_urgency(households: Sequence[Any]) -> dict[int, str]:
+    rows = Assessment.objects.filter(household__in=[h.pk for h in households], current=True)
+    return dict(rows.values_list("household_id", "urgency_level"))
+
+
+def radar_rows(deadlines: Sequence[Deadline], today: dt.date) -> list[RadarRow]:
+    """The lines for one page of ``deadlines`` (already limited to households the user may see)."""
+    households = households_by_reference([d.household for d in deadlines])
+    people = people_by_id([d.person for d in deadlines if d.person])
+    urgency = current_urgency(list(households.values()))
+    return [
+        RadarRow(
+            deadline=d,
+            household=households[d.household],
+            person=people.get(d.person),
+            days_left=d.days_left(today),
+            urgency=urgency.get(households[d.household].pk, ""),
+        )
+        for d in deadlines
+        if d.household in households
+    ]

@@ -1,0 +1,59 @@
+"""The 90-day timeline on the radar page: a mark for each deadline in it, none for any outside it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.conftest import client_for
+from tests.radar.factories import ahead, child_of, event, record
+
+
+def _svg(response: Any) -> str:
+    page = response.content.decode()
+    return page[page.index("<svg") : page.index("</svg>")]
+
+
+def test_the_chart_marks_each_deadline_in_the_90_days_and_none_outside(
+    household_a: Any, caseworker_a: Any
+) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(10), removal_scheduled_date=ahead(90))
+    record(
+        caseworker_a,
+        child_of(household_a),
+        next_hearing_date=ahead(91),
+        detained=True,
+        detention_facility="X",
+    )
+    event(caseworker_a, household_a, "other", ahead(45))
+    event(caseworker_a, household_a, "other", ahead(-1))
+    svg = _svg(client_for(caseworker_a).get("/radar/", {"days": "5"}))  # the list's window does not matter
+    assert len(re.findall(r'class="mark mark-removal"', svg)) == 1
+    assert len(re.findall(r'class="mark mark-hearing"', svg)) == 1
+    assert len(re.findall(r'class="mark mark-event"', svg)) == 1
+    assert "mark-detained" not in svg  # the detained child's hearing is 91 days away
+    assert household_a.reference in svg
+
+
+def test_detained_marks_are_emphasised_and_explained(household_a: Any, caseworker_a: Any) -> None:
+    record(
+        caseworker_a,
+        household_a.principal,
+        removal_scheduled_date=ahead(3),
+        detained=True,
+        detention_facility="X",
+    )
+    svg = _svg(client_for(caseworker_a).get("/radar/"))
+    assert 'class="mark mark-removal mark-detained"' in svg
+    assert 'stroke-width="2"' in svg and "detained: dark, thick outline" in svg
+
+
+def test_the_chart_is_titled_described_and_counted_in_a_table(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(8))
+    response = client_for(caseworker_a).get("/radar/")
+    svg = _svg(response)
+    assert 'role="img"' in svg and "<title id=" in svg and "1 deadline from today to 90 days ahead" in svg
+    assert "<script" not in response.content.decode() and "style=" not in svg
+    weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
+    totals = [int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)]
+    assert len(totals) == 13 and totals[1] == 1 and sum(totals) == 1

@@ -1,0 +1,80 @@
+"""Data-quality warnings on the radar: each rule found when the gap is there, and silent when it is not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from haven.accounts.actor import Actor
+from haven.cases.actions import household_move
+from haven.radar.quality import warnings_for
+from haven_core.data_quality import Problem
+from haven_core.pipeline import Stage
+from tests.conftest import client_for
+from tests.radar.factories import ahead, child_of, event, record, today
+
+
+def _found(household: Any) -> list[tuple[Problem, str]]:
+    from haven.cases.models import Household
+
+    return [(w.problem, w.person) for w in warnings_for(Household.objects.filter(pk=household.pk), today())]
+
+
+def test_detained_without_a_facility(household_a: Any, caseworker_a: Any) -> None:
+    principal = household_a.principal
+    record(caseworker_a, principal, detained=True)
+    assert _found(household_a) == [(Problem.DETAINED_NO_FACILITY, str(principal.public_id))]
+    record(caseworker_a, principal, detained=True, detention_facility="Krome North SPC")
+    assert _found(household_a) == []
+
+
+def test_final_order_without_a_removal_date(household_a: Any, caseworker_a: Any) -> None:
+    child = child_of(household_a)
+    record(caseworker_a, child, status="final_order")
+    assert _found(household_a) == [(Problem.FINAL_ORDER_NO_REMOVAL, str(child.public_id))]
+    record(caseworker_a, child, status="final_order", removal_scheduled_date=ahead(40))
+    assert _found(household_a) == []
+
+
+def test_a_past_hearing_without_an_outcome(household_a: Any, caseworker_a: Any) -> None:
+    principal = household_a.principal
+    record(caseworker_a, principal, next_hearing_date=ahead(-10))
+    event(caseworker_a, household_a, "hearing_held", ahead(-30))  # an earlier hearing's outcome
+    assert _found(household_a) == [(Problem.HEARING_NO_OUTCOME, str(principal.public_id))]
+    event(caseworker_a, household_a, "hearing_held", ahead(-10))  # on the day, for the household
+    assert _found(household_a) == []
+
+
+def test_a_coming_hearing_needs_no_outcome(household_a: Any, caseworker_a: Any) -> None:
+    record(
+        caseworker_a, household_a.principal, next_hearing_date=ahead(0), detained=True, detention_facility="X"
+    )
+    assert _found(household_a) == []
+
+
+def test_closed_households_are_not_checked(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, status="final_order", detained=True)
+    household_move(
+        actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.CLOSED, reason="moved on"
+    )
+    assert _found(household_a) == []
+
+
+def test_the_page_counts_the_warnings_and_links_to_the_fix(
+    household_a: Any, household_b: Any, caseworker_a: Any, caseworker_b: Any
+) -> None:
+    principal = household_a.principal
+    record(caseworker_a, principal, detained=True, status="final_order", next_hearing_date=ahead(-3))
+    record(caseworker_b, household_b.principal, detained=True)
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    assert "Data to fix (3 warnings)" in page
+    assert "Detained, but no detention facility is recorded." in page
+    assert "Final order of removal, but no scheduled removal date." in page
+    assert "has passed and no outcome is recorded." in page
+    assert f"/cases/{household_a.reference}/people/{principal.public_id}/us-record/" in page
+    assert f"/cases/{household_a.reference}/events/new/" in page
+    assert household_b.reference not in page  # another organisation's gaps are not shown
+
+
+def test_no_gaps_no_warnings(household_a: Any, caseworker_a: Any) -> None:
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    assert "Data to fix (0 warnings)" in page and "No gaps found" in page
