@@ -104,33 +104,3 @@ def test_the_token_page_in_russian_and_a_catalogue_without_gaps(caseworker_a: An
     entries = catalogue.read_text(encoding="utf-8").split("\n\n")[1:]
     assert len(entries) > 20 and not [e for e in entries if "#, fuzzy" in e]
     assert not [e for e in entries if e.rstrip().endswith('msgstr ""')]
-
-
-def test_a_family_member_is_added_through_the_case_action(
-    household_a: Any, household_b: Any, caseworker_a: Any
-) -> None:
-    secret = secret_for(caseworker_a)
-    body = {
-        "relationship": "spouse",
-        "surname_cyrillic": "Котов",
-        "given_name_cyrillic": "Олег",
-        "birth_date": "03.1985",
-    }
-
-    def post(reference: str, data: dict[str, Any]) -> Any:
-        return Client().post(f"/api/v1/households/{reference}/people", data, content_type="application/json",
-                             HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
-
-    response = post(household_a.reference, body)
-    assert response.status_code == 201 and response.json()["birth_date"] == "1985-03"
-    assert household_a.people.count() == 3
-    assert AuditEntry.objects.filter(action="person.add", household_ref=household_a.reference).count() == 2
-    assert post(household_b.reference, body).status_code == 404
-    bad = post(household_a.reference, {**body, "sex": "Q", "birth_date": "31.02.1985"})
-    assert bad.status_code == 422
-    assert {tuple(e["loc"]) for e in bad.json()["detail"]} == {
-        ("body", "person", "sex"),
-        ("body", "person", "birth_date"),
-    }
-    assert post(household_a.reference, {"relationship": "child"}).status_code == 400
-    assert household_a.people.count() == 3

@@ -1,0 +1,183 @@
+"""A household's current assessment, explained: levels and scores per dimension, each score's
+contributions with their source, and the reviewers' overrides in force; and asking for a new one
+(``household_assess``, as the page's "Assess" button)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from haven.api.v1.base import ERRORS, READ_ERRORS, actor_of, household_of
+from haven.assessment.actions import effective_overrides, household_assess
+from haven.assessment.models import Assessment
+from haven.cases.actions import household_view
+from haven.cases.models import Household
+from haven_core.assessment.result import Contribution
+from haven_core.assessment.rules import Text
+from haven_core.assessment.serialise import from_json
+
+router = Router(tags=["assessments"])
+PATH = "/households/{reference}/assessment"
+DIMENSIONS = ("risk", "vulnerability", "urgency")
+
+
+class Words(Schema):
+    en: str
+    ru: str
+
+
+class ContributionOut(Schema):
+    key: str = Field(description="What the contribution is about, e.g. ``tag:protest_participation``.")
+    points: float
+    counted: bool = Field(description="False for a reason shown beside the score but not added to it.")
+    source: str = Field(description="Where the weight comes from (a section of Haven's domain notes).")
+    confidence: str
+    cites: str
+    label: Words | None
+    detail: Words | None
+    person: str | None = Field(description="The person's id, when the contribution is about one person.")
+    evidence: list[str] = Field(description="Ids of the evidence items it rests on.")
+
+
+class ScoreOut(Schema):
+    level: str
+    score: float
+    contributions: list[ContributionOut]
+
+
+class UrgencyOut(ScoreOut):
+    date: dt.date | None
+
+
+class PersonScores(Schema):
+    person: str
+    risk: ScoreOut
+    vulnerability: ScoreOut
+    urgency: UrgencyOut
+
+
+class LevelOut(Schema):
+    computed: str
+    in_force: str = Field(description="The override's level when a reviewer overrode it, else computed.")
+    score: float
+
+
+class OverrideOut(Schema):
+    dimension: str
+    level: str
+    computed_level: str
+    reviewer: str
+    at: dt.datetime
+
+
+class AssessmentOut(Schema):
+    rules_version: str
+    assessed_on: dt.date
+    computed_at: dt.datetime
+    risk: LevelOut
+    vulnerability: LevelOut
+    urgency: LevelOut
+    urgency_date: dt.date | None
+    people: list[PersonScores]
+    household_vulnerabilities: list[ContributionOut]
+    overrides: list[OverrideOut]
+
+
+def _words(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else {"en": text.en, "ru": text.ru}
+
+
+def _contribution(c: Contribution) -> dict[str, Any]:
+    basis = c.basis
+    return {
+        "key": c.key,
+        "points": c.points,
+        "counted": c.counted,
+        "source": basis.source,
+        "confidence": basis.confidence,
+        "cites": basis.cites,
+        "label": _words(c.label),
+        "detail": _words(c.detail),
+        "person": c.person,
+        "evidence": list(c.evidence),
+    }
+
+
+def _score(score: Any) -> dict[str, Any]:
+    return {
+        "level": score.level,
+        "score": score.total,
+        "contributions": [_contribution(c) for c in score.contributions],
+    }
+
+
+def assessment_out(household: Household, row: Assessment) -> dict[str, Any]:
+    result = from_json(row.result)
+    overrides = effective_overrides(household)
+    levels = {
+        d: {
+            "computed": getattr(row, f"{d}_level"),
+            "in_force": overrides[d].level if d in overrides else getattr(row, f"{d}_level"),
+            "score": getattr(row, f"{d}_score"),
+        }
+        for d in DIMENSIONS
+    }
+    return {
+        "rules_version": row.rules_version,
+        "assessed_on": row.assessed_on,
+        "computed_at": row.computed_at,
+        **levels,
+        "urgency_date": row.urgency_date,
+        "people": [
+            {
+                "person": p.person,
+                "risk": _score(p.risk),
+                "vulnerability": _score(p.vulnerability),
+                "urgency": {**_score(p.urgency), "date": p.urgency.date},
+            }
+            for p in result.people
+        ],
+        "household_vulnerabilities": [_contribution(c) for c in result.household_vulnerabilities],
+        "overrides": [
+            {
+                "dimension": o.dimension,
+                "level": o.level,
+                "computed_level": o.computed_level,
+                "reviewer": o.reviewer.get_username(),
+                "at": o.created_at,
+            }
+            for o in overrides.values()
+        ],
+    }
+
+
+@router.get(
+    PATH,
+    response={200: AssessmentOut, **READ_ERRORS},
+    url_name="assessment",
+    summary="The household's current assessment, with every contribution and its source",
+)
+def read_assessment(request: HttpRequest, reference: str) -> Any:
+    household = household_of(request, reference)
+    row = Assessment.objects.filter(household=household, current=True).first()
+    if row is None:
+        raise HttpError(404, "This household has not been assessed yet: ask for an assessment (POST).")
+    household_view(actor=actor_of(request), household=household, page="api-v1:assessment")
+    return assessment_out(household, row)
+
+
+@router.post(
+    PATH,
+    response={200: AssessmentOut, **ERRORS},
+    url_name="assessment",
+    summary="Assess the household now under the rules in force (stored if anything changed)",
+)
+def assess(request: HttpRequest, reference: str) -> Any:
+    household = household_of(request, reference)
+    row = household_assess(actor=actor_of(request), household=household)
+    return assessment_out(household, row)

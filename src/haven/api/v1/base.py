@@ -1,0 +1,139 @@
+"""What every resource of the API shares: the token check (with its rate limit and audit entry), the
+error answers, and finding a household or a person the token's user may see.
+
+Errors are turned into answers in one place (``register_errors``): a refused action is a 403, any
+other rule of the caseload that a change breaks is a 400, a form the pages would refuse is a 422 naming
+the fields, and anything not visible to the user is a 404 that does not say whether it exists.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from haven.accounts.access import household_for
+from haven.accounts.actor import Actor
+from haven.api.tokens import user_for_secret
+from haven.audit.record import audit_record
+from haven.cases.errors import CaseError
+from haven.cases.errors import NotAllowed as CaseNotAllowed
+from haven.cases.models import Household, Person
+from haven.evidence.errors import NotAllowed as EvidenceNotAllowed
+from haven_core.roles import can_use_caseload
+
+NOT_FOUND = "Nothing with this reference that you may see."
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
+        user = user_for_secret(token)
+        if user is None:
+            return None
+        actor = Actor.for_user(user, ip=request.META.get("REMOTE_ADDR"))
+        _rate_limit(user.pk)
+        audit_record(
+            actor=user,
+            action="api.call",
+            organisation=actor.organisation,
+            target=f"{request.method} {request.path}"[:200],
+            ip=actor.ip,
+        )
+        if not can_use_caseload(actor.role):
+            raise HttpError(403, "Your role does not work with households.")
+        request.actor = actor  # type: ignore[attr-defined]
+        return actor
+
+
+def _rate_limit(user_id: int) -> None:
+    limit = int(getattr(settings, "HAVEN_API_CALLS_PER_MINUTE", 120))
+    key = f"haven-api-rate:{user_id}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=120)
+    if cache.incr(key) > limit:
+        raise HttpError(429, f"More than {limit} calls a minute: wait a minute.")
+
+
+class Message(Schema):
+    detail: str
+
+
+class Invalid(Schema):
+    """Bad input: one entry per field, ``loc`` naming it (e.g. ``["body", "person", "sex"]``); an entry
+    whose ``loc`` stops at the body is about the input as a whole."""
+
+    detail: list[dict[str, Any]]
+
+
+# The answers any call may get: no valid token (401), a role without a caseload (403), too many calls
+# (429). Besides those, a read may find nothing visible (404) or get input the schema refuses (422),
+# and a change may also break a rule of the caseload (400) or be refused to this user (403).
+ALWAYS: dict[int, Any] = {401: Message, 403: Message, 429: Message}
+READ_ERRORS: dict[int, Any] = {**ALWAYS, 404: Message, 422: Invalid}
+ERRORS: dict[int, Any] = {**READ_ERRORS, 400: Message}
+
+
+class FormInvalid(Exception):
+    """The page's form refused the input: its errors, field by field, under ``loc``."""
+
+    def __init__(self, form: forms.BaseForm, loc: tuple[str, ...]) -> None:
+        super().__init__("invalid input")
+        self.detail = [
+            {
+                "loc": [*loc] if field == forms.forms.NON_FIELD_ERRORS else [*loc, field],
+                "msg": str(error.message % error.params if error.params else error.message),
+                "type": error.code or "invalid",
+            }
+            for field, errors in form.errors.as_data().items()
+            for error in errors
+        ]
+
+
+def validated(form: forms.BaseForm, loc: tuple[str, ...]) -> dict[str, Any]:
+    """The form's cleaned data, the same checks as the page that uses it; ``FormInvalid`` otherwise."""
+    if not form.is_valid():
+        raise FormInvalid(form, loc)
+    return dict(form.cleaned_data)
+
+
+def register_errors(api: NinjaAPI) -> None:
+    @api.exception_handler(CaseError)
+    def _case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
+        refused = isinstance(exc, CaseNotAllowed | EvidenceNotAllowed)
+        return api.create_response(request, {"detail": str(exc)}, status=403 if refused else 400)
+
+    @api.exception_handler(FormInvalid)
+    def _form_invalid(request: HttpRequest, exc: FormInvalid) -> HttpResponse:
+        return api.create_response(request, {"detail": exc.detail}, status=422)
+
+    @api.exception_handler(Http404)
+    def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, {"detail": NOT_FOUND}, status=404)
+
+
+def actor_of(request: HttpRequest) -> Actor:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    return actor
+
+
+def household_of(request: HttpRequest, reference: str) -> Household:
+    """The household with ``reference`` if the token's user may see it; 404 otherwise."""
+    household: Household = household_for(actor_of(request), reference[:16])
+    return household
+
+
+def person_of(household: Household, person_id: uuid.UUID) -> Person:
+    """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's."""
+    person = Person.objects.select_related("us_record").filter(household=household, public_id=person_id)
+    found = person.first()
+    if found is None:
+        raise Http404
+    found.household = household
+    return found
