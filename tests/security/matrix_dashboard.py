@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {}
+# Everyone with a caseload sees a dashboard (of their organisation, or the coalition's); a liaison does not.
+ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
+    "dashboard:home": (lambda o: "/dashboard/", (200, 200, 200, 200, 403, 200, "login")),
+}
 
 
 def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:

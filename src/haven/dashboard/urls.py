@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haven.dashboard import views
 
 app_name = "dashboard"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.dashboard_home, name="home"),
+]
