@@ -8,6 +8,7 @@ so that each recipient (a government officer, a sponsorship agreement holder) ca
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,26 +28,59 @@ class FieldProfile:
         return cls(name, frozenset(data.get("household", ())), frozenset(data.get("person", ())))
 
 
-# For an officer deciding on a case: identity, family, status and deadlines, evidence — no addresses.
-OFFICER = FieldProfile(
-    "officer",
-    household=frozenset({"reference", "organisation", "pathways", "assessment", "sign_offs"}),
-    person=frozenset(
-        {
-            "relationship",
-            "name_latin",
-            "name_cyrillic",
-            "birth_date",
-            "sex",
-            "citizenship",
-            "us_status",
-            "next_hearing_date",
-            "removal_scheduled_date",
-            "detained",
-            "evidence",
-        }
-    ),
+_DECISION_HOUSEHOLD = frozenset(
+    {"reference", "organisation", "pathways", "assessment", "sign_offs", "selection"}
 )
+_DECISION_PERSON = frozenset(
+    {
+        "relationship",
+        "name_latin",
+        "name_cyrillic",
+        "birth_date",
+        "sex",
+        "citizenship",
+        "a_number",
+        "us_status",
+        "court",
+        "next_hearing_date",
+        "removal_order_date",
+        "removal_scheduled_date",
+        "detained",
+        "vulnerabilities",
+        "evidence",
+    }
+)
+
+# For an officer deciding on a case: identity, family, status and deadlines, evidence, the assessment —
+# no addresses or contact details, and not where a person is detained.
+OFFICER = FieldProfile("officer", household=_DECISION_HOUSEHOLD, person=_DECISION_PERSON)
+
+# For a sponsorship agreement holder, who must reach the family and help them move: what the officer
+# sees, and how to reach each person (address, phone, email) and where a detained person is held.
+SPONSOR = FieldProfile(
+    "sponsor",
+    household=_DECISION_HOUSEHOLD,
+    person=_DECISION_PERSON | {"address", "phone", "email", "detention_facility"},
+)
+
+PROFILES: dict[str, FieldProfile] = {p.name: p for p in (OFFICER, SPONSOR)}
+
+
+def read_profiles(text: str) -> dict[str, FieldProfile]:
+    """Profiles from JSON (``{"name": {"household": [...], "person": [...]}}``), added to the built-in
+    ones; a profile of the same name replaces the built-in one."""
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("field profiles must be a JSON object of named profiles")
+    profiles = dict(PROFILES)
+    for name, sections in data.items():
+        if not isinstance(sections, dict):
+            raise ValueError(f"field profile {name} must be an object with household and person lists")
+        for section, fields in sections.items():
+            if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
+                raise ValueError(f"field profile {name}: {section} must be a list of field names")
+        profiles[name] = FieldProfile.from_mapping(name, sections)
+    return profiles
 
 
 @dataclass(frozen=True)

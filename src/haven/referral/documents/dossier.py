@@ -1,0 +1,221 @@
+"""A household's dossier as a PDF, in English or French, from its minimised record only.
+
+The record is built (``record.household_record``), the field profile applied (``minimise``), and only
+the minimised record reaches the template: a field the profile holds back, or that a person asked to
+keep private, cannot appear because the template never sees it. The dossier lists the names of the
+fields that stayed in Haven, never their values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from haven.assessment.display import Words, level_label, panel
+from haven.assessment.rules import current_rules
+from haven.cases.models import Household
+from haven.referral.documents import words
+from haven.referral.documents.pdf import write_pdf
+from haven.referral.documents.record import household_record, person_ids
+from haven.selection.wording import reason_text
+from haven_core.assessment import RulesError
+from haven_core.referral.formatting import display_date
+from haven_core.referral.profile import FieldProfile, minimise
+
+LANGUAGES = ("en", "fr")
+
+
+def _rules() -> Any:
+    try:
+        return current_rules()
+    except (RulesError, OSError):
+        return None  # the stored result carries its own labels and sources; rules only name designations
+
+
+def _person_context(n: int, person: Mapping[str, Any], language: str) -> dict[str, Any]:
+    evidence = []
+    for item in person.get("evidence", ()):
+        verified = item.get("verified_by")
+        evidence.append(
+            {
+                **item,
+                "kind_label": words.evidence_kind(item.get("kind", "")),
+                "date_label": display_date(item.get("date"), language),
+                "status_label": words.review_status(item.get("status", "")),
+                "working_copy_label": words.derivation(item.get("working_copy", "")),
+                "verified_label": (
+                    _("%(verdict)s by a %(role)s on %(date)s")
+                    % {
+                        "verdict": words.verdict(verified["verdict"]),
+                        "role": words.staff_role(verified["role"]).lower(),
+                        "date": display_date(verified["date"], language),
+                    }
+                    if verified
+                    else ""
+                ),
+                "files": [{**f, "role_label": words.file_role(f["role"])} for f in item.get("files", ())],
+            }
+        )
+    return {
+        "n": n,
+        "fields": person,
+        "name": person.get("name_latin") or person.get("name_cyrillic") or _("Person %(n)s") % {"n": n},
+        "relationship": words.relationship(person.get("relationship", "")),
+        "sex": words.sex(person.get("sex", "")),
+        "birth_date": display_date(person.get("birth_date"), language),
+        "us_status": words.us_status(person.get("us_status", "")),
+        "next_hearing_date": display_date(person.get("next_hearing_date"), language),
+        "removal_order_date": display_date(person.get("removal_order_date"), language),
+        "removal_scheduled_date": display_date(person.get("removal_scheduled_date"), language),
+        "vulnerabilities": [words.vulnerability(v) for v in person.get("vulnerabilities", ())],
+        "evidence": evidence,
+    }
+
+
+def _assessment_context(
+    record: Mapping[str, Any], people: list[dict[str, Any]], ids: Sequence[str], language: str
+) -> dict[str, Any] | None:
+    assessment = record.get("assessment")
+    pathways = record.get("pathways") or []
+    names = {pid: p["name"] for pid, p in zip(ids, people, strict=False)}
+    titles = {e["id"]: e.get("title") or e["id"][:8] for p in people for e in p["evidence"] if "id" in e}
+    text = Words(people=names, evidence=titles, rules=_rules(), language=language)
+    out: dict[str, Any] = {"pathways": [text.pathway(n) for n in pathways]}
+    if assessment:
+        result = assessment["result"]
+        levels = [
+            {
+                "name": words.dimension(d),
+                "computed": level_label(v["computed"]),
+                "score": v["score"],
+                "reviewer": level_label(v["reviewer"]) if v["reviewer"] else "",
+            }
+            for d, v in assessment["levels"].items()
+        ]
+        out.update(
+            {
+                "shown": panel(result, text),
+                "levels": levels,
+                "rules_version": assessment["rules_version"],
+                "assessed_on": display_date(assessment["assessed_on"], language),
+                "urgency_date": display_date(assessment.get("urgency_date"), language),
+            }
+        )
+    return out
+
+
+def _sign_off(entry: Mapping[str, Any], titles: Mapping[str, str], language: str) -> dict[str, str]:
+    role = words.staff_role(entry.get("role", ""))
+    when = display_date(entry.get("date"), language)
+    if entry["kind"] == "evidence":
+        what = _("Evidence “%(title)s” (person %(n)s): %(verdict)s") % {
+            "title": titles.get(entry.get("item", ""), _("an item withheld by the field profile")),
+            "n": entry.get("person", ""),
+            "verdict": words.verdict(entry.get("verdict", "")).lower(),
+        }
+    elif entry.get("verdict"):
+        what = _("%(dimension)s set to %(level)s (computed: %(was)s)") % {
+            "dimension": words.dimension(entry.get("what", "")),
+            "level": level_label(entry["verdict"]),
+            "was": level_label(entry.get("was", "")),
+        }
+    else:
+        what = _("%(dimension)s: override withdrawn") % {"dimension": words.dimension(entry.get("what", ""))}
+    return {"role": role, "date": when, "what": what, "note": str(entry.get("note", ""))}
+
+
+def dossier_context(
+    minimised_record: Mapping[str, Any],
+    withheld: Sequence[str],
+    *,
+    language: str,
+    profile: FieldProfile,
+    batch_reference: str,
+    ids: Sequence[str] = (),
+) -> dict[str, Any]:
+    """What the dossier template shows, worded in the active language (call under ``override``)."""
+    record = minimised_record
+    people = [_person_context(n, p, language) for n, p in enumerate(record.get("people", ()), start=1)]
+    selection = record.get("selection")
+    titles = {e["id"]: e.get("title", "") for p in people for e in p["evidence"] if "id" in e}
+    return {
+        "language": language,
+        "batch_reference": batch_reference,
+        "reference": record.get("reference", ""),
+        "organisation": record.get("organisation", ""),
+        "profile": profile.name,
+        "people": people,
+        "assessment": _assessment_context(record, people, ids, language),
+        "has_assessment": "assessment" in record and record.get("assessment") is not None,
+        "has_pathways": "pathways" in record,
+        "sign_offs": [_sign_off(s, titles, language) for s in record.get("sign_offs", ())],
+        "has_sign_offs": "sign_offs" in record,
+        "selection": (
+            {
+                "rank": selection.get("rank"),
+                "text": reason_text(selection.get("reason", ""), selection.get("detail") or {}),
+                "value": selection.get("value"),
+            }
+            if selection
+            else None
+        ),
+        "withheld": [words.withheld(w) for w in withheld],
+    }
+
+
+def _recorded(record: Mapping[str, Any], withheld: str) -> bool:
+    """Whether the held-back field named ``withheld`` ("person 2: address") holds anything: an empty
+    field is not worth listing as withheld."""
+    where, _sep, key = withheld.partition(": ")
+    if where == "household":
+        value = record.get(key)
+    else:
+        people = record.get("people", ())
+        n = int(where.split()[-1]) if where.split()[-1].isdigit() else 0
+        value = people[n - 1].get(key) if 0 < n <= len(people) else None
+    return isinstance(value, bool) or value not in (None, "", [], {})
+
+
+def render_dossier(
+    record: Mapping[str, Any],
+    *,
+    language: str,
+    profile: FieldProfile,
+    batch_reference: str = "",
+    ids: Sequence[str] = (),
+) -> bytes:
+    """The PDF of a household record (as :func:`household_record` builds it) under ``profile``."""
+    if language not in LANGUAGES:
+        raise ValueError(f"a dossier is written in English or French, not {language!r}")
+    minimised = minimise(record, profile)
+    withheld = [name for name in minimised.withheld if _recorded(record, name)]
+    with translation.override(language):
+        context = dossier_context(
+            minimised.record,
+            withheld,
+            language=language,
+            profile=profile,
+            batch_reference=batch_reference,
+            ids=ids,
+        )
+        html = render_to_string("referral/pdf/dossier.html", context)
+        title = _("Referral dossier %(reference)s") % {"reference": record.get("reference", "")}
+    return write_pdf(html, title=title, language=language)
+
+
+def dossier_pdf(
+    household: Household,
+    *,
+    language: str,
+    profile: FieldProfile,
+    reasons: Mapping[str, Any] | None = None,
+    batch_reference: str = "",
+) -> bytes:
+    record = household_record(household, reasons=reasons)
+    return render_dossier(
+        record, language=language, profile=profile, batch_reference=batch_reference, ids=person_ids(household)
+    )

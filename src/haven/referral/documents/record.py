@@ -1,0 +1,191 @@
+"""A household as a referral record: everything a dossier could say, before the field profile decides
+what leaves Haven (``haven_core.referral.profile.minimise``).
+
+Values are kept as codes and ISO dates, so that the same record renders in English and in French.
+Who verified evidence or overrode a level is named by role, never by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from haven.accounts.models import Membership
+from haven.assessment.actions import effective_overrides
+from haven.assessment.models import Assessment
+from haven.cases.models import Household, Person
+from haven.evidence.models import EvidenceItem, TrustedTimestamp
+from haven_core import assessment as core
+
+
+def _role(user: Any) -> str:
+    membership = Membership.objects.filter(user=user).only("role").first() if user else None
+    return membership.role if membership else ""
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+def _evidence(person: Person, stamped: set[int]) -> list[dict[str, Any]]:
+    items = (
+        EvidenceItem.objects.filter(person=person)
+        .prefetch_related("files__blob", "verifications__reviewer")
+        .order_by("added_at", "id")
+    )
+    out = []
+    for item in items:
+        latest = next(iter(item.verifications.all()), None)  # ordered newest first
+        files = [
+            {
+                "role": f.role,
+                "sha256": f.blob.sha256,
+                "size": f.blob.size,
+                "media_type": f.blob.media_type,
+                "timestamped": f.blob_id in stamped,
+            }
+            for f in sorted(item.files.all(), key=lambda f: (f.role != "original", f.id))
+        ]
+        out.append(
+            {
+                "id": str(item.public_id),
+                "title": item.title,
+                "kind": item.kind,
+                "date": _iso(item.published_on or item.registry_listed_on),
+                "working_copy": item.derivation if item.original_id else "",
+                "status": item.status,
+                "verified_by": (
+                    {
+                        "role": _role(latest.reviewer),
+                        "date": _iso(latest.at.date()),
+                        "verdict": latest.verdict,
+                    }
+                    if latest
+                    else None
+                ),
+                "files": files,
+                "timestamped": bool(files) and all(f["timestamped"] for f in files),
+            }
+        )
+    return out
+
+
+def _person(person: Person, stamped: set[int]) -> dict[str, Any]:
+    us = getattr(person, "us_record", None)
+    cyrillic = " ".join(
+        p for p in (person.surname_cyrillic, person.given_name_cyrillic, person.patronymic_cyrillic) if p
+    )
+    record: dict[str, Any] = {
+        "relationship": person.relationship,
+        "name_latin": person.latin_name,
+        "name_cyrillic": cyrillic,
+        "birth_date": person.birth.iso() if person.birth else person.birth_date,
+        "sex": person.sex,
+        "citizenship": person.citizenships,
+        "a_number": us.a_number_display if us else "",
+        "us_status": us.status if us else "",
+        "court": us.court if us else "",
+        "next_hearing_date": _iso(us.next_hearing_date) if us else "",
+        "removal_order_date": _iso(us.removal_order_date) if us else "",
+        "removal_scheduled_date": _iso(us.removal_scheduled_date) if us else "",
+        "detained": bool(us and us.detained),
+        "detention_facility": us.detention_facility if us else "",
+        "address": person.address,
+        "phone": person.phone,
+        "email": person.email,
+        "vulnerabilities": person.vulnerabilities(),
+        "evidence": _evidence(person, stamped),
+        # Haven has no way yet for a person to mark fields private: nothing is, until it does.
+        "private": list(getattr(person, "keep_private", None) or ()),
+    }
+    return record
+
+
+def _assessment(household: Household, stored: Assessment | None) -> dict[str, Any] | None:
+    if stored is None:
+        return None
+    overrides = effective_overrides(household)
+    levels = {
+        dimension: {
+            "computed": getattr(stored, f"{dimension}_level"),
+            "score": getattr(stored, f"{dimension}_score"),
+            "reviewer": overrides[dimension].level if dimension in overrides else "",
+        }
+        for dimension in ("risk", "vulnerability", "urgency")
+    }
+    return {
+        "rules_version": stored.rules_version,
+        "assessed_on": _iso(stored.assessed_on),
+        "urgency_date": _iso(stored.urgency_date),
+        "levels": levels,
+        "result": core.from_json(stored.result),
+    }
+
+
+def _sign_offs(household: Household, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    signed: list[dict[str, Any]] = []
+    for n, person in enumerate(people, start=1):
+        for item in person["evidence"]:
+            if item["verified_by"]:
+                signed.append(
+                    {
+                        "kind": "evidence",
+                        "person": n,
+                        "item": item["id"],  # the dossier names it only if the item itself went out
+                        "verdict": item["verified_by"]["verdict"],
+                        "role": item["verified_by"]["role"],
+                        "date": item["verified_by"]["date"],
+                    }
+                )
+    for override in household.assessment_overrides.select_related("reviewer").order_by("created_at", "id"):
+        signed.append(
+            {
+                "kind": "override",
+                "what": override.dimension,
+                "verdict": override.level,
+                "was": override.computed_level,
+                "note": override.justification,
+                "role": _role(override.reviewer),
+                "date": _iso(override.created_at.date()),
+            }
+        )
+    return sorted(signed, key=lambda s: s["date"])
+
+
+def household_record(household: Household, *, reasons: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The household as a nested record (household → people → fields) for ``minimise``.
+
+    ``reasons`` is the selection outcome for this household (rank, contributions, reason code, detail),
+    as a selection run's results give it.
+    """
+    people_rows = list(household.people.select_related("us_record").order_by("id"))
+    stamped = set(
+        TrustedTimestamp.objects.filter(blob__uses__item__person__household=household).values_list(
+            "blob_id", flat=True
+        )
+    )
+    people = [_person(p, stamped) for p in people_rows]
+    stored = Assessment.objects.filter(household=household, current=True).first()
+    assessment = _assessment(household, stored)
+    record: dict[str, Any] = {
+        "reference": household.reference,
+        "organisation": household.organisation.name,
+        "assessment": assessment,
+        "pathways": list(assessment["result"].pathways) if assessment else [],
+        "sign_offs": _sign_offs(household, people),
+        "people": people,
+    }
+    if reasons is not None:
+        record["selection"] = {
+            "rank": reasons.get("rank"),
+            "reason": reasons.get("reason", ""),
+            "detail": dict(reasons.get("detail") or {}),
+            "value": reasons.get("value", reasons.get("contribution")),
+            "contributions": reasons.get("contributions", []),
+        }
+    return record
+
+
+def person_ids(household: Household) -> list[str]:
+    """The people's ids in the record's order: the assessment names people by id, the dossier by name."""
+    return [str(pk) for pk in household.people.order_by("id").values_list("public_id", flat=True)]

@@ -1,0 +1,124 @@
+"""Codes of a referral record in the reader's words (call under ``translation.override``)."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from haven.accounts.models import Membership
+from haven.assessment import wording
+from haven.assessment.display import FLAGS, level_label
+from haven.cases.models.immigration import US_STATUS_CHOICES
+from haven.cases.models.person import RELATIONSHIP_CHOICES, SEX_CHOICES
+from haven.evidence.models.files import ROLE_CHOICES
+from haven.evidence.models.items import DERIVATION_CHOICES, KIND_CHOICES, STATUS_CHOICES
+from haven.evidence.models.review import VERDICT_CHOICES
+
+# Names of the fields a profile can hold back, for the "withheld" list (names only, never values).
+FIELD_LABELS = {
+    "reference": gettext_lazy("reference"),
+    "organisation": gettext_lazy("organisation"),
+    "assessment": gettext_lazy("assessment"),
+    "pathways": gettext_lazy("pathway notes"),
+    "sign_offs": gettext_lazy("reviewer sign-offs"),
+    "selection": gettext_lazy("selection reason"),
+    "relationship": gettext_lazy("relationship"),
+    "name_latin": gettext_lazy("name (Latin)"),
+    "name_cyrillic": gettext_lazy("name (Cyrillic)"),
+    "birth_date": gettext_lazy("date of birth"),
+    "sex": gettext_lazy("sex"),
+    "citizenship": gettext_lazy("citizenship"),
+    "a_number": gettext_lazy("A-number"),
+    "us_status": gettext_lazy("US status"),
+    "court": gettext_lazy("immigration court"),
+    "next_hearing_date": gettext_lazy("next hearing"),
+    "removal_order_date": gettext_lazy("removal order date"),
+    "removal_scheduled_date": gettext_lazy("scheduled removal date"),
+    "detained": gettext_lazy("detention"),
+    "detention_facility": gettext_lazy("detention facility"),
+    "address": gettext_lazy("address"),
+    "phone": gettext_lazy("phone"),
+    "email": gettext_lazy("email"),
+    "vulnerabilities": gettext_lazy("vulnerabilities"),
+    "evidence": gettext_lazy("evidence"),
+}
+
+_WITHHELD = re.compile(r"^(household|person (\d+)): (\w+)$")
+
+
+def choice(choices: list[tuple[str, object]] | list[tuple[str, str]], code: str) -> str:
+    return str(dict(choices).get(code, code)) if code else ""
+
+
+def relationship(code: str) -> str:
+    return choice(RELATIONSHIP_CHOICES, code)
+
+
+def sex(code: str) -> str:
+    return choice(SEX_CHOICES, code)
+
+
+def us_status(code: str) -> str:
+    return choice(US_STATUS_CHOICES, code)
+
+
+def evidence_kind(code: str) -> str:
+    return choice(KIND_CHOICES, code)
+
+
+def review_status(code: str) -> str:
+    return choice(STATUS_CHOICES, code)
+
+
+def verdict(code: str) -> str:
+    return choice(VERDICT_CHOICES, code)
+
+
+def file_role(code: str) -> str:
+    return choice(ROLE_CHOICES, code)
+
+
+def derivation(code: str) -> str:
+    return choice(DERIVATION_CHOICES, code)
+
+
+def staff_role(code: str) -> str:
+    return choice(Membership.ROLE_CHOICES, code) or _("reviewer")
+
+
+def vulnerability(code: str) -> str:
+    return str(FLAGS.get(code, code))
+
+
+def dimension(code: str) -> str:
+    return {"risk": _("Persecution risk"), "vulnerability": _("Vulnerability"), "urgency": _("Urgency")}.get(
+        code, code
+    )
+
+
+def pathway(code: str) -> str:
+    return str(wording.PATHWAYS.get(code, code))
+
+
+def label(what: str, code: str) -> str:
+    """The batch list's labeller: (what, code) -> words."""
+    if what == "us_status":
+        return us_status(code)
+    if what == "level":
+        return level_label(code) if code else ""
+    if what == "pathway":
+        return pathway(code)
+    return code
+
+
+def withheld(entry: str) -> str:
+    """ "person 2: address" -> "Person 2: address", worded; the entry names a field, never its value."""
+    found = _WITHHELD.match(entry)
+    if not found:
+        return entry
+    field = str(FIELD_LABELS.get(found.group(3), found.group(3)))
+    if found.group(2):
+        return _("Person %(n)s: %(field)s") % {"n": found.group(2), "field": field}
+    return _("Household: %(field)s") % {"field": field}

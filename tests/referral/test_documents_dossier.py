@@ -1,0 +1,174 @@
+"""A household's dossier, rendered to PDF in English and French and read back with pdftotext: what the
+field profile lets out is there, what it holds back (and what a person keeps private) is not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from haven.referral.documents import dossier_pdf, household_record, render_dossier
+from haven.referral.documents.record import person_ids
+from haven_core import assessment as core
+from haven_core.referral.profile import OFFICER, SPONSOR
+from tests.referral.documents_builders import ADDRESS, pdf_text, referred_household, squeezed
+
+REASONS = {
+    "rank": 3,
+    "reason": "selected",
+    "detail": {"order": 3, "value": 61.5, "share": 0.12},
+    "value": 61.5,
+}
+
+
+_RENDERED: dict[str, Any] = {}  # PDFs cost time: rendered once for the module, read by every test
+
+
+@pytest.fixture
+def rendered(db: Any) -> dict[str, Any]:
+    """Every render the tests read, made by the first test that asks (its database rolls back after it;
+    the texts are kept)."""
+    if _RENDERED:
+        return _RENDERED
+    built = referred_household()
+    household = built["household"]
+    record = household_record(household, reasons=REASONS)
+    private = household_record(household, reasons=REASONS)
+    private["people"][0]["private"] = ["name_cyrillic", "address", "a_number"]
+    ids = person_ids(household)
+    batch = "RB-2026-0042"
+    _RENDERED.update(
+        {
+            "sha256": built["sha256"],
+            "record": record,
+            "result": core.from_json(built["assessment"].result),
+            "en": pdf_text(
+                dossier_pdf(household, language="en", profile=OFFICER, reasons=REASONS, batch_reference=batch)
+            ),
+            "fr": pdf_text(
+                dossier_pdf(household, language="fr", profile=OFFICER, reasons=REASONS, batch_reference=batch)
+            ),
+            "sponsor": pdf_text(render_dossier(record, language="en", profile=SPONSOR, ids=ids)),
+            "private": {
+                p.name: pdf_text(render_dossier(private, language="en", profile=p, ids=ids))
+                for p in (OFFICER, SPONSOR)
+            },
+        }
+    )
+    return _RENDERED
+
+
+def test_the_headings_are_in_the_dossier_s_language(rendered: dict[str, Any]) -> None:
+    en, fr = rendered["en"], rendered["fr"]
+    for heading in (
+        "Identity and family",
+        "US immigration status and deadlines",
+        "Evidence",
+        "Assessment",
+        "Pathway notes",
+        "Reviewer sign-offs",
+        "Withheld by the field profile",
+        "Confidential — protected information",
+    ):
+        assert heading in en
+    for heading in (
+        "Identité et famille",
+        "Statut d’immigration aux États-Unis et échéances",
+        "Preuves",
+        "Évaluation",
+        "Notes sur les voies d’immigration",
+        "Approbations des réviseurs",
+        "Retenu par le profil de champs",
+        "Confidentiel — renseignements protégés",
+    ):
+        assert heading in fr
+    assert "Identity and family" not in fr
+
+
+def test_the_header_carries_the_batch_reference_and_pages_are_numbered(rendered: dict[str, Any]) -> None:
+    assert "Referral batch RB-2026-0042" in rendered["en"]
+    assert "Lot de recommandation RB-2026-0042" in rendered["fr"]
+    assert "Page 1 / " in rendered["en"]
+
+
+def test_names_come_out_in_latin_and_intact_cyrillic(rendered: dict[str, Any]) -> None:
+    for text in (rendered["en"], rendered["fr"]):
+        assert "KOTOVA, IULIIA" in text
+        assert "Котова Юлия Сергеевна" in text
+        assert "Котов Миша" in text
+
+
+def test_status_deadlines_and_dates_in_each_language(rendered: dict[str, Any]) -> None:
+    en, fr = rendered["en"], rendered["fr"]
+    assert "A212-345-678" in en and "A212-345-678" in fr
+    assert "Final order of removal" in en and "Mesure de renvoi définitive" in fr
+    assert "December 9, 2026" in en and "9 décembre 2026" in fr
+    assert "April 12, 1988" in en and "12 avril 1988" in fr
+    assert "Batavia Immigration Court" in en
+
+
+def test_evidence_shows_each_file_s_hash_review_and_timestamp(rendered: dict[str, Any]) -> None:
+    en = rendered["en"]
+    assert rendered["sha256"] in squeezed(en)
+    assert rendered["sha256"] in squeezed(rendered["fr"])
+    assert "Пост о пикете" in en
+    assert "Verified by a reviewer on" in en  # a role, never a member of staff's name
+    assert "rita" not in en and "anna" not in en
+    assert "timestamped" in en
+
+
+def test_the_assessment_cites_its_legal_sources_and_flags_what_is_unverified(
+    rendered: dict[str, Any],
+) -> None:
+    result = rendered["result"]
+    lines = result.risk.contributions + result.urgency.contributions
+    assert lines, "the household's evidence should add to its risk"
+    flat = squeezed(rendered["en"])
+    for line in lines:
+        assert squeezed(line.basis.source) in flat
+    assert result.rules_version in rendered["en"]
+    if any(c.basis.confidence == "U" for c in lines) or any(
+        n.basis.confidence == "U" for n in result.pathways
+    ):
+        assert "Unverified: to be checked by a lawyer" in rendered["en"]
+
+
+def test_sign_offs_and_the_selection_reason(rendered: dict[str, Any]) -> None:
+    en, fr = rendered["en"], rendered["fr"]
+    assert "Urgency set to Emergency" in en
+    assert "Removal flight confirmed by the attorney." in en
+    assert "Rank 3 in the selection." in en and "Rang 3 dans la sélection." in fr
+
+
+def test_the_officer_gets_no_address_and_the_sponsor_does(rendered: dict[str, Any]) -> None:
+    assert ADDRESS not in rendered["en"] and "Linden" not in rendered["fr"]
+    assert "Person 1: address" in rendered["en"]  # named as withheld, never quoted
+    assert "Buffalo Federal Detention Facility" not in rendered["en"]
+    assert ADDRESS in rendered["sponsor"]
+    assert "Buffalo Federal Detention Facility" in rendered["sponsor"]
+
+
+def test_a_field_a_person_keeps_private_stays_out_under_every_profile(rendered: dict[str, Any]) -> None:
+    for name, text in rendered["private"].items():
+        assert "Сергеевна" not in text, name
+        assert "Linden" not in text, name
+        assert "A212-345-678" not in text, name
+        assert "Person 1: name (Cyrillic)" in text
+        assert "Котов Миша" in text  # the son's name was not made private
+    assert "Buffalo Federal Detention Facility" in rendered["private"]["sponsor"]
+
+
+def test_the_record_holds_every_field_before_minimisation(rendered: dict[str, Any]) -> None:
+    record = rendered["record"]
+    principal = record["people"][0]
+    assert principal["address"] == ADDRESS and principal["a_number"] == "A212-345-678"
+    item = principal["evidence"][0]
+    assert item["status"] == "verified" and item["verified_by"]["role"] == "reviewer"
+    assert item["files"][0]["sha256"] == rendered["sha256"] and item["timestamped"] is True
+    assert record["selection"]["rank"] == 3
+    assert [s["kind"] for s in record["sign_offs"]] == ["evidence", "override"]
+
+
+def test_a_dossier_in_another_language_is_refused(rendered: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="English or French"):
+        render_dossier(rendered["record"], language="ru", profile=OFFICER)
