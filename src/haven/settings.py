@@ -174,6 +174,10 @@ HAVEN_PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
 HAVEN_FIELD_CODEC = env("HAVEN_FIELD_CODEC", "haven.security.codec.EncryptingCodec")
 HAVEN_KEYS_FILE = Path(env("HAVEN_KEYS_FILE", str(VAR_DIR / "keys.json")))
 HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored files, kept encrypted
+# Haven's Ed25519 key that signs referral packages (haven.referral.signing): PEM, generated on first use.
+HAVEN_REFERRAL_SIGNING_KEY_FILE = Path(
+    env("HAVEN_REFERRAL_SIGNING_KEY_FILE", str(VAR_DIR / "referral-signing.key"))
+)
 SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: sealed like any sensitive field
 # --- end of encryption at rest ----------------------------------------------------------------------
 

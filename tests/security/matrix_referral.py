@@ -1,13 +1,30 @@
-"""Authorisation matrix rows for the referral pages (see test_authorisation_matrix.py)."""
+"""Authorisation matrix rows for the referral pages (see test_authorisation_matrix.py).
+
+The coordinator and the liaison a batch is addressed to open it; everyone else is refused. That a
+liaison cannot open a batch addressed to another liaison is tested in tests/referral/test_referral_pages.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {}
+REFERRALS = (403, 403, 403, 200, 200, 403, "login")  # the coordinator and the recipient liaison
+
+ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
+    "referral:batches": (lambda o: "/referrals/", REFERRALS),
+    "referral:batch": (lambda o: f"/referrals/{o['batch']}/", REFERRALS),
+    "referral:entry": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/", REFERRALS),
+    "referral:dossier": (
+        lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/dossier.en.pdf",
+        REFERRALS,
+    ),
+}
 
 
 def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
-    """Objects the referral URLs need, made for the matrix (``users`` holds the personas and household_a)."""
-    return {}
+    """An approved run and a batch addressed to the liaison persona holding household_a."""
+    from tests.referral.batch_builders import batch_for
+
+    batch = batch_for(users["coordinator"], users["liaison"], [users["household_a"]])
+    return {"batch": batch.public_id}

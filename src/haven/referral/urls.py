@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haven.referral import views
 
 app_name = "referral"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.batches, name="batches"),
+    path("<uuid:public_id>/", views.batch_view, name="batch"),
+    path("<uuid:public_id>/households/<str:reference>/", views.entry_view, name="entry"),
+    path(
+        "<uuid:public_id>/households/<str:reference>/dossier.<str:language>.pdf",
+        views.dossier,
+        name="dossier",
+    ),
+]

@@ -1,0 +1,359 @@
+"""The one write path for referrals: make a batch from an approved selection, record a liaison's
+decision, export a batch as a sealed package, and note who opened a referred household.
+
+Each checks who is acting, writes in one transaction and records its audit entry there. Audit details
+carry counts, codes and references, never names, notes or other sensitive values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from haven.accounts.actor import Actor
+from haven.audit.record import audit_record
+from haven.cases.actions.base import audit
+from haven.cases.errors import InvalidChange, NotAllowed
+from haven.cases.models import Household, TimelineEvent
+from haven.referral import signing
+from haven.referral.documents.profiles import profiles
+from haven.referral.export import fingerprint, readme
+from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.selection.models import SelectionRun
+from haven_core.pipeline import Stage, check_transition
+from haven_core.referral.package import PackageError, seal
+from haven_core.roles import Role
+
+# How a household of the run gets into the batch: from "assessed" it passes through "shortlisted" (each
+# step written to its timeline); from "shortlisted" it goes straight on. Any other status is skipped:
+# earlier ones have not finished review, later ones are already referred, decided, resettled or closed.
+_PATHS: dict[str, tuple[Stage, ...]] = {
+    Stage.ASSESSED.value: (Stage.SHORTLISTED, Stage.REFERRED),
+    Stage.SHORTLISTED.value: (Stage.REFERRED,),
+}
+
+DECISIONS = (ReferralEntry.ACCEPTED, ReferralEntry.REFUSED, ReferralEntry.MORE_INFORMATION)
+
+
+def role_of(user: Any) -> Role | None:
+    return Actor.for_user(user).role
+
+
+def ensure_coordinator(actor: Actor) -> None:
+    if actor.role != Role.COORDINATOR:
+        raise NotAllowed(_("Only the coalition coordinator can refer households."))
+
+
+def batches_for(actor: Actor) -> Any:
+    """The batches ``actor`` may see: all for the coordinator, their own for a liaison, none otherwise."""
+    batches = ReferralBatch.objects.select_related("recipient", "created_by", "run")
+    if actor.role == Role.COORDINATOR:
+        return batches
+    if actor.role == Role.LIAISON and getattr(actor.user, "pk", None):
+        return batches.filter(recipient=actor.user)
+    return batches.none()
+
+
+def _next_reference(year: int) -> str:
+    prefix = f"R-{year}-"
+    last = ReferralBatch.objects.filter(reference__startswith=prefix).aggregate(m=Max("reference"))["m"]
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _move(actor: Actor, household: Household, stage: Stage, note: str) -> None:
+    """One step along the pipeline, checked, written to the timeline and the audit trail."""
+    current = household.stage_enum
+    check_transition(current, stage)
+    household.stage = stage.value
+    household.save(update_fields=["stage", "updated_at"])
+    TimelineEvent.objects.create(
+        household=household,
+        date=_today(),
+        kind="status_changed",
+        note=f"{current.value} → {stage.value}: {note}",
+        created_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    audit(actor, "household.move", household, stage_from=current.value, stage_to=stage.value)
+
+
+def _selected(run: SelectionRun) -> list[dict[str, Any]]:
+    rows = [h for h in json.loads(run.results).get("households", []) if h.get("selected")]
+    return sorted(rows, key=lambda h: (h.get("rank") is None, h.get("rank") or 0, h["reference"]))
+
+
+def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, profile: str) -> ReferralBatch:
+    """Refer the households ``run`` selected to the liaison ``recipient``, with field profile ``profile``.
+
+    A household that cannot be referred now (status, already in an open referral, gone) is left out and
+    listed on the batch with its reason; if none can be, nothing is made.
+    """
+    ensure_coordinator(actor)
+    if not run.approved:
+        raise InvalidChange(_("Only an approved selection can be referred."))
+    if role_of(recipient) != Role.LIAISON or not recipient.is_active:
+        raise InvalidChange(_("A referral goes to a liaison."))
+    if profile not in profiles():
+        raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": profile})
+    rows = _selected(run)
+    with transaction.atomic():
+        refs = [r["reference"] for r in rows]
+        households = {
+            h.reference: h
+            for h in Household.objects.select_for_update()
+            .select_related("organisation")
+            .filter(reference__in=refs)
+        }
+        under_referral = set(
+            ReferralEntry.objects.filter(
+                household__reference__in=refs, decision__in=ReferralEntry.OPEN
+            ).values_list("household__reference", flat=True)
+        )
+        batch = ReferralBatch.objects.create(
+            reference=_next_reference(timezone.now().year),
+            run=run,
+            recipient=recipient,
+            profile=profile,
+            created_by=actor.user,
+        )
+        entries, skipped = [], []
+        for row in rows:
+            household = households.get(row["reference"])
+            if household is None:
+                skipped.append({"reference": row["reference"], "reason": "gone"})
+                continue
+            if household.reference in under_referral:
+                skipped.append({"reference": household.reference, "reason": "open_referral"})
+                continue
+            path = _PATHS.get(household.stage)
+            if path is None:
+                skip = {"reference": household.reference, "reason": "status", "stage": household.stage}
+                skipped.append(skip)
+                continue
+            for stage in path:
+                note = _("referral batch %(ref)s") % {"ref": batch.reference}
+                _move(actor, household, stage, note)
+            entries.append(
+                ReferralEntry(
+                    batch=batch,
+                    household=household,
+                    rank=row.get("rank"),
+                    people=row.get("people") or 1,
+                    priority=row.get("priority") or 0,
+                    reason=row.get("reason", ""),
+                    reason_detail={k: v for k, v in (row.get("detail") or {}).items() if k != "reason"},
+                )
+            )
+        if not entries:
+            raise InvalidChange(
+                _("None of the households of this selection can be referred now (see their status).")
+            )
+        ReferralEntry.objects.bulk_create(entries)
+        batch.skipped = skipped
+        batch.save(update_fields=["skipped"])
+        audit_record(
+            actor=actor.user,
+            action="referral.create",
+            target=str(batch.public_id),
+            ip=actor.ip,
+            detail={
+                "batch": batch.reference,
+                "run": str(run.public_id),
+                "profile": profile,
+                "households": len(entries),
+                "people": sum(e.people for e in entries),
+                "skipped": len(skipped),
+            },
+        )
+    return batch
+
+
+def ensure_recipient(actor: Actor, batch: ReferralBatch) -> None:
+    if actor.role != Role.LIAISON or getattr(actor.user, "pk", None) != batch.recipient_id:
+        raise NotAllowed(_("Only the liaison this referral is addressed to can record its decisions."))
+
+
+def referral_decision_record(
+    *, actor: Actor, entry: ReferralEntry, decision: str, note: str = ""
+) -> ReferralEntry:
+    """The liaison's decision on one referred household; it goes to the household's status and timeline.
+
+    Accepted or refused moves a referred household to "decision received"; "more information needed"
+    leaves it referred (the referral stays open) and asks its organisation, through the timeline, for
+    what the note says. A later decision replaces an earlier one; each is written to the timeline.
+    """
+    ensure_recipient(actor, entry.batch)
+    if decision not in DECISIONS:
+        raise InvalidChange(_("Choose accepted, refused or more information needed."))
+    note = note.strip()
+    if decision == ReferralEntry.MORE_INFORMATION and not note:
+        raise InvalidChange(_("Say what more information is needed."))
+    with transaction.atomic():
+        entry = ReferralEntry.objects.select_for_update().select_related("batch").get(pk=entry.pk)
+        household = (
+            Household.objects.select_for_update().select_related("organisation").get(pk=entry.household_id)
+        )
+        entry.decision, entry.decision_note = decision, note
+        entry.decided_by, entry.decided_at = actor.user, timezone.now()
+        entry.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
+        label = str(dict(ReferralEntry.DECISION_CHOICES)[decision])
+        said = _("Referral %(ref)s: %(decision)s") % {"ref": entry.batch.reference, "decision": label}
+        said += f" — {note}" if note else ""
+        stage_from = household.stage
+        if decision in ReferralEntry.FINAL and household.stage == Stage.REFERRED.value:
+            _move(actor, household, Stage.DECISION_RECEIVED, said)
+        else:
+            TimelineEvent.objects.create(
+                household=household,
+                date=_today(),
+                kind="other",
+                note=said,
+                created_by=actor.user,
+            )
+            household.save(update_fields=["updated_at"])
+        audit(
+            actor,
+            "referral.decide",
+            household,
+            target=str(entry.batch.public_id),
+            batch=entry.batch.reference,
+            decision=decision,
+            stage_from=stage_from,
+            stage_to=household.stage,
+        )
+    return entry
+
+
+def referral_view(*, actor: Actor, entry: ReferralEntry, page: str) -> None:
+    """Record that ``actor`` opened a referred household's summary or dossier."""
+    household = entry.household
+    audit(actor, "referral.view", household, target=str(entry.batch.public_id), page=page)
+
+
+@dataclass(frozen=True)
+class Exported:
+    package: Path
+    readme: Path
+    public_key: Path
+    files: int
+    size: int
+    households: int
+
+
+def _check_recipient(recipient_key: str) -> str:
+    key = recipient_key.strip()
+    try:
+        pyrage.x25519.Recipient.from_str(key)
+    except Exception as exc:  # pyrage raises its own error types
+        raise InvalidChange(
+            _("%(key)r is not an age public key: it starts with age1 (age-keygen prints it).")
+            % {"key": key[:80]}
+        ) from exc
+    return key
+
+
+def referral_export(
+    *,
+    actor: Actor,
+    batch: ReferralBatch,
+    recipient_key: str,
+    out_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    say: Callable[[str], None] | None = None,
+) -> Exported:
+    """Render the batch's files, seal them to ``recipient_key`` signed with Haven's key, write them to
+    ``out_dir`` with Haven's public key and the recipient's README, and audit the export.
+
+    ``progress(done, total)`` follows the households' dossiers; ``say`` hears about a new signing key.
+    """
+    if actor.role not in (Role.COORDINATOR, Role.ADMIN):
+        raise NotAllowed(_("Only the coalition coordinator can export a referral."))
+    key_text = _check_recipient(recipient_key)
+    profile = profiles().get(batch.profile)
+    if profile is None:
+        raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": batch.profile})
+    entries = list(batch.entries.select_related("household__organisation").order_by("rank", "id"))
+    households = [e.household for e in entries]
+    wanted = {h.reference for h in households}
+    outcomes = json.loads(batch.run.results)["households"]
+    reasons = {r["reference"]: r for r in outcomes if r["reference"] in wanted}
+    from haven.referral.documents import package_files  # WeasyPrint loads only for an export
+
+    recipient = batch.recipient.get_full_name() or batch.recipient.get_username()
+    files = package_files(
+        households,
+        profile=profile,
+        batch_reference=batch.reference,
+        recipient=recipient,
+        created_on=timezone.localtime(batch.created_at).date(),
+        reasons=reasons,
+        progress=progress,
+    )
+    key = signing.signing_key(say=say)
+    about = {
+        "issuer": "Haven",
+        "batch": batch.reference,
+        "created_on": timezone.localtime(batch.created_at).date().isoformat(),
+        "profile": profile.name,
+        "households": len(entries),
+        "people": sum(e.people for e in entries),
+    }
+    try:
+        sealed = seal(files, recipient=key_text, signing_key=key, about=about)
+    except PackageError as exc:
+        raise InvalidChange(str(exc)) from exc
+    out_dir.mkdir(parents=True, exist_ok=True)
+    package = out_dir / f"{batch.reference}.tar.age"
+    package.write_bytes(sealed)
+    public = out_dir / "haven-signing-key.pub"
+    public.write_bytes(signing.public_key_pem(key.public_key()))
+    instructions = out_dir / f"{batch.reference}.README.txt"
+    instructions.write_text(
+        readme(
+            reference=batch.reference,
+            package_name=package.name,
+            package_sha256=hashlib.sha256(sealed).hexdigest(),
+            key_fingerprint=fingerprint(key.public_key()),
+        ),
+        encoding="utf-8",
+    )
+    referral_exported(actor=actor, batch=batch, files=len(files), size=len(sealed))
+    return Exported(package, instructions, public, len(files), len(sealed), len(entries))
+
+
+def referral_exported(*, actor: Actor, batch: ReferralBatch, files: int, size: int) -> None:
+    """Count an export on the batch and audit it (counts only: what was in it is in the sealed package)."""
+    with transaction.atomic():
+        batch = ReferralBatch.objects.select_for_update().get(pk=batch.pk)
+        batch.exported_count += 1
+        batch.exported_at = timezone.now()
+        batch.save(update_fields=["exported_count", "exported_at"])
+        audit_record(
+            actor=actor.user,
+            action="referral.export",
+            target=str(batch.public_id),
+            ip=actor.ip,
+            detail={
+                "batch": batch.reference,
+                "households": batch.entries.count(),
+                "files": files,
+                "bytes": size,
+                "profile": batch.profile,
+                "export": batch.exported_count,
+            },
+        )

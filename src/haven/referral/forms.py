@@ -1,0 +1,74 @@
+"""Forms of the referral pages: a new batch (coordinator), a decision (liaison)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from haven.referral.actions import DECISIONS
+from haven.referral.documents.profiles import profiles
+from haven.referral.models import ReferralEntry
+from haven.selection.models import SelectionRun
+from haven_core.roles import Role
+
+PROFILE_LABELS = {
+    "officer": _("Government officer: no addresses or contact details"),
+    "sponsor": _("Sponsorship agreement holder: with addresses and contact details"),
+}
+
+
+class RunChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(
+            _("%(date)s — quota %(quota)s, %(households)s households, %(people)s people")
+            % {
+                "date": obj.approved_at.date().isoformat(),
+                "quota": obj.quota,
+                "households": obj.households_selected,
+                "people": obj.people_selected,
+            }
+        )
+
+
+class LiaisonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.get_username())
+
+
+class BatchForm(forms.Form):
+    run = RunChoice(
+        label=_("Approved selection"),
+        queryset=SelectionRun.objects.filter(approved_at__isnull=False).order_by("-approved_at"),
+    )
+    recipient = LiaisonChoice(
+        label=_("Recipient (liaison)"),
+        queryset=get_user_model()
+        .objects.filter(membership__role=Role.LIAISON.value, is_active=True)
+        .order_by("username"),
+    )
+    profile = forms.ChoiceField(
+        label=_("What leaves Haven (field profile)"),
+        help_text=_("Whatever a family member asked to keep private stays out whichever profile you choose."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(c, label) for c, label in ReferralEntry.DECISION_CHOICES if c in DECISIONS],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Seen by the organisation that looks after the household. Needed for more information."),
+    )

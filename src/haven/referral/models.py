@@ -1,0 +1,94 @@
+"""Referral batches: the households of an approved selection put forward to one liaison, and their
+decisions.
+
+A batch is made from an approved :class:`~haven.selection.models.SelectionRun`; each household the run
+selected becomes an entry, with the rank and reason the run gave it. The liaison the batch is addressed to
+records a decision per entry; the decision's note is free text and is kept encrypted like every note.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from haven.cases.fields import SensitiveTextField
+
+
+class ReferralBatch(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=20, unique=True)  # R-2026-0001
+    run = models.ForeignKey(
+        "selection.SelectionRun", on_delete=models.PROTECT, related_name="referral_batches"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="referral_batches",
+        verbose_name=_("recipient"),
+    )
+    profile = models.CharField(_("field profile"), max_length=40)
+    # Households of the run that were not put in the batch: [{"reference": "H-…", "reason": "code"}].
+    skipped = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    exported_count = models.PositiveIntegerField(default=0)
+    exported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("referral batch")
+        verbose_name_plural = _("referral batches")
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class ReferralEntry(models.Model):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    MORE_INFORMATION = "more_information"
+    DECISION_CHOICES = [
+        (PENDING, _("Awaiting decision")),
+        (ACCEPTED, _("Accepted")),
+        (REFUSED, _("Refused")),
+        (MORE_INFORMATION, _("More information needed")),
+    ]
+    OPEN = (PENDING, MORE_INFORMATION)  # a household in an entry like these is still under referral
+    FINAL = (ACCEPTED, REFUSED)
+
+    batch = models.ForeignKey(ReferralBatch, on_delete=models.CASCADE, related_name="entries")
+    household = models.ForeignKey(
+        "cases.Household", on_delete=models.PROTECT, related_name="referral_entries"
+    )
+    rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
+    people = models.PositiveIntegerField(_("people"), default=1)
+    priority = models.FloatField(_("priority"), default=0)
+    reason = models.CharField(_("reason"), max_length=40, blank=True)  # the run's reason code
+    reason_detail = models.JSONField(default=dict, blank=True)  # numbers only (order, value, share)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=DECISION_CHOICES, default=PENDING, db_index=True
+    )
+    decision_note = SensitiveTextField(_("note"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["rank", "id"]
+        verbose_name = _("referred household")
+        verbose_name_plural = _("referred households")
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "household"], name="one_entry_per_household_in_a_batch")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}:{self.household_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.decision in self.OPEN

@@ -1,0 +1,193 @@
+"""Referral pages: the coordinator makes batches and follows them; a liaison reads the batches addressed
+to them — each household only as the batch's field profile lets it out — and records decisions.
+
+Everyone else is refused (403). A batch addressed to another liaison does not exist for a liaison (404).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from haven.accounts.access import actor_of
+from haven.cases.errors import CaseError
+from haven.cases.views.base import posted
+from haven.referral import summary
+from haven.referral.actions import (
+    batches_for,
+    referral_batch_create,
+    referral_decision_record,
+    referral_view,
+)
+from haven.referral.documents.profiles import profiles
+from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm
+from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.selection.wording import reason_text
+from haven_core.roles import Role
+
+LANGUAGES = ("en", "fr")
+
+
+def referral_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Log-in required; then 403 for anyone but the coordinator and liaisons."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        actor = actor_of(request)
+        if actor.role not in (Role.COORDINATOR, Role.LIAISON):
+            raise PermissionDenied
+        request.actor = actor  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _batch(request: HttpRequest, public_id: Any) -> ReferralBatch:
+    batch: ReferralBatch = get_object_or_404(
+        batches_for(request.actor),
+        public_id=public_id,  # type: ignore[attr-defined]
+    )
+    return batch
+
+
+def _entry(batch: ReferralBatch, reference: str) -> ReferralEntry:
+    entry: ReferralEntry = get_object_or_404(
+        batch.entries.select_related("household__organisation", "decided_by"),
+        household__reference=reference,
+    )
+    entry.batch = batch
+    return entry
+
+
+def selection_row(batch: ReferralBatch, reference: str) -> dict[str, Any] | None:
+    """The run's outcome for one household (rank, reason, contributions), as the run saved it."""
+    rows = json.loads(batch.run.results).get("households", [])
+    return next((r for r in rows if r.get("reference") == reference), None)
+
+
+@require_http_methods(["GET", "POST"])
+@referral_access
+def batches(request: HttpRequest) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    form = None
+    if actor.role == Role.COORDINATOR:
+        form = BatchForm(posted(request), initial={"run": request.GET.get("run")})
+        if request.method == "POST" and form.is_valid():
+            try:
+                batch = referral_batch_create(
+                    actor=actor,
+                    run=form.cleaned_data["run"],
+                    recipient=form.cleaned_data["recipient"],
+                    profile=form.cleaned_data["profile"],
+                )
+            except CaseError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Referral batch %(ref)s made.") % {"ref": batch.reference})
+                return redirect("referral:batch", public_id=batch.public_id)
+    elif request.method == "POST":
+        raise PermissionDenied
+    rows = batches_for(actor).prefetch_related("entries")[:200]
+    listed = [{"batch": b, "counts": summary.decision_counts(b.entries.all())} for b in rows]
+    return render(request, "referral/batches.html", {"rows": listed, "form": form, "nav": "referrals"})
+
+
+@require_http_methods(["GET"])
+@referral_access
+def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
+    batch = _batch(request, public_id)
+    entries = list(batch.entries.select_related("household__organisation", "decided_by"))
+    for entry in entries:
+        entry.why = reason_text(entry.reason, entry.reason_detail)  # type: ignore[attr-defined]
+    context = {
+        "batch": batch,
+        "entries": entries,
+        "counts": summary.decision_counts(entries),
+        "people": sum(e.people for e in entries),
+        "profile_label": PROFILE_LABELS.get(batch.profile, batch.profile),
+        "skipped": [{**s, "why": summary.skip_reason(s)} for s in batch.skipped],
+        "nav": "referrals",
+    }
+    return render(request, "referral/batch.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@referral_access
+def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    batch = _batch(request, public_id)
+    entry = _entry(batch, reference)
+    is_recipient = actor.role == Role.LIAISON and actor.user.pk == batch.recipient_id
+    form = None
+    if is_recipient:
+        initial = {"decision": entry.decision if entry.decision != entry.PENDING else None}
+        form = DecisionForm(posted(request), initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                referral_decision_record(
+                    actor=actor,
+                    entry=entry,
+                    decision=form.cleaned_data["decision"],
+                    note=form.cleaned_data["note"],
+                )
+            except CaseError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": reference})
+                return redirect("referral:batch", public_id=batch.public_id)
+    elif request.method == "POST":
+        raise PermissionDenied
+    if request.method == "GET":
+        referral_view(actor=actor, entry=entry, page="summary")
+    profile = profiles().get(batch.profile)
+    if profile is None:
+        raise Http404
+    shown = summary.household_summary(entry.household, profile, selection_row(batch, reference))
+    context = {
+        "batch": batch,
+        "entry": entry,
+        "why": reason_text(entry.reason, entry.reason_detail),
+        "summary": shown,
+        "form": form,
+        "dossier_languages": LANGUAGES,
+        "nav": "referrals",
+    }
+    return render(request, "referral/entry.html", context)
+
+
+@require_http_methods(["GET"])
+@referral_access
+def dossier(request: HttpRequest, public_id: Any, reference: str, language: str) -> HttpResponse:
+    if language not in LANGUAGES:
+        raise Http404
+    batch = _batch(request, public_id)
+    entry = _entry(batch, reference)
+    profile = profiles().get(batch.profile)
+    if profile is None:
+        raise Http404
+    from haven.referral.documents import dossier_pdf  # WeasyPrint loads only when a dossier is asked for
+
+    pdf = dossier_pdf(
+        entry.household,
+        language=language,  # type: ignore[arg-type]
+        profile=profile,
+        reasons=selection_row(batch, reference),
+        batch_reference=batch.reference,
+    )
+    referral_view(actor=request.actor, entry=entry, page=f"dossier.{language}")  # type: ignore[attr-defined]
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"{batch.reference}-{reference}.{language}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response

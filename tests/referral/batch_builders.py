@@ -1,0 +1,86 @@
+"""Approved selection runs and referral batches for the referral tests and the authorisation matrix.
+
+A run is saved as the selection page saves one (its results JSON), with the given households selected
+in that order; households are put at a status a referral accepts ("assessed" by default).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from haven.accounts.actor import Actor
+from haven.cases.models import Household
+from haven.referral.actions import referral_batch_create
+from haven.selection.models import SelectionRun
+
+
+@pytest.fixture
+def own_signing_key(settings: Any, tmp_path: Path) -> Path:
+    """Each test signs with a key of its own, never the developer's var/referral-signing.key."""
+    settings.HAVEN_REFERRAL_SIGNING_KEY_FILE = tmp_path / "keys" / "referral-signing.key"
+    return Path(settings.HAVEN_REFERRAL_SIGNING_KEY_FILE)
+
+
+def at_stage(household: Any, stage: str) -> Any:
+    Household.objects.filter(pk=household.pk).update(stage=stage)
+    household.refresh_from_db()
+    return household
+
+
+def approved_run(coordinator: Any, households: Sequence[Any], *, approved: bool = True) -> SelectionRun:
+    rows = []
+    for rank, household in enumerate(households, start=1):
+        people = household.people.count()
+        rows.append(
+            {
+                "reference": household.reference,
+                "people": people,
+                "organisation": household.organisation.slug,
+                "emergency": False,
+                "priority": 0.8 - rank / 100,
+                "value": round(people * (0.8 - rank / 100), 3),
+                "contributions": [],
+                "eligible": True,
+                "selected": True,
+                "in_greedy": True,
+                "rank": rank,
+                "reason": "selected",
+                "detail": {"order": rank, "value": 1.5, "share": 0.5},
+            }
+        )
+    results = {
+        "parameters": {"quota": 10},
+        "exact": {"households": len(rows), "people": sum(r["people"] for r in rows), "priority": 1.0},
+        "greedy": {"households": len(rows), "people": sum(r["people"] for r in rows), "priority": 1.0},
+        "gain": 0,
+        "seconds": 0.01,
+        "households": rows,
+        "what_if": [],
+    }
+    return SelectionRun.objects.create(
+        created_by=coordinator,
+        quota=10,
+        parameters={"quota": 10},
+        inputs="[]",
+        results=json.dumps(results),
+        households_selected=len(rows),
+        people_selected=sum(r["people"] for r in rows),
+        approved_at=timezone.now() if approved else None,
+        approved_by=coordinator if approved else None,
+    )
+
+
+def batch_for(coordinator: Any, liaison: Any, households: Sequence[Any], profile: str = "officer") -> Any:
+    """A batch addressed to ``liaison`` holding ``households`` (moved to "assessed" first)."""
+    for household in households:
+        at_stage(household, "assessed")
+    run = approved_run(coordinator, households)
+    return referral_batch_create(
+        actor=Actor.for_user(coordinator), run=run, recipient=liaison, profile=profile
+    )
