@@ -66,7 +66,11 @@ def ensure_demo_users(logins: Sequence[DemoLogin]) -> tuple[dict[str, Any], list
             continue
         admin = login.role is Role.ADMIN
         user = User.objects.create(
-            username=login.username, password=password, is_staff=admin, is_superuser=admin
+            username=login.username,
+            password=password,
+            is_staff=admin,
+            is_superuser=admin,
+            email=f"{login.username}@demo.invalid",  # for the alerts; .invalid never reaches anyone
         )
         Membership.objects.create(user=user, role=login.role.value, organisation=login.organisation)
         users[login.username] = user

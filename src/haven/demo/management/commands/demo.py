@@ -64,4 +64,8 @@ class Command(BaseCommand):
                 "(Haven shows a QR code)."
             )
         self.stdout.write("Demo data only: these logins must never exist in a database with real cases.")
+        self.stdout.write(
+            "Alerts: `haven send-alerts` emails deadline digests and emergencies (printed in the terminal "
+            "that runs it: console email backend). Run it daily from cron (see README)."
+        )
         self.stdout.write("")
