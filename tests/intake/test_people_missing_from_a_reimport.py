@@ -53,6 +53,18 @@ def test_a_person_left_out_is_kept_and_reported_on_the_households_row(tmp_path: 
     assert "Анна" not in output and "Смирнова" not in output  # ids, never names
 
 
+def test_without_person_ids_the_report_warns_that_places_shift(tmp_path: Path, org_a: Any) -> None:
+    run(tmp_path, FIRST, "--org", org_a.slug)
+    # Иван's row is left out: Анна, third before, is now second and is read as F-1/2.
+    output = run(tmp_path, FIRST.replace("F-1;сын;Смирнов;Иван;2015\n", ""), "--org", org_a.slug, "--dry-run")
+    assert "person F-1/3 is in Haven but not in the file" in output
+    assert "The file has no Person ID column, so people are known by their place in the household" in output
+    with_ids = "ID семьи;ID человека;Фамилия\nF-1;F-1/1;Смирнова\nF-1;F-1/3;Смирнова\nF-2;F-2/1;Лебедев\n"
+    output = run(tmp_path, with_ids, "--org", org_a.slug, "--dry-run")
+    assert "person F-1/2 is in Haven but not in the file" in output
+    assert "no Person ID column" not in output
+
+
 def test_the_dry_run_says_so_too_and_writes_nothing(tmp_path: Path, org_a: Any) -> None:
     run(tmp_path, FIRST, "--org", org_a.slug)
     entries = AuditEntry.objects.count()
@@ -81,9 +93,11 @@ def test_the_preview_lists_who_is_kept(caseworker_a: Any, org_a: Any, settings: 
         in page
     )
     assert "Анна" not in page
+    assert "The file has no Person ID column, so people are known by their place in the household" in page
     client.post("/intake/confirm/")
     assert Person.objects.filter(external_id="F-1/3").exists()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     file = SimpleUploadedFile("caseload.csv", LATER.encode("cp1251"), content_type="text/csv")
     page = client.post("/intake/", {"file": file, "date_order": "auto"}).content.decode()
     assert "В Haven, но не в файле" in page and "Остаётся, не удаляется" in page
+    assert "В файле нет столбца «ID человека», поэтому люди узнаются по месту в семье" in page

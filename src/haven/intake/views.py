@@ -94,6 +94,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             duplicates=likely_duplicates(actor=actor, organisation=organisation, report=report),
             twins=in_file_duplicates(report=report),
             missing=rehearsal.people_missing,
+            positional=not report.given("person_id"),
             rehearsal=rehearsal,
             counts=rehearsal.counts,
             organisation=organisation,

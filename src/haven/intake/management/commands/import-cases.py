@@ -16,6 +16,12 @@ from haven.progress import Progress
 from haven_core.intake import DateOrder, IntakeReport, read_table, validate
 from haven_core.intake.files import FileProblem
 
+POSITIONAL = (
+    "The file has no Person ID column, so people are known by their place in the household: leaving out "
+    "a row makes each later person take the place of the one before. Export from Haven (it writes every "
+    "person's id) and edit that file, or add a Person ID column."
+)
+
 
 class Command(BaseCommand):
     help = (
@@ -84,7 +90,7 @@ class Command(BaseCommand):
                 )
         except ImportRefused as exc:
             raise CommandError(f"{exc} Fix the rows above, or give --only-valid.") from None
-        self._outcome(outcome, options["verbosity"])
+        self._outcome(outcome, options["verbosity"], positional=not report.given("person_id"))
 
     def _report(self, report: IntakeReport, encoding: str, language: str) -> None:
         self.stdout.write(
@@ -96,7 +102,7 @@ class Command(BaseCommand):
         for error in report.errors:
             self.stdout.write(error.describe(language))
 
-    def _outcome(self, outcome: ImportOutcome, verbosity: int) -> None:
+    def _outcome(self, outcome: ImportOutcome, verbosity: int, *, positional: bool) -> None:
         for household in outcome.households:
             if household.outcome == "updated" or verbosity >= 2:
                 self.stdout.write(
@@ -108,6 +114,8 @@ class Command(BaseCommand):
                 f"row {household.row}, household {household.external_id}: person {person} is in Haven but "
                 "not in the file: kept, not deleted (an import never removes anyone)"
             )
+        if outcome.people_missing and positional:
+            self.stdout.write(POSITIONAL)
         counts = outcome.counts
         verb = "Would import" if outcome.dry_run else "Imported"
         self.stdout.write(
