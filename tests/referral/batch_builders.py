@@ -8,23 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from haven.accounts.actor import Actor
 from haven.cases.models import Household
 from haven.referral.actions import referral_batch_create
 from haven.selection.models import SelectionRun
-
-
-@pytest.fixture
-def own_signing_key(settings: Any, tmp_path: Path) -> Path:
-    """Each test signs with a key of its own, never the developer's var/referral-signing.key."""
-    settings.HAVEN_REFERRAL_SIGNING_KEY_FILE = tmp_path / "keys" / "referral-signing.key"
-    return Path(settings.HAVEN_REFERRAL_SIGNING_KEY_FILE)
 
 
 def at_stage(household: Any, stage: str) -> Any:

@@ -33,16 +33,17 @@ def readme(*, reference: str, package_name: str, package_sha256: str, key_finger
 {package_name} is encrypted to your age public key and signed by Haven. Nothing in it can be read
 without your age identity (key.txt); nothing in it can be changed without the check below failing.
 
-You need: age (https://age-encryption.org), OpenSSL 3, sha256sum, and jq (or Python 3).
+You need: age (https://age-encryption.org), OpenSSL 3, sha256sum, and jq (or Python 3). Type the
+lines that start with $ (without the $) in a terminal, in the folder holding these files.
 
 1. Check the file arrived whole:
 
-   echo "{package_sha256}  {package_name}" | sha256sum -c -
+   $ echo "{package_sha256}  {package_name}" | sha256sum -c -
 
 2. Decrypt and unpack it:
 
-   age -d -i key.txt -o {reference}.tar {package_name}
-   mkdir {folder} && tar -xf {reference}.tar -C {folder} && cd {folder}
+   $ age -d -i key.txt -o {reference}.tar {package_name}
+   $ mkdir {folder} && tar -xf {reference}.tar -C {folder} && cd {folder}
 
 3. Check that the public key is Haven's. haven-signing-key.pub came with the package, so it proves
    nothing by itself: compare its fingerprint with the one the coalition gave you separately (by
@@ -50,24 +51,24 @@ You need: age (https://age-encryption.org), OpenSSL 3, sha256sum, and jq (or Pyt
 
    {key_fingerprint}
 
-   openssl pkey -pubin -in ../haven-signing-key.pub -outform DER | tail -c 32 | sha256sum
+   $ openssl pkey -pubin -in ../haven-signing-key.pub -outform DER | tail -c 32 | sha256sum
 
    (the same hex digits, without the spaces).
 
 4. Check Haven's signature on the manifest (MANIFEST.json lists every file with its SHA-256):
 
-   openssl pkeyutl -verify -pubin -inkey ../haven-signing-key.pub -rawin \\
-       -in MANIFEST.json -sigfile MANIFEST.json.sig
+   $ openssl pkeyutl -verify -pubin -inkey ../haven-signing-key.pub -rawin \\
+         -in MANIFEST.json -sigfile MANIFEST.json.sig
 
    It must say "Signature Verified Successfully".
 
 5. Check every file against the signed manifest:
 
-   jq -r '.files[] | "\\(.sha256)  \\(.name)"' MANIFEST.json | sha256sum -c -
+   $ jq -r '.files[] | "\\(.sha256)  \\(.name)"' MANIFEST.json | sha256sum -c -
 
    or, without jq:
 
-   {_PYTHON_CHECK}
+   $ {_PYTHON_CHECK}
 
    Every line must end in OK. If any step fails, do not use the package: ask the coalition for a new one.
 
