@@ -157,3 +157,20 @@ def test_a_dry_run_sends_and_records_nothing(
     assert (report.recipients, report.deadlines, report.emails) == (1, 1, 0)
     assert mailoutbox == [] and not AlertSent.objects.exists()
     assert not AuditEntry.objects.filter(action="alerts.send").exists()
+
+
+def test_an_announcement_another_run_recorded_meanwhile_is_not_sent_again(
+    household_a: Any, caseworker_a: Any, mailoutbox: list[Any]
+) -> None:
+    from haven.alerts.delivery import deliver
+    from haven.alerts.emails import Email
+
+    def record() -> AlertSent:
+        return AlertSent(household=household_a, kind="deadline", key="k", window=7, recipient=caseworker_a)
+
+    email = Email("subject", "body")
+    assert deliver(actor=Actor.system(), recipient=caseworker_a, email=email, kind="deadline",
+                   records=[record()], households=1)  # fmt: skip
+    assert not deliver(actor=Actor.system(), recipient=caseworker_a, email=email, kind="deadline",
+                       records=[record()], households=1)  # fmt: skip
+    assert len(mailoutbox) == 1 and AuditEntry.objects.filter(action="alerts.send").count() == 1

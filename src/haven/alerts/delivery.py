@@ -1,8 +1,10 @@
 """Sending one alert email: the record of what it announced, its audit entry, then the email itself.
 
 All in one transaction, the email last: if the mail server refuses it, nothing is recorded and the
-next run tries again. The audit entry says what kind of alert went to which user id and how many
-households and items it named, never which ones.
+next run tries again. If another run (a second ``send-alerts``, the alert after an assessment) has
+recorded the same announcement meanwhile, the unique record refuses this one and nothing is sent.
+The audit entry says what kind of alert went to which user id and how many households and items it
+named, never which ones.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from haven.accounts.actor import Actor
 from haven.alerts.emails import Email
@@ -22,19 +24,19 @@ from haven.audit.record import audit_record
 
 def deliver(
     *, actor: Actor, recipient: Any, email: Email, kind: str, records: Sequence[AlertSent], households: int
-) -> None:
+) -> bool:
+    """Send ``email`` to ``recipient`` and record it; False when another run already had."""
     with transaction.atomic():
-        AlertSent.objects.bulk_create(records)
+        try:
+            with transaction.atomic():  # a savepoint: after a clash the transaction stays usable
+                AlertSent.objects.bulk_create(records)
+        except IntegrityError:
+            return False
         audit_record(
             actor=actor.user,
             action="alerts.send",
             ip=actor.ip,
-            detail={
-                "kind": kind,
-                "recipient": recipient.pk,
-                "households": households,
-                "items": len(records),
-            },
+            detail={"kind": kind, "recipient": recipient.pk, "households": households, "items": len(records)},
         )
         EmailMessage(
             subject=email.subject,
@@ -42,3 +44,4 @@ def deliver(
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[recipient.email],
         ).send()
+    return True

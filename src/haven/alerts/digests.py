@@ -99,28 +99,29 @@ def digests_send(
                 slot.items[(household.reference, key, window)] = (household, deadline)
     with Progress("sending deadline digests", len(pending), stream) as progress:
         for slot in pending.values():
-            _send_digest(actor, slot, today, dry_run=dry_run)
+            progress.advance()
+            if not _send_digest(actor, slot, today, dry_run=dry_run):
+                continue  # another run sent it meanwhile
             report.recipients += 1
             report.deadlines += len(slot.items)
             report.households += len({ref for ref, _, _ in slot.items})
             report.emails += 0 if dry_run else 1
-            progress.advance()
     return report
 
 
-def _send_digest(actor: Actor, slot: _Pending, today: dt.date, *, dry_run: bool) -> None:
+def _send_digest(actor: Actor, slot: _Pending, today: dt.date, *, dry_run: bool) -> bool:
     soon = [
         emails.Soon(household.reference, deadline.days_left(today), deadline.date)
         for household, deadline in slot.items.values()
     ]
     email = emails.digest(soon, emails.languages_for(slot.user))
     if dry_run:
-        return
+        return True
     records = [
         AlertSent(household=household, kind="deadline", key=key, window=window, recipient=slot.user)
         for (_, key, window), (household, _) in slot.items.items()
     ]
-    deliver(
+    return deliver(
         actor=actor,
         recipient=slot.user,
         email=email,

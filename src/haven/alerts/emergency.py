@@ -127,7 +127,7 @@ def emergency_alerts(
             AlertSent(household=h, kind="emergency", key=new[h.pk], window=0, recipient=user)
             for h in households
         ]
-        deliver(
+        sent = deliver(
             actor=actor,
             recipient=user,
             email=email,
@@ -135,7 +135,7 @@ def emergency_alerts(
             records=records,
             households=len(records),
         )
-        report.emails += 1
+        report.emails += int(sent)
     return report
 
 

@@ -99,15 +99,16 @@ def _tell_owners(actor: Actor, by_household: dict[int, list[ScreeningHit]]) -> i
                 if (pk, key, user.pk) not in told:
                     record = AlertSent(household=household, kind="registry", key=key, recipient=user)
                     pending.setdefault(user.pk, (user, []))[1].append(record)
+    sent = 0
     for user, records in pending.values():
         counts: dict[str, int] = defaultdict(int)
         for record in records:
             counts[record.household.reference] += 1
         email = emails.registry_hits(dict(sorted(counts.items())), emails.languages_for(user))
-        deliver(
+        sent += deliver(
             actor=actor, recipient=user, email=email, kind="registry", records=records, households=len(counts)
         )
-    return len(pending)
+    return sent
 
 
 def watch_after_commit(*, actor: Actor, snapshot_id: int) -> None:
