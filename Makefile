@@ -31,3 +31,4 @@ bench: setup
 	$(VENV)/python bench/import.py
 	$(VENV)/python bench/seed.py
 	$(VENV)/python bench/assess.py
+	$(VENV)/python bench/referral.py
