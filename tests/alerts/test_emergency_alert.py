@@ -141,3 +141,31 @@ def test_send_alerts_catches_an_emergency_that_was_not_announced(
 
     call_command("send-alerts", "--today", TODAY.isoformat(), stdout=io.StringIO(), stderr=io.StringIO())
     assert len([m for m in mailoutbox if m.to == [coordinator.email]]) == 1
+
+
+def test_withdrawing_an_override_that_held_off_an_emergency_alerts_at_once(
+    household_a: Any,
+    caseworker_a: Any,
+    reviewer_a: Any,
+    coordinator: Any,
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    removal_in(household_a, caseworker_a, 3)
+    assess(household_a, caseworker_a, django_capture_on_commit_callbacks)
+    assert len(mailoutbox) == 1
+
+    def override(level: str) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            assessment_override(
+                actor=Actor.for_user(reviewer_a),
+                household=household_a,
+                dimension="urgency",
+                level=level,
+                justification=JUSTIFICATION,
+            )
+
+    override("urgent")  # the reviewer holds it off: no alert for leaving emergency
+    assert len(mailoutbox) == 1
+    override("")  # withdrawn: the computed emergency is in force again
+    assert len(mailoutbox) == 2

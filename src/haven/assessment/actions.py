@@ -272,7 +272,7 @@ def assessment_override(
             level=level or "withdrawn",
             computed_level=override.computed_level,
         )
-        if dimension == "urgency" and urgency_rises(level, None):
+        if dimension == "urgency":  # setting or withdrawing it may put the household in emergency
             emergency_after_commit(actor=actor, household_ids=[household.pk])
     return override
 
