@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from haven.dashboard import numbers
+from haven.dashboard.documentation import documentation_coverage
 from tests.dashboard import factories
 from tests.dashboard.pages import chart, dashboard, marks
 
@@ -56,7 +57,7 @@ def test_documentation_counts_principals_by_the_evidence_score(caseworker_a: Any
         item.source_url = items[0].source_url
         item.save()
     factories.household(caseworker_a)  # no evidence at all
-    coverage = numbers.documentation_coverage(_scope(caseworker_a))
+    coverage = documentation_coverage(_scope(caseworker_a))
     assert (coverage.principals, coverage.well_documented) == (4, 1)
     html = dashboard(caseworker_a)
     assert marks(html, "chart-documentation") == {"well_documented": 1, "not_well_documented": 3}

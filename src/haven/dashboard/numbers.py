@@ -2,17 +2,14 @@
 
 Every function takes ``scope``, the queryset of :func:`haven.accounts.access.visible_households`, and
 counts only what hangs off those households, so no number reaches past the lists' own access rule.
-Nothing here loops over households in Python; only the documentation verdict, which is computed from
-evidence (:mod:`haven.evidence.documentation`), is evaluated per principal, and only for principals
-whose verified evidence could possibly meet the criteria.
+Nothing here loops over households in Python. Documentation coverage, which needs the evidence score
+of each principal, is :mod:`haven.dashboard.documentation`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
@@ -21,9 +18,7 @@ from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery, Val
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
 from haven.assessment.models import Assessment, AssessmentOverride
-from haven.cases.models import Person, TimelineEvent
-from haven.evidence.documentation import assess_items, criteria
-from haven.evidence.models import EvidenceItem
+from haven.cases.models import TimelineEvent
 
 NOT_ASSESSED = "not_assessed"
 OUTCOME_KINDS = ("protection_granted", "removed")
@@ -64,46 +59,6 @@ def level_counts(scope: QuerySet[Any], dimension: str) -> dict[str, int]:
     counts = {level: n for level, n in assessed}
     counts[NOT_ASSESSED] = scope.count() - sum(counts.values())
     return counts
-
-
-@dataclass(frozen=True)
-class Coverage:
-    principals: int
-    well_documented: int
-
-
-def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
-    """How many principal applicants are well documented, by the evidence documentation score itself.
-
-    Only verified originals count towards that score (unreviewed, disputed and retracted items and
-    working copies are listed as not counted and change nothing), so a principal with fewer verified
-    originals than the criteria's minimum (less the bonus an official item may add) cannot be well
-    documented; the score is computed for the others only, from their verified originals.
-    """
-    principals = Person.objects.filter(household__in=scope.values("pk"), relationship="principal")
-    total = principals.count()
-    rules = criteria()
-    least = max(rules.min_verified_items - rules.official_bonus_items, 1)
-    verified = EvidenceItem.objects.filter(status="verified", original__isnull=True)
-    candidates = list(
-        verified.filter(person__in=principals.values("pk"))
-        .order_by()
-        .values_list("person_id")
-        .annotate(n=Count("id"))
-        .filter(n__gte=least)
-        .values_list("person_id", flat=True)
-    )
-    well = 0
-    for start in range(0, len(candidates), 500):
-        chunk = candidates[start : start + 500]
-        items: dict[int, list[EvidenceItem]] = defaultdict(list)
-        for item in verified.filter(person_id__in=chunk).prefetch_related("tags", "files__blob"):
-            items[item.person_id].append(item)
-        well += sum(assess_items(items[pk]).well_documented for pk in chunk)
-    if assess_items([]).well_documented:  # criteria that ask for nothing: the undocumented count too
-        without = principals.exclude(pk__in=verified.values("person_id")).count()
-        well += without
-    return Coverage(principals=total, well_documented=well)
 
 
 def outcomes_by_month(scope: QuerySet[Any], since: dt.date) -> dict[str, dict[dt.date, int]]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from haven.assessment.models import RISK_CHOICES, URGENCY_CHOICES
 from haven.cases.models.household import STAGE_CHOICES
 from haven.dashboard import numbers
+from haven.dashboard.documentation import documentation_coverage
 from haven_core.charts import Count, funnel, horizontal_bars, month_starts, monthly_series, percent
 from haven_core.pipeline import Stage
 
@@ -54,7 +55,7 @@ def _referrals(scope: QuerySet[Any], stages: dict[str, int]) -> dict[str, Any]:
 def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: int) -> dict[str, Any]:
     """Every panel of the dashboard for the households in ``scope``."""
     stages = numbers.stage_counts(scope)
-    coverage = numbers.documentation_coverage(scope)
+    coverage = documentation_coverage(scope)
     documented = [
         Count("well_documented", _("Well documented"), coverage.well_documented),
         Count(
