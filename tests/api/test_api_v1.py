@@ -90,6 +90,15 @@ def test_the_schema_and_the_docs_are_served_by_haven(caseworker_a: Any) -> None:
     html = client_for(caseworker_a).get("/api/docs/").content.decode()
     assert "GET /api/v1/households/{reference}" in html
     assert "<script" not in html and "style=" not in html and "https://" not in html
+    # Body fields are listed, those of a single JSON body unwrapped, those of an upload as sent.
+    change = html.split("PATCH /api/v1/households/{reference}/people/{person_id}</h2>")[1].split(
+        "</section>"
+    )[0]
+    assert '<span class="mono">birth_date</span> (string)' in change and "application/json" in change
+    upload = html.split("POST /api/v1/households/{reference}/people/{person_id}/evidence</h2>")[1]
+    upload = upload.split("</section>")[0]
+    assert "multipart/form-data" in upload and '<span class="mono">upload</span> (string)' in upload
+    assert '<span class="mono">kind</span> (string, required)' in upload
 
 
 def test_the_token_page_in_russian_and_a_catalogue_without_gaps(caseworker_a: Any) -> None:
@@ -100,6 +109,7 @@ def test_the_token_page_in_russian_and_a_catalogue_without_gaps(caseworker_a: An
     client = client_for(caseworker_a)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     assert "Токены API" in client.get("/api/tokens/").content.decode()
+    assert "каждая запись в detail называет поле в loc" in client.get("/api/docs/").content.decode()
     catalogue = Path(settings.BASE_DIR) / "api" / "locale" / "ru" / "LC_MESSAGES" / "django.po"
     entries = catalogue.read_text(encoding="utf-8").split("\n\n")[1:]
     assert len(entries) > 20 and not [e for e in entries if "#, fuzzy" in e]

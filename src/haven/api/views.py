@@ -48,12 +48,39 @@ def revoke(request: HttpRequest, token_id: object) -> HttpResponse:
     return redirect("api:tokens")
 
 
+def _body_fields(operation: dict[str, Any], schemas: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fields of an operation's JSON or multipart body: name, type and whether it is required."""
+    content = operation.get("requestBody", {}).get("content", {})
+    fields = []
+    for media_type, body in content.items():
+        schema = body["schema"]
+        while "$ref" in schema:
+            schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+        properties = schema.get("properties", {})
+        if len(properties) == 1 and not schema.get("title", "").startswith("MultiPart"):
+            # Ninja wraps a single JSON body in an object named after the parameter: show its fields.
+            [inner] = properties.values()
+            while "$ref" in inner:
+                inner = schemas[inner["$ref"].rsplit("/", 1)[-1]]
+            schema, properties = inner, inner.get("properties", {})
+        required = set(schema.get("required", []))
+        for name, field in properties.items():
+            kinds = [
+                f.get("type") or f.get("$ref", "").rsplit("/", 1)[-1]
+                for f in field.get("anyOf") or field.get("allOf") or [field]
+            ]
+            label = " | ".join(k for k in kinds if k) or "object"
+            fields.append({"name": name, "type": label, "required": name in required, "media": media_type})
+    return fields
+
+
 @require_GET
 @login_required
 def docs(request: HttpRequest) -> HttpResponse:
     schema = api.get_openapi_schema()
+    schemas = schema.get("components", {}).get("schemas", {})
     operations = [
-        {"method": method.upper(), "path": path, **operation}
+        {"method": method.upper(), "path": path, "fields": _body_fields(operation, schemas), **operation}
         for path, methods in schema["paths"].items()
         for method, operation in methods.items()
     ]
