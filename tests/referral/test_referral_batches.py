@@ -167,5 +167,6 @@ def test_a_real_selection_approved_and_referred(
     entry = batch.entries.get()  # household_b is not well documented: the run did not select it
     assert entry.household_id == household_a.pk and entry.rank == 1 and entry.people == 2
     assert entry.priority > 0 and entry.reason == "selected" and "share" in entry.reason_detail
+    assert entry.outcome["reference"] == household_a.reference and entry.outcome["contributions"]
     household_b.refresh_from_db()
     assert household_b.stage == "assessed"

@@ -157,6 +157,7 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
                     priority=row.get("priority") or 0,
                     reason=row.get("reason", ""),
                     reason_detail={k: v for k, v in (row.get("detail") or {}).items() if k != "reason"},
+                    outcome=row,
                 )
             )
         if not entries:
@@ -289,9 +290,7 @@ def referral_export(
         raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": batch.profile})
     entries = list(batch.entries.select_related("household__organisation").order_by("rank", "id"))
     households = [e.household for e in entries]
-    wanted = {h.reference for h in households}
-    outcomes = json.loads(batch.run.results)["households"]
-    reasons = {r["reference"]: r for r in outcomes if r["reference"] in wanted}
+    reasons = {e.household.reference: e.outcome for e in entries}
     from haven.referral.documents import package_files  # WeasyPrint loads only for an export
 
     recipient = batch.recipient.get_full_name() or batch.recipient.get_username()

@@ -69,6 +69,9 @@ class ReferralEntry(models.Model):
     priority = models.FloatField(_("priority"), default=0)
     reason = models.CharField(_("reason"), max_length=40, blank=True)  # the run's reason code
     reason_detail = models.JSONField(default=dict, blank=True)  # numbers only (order, value, share)
+    # The run's whole outcome for the household (codes and numbers: value, contributions, rank), kept
+    # so that its dossier need not read the run's results, which hold every household considered.
+    outcome = models.JSONField(default=dict, blank=True)
     decision = models.CharField(
         _("decision"), max_length=20, choices=DECISION_CHOICES, default=PENDING, db_index=True
     )

@@ -6,7 +6,6 @@ Everyone else is refused (403). A batch addressed to another liaison does not ex
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -68,12 +67,6 @@ def _entry(batch: ReferralBatch, reference: str) -> ReferralEntry:
     )
     entry.batch = batch
     return entry
-
-
-def selection_row(batch: ReferralBatch, reference: str) -> dict[str, Any] | None:
-    """The run's outcome for one household (rank, reason, contributions), as the run saved it."""
-    rows = json.loads(batch.run.results).get("households", [])
-    return next((r for r in rows if r.get("reference") == reference), None)
 
 
 @require_http_methods(["GET", "POST"])
@@ -153,7 +146,7 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
     profile = profiles().get(batch.profile)
     if profile is None:
         raise Http404
-    shown = summary.household_summary(entry.household, profile, selection_row(batch, reference))
+    shown = summary.household_summary(entry.household, profile, entry.outcome or None)
     context = {
         "batch": batch,
         "entry": entry,
@@ -182,7 +175,7 @@ def dossier(request: HttpRequest, public_id: Any, reference: str, language: str)
         entry.household,
         language=language,  # type: ignore[arg-type]
         profile=profile,
-        reasons=selection_row(batch, reference),
+        reasons=entry.outcome or None,
         batch_reference=batch.reference,
     )
     referral_view(actor=request.actor, entry=entry, page=f"dossier.{language}")  # type: ignore[attr-defined]
