@@ -7,7 +7,15 @@ import json
 
 import pytest
 
-from haven_core.referral.profile import OFFICER, PROFILES, SPONSOR, minimise, read_profiles
+from haven_core.referral.profile import (
+    OFFICER,
+    PERSON_FIELDS,
+    PRIVATE_FIELDS,
+    PROFILES,
+    SPONSOR,
+    minimise,
+    read_profiles,
+)
 
 PERSON = {
     "relationship": "principal",
@@ -71,3 +79,8 @@ def test_profiles_read_from_json_add_to_the_built_in_ones() -> None:
 def test_a_malformed_profile_file_is_refused(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         read_profiles(text)
+
+
+def test_a_person_can_keep_private_any_field_a_profile_could_let_out_but_their_relationship() -> None:
+    assert set(PRIVATE_FIELDS) == set(PERSON_FIELDS) - {"relationship"}
+    assert set(PERSON_FIELDS) >= OFFICER.person | SPONSOR.person

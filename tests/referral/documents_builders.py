@@ -115,4 +115,11 @@ def referred_household(suffix: str = "") -> dict[str, Any]:
         level="emergency",
         justification="Removal flight confirmed by the attorney.",
     )
-    return {"household": household, "sha256": blob.sha256, "assessment": stored, "org": org}
+    return {
+        "household": household,
+        "sha256": blob.sha256,
+        "assessment": stored,
+        "org": org,
+        "caseworker": caseworker,
+        "reviewer": reviewer,
+    }

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from haven.accounts.actor import Actor
+from haven.cases.actions import person_update
 from haven.referral.documents import dossier_pdf, household_record, render_dossier
 from haven.referral.documents.record import person_ids
 from haven_core import assessment as core
@@ -33,8 +35,6 @@ def rendered(db: Any) -> dict[str, Any]:
     built = referred_household()
     household = built["household"]
     record = household_record(household, reasons=REASONS)
-    private = household_record(household, reasons=REASONS)
-    private["people"][0]["private"] = ["name_cyrillic", "address", "a_number"]
     ids = person_ids(household)
     batch = "RB-2026-0042"
     _RENDERED.update(
@@ -49,6 +49,18 @@ def rendered(db: Any) -> dict[str, Any]:
                 dossier_pdf(household, language="fr", profile=OFFICER, reasons=REASONS, batch_reference=batch)
             ),
             "sponsor": pdf_text(render_dossier(record, language="en", profile=SPONSOR, ids=ids)),
+        }
+    )
+    # Then Юлия asks to keep her Cyrillic name, her address and her A-number out of any referral.
+    person_update(
+        actor=Actor.for_user(household.owner or built["caseworker"]),
+        person=household.principal,
+        fields={"keep_private": "name_cyrillic\naddress\na_number"},
+    )
+    private = household_record(household, reasons=REASONS)
+    _RENDERED.update(
+        {
+            "private_record": private,
             "private": {
                 p.name: pdf_text(render_dossier(private, language="en", profile=p, ids=ids))
                 for p in (OFFICER, SPONSOR)
@@ -156,6 +168,8 @@ def test_a_field_a_person_keeps_private_stays_out_under_every_profile(rendered: 
         assert "Person 1: name (Cyrillic)" in text
         assert "Котов Миша" in text  # the son's name was not made private
     assert "Buffalo Federal Detention Facility" in rendered["private"]["sponsor"]
+    assert rendered["private_record"]["people"][0]["private"] == ["name_cyrillic", "address", "a_number"]
+    assert rendered["private_record"]["people"][1]["private"] == []
 
 
 def test_the_record_holds_every_field_before_minimisation(rendered: dict[str, Any]) -> None:

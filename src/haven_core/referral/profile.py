@@ -28,6 +28,28 @@ class FieldProfile:
         return cls(name, frozenset(data.get("household", ())), frozenset(data.get("person", ())))
 
 
+# Every field of a person's record, in the order a dossier shows them.
+PERSON_FIELDS = (
+    "relationship",
+    "name_latin",
+    "name_cyrillic",
+    "birth_date",
+    "sex",
+    "citizenship",
+    "address",
+    "phone",
+    "email",
+    "a_number",
+    "us_status",
+    "court",
+    "next_hearing_date",
+    "removal_order_date",
+    "removal_scheduled_date",
+    "detained",
+    "detention_facility",
+    "vulnerabilities",
+    "evidence",
+)
 _DECISION_HOUSEHOLD = frozenset(
     {"reference", "organisation", "pathways", "assessment", "sign_offs", "selection"}
 )
@@ -64,6 +86,10 @@ SPONSOR = FieldProfile(
 )
 
 PROFILES: dict[str, FieldProfile] = {p.name: p for p in (OFFICER, SPONSOR)}
+
+# The fields of a person's record that the person can ask to keep out of every referral, whatever the
+# profile (their relationship in the household always goes, or the family could not be read).
+PRIVATE_FIELDS = tuple(f for f in PERSON_FIELDS if f != "relationship")
 
 
 def read_profiles(text: str) -> dict[str, FieldProfile]:

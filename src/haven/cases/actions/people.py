@@ -21,6 +21,7 @@ PERSON_FIELDS = (
     "surname_latin", "given_name_latin", "other_spellings", "former_names", "sex", "birth_date",
     "place_of_birth", "citizenships", "languages", "phone", "email", "address", "serious_medical",
     "disability", "pregnancy", "lgbtq", "elderly", "minor", "survivor_of_violence", "vulnerability_notes",
+    "keep_private",
 )  # fmt: skip
 NAME_FIELDS = frozenset(
     {"surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic", "surname_latin", "given_name_latin",

@@ -12,14 +12,47 @@ from haven.cases.forms.base import HavenModelForm
 from haven.cases.models import Household, Person
 from haven.cases.models.person import VULNERABILITY_FIELDS
 from haven_core.dates import PartialDate, PartialDateError
+from haven_core.referral.profile import PRIVATE_FIELDS
 
 NAME_FIELDS = ("surname_cyrillic", "given_name_cyrillic", "surname_latin", "given_name_latin")
 _LINE = forms.TextInput
 _LINES = forms.Textarea(attrs={"rows": 2})
 
 
+# What a person can keep out of referrals (haven_core.referral.profile.PRIVATE_FIELDS), in the referral
+# dossier's own words for those fields.
+_PRIVATE_LABELS = {
+    "name_latin": _("name (Latin)"),
+    "name_cyrillic": _("name (Cyrillic)"),
+    "birth_date": _("date of birth"),
+    "sex": _("sex"),
+    "citizenship": _("citizenship"),
+    "address": _("address"),
+    "phone": _("phone"),
+    "email": _("email"),
+    "a_number": _("A-number"),
+    "us_status": _("US status"),
+    "court": _("immigration court"),
+    "next_hearing_date": _("next hearing"),
+    "removal_order_date": _("removal order date"),
+    "removal_scheduled_date": _("scheduled removal date"),
+    "detained": _("detention"),
+    "detention_facility": _("detention facility"),
+    "vulnerabilities": _("vulnerabilities"),
+    "evidence": _("evidence"),
+}
+PRIVATE_CHOICES = [(name, _PRIVATE_LABELS[name]) for name in PRIVATE_FIELDS]
+
+
 class PersonForm(HavenModelForm):
     email = forms.EmailField(label=_("email"), required=False)
+    keep_private = forms.MultipleChoiceField(
+        label=_("kept out of referrals"),
+        help_text=_("What this person asked to keep out of any referral package, whoever receives it."),
+        choices=PRIVATE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     fieldsets = [
         (_("Place in the household"), ["relationship", "relationship_detail"]),
@@ -30,6 +63,7 @@ class PersonForm(HavenModelForm):
         (_("Birth and citizenship"), ["sex", "birth_date", "place_of_birth", "citizenships", "languages"]),
         (_("Contact"), ["phone", "email", "address"]),
         (_("Vulnerability (sensitive)"), [*VULNERABILITY_FIELDS, "vulnerability_notes"]),
+        (_("Referrals"), ["keep_private"]),
     ]
 
     class Meta:
@@ -38,7 +72,7 @@ class PersonForm(HavenModelForm):
             "relationship", "relationship_detail", "surname_cyrillic", "given_name_cyrillic",
             "patronymic_cyrillic", "surname_latin", "given_name_latin", "other_spellings", "former_names",
             "sex", "birth_date", "place_of_birth", "citizenships", "languages", "phone", "email", "address",
-            *VULNERABILITY_FIELDS, "vulnerability_notes",
+            *VULNERABILITY_FIELDS, "vulnerability_notes", "keep_private",
         ]  # fmt: skip
         widgets = {
             **{name: _LINE for name in ("surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic",
@@ -61,6 +95,16 @@ class PersonForm(HavenModelForm):
                 others = others.exclude(pk=person.pk)
             if others.exists():  # a household has one principal applicant
                 relationship.choices = [c for c in relationship.choices if c[0] != "principal"]  # type: ignore[attr-defined]
+
+    @classmethod
+    def initial_from(cls, instance: Any) -> dict[str, Any]:
+        initial = super().initial_from(instance)
+        if "keep_private" in initial:
+            initial["keep_private"] = instance.private_fields
+        return initial
+
+    def clean_keep_private(self) -> str:
+        return "\n".join(self.cleaned_data.get("keep_private") or [])
 
     def clean_birth_date(self) -> str:
         text = self.cleaned_data.get("birth_date", "").strip()

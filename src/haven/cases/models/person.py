@@ -69,6 +69,10 @@ class Person(models.Model):
     survivor_of_violence = SensitiveFlagField(_("survivor of violence or torture"))
     vulnerability_notes = SensitiveTextField(_("vulnerability notes"))
     external_id = models.CharField(_("your id"), max_length=100, blank=True)  # see Household.external_id
+    # What the person asked to keep out of every referral, whatever its recipient: names of fields of a
+    # referral record (haven_core.referral.profile.PRIVATE_FIELDS), one a line. Encrypted: the choice
+    # itself (e.g. to hide a vulnerability) says something about the person.
+    keep_private = SensitiveTextField(_("kept out of referrals"))
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -121,6 +125,10 @@ class Person(models.Model):
             return PartialDate.parse(self.birth_date) if self.birth_date else None
         except PartialDateError:
             return None
+
+    @property
+    def private_fields(self) -> list[str]:
+        return [line.strip() for line in (self.keep_private or "").splitlines() if line.strip()]
 
     def age(self, today: dt.date | None = None) -> int | None:
         birth = self.birth

@@ -1,10 +1,17 @@
 """Words of other apps that a French dossier shows (choice labels, levels, routes, reasons), marked
 here so that the referral app's French catalogue carries them: the other apps translate only into
-Russian. ``gettext_noop`` marks a string for the catalogue without translating it here."""
+Russian. Also the words of the person form's "kept out of referrals" choice, which belong to referrals.
+``gettext_noop`` marks a string for the catalogue without translating it here."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_noop as _
+
+ON_THE_PERSON_FORM = (
+    _("kept out of referrals"),
+    _("What this person asked to keep out of any referral package, whoever receives it."),
+    _("Referrals"),
+)
 
 SHOWN_IN_DOSSIERS = (
     # people (haven.cases)

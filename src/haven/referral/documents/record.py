@@ -95,8 +95,7 @@ def _person(person: Person, stamped: set[int]) -> dict[str, Any]:
         "email": person.email,
         "vulnerabilities": person.vulnerabilities(),
         "evidence": _evidence(person, stamped),
-        # Haven has no way yet for a person to mark fields private: nothing is, until it does.
-        "private": list(getattr(person, "keep_private", None) or ()),
+        "private": person.private_fields,  # kept out of every referral, whatever the profile
     }
     return record
 
