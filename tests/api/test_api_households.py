@@ -15,8 +15,11 @@ PRINCIPAL = {"surname_cyrillic": "Смирнов", "given_name_cyrillic": "Па�
 def test_a_caseworker_opens_a_household_for_their_own_organisation(
     api_as: Any, caseworker_a: Any, org_b: Any
 ) -> None:
-    response = api_as(caseworker_a).post(
-        "/households", {"organisation": org_b.slug, "notes": "Из Калифорнии", "principal": PRINCIPAL}
+    client = api_as(caseworker_a)
+    elsewhere = client.post("/households", {"organisation": org_b.slug, "principal": PRINCIPAL})
+    assert locs(elsewhere) == {("body", "household", "organisation")} and not Household.objects.exists()
+    response = client.post(
+        "/households", {"organisation": "fra", "notes": "Из Калифорнии", "principal": PRINCIPAL}
     )
     assert response.status_code == 201, response.content
     opened = response.json()

@@ -81,25 +81,32 @@ ERRORS: dict[int, Any] = {**READ_ERRORS, 400: Message}
 
 
 class FormInvalid(Exception):
-    """The page's form refused the input: its errors, field by field, under ``loc``."""
+    """The input is refused: one entry per error, each naming its field in ``loc``."""
 
-    def __init__(self, form: forms.BaseForm, loc: tuple[str, ...]) -> None:
+    def __init__(self, detail: list[dict[str, Any]]) -> None:
         super().__init__("invalid input")
-        self.detail = [
-            {
-                "loc": [*loc] if field == forms.forms.NON_FIELD_ERRORS else [*loc, field],
-                "msg": str(error.message % error.params if error.params else error.message),
-                "type": error.code or "invalid",
-            }
-            for field, errors in form.errors.as_data().items()
-            for error in errors
-        ]
+        self.detail = detail
+
+    @classmethod
+    def of(cls, form: forms.BaseForm, loc: tuple[str, ...]) -> FormInvalid:
+        """The errors of a page's form, field by field, under ``loc``."""
+        return cls(
+            [
+                {
+                    "loc": [*loc] if field == forms.forms.NON_FIELD_ERRORS else [*loc, field],
+                    "msg": str(error.message % error.params if error.params else error.message),
+                    "type": error.code or "invalid",
+                }
+                for field, errors in form.errors.as_data().items()
+                for error in errors
+            ]
+        )
 
 
 def validated(form: forms.BaseForm, loc: tuple[str, ...]) -> dict[str, Any]:
     """The form's cleaned data, the same checks as the page that uses it; ``FormInvalid`` otherwise."""
     if not form.is_valid():
-        raise FormInvalid(form, loc)
+        raise FormInvalid.of(form, loc)
     return dict(form.cleaned_data)
 
 

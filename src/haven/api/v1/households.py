@@ -15,7 +15,16 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from haven.accounts.access import visible_households
-from haven.api.v1.base import ALWAYS, ERRORS, READ_ERRORS, Invalid, actor_of, household_of, validated
+from haven.api.v1.base import (
+    ALWAYS,
+    ERRORS,
+    READ_ERRORS,
+    FormInvalid,
+    Invalid,
+    actor_of,
+    household_of,
+    validated,
+)
 from haven.api.v1.people import PersonDetails, PersonOut, person_out
 from haven.cases.actions import household_create, household_move, household_update, household_view
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
@@ -121,6 +130,12 @@ def open_household(request: HttpRequest, household: HouseholdIn) -> Any:
     choose = actor.role in COALITION_WIDE or actor.organisation is None
     data = {"organisation": household.organisation or "", "notes": household.notes}
     loc = ("body", "household")
+    own = actor.organisation.slug if actor.organisation else None
+    if not choose and household.organisation not in (None, own):
+        # The page has no such field for them; a tool that names another organisation is told, rather
+        # than have the household filed silently under the caller's own.
+        message = "You open households for your own organisation only; leave organisation out."
+        raise FormInvalid([{"loc": [*loc, "organisation"], "msg": message, "type": "not_yours"}])
     form = validated(HouseholdCreateForm(data, choose_organisation=choose), loc)
     principal = validated(
         PrincipalForm(household.principal.model_dump(exclude_unset=True)), (*loc, "principal")
