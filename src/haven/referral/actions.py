@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,6 +72,18 @@ def _next_reference(year: int) -> str:
     return f"{prefix}{number:04d}"
 
 
+def _new_batch(**fields: Any) -> ReferralBatch:
+    """A batch with the next free reference; two made at the same moment both get one (savepoints)."""
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                return ReferralBatch.objects.create(reference=_next_reference(timezone.now().year), **fields)
+        except IntegrityError:
+            if attempt == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
 def _today() -> dt.date:
     return timezone.localdate()
 
@@ -124,13 +136,7 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
                 household__reference__in=refs, decision__in=ReferralEntry.OPEN
             ).values_list("household__reference", flat=True)
         )
-        batch = ReferralBatch.objects.create(
-            reference=_next_reference(timezone.now().year),
-            run=run,
-            recipient=recipient,
-            profile=profile,
-            created_by=actor.user,
-        )
+        batch = _new_batch(run=run, recipient=recipient, profile=profile, created_by=actor.user)
         entries, skipped = [], []
         for row in rows:
             household = households.get(row["reference"])
