@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from haven.dashboard import numbers
+from haven.dashboard import counts
 from haven.dashboard.documentation import documentation_coverage
 from tests.dashboard import factories
 from tests.dashboard.pages import chart, dashboard, marks
@@ -93,7 +93,7 @@ def test_referral_outcomes(caseworker_a: Any) -> None:
     for stage in ("referred", "referred", "decision_received", "resettled", "intake"):
         factories.household(caseworker_a, stage=stage)
     html = dashboard(caseworker_a)
-    if numbers.referral_model() is None:
+    if counts.referral_model() is None:
         assert marks(html, "chart-referrals") == {"referred": 2, "decision_received": 1, "resettled": 1}
         assert "No referral decisions are recorded in Haven yet" in html
     else:

@@ -44,27 +44,22 @@ def _verified() -> QuerySet[Any]:
     return EvidenceItem.objects.filter(status="verified", original__isnull=True)
 
 
-def _fingerprints(person_ids: list[int], rules_digest: str) -> dict[int, str]:
-    """The fingerprint of each person's verified originals, for those who have any."""
-    sums: dict[int, tuple[int, int]] = {}
-    latest: dict[int, int] = {}
-    for chunk in _chunks(person_ids):
-        rows = (
-            _verified()
-            .filter(person_id__in=chunk)
-            .order_by()
-            .values_list("person_id")
-            .annotate(n=Count("id"), ids=Sum("id"))
-        )
-        sums.update((pk, (n, ids)) for pk, n, ids in rows)
-        verdicts = (
-            Verification.objects.filter(item__person_id__in=chunk)
-            .order_by()
-            .values_list("item__person_id")
-            .annotate(last=Max("id"))
-        )
-        latest.update(verdicts)
-    return {pk: f"{rules_digest}:{n}:{ids}:{latest.get(pk, 0)}" for pk, (n, ids) in sums.items()}
+def _fingerprints(principals: QuerySet[Any], rules_digest: str) -> dict[int, str]:
+    """The fingerprint of each principal's verified originals, for those who have any."""
+    sums = (
+        _verified()
+        .filter(person__in=principals)
+        .order_by()
+        .values_list("person_id")
+        .annotate(n=Count("id"), ids=Sum("id"))
+    )
+    latest = dict(
+        Verification.objects.filter(item__person__in=principals)
+        .order_by()
+        .values_list("item__person_id")
+        .annotate(last=Max("id"))
+    )
+    return {pk: f"{rules_digest}:{n}:{ids}:{latest.get(pk, 0)}" for pk, n, ids in sums}
 
 
 def _score(person_ids: list[int]) -> dict[int, bool]:
@@ -80,29 +75,27 @@ def _score(person_ids: list[int]) -> dict[int, bool]:
 
 def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
     """Principal applicants of the households in ``scope``, and how many of them are well documented."""
-    principals = list(
-        Person.objects.filter(household__in=scope.values("pk"), relationship="principal").values_list(
-            "pk", flat=True
-        )
-    )
+    principals = Person.objects.filter(household__in=scope.values("pk"), relationship="principal")
+    total = principals.count()
     rules = criteria()
     digest = hashlib.sha256(repr(rules).encode()).hexdigest()[:16]
     least = max(rules.min_verified_items - rules.official_bonus_items, 1)
     fingerprints = _fingerprints(principals, digest)
-    candidates = [pk for pk, fp in fingerprints.items() if int(fp.split(":")[1]) >= least]
-    stored: dict[int, tuple[str, bool]] = {}
-    for chunk in _chunks(candidates):
-        rows = DocumentationVerdict.objects.filter(person_id__in=chunk)
-        stored.update(
-            (pk, (fp, well))
-            for pk, fp, well in rows.values_list("person_id", "fingerprint", "well_documented")
-        )
-    stale = [pk for pk in candidates if stored.get(pk, ("", False))[0] != fingerprints[pk]]
+    candidates = {pk: fp for pk, fp in fingerprints.items() if int(fp.split(":")[1]) >= least}
+    stored = DocumentationVerdict.objects.filter(person__in=principals).values_list(
+        "person_id", "fingerprint", "well_documented"
+    )
+    well = 0
+    for pk, fingerprint, well_documented in stored:
+        if candidates.get(pk) == fingerprint:
+            well += well_documented
+            del candidates[pk]
+    stale = list(candidates)  # no verdict yet, or one computed from other evidence or criteria
     fresh = _score(stale)
     if fresh:
         DocumentationVerdict.objects.bulk_create(
             [
-                DocumentationVerdict(person_id=pk, fingerprint=fingerprints[pk], well_documented=fresh[pk])
+                DocumentationVerdict(person_id=pk, fingerprint=candidates[pk], well_documented=fresh[pk])
                 for pk in stale
             ],
             batch_size=500,
@@ -110,7 +103,7 @@ def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
             unique_fields=["person"],
             update_fields=["fingerprint", "well_documented", "computed_at"],
         )
-    well = sum(fresh.get(pk, stored.get(pk, ("", False))[1]) for pk in candidates)
+    well += sum(fresh.values())
     if assess_items([]).well_documented:  # criteria that ask for nothing: the undocumented count too
-        well += len(principals) - len(fingerprints)
-    return Coverage(principals=len(principals), well_documented=well)
+        well += total - len(fingerprints)
+    return Coverage(principals=total, well_documented=well)

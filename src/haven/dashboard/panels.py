@@ -1,4 +1,4 @@
-"""The dashboard's panels: the numbers of :mod:`haven.dashboard.numbers`, labelled in the reader's
+"""The dashboard's panels: the numbers of :mod:`haven.dashboard.counts`, labelled in the reader's
 language and laid out as charts by :mod:`haven_core.charts`."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from haven.assessment.models import RISK_CHOICES, URGENCY_CHOICES
 from haven.cases.models.household import STAGE_CHOICES
-from haven.dashboard import numbers
+from haven.dashboard import counts
 from haven.dashboard.documentation import documentation_coverage
 from haven_core.charts import Count, funnel, horizontal_bars, month_starts, monthly_series, percent
 from haven_core.pipeline import Stage
@@ -26,35 +26,37 @@ def _counts(choices: Iterable[tuple[str, Any]], found: dict[str, int]) -> list[C
 
 
 def _levels(scope: QuerySet[Any], dimension: str, choices: Iterable[tuple[str, Any]]) -> list[Count]:
-    found = numbers.level_counts(scope, dimension)
-    return _counts([*choices, (numbers.NOT_ASSESSED, _("Not assessed"))], found)
+    found = counts.level_counts(scope, dimension)
+    return _counts([*choices, (counts.NOT_ASSESSED, _("Not assessed"))], found)
 
 
-def _panel(counts: list[Count], *, shape: str = "bars") -> dict[str, Any]:
-    chart = funnel(counts) if shape == "funnel" else horizontal_bars(counts)
-    rows = [{"label": c.label, "value": c.value, "percent": percent(c.value, chart.total)} for c in counts]
+def _panel(categories: list[Count], *, shape: str = "bars") -> dict[str, Any]:
+    chart = funnel(categories) if shape == "funnel" else horizontal_bars(categories)
+    rows = [
+        {"label": c.label, "value": c.value, "percent": percent(c.value, chart.total)} for c in categories
+    ]
     return {"chart": chart, "rows": rows}
 
 
 def _outcomes(scope: QuerySet[Any], today: dt.date, months: int) -> dict[str, Any]:
     starts = month_starts(today, months)
-    found = numbers.outcomes_by_month(scope, starts[0])
-    series = monthly_series(found, keys=numbers.OUTCOME_KINDS, months=starts)
+    found = counts.outcomes_by_month(scope, starts[0])
+    series = monthly_series(found, keys=counts.OUTCOME_KINDS, months=starts)
     return {"series": series, "since": starts[0], "months": months}
 
 
 def _referrals(scope: QuerySet[Any], stages: dict[str, int]) -> dict[str, Any]:
-    decisions = numbers.referral_decisions(scope)
+    decisions = counts.referral_decisions(scope)
     if decisions is None:
         labels = dict(STAGE_CHOICES)
-        counts = [Count(s, str(labels[s]), stages.get(s, 0)) for s in REFERRAL_STAGES]
-        return {**_panel(counts), "by": "stage"}
-    return {**_panel(_counts(numbers.referral_choices(), decisions)), "by": "decision"}
+        at_stage = [Count(s, str(labels[s]), stages.get(s, 0)) for s in REFERRAL_STAGES]
+        return {**_panel(at_stage), "by": "stage"}
+    return {**_panel(_counts(counts.referral_choices(), decisions)), "by": "decision"}
 
 
 def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: int) -> dict[str, Any]:
     """Every panel of the dashboard for the households in ``scope``."""
-    stages = numbers.stage_counts(scope)
+    stages = counts.stage_counts(scope)
     coverage = documentation_coverage(scope)
     documented = [
         Count("well_documented", _("Well documented"), coverage.well_documented),
@@ -79,6 +81,6 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
         "referrals": _referrals(scope, stages),
     }
     if coalition:
-        by_org = numbers.organisation_counts(scope)
+        by_org = counts.organisation_counts(scope)
         panels["organisations"] = _panel([Count(name, name, n) for name, n in by_org])
     return panels
