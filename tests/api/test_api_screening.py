@@ -55,6 +55,12 @@ def test_confirming_a_hit_makes_it_evidence_on_the_person(
     assert decided["status"] == "confirmed" and decided["reviewer"] == "rita"
     item = EvidenceItem.objects.get(public_id=decided["evidence"])
     assert item.kind == "registry_listing" and item.person == household_a.principal
+    listing = client.get(f"/households/{household_a.reference}/evidence/{item.public_id}").json()
+    assert (listing["registry"], listing["registry_reference"], listing["registry_listed_on"]) == (
+        "test-list",
+        "L-1",
+        "2024-05-17",
+    )
     entry = AuditEntry.objects.get(action="registry.hit_confirm")
     assert entry.target == str(hit.public_id) and entry.detail == {"evidence": str(item.public_id)}
     again = client.post(path, {"decision": "reject"})

@@ -60,6 +60,11 @@ class EvidenceOut(Schema):
     author: str
     published_on: dt.date | None
     language: str
+    followers: int | None
+    views: int | None
+    registry: str
+    registry_reference: str
+    registry_listed_on: dt.date | None
     status: str
     original: uuid.UUID | None
     derivation: str
@@ -122,8 +127,10 @@ def evidence_out(item: EvidenceItem) -> dict[str, Any]:
         "id": item.public_id,
         "person": item.person.public_id,
         **{name: getattr(item, name) or "" for name in ("kind", "title", "description", "source_url",
-                                                         "author", "language", "status", "derivation")},
-        "published_on": item.published_on,
+                                                         "author", "language", "status", "derivation",
+                                                         "registry", "registry_reference")},
+        **{name: getattr(item, name) for name in ("published_on", "followers", "views",
+                                                  "registry_listed_on")},
         "original": item.original.public_id if item.original else None,
         "added_by": item.added_by.get_username() if item.added_by else None,
         "added_at": item.added_at,
