@@ -78,3 +78,13 @@ def test_the_page_counts_the_warnings_and_links_to_the_fix(
 def test_no_gaps_no_warnings(household_a: Any, caseworker_a: Any) -> None:
     page = client_for(caseworker_a).get("/radar/").content.decode()
     assert "Data to fix (0 warnings)" in page and "No gaps found" in page
+
+
+def test_each_household_is_judged_by_its_own_hearings(
+    household_a: Any, household_b: Any, caseworker_a: Any, caseworker_b: Any
+) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(-4))
+    record(caseworker_b, household_b.principal, next_hearing_date=ahead(-4))
+    event(caseworker_b, household_b, "hearing_held", ahead(-4))
+    assert [p for p, _ in _found(household_a)] == [Problem.HEARING_NO_OUTCOME]
+    assert _found(household_b) == []

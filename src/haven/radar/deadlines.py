@@ -36,16 +36,12 @@ def deadlines_for(households: QuerySet[Any], today: dt.date, days: int) -> list[
             found.append(Deadline(reference, str(person), Kind.HEARING, hearing, detained))
         if removal is not None:
             found.append(Deadline(reference, str(person), Kind.REMOVAL, removal, detained))
-    detained_people = {
-        str(p)
-        for p in USRecord.objects.filter(person__household__in=households, detained=True).values_list(
-            "person__public_id", flat=True
-        )
-    }
+    # An event's person is detained if their US record says so (read in the same query: listing every
+    # detained person of a coalition-wide scope took longer than the events themselves).
     events = TimelineEvent.objects.filter(household__in=households, date__range=(today, end)).values_list(
-        "household__reference", "person__public_id", "date", "kind"
+        "household__reference", "person__public_id", "date", "kind", "person__us_record__detained"
     )
-    for reference, person, date, kind in events:
+    for reference, person, date, kind, detained in events:
         who = str(person) if person else ""
-        found.append(Deadline(reference, who, Kind.EVENT, date, who in detained_people, event_kind=kind))
+        found.append(Deadline(reference, who, Kind.EVENT, date, bool(detained), event_kind=kind))
     return upcoming(found, today, days)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Max, Q, QuerySet
 
 from haven.cases.models import TimelineEvent, USRecord
 from haven_core.data_quality import FINAL_ORDER, DataWarning, RecordFacts, check
@@ -21,7 +21,6 @@ INACTIVE = (Stage.CLOSED.value, Stage.RESETTLED.value)
 
 def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]:
     """Every data-quality warning of ``households`` (already limited to what the user may see)."""
-    held = TimelineEvent.objects.filter(household=OuterRef("person__household"), kind="hearing_held")
     candidates = (
         USRecord.objects.filter(person__household__in=households)
         .exclude(person__household__stage__in=INACTIVE)
@@ -30,8 +29,8 @@ def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]
             | Q(status=FINAL_ORDER, removal_scheduled_date__isnull=True)
             | Q(next_hearing_date__lt=today)
         )
-        .annotate(last_held=Subquery(held.order_by("-date").values("date")[:1]))
         .values_list(
+            "person__household_id",
             "person__household__reference",
             "person__public_id",
             "status",
@@ -39,9 +38,17 @@ def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]
             "detention_facility",
             "next_hearing_date",
             "removal_scheduled_date",
-            "last_held",
         )
     )
+    rows = list(candidates)
+    # The latest hearing held, read only for the households whose next hearing has passed.
+    past = {row[0] for row in rows if row[6] is not None and row[6] < today}
+    held: dict[int, dt.date] = {}
+    if past:
+        events = TimelineEvent.objects.filter(household_id__in=past, kind="hearing_held")
+        held = dict(
+            events.values("household_id").annotate(last=Max("date")).values_list("household_id", "last")
+        )
     facts = (
         RecordFacts(
             household=reference,
@@ -51,8 +58,8 @@ def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]
             has_facility=bool(facility.strip()),
             next_hearing=hearing,
             removal_scheduled=removal,
-            last_hearing_held=last_held,
+            last_hearing_held=held.get(household_id),
         )
-        for reference, person, status, detained, facility, hearing, removal, last_held in candidates
+        for household_id, reference, person, status, detained, facility, hearing, removal in rows
     )
     return check(facts, today)

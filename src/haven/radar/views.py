@@ -20,7 +20,7 @@ from haven.radar.forms import RadarForm
 from haven.radar.quality import warnings_for
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
 from haven_core.data_quality import DataWarning
-from haven_core.deadlines import Deadline, upcoming
+from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
 from haven_core.deadlines_chart import timeline
 from haven_core.roles import COALITION_WIDE
@@ -59,7 +59,8 @@ def radar_home(request: HttpRequest) -> HttpResponse:
     found: list[Deadline] = deadlines_for(households, today, max(days, CHART_DAYS))
     if form.value("detained"):
         found = [d for d in found if d.detained]
-    listed = upcoming(found, today, days)
+    end = today + dt.timedelta(days=days)
+    listed = [d for d in found if d.date <= end]  # already soonest first
     page = Paginator(listed, settings.HAVEN_CASES_PER_PAGE).get_page(request.GET.get("page"))
     warnings = warnings_for(households, today)
     radar_view(
@@ -74,7 +75,7 @@ def radar_home(request: HttpRequest) -> HttpResponse:
         "form": form,
         "days": days,
         "today": today,
-        "end": today + dt.timedelta(days=days),
+        "end": end,
         "page": page,
         "rows": radar_rows(page.object_list, today),
         "chart": timeline(found, today, CHART_DAYS),
