@@ -32,3 +32,4 @@ bench: setup
 	$(VENV)/python bench/seed.py
 	$(VENV)/python bench/assess.py
 	$(VENV)/python bench/referral.py
+	$(VENV)/python bench/radar.py
