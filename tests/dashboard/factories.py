@@ -87,3 +87,20 @@ def document_well(household: Household, *, verified: bool = True) -> list[Eviden
         )
         for url, day in sources
     ]
+
+
+def referred(coordinator: Any, liaison: Any, decisions: list[tuple[Household, str]]) -> None:
+    """One referral batch to ``liaison`` with an entry per household, decided as given."""
+    from haven.referral.models import ReferralBatch, ReferralEntry
+    from haven.selection.models import SelectionRun
+    from tests.selection.factories import selection_run_for
+
+    batch = ReferralBatch.objects.create(
+        reference=f"R-TEST-{ReferralBatch.objects.count() + 1:04d}",
+        run=SelectionRun.objects.get(public_id=selection_run_for(coordinator)),
+        recipient=liaison,
+        profile="test",
+        created_by=coordinator,
+    )
+    for household, decision in decisions:
+        ReferralEntry.objects.create(batch=batch, household=household, decision=decision)

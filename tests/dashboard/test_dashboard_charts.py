@@ -89,16 +89,24 @@ def test_outcomes_by_month_over_the_last_year(caseworker_a: Any) -> None:
     assert "Counted: the timeline events “Protection granted”" in html
 
 
-def test_referral_outcomes(caseworker_a: Any) -> None:
+def test_referral_outcomes_by_decision(caseworker_a: Any, coordinator: Any, liaison: Any) -> None:
+    one, two, three = (factories.household(caseworker_a, stage="referred") for _ in range(3))
+    factories.referred(coordinator, liaison, [(one, "accepted"), (two, "more_information")])
+    factories.referred(coordinator, liaison, [(two, "accepted"), (three, "refused")])  # two, again
+    values, titles, rows = chart(dashboard(caseworker_a), "chart-referrals")
+    assert values == {"accepted": 2, "refused": 1, "more_information": 1}
+    assert titles == ["Accepted: 2", "Refused: 1", "More information needed: 1"]
+    assert rows["Awaiting decision"] == ["0", "0 %"]
+    assert "Referral entries of these households by the liaison's decision" in dashboard(caseworker_a)
+
+
+def test_referral_outcomes_without_referral_entries(caseworker_a: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(counts, "referral_model", lambda: None)  # as before the referral app's tables
     for stage in ("referred", "referred", "decision_received", "resettled", "intake"):
         factories.household(caseworker_a, stage=stage)
     html = dashboard(caseworker_a)
-    if counts.referral_model() is None:
-        assert marks(html, "chart-referrals") == {"referred": 2, "decision_received": 1, "resettled": 1}
-        assert "No referral decisions are recorded in Haven yet" in html
-    else:
-        assert marks(html, "chart-referrals") == {}  # no entries made: nothing decided
-        assert "Referral entries of these households by the liaison's decision" in html
+    assert marks(html, "chart-referrals") == {"referred": 2, "decision_received": 1, "resettled": 1}
+    assert "No referral decisions are recorded in Haven yet" in html
 
 
 def test_an_empty_caseload(caseworker_a: Any) -> None:

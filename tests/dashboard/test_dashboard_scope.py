@@ -24,12 +24,14 @@ A = {
     "urgency": {"emergency": 1, "urgent": 1, "not_assessed": 1},
     "risk": {"very_high": 1, "high": 1, "not_assessed": 1},
     "documentation": {"well_documented": 1, "not_well_documented": 2},
+    "referrals": {"pending": 1, "accepted": 1},
 }
 B = {
     "stages": {"documenting": 1, "resettled": 1},
     "urgency": {"normal": 1, "not_assessed": 1},
     "risk": {"low": 1, "not_assessed": 1},
     "documentation": {"well_documented": 1, "not_well_documented": 1},
+    "referrals": {"refused": 1},
 }
 
 
@@ -42,7 +44,7 @@ def _sum(*parts: dict[str, int]) -> dict[str, int]:
 
 
 @pytest.fixture
-def coalition(caseworker_a: Any, caseworker_b: Any) -> dict[str, Any]:
+def coalition(caseworker_a: Any, caseworker_b: Any, coordinator: Any, liaison: Any) -> dict[str, Any]:
     today = timezone.localdate()
     last_month = today.replace(day=1) - dt.timedelta(days=1)
     a1 = factories.household(caseworker_a, stage="documenting", urgency="emergency", risk="very_high")
@@ -57,6 +59,8 @@ def coalition(caseworker_a: Any, caseworker_b: Any) -> dict[str, Any]:
     factories.event(a2, "removed", last_month)
     factories.event(a2, "hearing_held", today)  # not an outcome: not counted
     factories.event(b1, "removed", today)
+    factories.referred(coordinator, liaison, [(a2, "accepted"), (b1, "refused")])
+    factories.referred(coordinator, liaison, [(a1, "pending")])
     return {"today": today, "last_month": last_month}
 
 
@@ -90,7 +94,6 @@ def test_organisation_b_sees_none_of_a(caseworker_b: Any, coalition: dict[str, A
     assert marks(html, "chart-outcomes") == _outcomes(
         coalition["today"], coalition["last_month"], granted=0, removed_now=1, removed_before=0
     )
-    assert marks(html, "chart-referrals") == {"resettled": 1}
     assert "Free Russia Aid" not in html
     assert "1 of 2 principal applicants are well documented (50 %)" in html
 
