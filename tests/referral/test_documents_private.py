@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+
+from haven.cases.forms.people import PersonForm
 from haven.cases.models import Person
 from haven.referral.documents import household_record
 from tests.conftest import client_for
@@ -32,6 +35,7 @@ def test_the_person_form_keeps_fields_out_of_referrals(caseworker_a: Any, househ
         "vulnerabilities",
     ]
 
+
 def test_an_unknown_field_name_is_refused(caseworker_a: Any, household_a: Any) -> None:
     yulia = household_a.principal
     url = f"/cases/{household_a.reference}/people/{yulia.public_id}/edit/"
@@ -41,3 +45,10 @@ def test_an_unknown_field_name_is_refused(caseworker_a: Any, household_a: Any) -
     response = client.post(url, data)
     assert response.status_code == 200 and "keep_private" in response.context["form"].errors
     assert Person.objects.get(pk=yulia.pk).private_fields == []
+
+
+def test_the_choice_is_worded_in_russian_too() -> None:
+    with translation.override("ru"):
+        field = PersonForm().fields["keep_private"]
+        assert str(field.label) == "не включать в направления"
+        assert dict(field.choices)["name_cyrillic"] == "имя (кириллицей)"
