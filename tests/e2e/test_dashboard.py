@@ -1,0 +1,41 @@
+"""The coordinator's dashboard in a real browser: its charts are drawn as SVG, with no script, no inline
+style and nothing from another site (Chromium reports every Content-Security-Policy violation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import client_for
+from tests.dashboard import factories
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_coordinator_sees_the_coalition_charts(
+    live_server: Any, page: Any, coordinator: Any, caseworker_a: Any, caseworker_b: Any
+) -> None:
+    factories.household(caseworker_a, stage="documenting", urgency="emergency", risk="high")
+    factories.household(caseworker_a, stage="referred")
+    factories.household(caseworker_b, stage="documenting", urgency="normal", risk="low")
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    # Signed in past the second factor, as client_for does, with that session's cookie.
+    name = settings.SESSION_COOKIE_NAME
+    session = client_for(coordinator).cookies[name].value
+    page.context.add_cookies([{"name": name, "value": session, "url": live_server.url}])
+
+    page.goto(f"{live_server.url}/dashboard/")
+    assert page.locator("h1").inner_text() == "Dashboard"
+    assert page.locator("nav a[aria-current=page]").inner_text() == "Dashboard"
+    stages = page.locator("#chart-stages svg rect.mark")
+    assert stages.count() == 2
+    box = stages.first.bounding_box()
+    assert box is not None and box["width"] > 0 and box["height"] > 0  # drawn, not just in the markup
+    organisations = page.locator("#chart-organisations svg rect.mark")
+    values = [organisations.nth(i).get_attribute("data-value") for i in range(organisations.count())]
+    assert values == ["2", "1"]
+    assert page.locator("#chart-urgency svg rect.mark").count() == 3  # emergency, normal, not assessed
+    assert not [line for line in console if line.startswith("error")], console
