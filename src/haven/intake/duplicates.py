@@ -20,7 +20,7 @@ from haven.cases.models import Person
 from haven.registries.screening import NAME_COLUMNS, person_record
 from haven_core.intake import IntakeReport
 from haven_core.intake.rows import IntakePerson
-from haven_core.matching import Matcher, NameRecord
+from haven_core.matching import Matcher, NameRecord, compare
 from haven_core.roles import COALITION_WIDE
 
 
@@ -60,15 +60,20 @@ def in_file_duplicates(*, report: IntakeReport) -> list[FileDuplicate]:
     pairs: dict[tuple[int, int], FileDuplicate] = {}
     for query in records:
         household_id, person = people[query.id]
-        for candidate in matcher.candidates(query, limit=6):
-            other_household, other = people[candidate.entry_id]
-            if other_household == household_id:
-                continue  # themselves, or a relative: a family's own members are not duplicates
-            first, second = sorted([(person.row, household_id), (other.row, other_household)])
-            pairs.setdefault(
-                (first[0], second[0]),
-                FileDuplicate(first[0], first[1], second[0], second[1], candidate.decision, candidate.score),
-            )
+        # Blocking, then scoring only the entries of other households: a person and their own family,
+        # most of what blocking finds, are never scored, nor a pair already found from its other side.
+        for position in matcher.blocked(query):
+            entry = records[position]
+            other_household, other = people[entry.id]
+            pair = (min(person.row, other.row), max(person.row, other.row))
+            if other_household == household_id or pair in pairs:
+                continue
+            candidate = compare(query, entry)
+            if candidate is not None:
+                first, second = sorted([(person.row, household_id), (other.row, other_household)])
+                pairs[first[0], second[0]] = FileDuplicate(
+                    first[0], first[1], second[0], second[1], candidate.decision, candidate.score
+                )
     return sorted(pairs.values(), key=lambda d: (d.row, d.other_row))
 
 
