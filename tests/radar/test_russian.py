@@ -1,0 +1,24 @@
+"""The radar in Russian: its headings, warnings and plural forms come from the radar's own catalogue."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.conf import settings
+
+from tests.conftest import client_for
+from tests.radar.factories import ahead, record
+
+
+def test_the_radar_speaks_russian(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(5), detained=True)
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get("/radar/").content.decode()
+    assert "<h1>Сроки</h1>" in page
+    assert re.search(r'class="result-count" role="status">\s*1 срок\s*</p>', page)
+    assert "Исправить данные (1 предупреждение)" in page
+    assert "Задержан(а), но место содержания не указано." in page
+    assert "Ближайшие 90 дней" in page and "не оценено" in page
+    assert "Deadlines" not in page.split("<main")[1]
