@@ -139,6 +139,9 @@ def test_the_assessment_cites_its_legal_sources_and_flags_what_is_unverified(
     for line in lines:
         assert squeezed(line.basis.source) in flat
     assert result.rules_version in rendered["en"]
+    # The assessment's reasons are worded in the dossier's language too.
+    assert squeezed("Shown by: Public anti-war statement") in flat
+    assert squeezed("Démontré par : Déclaration publique contre la guerre") in squeezed(rendered["fr"])
     if any(c.basis.confidence == "U" for c in lines) or any(
         n.basis.confidence == "U" for n in result.pathways
     ):
