@@ -1,0 +1,30 @@
+"""The dashboard in Russian: headings, captions, plurals and the labels of its charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import client_for
+from tests.dashboard import factories
+from tests.dashboard.pages import chart
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_dashboard_speaks_russian(caseworker_a: Any) -> None:
+    for stage in ("intake", "intake", "resettled"):
+        factories.household(caseworker_a, stage=stage)
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = client.get("/dashboard/").content.decode()
+    assert "<h1>Сводка</h1>" in html
+    assert "3 семьи" in html
+    assert "Семьи по этапам" in html
+    assert "Хорошо задокументированы 0 из 3 основных заявителей (0 %)." in html
+    assert "Учтены события хронологии «Предоставлена защита»" in html
+    _, titles, rows = chart(html, "chart-stages")
+    assert titles == ["Приём: 2", "Переселены: 1"]
+    assert rows["Итого"] == ["3", ""]
