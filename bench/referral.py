@@ -4,6 +4,7 @@ and French (WeasyPrint), read from the database as ``haven referral-export`` rea
     .venv/bin/python bench/referral.py                  # 20 households, a temporary SQLite database
     .venv/bin/python bench/referral.py --households 50
     .venv/bin/python bench/referral.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench
+    .venv/bin/python bench/referral.py --households 3 --profile   # and where the time goes (cProfile)
 
 The coalition is seeded (``haven seed``) and assessed (``haven assess``) first; that is not counted.
 Prints the seconds per dossier and households per second (two dossiers a household), and the batch list.

@@ -117,6 +117,9 @@ def test_status_deadlines_and_dates_in_each_language(rendered: dict[str, Any]) -
     assert "December 9, 2026" in en and "9 décembre 2026" in fr
     assert "April 12, 1988" in en and "12 avril 1988" in fr
     assert "Batavia Immigration Court" in en
+    # Short dates inside the assessment's reasons are ISO, as Canada writes them: never 03/06/2022.
+    assert "2022-03-06" in en and "2022-03-06" in fr
+    assert "03/06/2022" not in en and "06/03/2022" not in fr
 
 
 def test_evidence_shows_each_file_s_hash_review_and_timestamp(rendered: dict[str, Any]) -> None:

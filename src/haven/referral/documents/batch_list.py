@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 
 from haven.cases.models import Household
 from haven.referral.documents import words
+from haven.referral.documents.dossier import canadian
 from haven.referral.documents.record import household_record
 from haven.selection.wording import reason_text
 from haven_core.referral.batch import COLUMNS, batch_row, headed
@@ -24,7 +25,7 @@ def rows_of_records(
     records: Sequence[Mapping[str, Any]], *, profile: FieldProfile, language: str = "en"
 ) -> list[dict[str, str]]:
     rows = []
-    with translation.override(language):
+    with translation.override(canadian(language)):
         for record in records:
             kept = minimise(record, profile).record
             selection = kept.get("selection") or {}

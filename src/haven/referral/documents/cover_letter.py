@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from haven.cases.models import Household
 from haven.referral.documents import words
-from haven.referral.documents.dossier import LANGUAGES
+from haven.referral.documents.dossier import LANGUAGES, canadian
 from haven.referral.documents.pdf import write_pdf
 from haven_core.referral.formatting import display_date
 from haven_core.referral.profile import FieldProfile
@@ -29,7 +29,7 @@ def cover_letter_pdf(
 ) -> bytes:
     if language not in LANGUAGES:
         raise ValueError(f"a cover letter is written in English or French, not {language!r}")
-    with translation.override(language):
+    with translation.override(canadian(language)):
         context = {
             "language": language,
             "batch_reference": batch_reference,

@@ -29,6 +29,12 @@ from haven_core.referral.profile import FieldProfile, minimise
 LANGUAGES = ("en", "fr")
 
 
+def canadian(language: str) -> str:
+    """The Canadian form of the language, for Canadian readers: its formats write short dates as
+    2026-03-06, never the ambiguous 03/06/2026 (the words come from the language's own catalogue)."""
+    return f"{language}-ca"
+
+
 def _rules() -> Any:
     try:
         return current_rules()
@@ -193,7 +199,7 @@ def render_dossier(
         raise ValueError(f"a dossier is written in English or French, not {language!r}")
     minimised = minimise(record, profile)
     withheld = [name for name in minimised.withheld if _recorded(record, name)]
-    with translation.override(language):
+    with translation.override(canadian(language)):
         context = dossier_context(
             minimised.record,
             withheld,
