@@ -53,3 +53,8 @@ def test_a_bad_page_number_shows_a_page(dated: Any) -> None:
 def test_a_past_date_is_not_a_deadline(household_a: Any, caseworker_a: Any) -> None:
     record(caseworker_a, household_a.principal, removal_scheduled_date=ahead(-1))
     assert _days_left(client_for(caseworker_a).get("/radar/")) == []
+
+
+def test_the_window_in_use_is_shown_in_its_field(dated: Any) -> None:
+    assert 'name="days" value="30"' in dated.get("/radar/").content.decode()
+    assert 'name="days" value="90"' in dated.get("/radar/", {"days": "90"}).content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Organisation
@@ -31,8 +32,11 @@ class RadarForm(forms.Form):
     mine = forms.BooleanField(label=_("Only my cases"), required=False)
     detained = forms.BooleanField(label=_("Only detained people"), required=False)
 
-    def __init__(self, *args: Any, coalition_wide: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: QueryDict, *, coalition_wide: bool) -> None:
+        if not data.get("days"):
+            data = data.copy()
+            data["days"] = str(DEFAULT_DAYS)  # shown in the field, so the window in use is visible
+        super().__init__(data)
         if coalition_wide:
             self.fields["organisation"].empty_label = _("All organisations")  # type: ignore[attr-defined]
         else:
