@@ -7,6 +7,8 @@ from typing import Any
 
 from haven.accounts.actor import Actor
 from haven.assessment.actions import household_assess
+from haven.cases.actions import household_move
+from haven_core.pipeline import Stage
 from tests.conftest import client_for
 from tests.radar.factories import ahead, child_of, event, record
 
@@ -85,3 +87,10 @@ def test_a_long_list_is_paginated(household_a: Any, caseworker_a: Any, settings:
 def test_an_empty_window_says_so(household_a: Any, caseworker_a: Any) -> None:
     page = client_for(caseworker_a).get("/radar/").content.decode()
     assert "Nothing dated in this window." in page
+
+
+def test_a_move_along_the_pipeline_is_not_a_deadline(household_a: Any, caseworker_a: Any) -> None:
+    household_move(actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.DOCUMENTING)
+    assert household_a.events.filter(kind="status_changed").exists()
+    response = client_for(caseworker_a).get("/radar/")
+    assert response.context["rows"] == [] and response.context["chart"].total == 0
