@@ -1,5 +1,6 @@
 """Documentation coverage: how many principal applicants are well documented, by the evidence
-documentation score itself (:func:`haven.evidence.documentation.assess_items`), fast enough for a
+documentation score itself (the facts of :func:`haven.evidence.documentation.item_facts` scored by
+:func:`haven_core.evidence.documentation.assess` under the configured criteria), fast enough for a
 dashboard over a hundred thousand households.
 
 Only verified originals count towards that score: unreviewed, disputed and retracted items and working
@@ -24,8 +25,9 @@ from django.db.models import Count, Max, QuerySet, Sum
 
 from haven.cases.models import Person
 from haven.dashboard.models import DocumentationVerdict
-from haven.evidence.documentation import assess_items, criteria
-from haven.evidence.models import EvidenceItem, Verification
+from haven.evidence.documentation import criteria
+from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile, Verification
+from haven_core.evidence.documentation import Criteria, ItemFacts, assess
 
 _CHUNK = 900  # ids per query, well under any database's limit on parameters
 
@@ -62,15 +64,54 @@ def _fingerprints(principals: QuerySet[Any], rules_digest: str) -> dict[int, str
     return {pk: f"{rules_digest}:{n}:{ids}:{latest.get(pk, 0)}" for pk, n, ids in sums}
 
 
-def _score(person_ids: list[int]) -> dict[int, bool]:
-    """The verdict of each person, computed from their verified originals."""
-    out: dict[int, bool] = {}
+def facts_of(person_ids: list[int]) -> dict[int, list[ItemFacts]]:
+    """The :class:`ItemFacts` of each person's verified originals, equal to those
+    :func:`haven.evidence.documentation.item_facts` makes (tested), but read as plain rows: model
+    instances with their prefetched tags and files cost most of the time of scoring a whole coalition."""
+    found: dict[int, list[ItemFacts]] = defaultdict(list)
+    columns = ("id", "person_id", "public_id", "kind", "source_url", "author", "published_on")
     for chunk in _chunks(person_ids):
-        items: dict[int, list[EvidenceItem]] = defaultdict(list)
-        for item in _verified().filter(person_id__in=chunk).prefetch_related("tags", "files__blob"):
-            items[item.person_id].append(item)
-        out.update((pk, assess_items(items[pk]).well_documented) for pk in chunk)
-    return out
+        items = list(
+            _verified().filter(person_id__in=chunk).order_by("id").values_list(*columns, "registry_listed_on")
+        )
+        ids = [row[0] for row in items]
+        tags: dict[int, list[tuple[str, Any]]] = defaultdict(list)
+        originals: dict[int, str] = {}
+        for id_chunk in _chunks(ids):
+            for item_id, tag, day in EvidenceTag.objects.filter(item_id__in=id_chunk).values_list(
+                "item_id", "tag", "activity_date"
+            ):
+                tags[item_id].append((tag, day))
+            rows = (
+                ItemFile.objects.filter(item_id__in=id_chunk, role="original")
+                .order_by("-id")
+                .values_list("item_id", "blob__sha256")
+            )
+            originals.update(rows)  # the first original of each item is written last
+        for pk, person_id, public_id, kind, source_url, author, published_on, listed_on in items:
+            dates = tuple(sorted(day for _, day in tags[pk] if day))
+            if not dates:
+                dates = tuple(d for d in (published_on, listed_on) if d)
+            found[person_id].append(
+                ItemFacts(
+                    key=str(public_id),
+                    kind=kind,
+                    status="verified",
+                    is_working_copy=False,
+                    source_url=source_url,
+                    author=author,
+                    file_sha256=originals.get(pk, ""),
+                    dates=dates,
+                    tags=frozenset(tag for tag, _ in tags[pk]),
+                )
+            )
+    return found
+
+
+def _score(person_ids: list[int], rules: Criteria) -> dict[int, bool]:
+    """The verdict of each person, computed from their verified originals."""
+    facts = facts_of(person_ids)
+    return {pk: assess(facts.get(pk, []), rules).well_documented for pk in person_ids}
 
 
 def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
@@ -91,7 +132,7 @@ def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
             well += well_documented
             del candidates[pk]
     stale = list(candidates)  # no verdict yet, or one computed from other evidence or criteria
-    fresh = _score(stale)
+    fresh = _score(stale, rules)
     if fresh:
         DocumentationVerdict.objects.bulk_create(
             [
@@ -104,6 +145,6 @@ def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
             update_fields=["fingerprint", "well_documented", "computed_at"],
         )
     well += sum(fresh.values())
-    if assess_items([]).well_documented:  # criteria that ask for nothing: the undocumented count too
+    if assess([], rules).well_documented:  # criteria that ask for nothing: the undocumented count too
         well += total - len(fingerprints)
     return Coverage(principals=total, well_documented=well)
