@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 WIDTH = 640
 ROW = 26  # height of one horizontal bar's row
-LABEL_WIDTH = 200  # room for the labels left of horizontal bars
+CHAR_WIDTH = 7  # about the width of one character of a 12-pixel label, Latin or Cyrillic
 VALUE_ROOM = 56  # room for the number right of the longest bar
 COLUMN_HEIGHT = 220  # plot height of a column chart
 TOP, BOTTOM = 20, 40
@@ -60,11 +60,18 @@ def _scale(values: Iterable[int]) -> int:
     return max(values, default=0) or 1
 
 
+def label_room(labels: Iterable[str], width: int = WIDTH) -> int:
+    """Room left of the bars for the longest label, at least 80 pixels and at most half the chart."""
+    longest = max((len(label) for label in labels), default=0)
+    return min(max(CHAR_WIDTH * longest + 16, 80), width // 2)
+
+
 def horizontal_bars(counts: Sequence[Count], *, width: int = WIDTH) -> Chart:
     """One bar per non-empty category, one row each, as long as its share of the largest."""
     shown = [c for c in counts if c.value > 0]
     top = _scale(c.value for c in shown)
-    room = width - LABEL_WIDTH - VALUE_ROOM
+    left = label_room((c.label for c in shown), width)
+    room = width - left - VALUE_ROOM
     bars = []
     for i, c in enumerate(shown):
         length = max(room * c.value / top, 1.0)
@@ -74,13 +81,13 @@ def horizontal_bars(counts: Sequence[Count], *, width: int = WIDTH) -> Chart:
                 key=c.key,
                 label=c.label,
                 value=c.value,
-                x=LABEL_WIDTH,
+                x=left,
                 y=round(y + 3, 1),
                 w=round(length, 1),
                 h=ROW - 6,
-                text_x=LABEL_WIDTH - 8,
+                text_x=left - 8,
                 text_y=round(y + ROW / 2 + 4, 1),
-                value_x=round(LABEL_WIDTH + length + 6, 1),
+                value_x=round(left + length + 6, 1),
                 value_y=round(y + ROW / 2 + 4, 1),
             )
         )
@@ -93,8 +100,9 @@ def funnel(counts: Sequence[Count], *, width: int = WIDTH) -> Chart:
     share of the largest stage; the label and the number are written inside the plot, left of centre."""
     shown = [c for c in counts if c.value > 0]
     top = _scale(c.value for c in shown)
-    room = width - LABEL_WIDTH - VALUE_ROOM
-    centre = LABEL_WIDTH + room / 2
+    left = label_room((c.label for c in shown), width)
+    room = width - left - VALUE_ROOM
+    centre = left + room / 2
     bars = []
     for i, c in enumerate(shown):
         length = max(room * c.value / top, 1.0)
@@ -108,7 +116,7 @@ def funnel(counts: Sequence[Count], *, width: int = WIDTH) -> Chart:
                 y=round(y + 3, 1),
                 w=round(length, 1),
                 h=ROW - 6,
-                text_x=LABEL_WIDTH - 8,
+                text_x=left - 8,
                 text_y=round(y + ROW / 2 + 4, 1),
                 value_x=round(centre + length / 2 + 6, 1),
                 value_y=round(y + ROW / 2 + 4, 1),

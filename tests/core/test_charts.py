@@ -91,3 +91,13 @@ def test_percent() -> None:
     assert percent(2, 3) == 67
     assert percent(0, 5) == 0
     assert percent(3, 0) is None
+
+
+def test_long_labels_get_room_up_to_half_the_chart() -> None:
+    short = horizontal_bars([Count("a", "Low", 1)])
+    russian = horizontal_bars([Count("b", "Пока недостаточно задокументированы", 1)])
+    huge = funnel([Count("c", "x" * 200, 1)])
+    assert short.bars[0].x == 80
+    assert russian.bars[0].x == 7 * 35 + 16
+    assert huge.bars[0].text_x == 640 // 2 - 8
+    assert all(b.x + b.w <= 640 for b in (*short.bars, *russian.bars, *huge.bars))
