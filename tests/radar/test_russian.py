@@ -18,7 +18,9 @@ def test_the_radar_speaks_russian(household_a: Any, caseworker_a: Any) -> None:
     page = client.get("/radar/").content.decode()
     assert "<h1>Сроки</h1>" in page
     assert re.search(r'class="result-count" role="status">\s*1 срок\s*</p>', page)
-    assert "Исправить данные (1 предупреждение)" in page and "1 запись нужно исправить" in page
+    assert (
+        "Исправить данные (1 предупреждение)" in page and "1 предупреждение о данных: что исправить" in page
+    )
     assert "Задержан(а), но место содержания не указано." in page
     assert "Ближайшие 90 дней" in page and "не оценено" in page
     assert "Deadlines" not in page.split("<main")[1]

@@ -66,7 +66,7 @@ def test_the_page_counts_the_warnings_and_links_to_the_fix(
     record(caseworker_a, principal, detained=True, status="final_order", next_hearing_date=ahead(-3))
     record(caseworker_b, household_b.principal, detained=True)
     page = client_for(caseworker_a).get("/radar/").content.decode()
-    assert "Data to fix (3 warnings)" in page and "3 records need fixing" in page
+    assert "Data to fix (3 warnings)" in page and "3 data warnings: what to fix" in page
     assert "Detained, but no detention facility is recorded." in page
     assert "Final order of removal, but no scheduled removal date." in page
     assert "has passed and no outcome is recorded." in page
