@@ -51,11 +51,11 @@ def rendered(db: Any) -> dict[str, Any]:
             "sponsor": pdf_text(render_dossier(record, language="en", profile=SPONSOR, ids=ids)),
         }
     )
-    # Then Юлия asks to keep her Cyrillic name, her address and her A-number out of any referral.
+    # Then Юлия asks to keep her Cyrillic name, address, A-number and vulnerabilities out of any referral.
     person_update(
         actor=Actor.for_user(household.owner or built["caseworker"]),
         person=household.principal,
-        fields={"keep_private": "name_cyrillic\naddress\na_number"},
+        fields={"keep_private": "name_cyrillic\naddress\na_number\nvulnerabilities"},
     )
     private = household_record(household, reasons=REASONS)
     _RENDERED.update(
@@ -174,7 +174,12 @@ def test_a_field_a_person_keeps_private_stays_out_under_every_profile(rendered: 
         assert "Person 1: name (Cyrillic)" in text
         assert "Котов Миша" in text  # the son's name was not made private
     assert "Buffalo Federal Detention Facility" in rendered["private"]["sponsor"]
-    assert rendered["private_record"]["people"][0]["private"] == ["name_cyrillic", "address", "a_number"]
+    assert rendered["private_record"]["people"][0]["private"] == [
+        "name_cyrillic",
+        "address",
+        "a_number",
+        "vulnerabilities",
+    ]
     assert rendered["private_record"]["people"][1]["private"] == []
 
 
@@ -192,3 +197,15 @@ def test_the_record_holds_every_field_before_minimisation(rendered: dict[str, An
 def test_a_dossier_in_another_language_is_refused(rendered: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="English or French"):
         render_dossier(rendered["record"], language="ru", profile=OFFICER)
+
+
+def test_the_assessment_does_not_tell_what_a_person_keeps_private(rendered: dict[str, Any]) -> None:
+    # Her vulnerabilities are private: the reasons about her (which would name them) are left out,
+    # the son's reasons and the levels stay.
+    assert squeezed("Citizenship recorded: RU") in squeezed(rendered["en"])
+    for name, text in rendered["private"].items():
+        flat = squeezed(text)
+        assert squeezed("Citizenship recorded: RU") not in flat, name
+        assert squeezed("a woman without a partner") not in flat, name
+        assert squeezed("From the date of birth (age 10)") in flat, name
+        assert squeezed("The reasons about person 1 are not shown") in flat, name

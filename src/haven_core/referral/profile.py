@@ -91,6 +91,23 @@ PROFILES: dict[str, FieldProfile] = {p.name: p for p in (OFFICER, SPONSOR)}
 # profile (their relationship in the household always goes, or the family could not be read).
 PRIVATE_FIELDS = tuple(f for f in PERSON_FIELDS if f != "relationship")
 
+# The fields of a person's record that the assessment reads: a reason about someone who keeps one of
+# these private would tell what they kept private, so a dossier does not show it (the levels stay).
+ASSESSED_FIELDS = frozenset(
+    {
+        "birth_date",
+        "sex",
+        "citizenship",
+        "us_status",
+        "next_hearing_date",
+        "removal_order_date",
+        "removal_scheduled_date",
+        "detained",
+        "vulnerabilities",
+        "evidence",
+    }
+)
+
 
 def read_profiles(text: str) -> dict[str, FieldProfile]:
     """Profiles from JSON (``{"name": {"household": [...], "person": [...]}}``), added to the built-in

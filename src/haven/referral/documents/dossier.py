@@ -22,9 +22,11 @@ from haven.referral.documents import words
 from haven.referral.documents.pdf import write_pdf
 from haven.referral.documents.record import household_record, person_ids
 from haven.selection.wording import reason_text
+from haven_core import assessment as core
 from haven_core.assessment import RulesError
+from haven_core.assessment.result import Contribution, Note
 from haven_core.referral.formatting import display_date
-from haven_core.referral.profile import FieldProfile, minimise
+from haven_core.referral.profile import ASSESSED_FIELDS, FieldProfile, minimise
 
 LANGUAGES = ("en", "fr")
 
@@ -82,15 +84,51 @@ def _person_context(n: int, person: Mapping[str, Any], language: str) -> dict[st
     }
 
 
+def _about(person: str | None, notes: Sequence[Note], hidden: set[str]) -> bool:
+    return person in hidden or any(n.values.get("person") in hidden for n in notes)
+
+
+def _keep(lines: list[Any], contributions: Sequence[Contribution], hidden: set[str]) -> list[Any]:
+    """The worded lines (in the same order as ``contributions``) that are about no one in ``hidden``."""
+    return [
+        line for line, c in zip(lines, contributions, strict=True) if not _about(c.person, c.notes, hidden)
+    ]
+
+
+def _without(shown: dict[str, Any], result: core.Assessment, hidden: set[str]) -> dict[str, Any]:
+    """The panel without the reasons about people who keep assessed facts private; totals unchanged."""
+    others = [p for p in result.people if p.person != result.risk_person and p.risk.contributions]
+    shown["risk"]["lines"] = _keep(shown["risk"]["lines"], result.risk.contributions, hidden)
+    shown["others"] = [o for o, p in zip(shown["others"], others, strict=True) if p.person not in hidden]
+    shown["vulnerability"]["lines"] = _keep(
+        shown["vulnerability"]["lines"], result.vulnerability.contributions, hidden
+    )
+    shown["urgency"]["lines"] = _keep(shown["urgency"]["lines"], result.urgency.contributions, hidden)
+    for category, proposal in zip(shown["categories"], result.categories, strict=True):
+        category["reasons"] = [
+            r
+            for r, n in zip(category["reasons"], proposal.reasons, strict=True)
+            if not _about(None, (n,), hidden)
+        ]
+    return shown
+
+
 def _assessment_context(
-    record: Mapping[str, Any], people: list[dict[str, Any]], ids: Sequence[str], language: str
+    record: Mapping[str, Any],
+    people: list[dict[str, Any]],
+    ids: Sequence[str],
+    language: str,
+    hidden: Mapping[str, int],
 ) -> dict[str, Any] | None:
     assessment = record.get("assessment")
     pathways = record.get("pathways") or []
     names = {pid: p["name"] for pid, p in zip(ids, people, strict=False)}
     titles = {e["id"]: e.get("title") or e["id"][:8] for p in people for e in p["evidence"] if "id" in e}
     text = Words(people=names, evidence=titles, rules=_rules(), language=language)
-    out: dict[str, Any] = {"pathways": [text.pathway(n) for n in pathways]}
+    out: dict[str, Any] = {
+        "pathways": [text.pathway(n) for n in pathways if not _about(n.person, n.notes, set(hidden))],
+        "hidden": sorted(hidden.values()),
+    }
     if assessment:
         result = assessment["result"]
         levels = [
@@ -104,7 +142,7 @@ def _assessment_context(
         ]
         out.update(
             {
-                "shown": panel(result, text),
+                "shown": _without(panel(result, text), result, set(hidden)),
                 "levels": levels,
                 "rules_version": assessment["rules_version"],
                 "assessed_on": display_date(assessment["assessed_on"], language),
@@ -142,8 +180,12 @@ def dossier_context(
     profile: FieldProfile,
     batch_reference: str,
     ids: Sequence[str] = (),
+    hidden: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """What the dossier template shows, worded in the active language (call under ``override``)."""
+    """What the dossier template shows, worded in the active language (call under ``override``).
+
+    ``hidden`` maps the ids of people who keep assessed facts private to their number in the household:
+    the assessment's reasons about them are left out."""
     record = minimised_record
     people = [_person_context(n, p, language) for n, p in enumerate(record.get("people", ()), start=1)]
     selection = record.get("selection")
@@ -155,7 +197,7 @@ def dossier_context(
         "organisation": record.get("organisation", ""),
         "profile": profile.name,
         "people": people,
-        "assessment": _assessment_context(record, people, ids, language),
+        "assessment": _assessment_context(record, people, ids, language, hidden or {}),
         "has_assessment": "assessment" in record and record.get("assessment") is not None,
         "has_pathways": "pathways" in record,
         "sign_offs": [_sign_off(s, titles, language) for s in record.get("sign_offs", ())],
@@ -199,6 +241,11 @@ def render_dossier(
         raise ValueError(f"a dossier is written in English or French, not {language!r}")
     minimised = minimise(record, profile)
     withheld = [name for name in minimised.withheld if _recorded(record, name)]
+    hidden = {
+        pid: n
+        for n, (pid, person) in enumerate(zip(ids, record.get("people", ()), strict=False), start=1)
+        if ASSESSED_FIELDS & set(person.get("private", ()))
+    }
     with translation.override(canadian(language)):
         context = dossier_context(
             minimised.record,
@@ -207,6 +254,7 @@ def render_dossier(
             profile=profile,
             batch_reference=batch_reference,
             ids=ids,
+            hidden=hidden,
         )
         html = render_to_string("referral/pdf/dossier.html", context)
         title = _("Referral dossier %(reference)s") % {"reference": record.get("reference", "")}
