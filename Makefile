@@ -33,3 +33,4 @@ bench: setup
 	$(VENV)/python bench/assess.py
 	$(VENV)/python bench/referral.py
 	$(VENV)/python bench/radar.py
+	$(VENV)/python bench/dashboard.py
