@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -28,3 +29,6 @@ def test_the_dashboard_speaks_russian(caseworker_a: Any) -> None:
     _, titles, rows = chart(html, "chart-stages")
     assert titles == ["Приём: 2", "Переселены: 1"]
     assert rows["Итого"] == ["3", ""]
+    # A Russian decimal comma in a coordinate would split it in two: the bar vanishes, the label scatters.
+    coordinates = re.findall(r' (?:x|y|width|height)="([^"]*)"', html)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates), coordinates

@@ -1,5 +1,6 @@
-"""The coordinator's dashboard in a real browser: its charts are drawn as SVG, with no script, no inline
-style and nothing from another site (Chromium reports every Content-Security-Policy violation)."""
+"""The coordinator's dashboard in a real browser, in Russian: its charts are drawn as SVG (every bar has a
+size: a decimal comma in a coordinate would make it vanish), with no script, no inline style and nothing
+from another site (Chromium reports every Content-Security-Policy violation)."""
 
 from __future__ import annotations
 
@@ -25,15 +26,24 @@ def test_the_coordinator_sees_the_coalition_charts(
     # Signed in past the second factor, as client_for does, with that session's cookie.
     name = settings.SESSION_COOKIE_NAME
     session = client_for(coordinator).cookies[name].value
-    page.context.add_cookies([{"name": name, "value": session, "url": live_server.url}])
+    page.context.add_cookies(
+        [
+            {"name": name, "value": session, "url": live_server.url},
+            {"name": settings.LANGUAGE_COOKIE_NAME, "value": "ru", "url": live_server.url},
+        ]
+    )
 
     page.goto(f"{live_server.url}/dashboard/")
-    assert page.locator("h1").inner_text() == "Dashboard"
-    assert page.locator("nav a[aria-current=page]").inner_text() == "Dashboard"
+    assert page.locator("h1").inner_text() == "Сводка"
+    assert page.locator("nav a[aria-current=page]").inner_text() == "Сводка"
     stages = page.locator("#chart-stages svg rect.mark")
     assert stages.count() == 2
-    box = stages.first.bounding_box()
-    assert box is not None and box["width"] > 0 and box["height"] > 0  # drawn, not just in the markup
+    for i in range(2):
+        box = stages.nth(i).bounding_box()
+        assert box is not None and box["width"] > 100 and box["height"] == 20  # drawn, not just in the markup
+    label = page.locator("#chart-stages svg text").first
+    assert label.text_content() == "Сбор документов"
+    assert label.bounding_box()["width"] > 50  # one line, not one letter per line
     organisations = page.locator("#chart-organisations svg rect.mark")
     values = [organisations.nth(i).get_attribute("data-value") for i in range(organisations.count())]
     assert values == ["2", "1"]
