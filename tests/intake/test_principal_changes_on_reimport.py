@@ -147,4 +147,11 @@ def test_the_preview_shows_the_error_on_its_row(caseworker_a: Any, org_a: Any) -
     assert "Households updated: 1" in page and "Households with invalid rows: 1" in page
     client.post("/intake/confirm/")  # without choosing "only the valid households"
     assert principals() == {"F-1": "P-1", "F-2": "P-3"} and Person.objects.count() == 3
+    file = SimpleUploadedFile("caseload.csv", SWAPPED.encode("cp1251"), content_type="text/csv")
+    client.post("/intake/", {"file": file, "date_order": "auto"})
+    client.post("/intake/confirm/", {"only_valid": "1"})
+    assert "1 updated, 0 unchanged, 1 skipped as invalid" in client.get("/intake/").content.decode()
+    assert principals() == {"F-1": "P-1", "F-2": "P-3"}
+    assert Person.objects.get(external_id="P-1").relationship == "principal"  # F-1 whole, as it was
+    assert Person.objects.filter(household__external_id="F-2").count() == 2
     assert Household.objects.count() == 2
