@@ -141,3 +141,16 @@ def test_the_dossier_downloads_as_a_pdf_and_is_audited(
 def test_the_liaison_home_page_leads_to_their_referrals(liaison: Any) -> None:
     page = client_for(liaison).get("/").content.decode()
     assert 'href="/referrals/"' in page
+
+
+def test_the_liaison_pages_speak_russian(
+    coordinator: Any, liaison: Any, household_a: Any, settings: Any
+) -> None:
+    batch = batch_for(coordinator, liaison, [household_a])
+    client = client_for(liaison)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    listing = client.get("/referrals/").content.decode()
+    assert "Направления" in listing and "Ожидает решения" in listing
+    page = client.get(f"/referrals/{batch.public_id}/households/{household_a.reference}/").content.decode()
+    assert "Записать решение" in page and "Сводка по семье" in page and "Record the decision" not in page
+    assert "Ваши направления" in client.get("/").content.decode()
