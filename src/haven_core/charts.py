@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 WIDTH = 640
 ROW = 26  # height of one horizontal bar's row
-CHAR_WIDTH = 7  # about the width of one character of a 12-pixel label, Latin or Cyrillic
+CHAR_WIDTH = 8  # a little more than one character of a 12-pixel label, Latin or Cyrillic
 VALUE_ROOM = 56  # room for the number right of the longest bar
 COLUMN_HEIGHT = 220  # plot height of a column chart
 TOP, BOTTOM = 20, 40

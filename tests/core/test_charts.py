@@ -98,6 +98,6 @@ def test_long_labels_get_room_up_to_half_the_chart() -> None:
     russian = horizontal_bars([Count("b", "Пока недостаточно задокументированы", 1)])
     huge = funnel([Count("c", "x" * 200, 1)])
     assert short.bars[0].x == 80
-    assert russian.bars[0].x == 7 * 35 + 16
+    assert russian.bars[0].x == 8 * 35 + 16
     assert huge.bars[0].text_x == 640 // 2 - 8
     assert all(b.x + b.w <= 640 for b in (*short.bars, *russian.bars, *huge.bars))
