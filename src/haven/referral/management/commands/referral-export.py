@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from haven.accounts.actor import Actor
 from haven.cases.errors import CaseError
@@ -30,6 +30,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="Folder to write to.")
 
+    @no_translations  # the terminal speaks English, whatever language a page last asked for
     def handle(self, *args: Any, **options: Any) -> None:
         batch = _find(options["batch"])
         out: Path = options["out"]
