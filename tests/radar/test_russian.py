@@ -24,3 +24,16 @@ def test_the_radar_speaks_russian(household_a: Any, caseworker_a: Any) -> None:
     assert "Задержан(а), но место содержания не указано." in page
     assert "Ближайшие 90 дней" in page and "не оценено" in page
     assert "Deadlines" not in page.split("<main")[1]
+
+
+def test_the_chart_keeps_its_coordinates_numeric_in_russian(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(5), removal_scheduled_date=ahead(9))
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get("/radar/").content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    numbers = re.findall(r' (?:x|y|cx|cy|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers
+    assert all(
+        re.fullmatch(r"[\d. ,-]+", p) and p.count(",") == 3 for p in re.findall(r'points="([^"]*)"', svg)
+    )
