@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,14 +109,23 @@ def facts_of(person_ids: list[int]) -> dict[int, list[ItemFacts]]:
     return found
 
 
-def _score(person_ids: list[int], rules: Criteria) -> dict[int, bool]:
+def _score(person_ids: list[int], rules: Criteria, progress: Callable[[int], None]) -> dict[int, bool]:
     """The verdict of each person, computed from their verified originals."""
-    facts = facts_of(person_ids)
-    return {pk: assess(facts.get(pk, []), rules).well_documented for pk in person_ids}
+    out: dict[int, bool] = {}
+    for start in range(0, len(person_ids), 10 * _CHUNK):
+        part = person_ids[start : start + 10 * _CHUNK]
+        facts = facts_of(part)
+        out.update((pk, assess(facts.get(pk, []), rules).well_documented) for pk in part)
+        progress(len(part))
+    return out
 
 
-def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
-    """Principal applicants of the households in ``scope``, and how many of them are well documented."""
+def documentation_coverage(
+    scope: QuerySet[Any], *, progress: Callable[[int], None] = lambda scored: None
+) -> Coverage:
+    """Principal applicants of the households in ``scope``, and how many of them are well documented.
+
+    ``progress`` is told how many principals were scored each time a part of them is."""
     principals = Person.objects.filter(household__in=scope.values("pk"), relationship="principal")
     total = principals.count()
     rules = criteria()
@@ -132,7 +142,7 @@ def documentation_coverage(scope: QuerySet[Any]) -> Coverage:
             well += well_documented
             del candidates[pk]
     stale = list(candidates)  # no verdict yet, or one computed from other evidence or criteria
-    fresh = _score(stale, rules)
+    fresh = _score(stale, rules, progress)
     if fresh:
         DocumentationVerdict.objects.bulk_create(
             [
