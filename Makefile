@@ -27,7 +27,7 @@ unit: setup
 bench: setup
 	$(VENV)/python bench/crypto.py
 	$(VENV)/python bench/matching.py
-	$(VENV)/python bench/select.py
+	$(VENV)/python bench/selection.py
 	$(VENV)/python bench/import.py
 	$(VENV)/python bench/seed.py
 	$(VENV)/python bench/assess.py

@@ -72,8 +72,6 @@ for actor, name in (
 
 
 def run(env: dict[str, str], *args: str) -> tuple[float, str]:
-    # Output through a file, not a pipe: reading pipes needs the standard ``select`` module, which
-    # bench/select.py hides when this script runs from bench/.
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
         subprocess.run([HAVEN, *args], env=env, check=True, stdout=out)  # noqa: S603

@@ -16,20 +16,15 @@ time of each step (reading the deadlines, the data-quality query, the chart, one
 
 from __future__ import annotations
 
+import argparse
+import os
+import statistics
+import subprocess
 import sys
-
-# bench/select.py would shadow the standard library's ``select``, which subprocess imports: drop this
-# folder from the import path before anything imports subprocess.
-sys.path[:] = [p for p in sys.path if p != __file__.rpartition("/")[0]]
-
-import argparse  # noqa: E402
-import os  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
 
 HAVEN = str(Path(sys.executable).with_name("haven"))
 TARGET_SECONDS = 1.0  # a page a coordinator opens every morning should answer within a second

@@ -12,16 +12,12 @@ Prints the seconds per dossier and households per second (two dossiers a househo
 
 from __future__ import annotations
 
+import argparse
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
-
-# bench/select.py would shadow the standard library's select module, which subprocess needs.
-sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-import argparse  # noqa: E402
-import os  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
 
 HAVEN = str(Path(sys.executable).with_name("haven"))
 

@@ -3,7 +3,7 @@
 Synthetic households only (no database): family sizes 1–6, twelve organisations, a few pathways,
 about 2% emergencies, scores spread over 0–100. The issue asks for ≤ 10 s on the coalition's machine.
 
-    .venv/bin/python bench/select.py [--households 100000] [--quota 1000] [--org-limit K]
+    .venv/bin/python bench/selection.py [--households 100000] [--quota 1000] [--org-limit K]
 """
 
 from __future__ import annotations
