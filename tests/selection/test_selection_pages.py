@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -52,6 +53,10 @@ def test_the_pages_speak_russian(ready_households: Any, coordinator: Any) -> Non
     page = client.get(f"/selection/runs/{run.public_id}/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "Отобранные семьи" in page
     assert "Не подходит: основной заявитель недостаточно документирован" in page
+    # The chart's coordinates stay numbers a browser reads: a Russian decimal comma would break them.
+    bars = re.findall(r'<rect x="([^"]*)" y="([^"]*)" width="([^"]*)" height="([^"]*)"', page)
+    assert len(bars) == 3
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for bar in bars for value in bar), bars
 
 
 def test_a_bad_pin_is_refused_with_the_form(ready_households: Any, coordinator: Any) -> None:
