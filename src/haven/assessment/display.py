@@ -76,7 +76,13 @@ class Words:
     language: str = field(default_factory=lambda: get_language() or "en")
 
     def text(self, value: Text | None) -> str:
-        return value.get(self.language) if value else ""
+        """A rules text in the page's language; one stored before the rules had that language takes it
+        from the rules in force when they give the same text, and English otherwise."""
+        if value is None:
+            return ""
+        if not value.has(self.language) and self.rules is not None:
+            value = self.rules.as_given(value)
+        return value.in_language(self.language)
 
     def _designation(self, code: str) -> str:
         found = next((d for d in self.rules.designations if d.id == code), None) if self.rules else None

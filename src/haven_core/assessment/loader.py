@@ -149,9 +149,7 @@ def _provisions(doc: Table) -> dict[str, Provision]:
         if not basis.unverified and not penalties:
             raise t.fail("penalties", "missing: give the maximum penalty, or mark the provision U")
         aggravated = tuple(
-            Aggravated(
-                part=a.string("part"), years=a.need_whole("years"), text=Text(a.string("en"), a.string("ru"))
-            )
+            Aggravated(part=a.string("part"), years=a.need_whole("years"), text=a.words())
             for a in (t.tables("aggravated", "part") if "aggravated" in t.data else ())
         )
         t.seen.add("aggravated")
@@ -181,7 +179,7 @@ def _dates(t: Table, key: str) -> Iterator[PartialDate]:
 
 def _texts(t: Table, key: str) -> Iterator[Text]:
     for item in t.tables(key, "en") if key in t.data else ():
-        yield Text(item.string("en"), item.string("ru"))
+        yield item.words()
         item.done()
     t.seen.add(key)
 

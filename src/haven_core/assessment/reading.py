@@ -95,9 +95,16 @@ class Table:
         if self.raw(key, required) is None:
             return None
         table = self.table(key)
-        text = Text(en=table.string("en"), ru=table.string("ru"))
+        text = table.words()
         table.done()
         return text
+
+    def words(self) -> Text:
+        """This table's ``en`` and ``ru`` texts (required) and ``fr`` (optional, but not empty if given)."""
+        french = self.string("fr", required=False)
+        if "fr" in self.data and not french.strip():
+            raise self.fail("fr", "expected non-empty text (or leave fr out: the English is shown)")
+        return Text(en=self.string("en"), ru=self.string("ru"), fr=french)
 
     def need_text(self, key: str) -> Text:
         text = self.text(key)

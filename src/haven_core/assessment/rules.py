@@ -7,7 +7,7 @@ fact keeps where it comes from (:class:`Basis`) so that any figure built from it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from haven_core.assessment.vocabulary import UNVERIFIED
@@ -16,13 +16,30 @@ from haven_core.dates import PartialDate
 
 @dataclass(frozen=True)
 class Text:
-    """A short text in English and Russian, as the rules file gives it."""
+    """A short text in English and Russian, and in French where the rules file gives it.
+
+    English and Russian are required; French is optional so that a rules file written before French
+    was added still loads: a text without French reads as its English in a French document.
+    """
 
     en: str
     ru: str
+    fr: str = ""
+
+    def in_language(self, language: str) -> str:
+        """The text for ``language`` (``fr``, ``fr-ca``, ``ru``…); English where it has none in it."""
+        return self._own(language) or self.en
+
+    def has(self, language: str) -> bool:
+        """Whether the text is written in ``language`` itself, not falling back to English."""
+        return bool(self._own(language))
+
+    def _own(self, language: str) -> str:
+        code = language.lower().replace("_", "-").partition("-")[0]
+        return {"en": self.en, "ru": self.ru, "fr": self.fr}.get(code, "")
 
     def get(self, language: str) -> str:
-        return self.ru if language.startswith("ru") else self.en
+        return self.in_language(language)
 
 
 @dataclass(frozen=True)
@@ -273,12 +290,43 @@ class RuleSet:
     _designations_by_tag: dict[tuple[str, str], Designation] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _texts: dict[tuple[str, str], Text] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for designation in self.designations:
             for tag in designation.tags:
                 for provision in designation.provisions:
                     self._designations_by_tag.setdefault((tag, provision), designation)
+        for text in self.texts():
+            self._texts.setdefault((text.en, text.ru), text)
+
+    def texts(self) -> Iterator[Text]:
+        """Every text the rules give: names, titles, notes and assumptions."""
+        yield self.title
+        for provision in self.provisions.values():
+            yield provision.title
+            yield provision.targets
+            if provision.in_force_note:
+                yield provision.in_force_note
+            yield from (a.text for a in provision.aggravated)
+            yield from provision.unverified
+        yield from (e.note for e in self.exposures if e.note)
+        yield from (d.name for d in self.designations)
+        for registry in self.registries:
+            yield registry.name
+            if registry.note:
+                yield registry.note
+        yield from (s.name for s in self.signals)
+        yield self.reach.name
+        yield self.mobilisation.name
+        yield self.mobilisation.assumption
+        yield from (v.name for v in self.vulnerabilities.values())
+        yield self.urgency.urgent_note
+
+    def as_given(self, text: Text) -> Text:
+        """``text`` as these rules give it, with its French: an assessment stored before the rules had
+        French carries English and Russian only. The same English and Russian, or ``text`` unchanged."""
+        return self._texts.get((text.en, text.ru), text)
 
     def designation_for(self, tag: str, provision: str) -> Designation | None:
         """The designation that made conduct shown by ``tag`` an offence under ``provision``, if any."""

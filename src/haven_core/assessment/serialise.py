@@ -30,8 +30,12 @@ FORMAT = 1
 # Labels and bases come from the rules and repeat in every assessment: each is turned into JSON values
 # once. The values are tuples, so that no caller can change a shared one.
 @cache
-def _text(text: Text | None) -> tuple[str, str] | None:
-    return None if text is None else (text.en, text.ru)
+def _text(text: Text | None) -> tuple[str, ...] | None:
+    """``[en, ru]``, or ``[en, ru, fr]`` where the rules give French (assessments stored before French
+    was added to the rules read back without it, and show English in French)."""
+    if text is None:
+        return None
+    return (text.en, text.ru, text.fr) if text.fr else (text.en, text.ru)
 
 
 @cache
@@ -113,7 +117,7 @@ def to_json(a: Assessment) -> str:
 
 
 def _read_text(value: list[str] | None) -> Text | None:
-    return None if value is None else Text(value[0], value[1])
+    return None if value is None else Text(*value[:3])
 
 
 def _read_basis(value: list[str]) -> Basis:
