@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.test import override_settings
 
 from haven.accounts.twofactor import MANDATORY_ROLES
 from haven.cases.models import Household
 from haven.demo.loader import existing_demo_organisations
 from haven.demo.users import DEMO_PASSWORD, demo_logins, existing_demo_logins
+from haven.demo.workflow import Made, demo_workflow
+from haven.referral.models import ReferralEntry
 from haven_core.roles import Role
 
 ADDRESS = "127.0.0.1:8000"
@@ -19,8 +24,10 @@ _SCOPE = {Role.LIAISON: "referrals only, no caseload"}
 
 class Command(BaseCommand):
     help = (
-        "Run Haven with demo data: apply migrations, seed a synthetic coalition if the database has no "
-        f"households yet, print the demo logins and serve on http://{ADDRESS}."
+        "Run Haven with demo data: apply migrations; if the database has no households yet, seed a "
+        "synthetic coalition, assess it, make an approved selection and a referral with a few of the "
+        "liaison's decisions, and score the documentation for the dashboard; print the demo logins and "
+        f"serve on http://{ADDRESS}."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,12 +41,57 @@ class Command(BaseCommand):
         if Household.objects.exists():
             self.stdout.write("The database already has households: not seeding again.")
         else:
-            call_command("seed", households=options["households"], stdout=self.stdout, stderr=self.stderr)
+            self._prepare(options["households"])
         self._print_logins()
         if not options["no_serve"]:
             # A local demo runs with the normal settings, where DEBUG is off: --insecure lets runserver
             # serve Haven's stylesheet anyway. It listens on the loopback address only.
             call_command("runserver", ADDRESS, use_reloader=False, insecure_serving=True)
+
+    def _prepare(self, households: int) -> None:
+        """Seed, assess, select, refer and decide, and score the documentation: once, on an empty database."""
+        out = {"stdout": self.stdout, "stderr": self.stderr}
+        call_command("seed", households=households, **out)
+        # The first assessment puts dozens of households in emergency at once, and the coordinator is
+        # emailed about them: the demo keeps that (long) email out of the terminal and says it was sent.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            start = len(getattr(mail, "outbox", []))
+            call_command("assess", **out)
+            self._report(demo_workflow(self._demo_users(), say=lambda text: self.stderr.write(f"{text} …")))
+            sent = list(getattr(mail, "outbox", []))[start:]
+        for message in sent:
+            self.stdout.write(
+                f"Emailed {', '.join(message.to)}: {message.subject.split(' / ')[0]} "
+                "(not printed here; `haven send-alerts` prints the alerts it sends)."
+            )
+        call_command("score-documentation", **out)
+
+    def _demo_users(self) -> dict[str, Any]:
+        logins = existing_demo_logins(demo_logins(existing_demo_organisations()))
+        names = [login.username for login in logins]
+        users = get_user_model().objects.filter(username__in=names).select_related("membership")
+        return {user.username: user for user in users}
+
+    def _report(self, made: Made) -> None:
+        if made.run is not None:
+            run = made.run
+            self.stdout.write(
+                f"Selection approved by coordinator: {run.households_selected:,} households, "
+                f"{run.people_selected:,} people for a quota of {run.quota} places."
+            )
+        if made.batch is not None:
+            batch = made.batch
+            skipped = f", {len(batch.skipped)} left out" if batch.skipped else ""
+            self.stdout.write(
+                f"Referral {batch.reference} to liaison: {batch.entries.count():,} households{skipped}."
+            )
+            labels = dict(ReferralEntry.DECISION_CHOICES)
+            said = ", ".join(
+                f"{count} {str(labels[decision]).lower()}" for decision, count in made.decisions.items()
+            )
+            self.stdout.write(f"Decisions recorded by liaison: {said or 'none'}.")
+        if made.missing:
+            self.stdout.write(f"No demo referral: {made.missing}.")
 
     def _print_logins(self) -> None:
         logins = existing_demo_logins(demo_logins(existing_demo_organisations()))
