@@ -1,0 +1,92 @@
+"""The deadline radar in a real browser: a caseworker sees their household's coming removal, marked as a
+detained person's, in the list and on the 90-day SVG chart, drawn with no Content-Security-Policy
+violation (Chromium reports each on its console). In Russian the chart's coordinates stay numbers: a
+decimal comma ("39,7") would make the browser drop a mark or misread a triangle's points."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import client_for
+from tests.radar.factories import ahead, child_of, record
+
+pytestmark = pytest.mark.e2e
+
+NUMBER = r"-?\d+(?:\.\d+)?"
+
+# Every numeric attribute of every drawn element of the chart, as the DOM holds it.
+ATTRIBUTES = """svg => Array.from(svg.querySelectorAll('*')).flatMap(el =>
+    ['x', 'y', 'cx', 'cy', 'r', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'points']
+        .filter(name => el.hasAttribute(name))
+        .map(name => [el.tagName, name, el.getAttribute(name)]))"""
+
+# What the browser made of each mark: the triangle's parsed points, the shape's box as drawn.
+GEOMETRY = """el => {
+    const box = el.getBBox();
+    return {points: el.points ? el.points.numberOfItems : null, width: box.width, height: box.height};
+}"""
+
+
+def test_a_caseworker_sees_a_detained_persons_removal_on_the_radar(
+    live_server: Any, page: Any, household_a: Any, caseworker_a: Any
+) -> None:
+    record(
+        caseworker_a,
+        household_a.principal,
+        removal_scheduled_date=ahead(6),
+        detained=True,
+        detention_facility="Krome North Service Processing Center",
+    )
+    record(caseworker_a, child_of(household_a), next_hearing_date=ahead(33))
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    name = settings.SESSION_COOKIE_NAME
+    session = client_for(caseworker_a).cookies[name].value
+    page.context.add_cookies([{"name": name, "value": session, "url": live_server.url}])
+
+    page.goto(f"{live_server.url}/radar/")
+    assert page.locator("h1").inner_text() == "Deadlines"
+    removal = page.locator("table.radar-table tbody tr.detained")
+    assert removal.count() == 1
+    text = removal.inner_text()
+    assert "Removal" in text and household_a.reference in text and "Detained" in text
+    assert removal.locator("[data-days]").get_attribute("data-days") == "6"
+
+    chart = page.locator("svg.radar-chart")
+    assert chart.is_visible()
+    triangle = chart.locator("polygon.mark-removal.mark-detained")
+    assert triangle.count() == 1 and triangle.get_attribute("stroke-width") == "2"
+    assert household_a.reference in triangle.locator("title").text_content()
+    drawn = triangle.evaluate(GEOMETRY)
+    assert drawn["points"] == 3 and drawn["width"] > 3 and drawn["height"] > 3
+    hearing = chart.locator("rect.mark-hearing")
+    assert hearing.count() == 1 and "mark-detained" not in (hearing.get_attribute("class") or "")
+    assert hearing.evaluate(GEOMETRY)["width"] == 6
+    assert chart.locator(".mark").count() == 2
+    assert not [line for line in console if line.startswith("error")], console
+
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ru", "url": live_server.url}])
+    page.goto(f"{live_server.url}/radar/")
+    assert page.locator("h1").inner_text() == "Сроки"
+    text = page.locator("table.radar-table tbody tr.detained").inner_text()
+    assert "Депортация" in text and "Под стражей" in text
+    chart = page.locator("svg.radar-chart")
+    values = chart.evaluate(ATTRIBUTES)
+    assert len(values) > 20
+    fractional = False
+    for tag, attribute, value in values:
+        if attribute == "points":
+            pairs = value.split()
+            assert len(pairs) == 3 and all(re.fullmatch(f"{NUMBER},{NUMBER}", p) for p in pairs), value
+        else:
+            assert re.fullmatch(NUMBER, value), (tag, attribute, value)
+        fractional = fractional or "." in value
+    assert fractional  # the marks sit between whole pixels: a decimal comma would have had its chance
+    drawn = chart.locator("polygon.mark-removal.mark-detained").evaluate(GEOMETRY)
+    assert drawn["points"] == 3 and drawn["width"] > 3 and drawn["height"] > 3
+    assert chart.locator("rect.mark-hearing").evaluate(GEOMETRY)["width"] == 6
+    assert not [line for line in console if line.startswith("error")], console
