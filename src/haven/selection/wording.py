@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -13,8 +14,8 @@ def reason_text(code: str, detail: dict[str, Any]) -> str:
             _("Selected: number %(order)s in priority order, adds %(value)s (%(share)s%% of the total)")
             % {
                 "order": detail.get("order"),
-                "value": detail.get("value"),
-                "share": round(100 * detail.get("share", 0), 1),
+                "value": number_format(detail.get("value")),
+                "share": number_format(round(100 * detail.get("share", 0), 1), decimal_pos=1),
             }
         ),
         "pinned_in": lambda: _("Pinned in by the coordinator"),
