@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
+from haven.assessment.follow import reassess_after_commit
 from haven.audit.record import audit_record
 from haven.cases.errors import NotAllowed
 from haven.cases.models import Household
@@ -46,6 +47,8 @@ def audit(actor: Actor, action: str, household: Household, *, target: str = "", 
     )
 
 
-def touch(household: Household) -> None:
-    """Mark the household as changed, so lists sorted by last change show it first."""
+def touch(household: Household, actor: Actor) -> None:
+    """Mark the household as changed, so lists sorted by last change show it first, and keep its
+    assessment current once the change commits (:mod:`haven.assessment.follow`)."""
     household.save(update_fields=["updated_at"])
+    reassess_after_commit(actor=actor, household=household)

@@ -25,7 +25,7 @@ def _save(
         changed = apply_fields(instance, fields, allowed)
         if changed or created:
             instance.save()
-            touch(household)
+            touch(household, actor)
             audit(actor, action, household, target=str(instance.public_id), fields=changed, created=created)
     return instance
 
@@ -36,7 +36,7 @@ def _delete(actor: Actor, instance: Any, action: str) -> None:
     with transaction.atomic():
         target = str(instance.public_id)
         instance.delete()
-        touch(household)
+        touch(household, actor)
         audit(actor, action, household, target=target)
 
 

@@ -60,7 +60,7 @@ def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any])
     with transaction.atomic():
         person.save()
         reindex_names(person)
-        touch(household)
+        touch(household, actor)
         audit(actor, "person.add", household, target=str(person.public_id), relationship=person.relationship)
         screen_after_commit(actor=actor, person_id=person.pk)  # against the registries, once saved
     return person
@@ -79,7 +79,7 @@ def person_update(*, actor: Actor, person: Person, fields: Mapping[str, Any]) ->
                 reindex_names(person)
             if NAME_FIELDS.union({"birth_date"}).intersection(changed):
                 screen_after_commit(actor=actor, person_id=person.pk)
-            touch(household)
+            touch(household, actor)
             audit(actor, "person.update", household, target=str(person.public_id), fields=changed)
     return changed
 
@@ -93,5 +93,5 @@ def person_delete(*, actor: Actor, person: Person) -> None:
     with transaction.atomic():
         target = str(person.public_id)
         person.delete()
-        touch(household)
+        touch(household, actor)
         audit(actor, "person.delete", household, target=target)

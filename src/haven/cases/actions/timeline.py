@@ -28,7 +28,7 @@ def event_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) 
     apply_fields(event, fields, EVENT_FIELDS)
     with transaction.atomic():
         event.save()
-        touch(household)
+        touch(household, actor)
         audit(actor, "event.add", household, target=str(event.public_id), kind=event.kind)
     return event
 
@@ -39,5 +39,5 @@ def event_delete(*, actor: Actor, event: TimelineEvent) -> None:
     with transaction.atomic():
         target = str(event.public_id)
         event.delete()
-        touch(household)
+        touch(household, actor)
         audit(actor, "event.delete", household, target=target)

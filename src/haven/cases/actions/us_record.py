@@ -45,7 +45,7 @@ def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -
         if changed or created:
             record.a_number_key = index_value(record.a_number) if record.a_number else ""
             record.save()
-            touch(household)
+            touch(household, actor)
             audit(
                 actor,
                 "us_record.save",

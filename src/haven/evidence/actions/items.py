@@ -91,7 +91,7 @@ def evidence_add(
             ItemFile.objects.create(item=item, blob=blob, role="original", filename=filename)
             timestamp_on_commit([blob])
             detail.update(sha256=blob.sha256, media_type=blob.media_type, size=blob.size)
-        touch(household)
+        touch(household, actor)
         custody(actor, "evidence.add", item, person=str(person.public_id), **detail)
     return item
 
@@ -113,7 +113,7 @@ def evidence_update(*, actor: Actor, item: EvidenceItem, fields: Mapping[str, An
         if reset:
             item.status = "unreviewed"
         item.save()
-        touch(household)
+        touch(household, actor)
         custody(actor, "evidence.update", item, fields=changed, review_reset=reset)
     return changed
 
@@ -150,7 +150,7 @@ def working_copy_create(
         blob = store_blob(data)
         ItemFile.objects.create(item=copy, blob=blob, role="working", filename=filename)
         timestamp_on_commit([blob])
-        touch(household)
+        touch(household, actor)
         detail = {"derivation": derivation, "sha256": blob.sha256, "media_type": blob.media_type}
         custody(actor, "evidence.working_copy", copy, original=str(original.public_id), **detail)
         custody(

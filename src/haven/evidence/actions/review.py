@@ -62,6 +62,6 @@ def evidence_verify(*, actor: Actor, item: EvidenceItem, verdict: str, note: str
         before = item.status
         item.status = verdict
         item.save(update_fields=["status"])
-        touch(item.person.household)
+        touch(item.person.household, actor)
         custody(actor, "evidence.verify", item, verdict=verdict, previous=before)
     return verification
