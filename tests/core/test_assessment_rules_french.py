@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
+from hypothesis import given
 
-from haven_core.assessment import DEFAULT_RULES, RulesError, assess, parse_rules
+from haven_core.assessment import DEFAULT_RULES, HouseholdFacts, RulesError, assess, parse_rules, summary
 from haven_core.assessment.rules import Text
-from haven_core.assessment.serialise import from_json, to_json
-from tests.core.assessment_builders import household, item, person, rules
+from haven_core.assessment.serialise import from_json, to_data, to_json
+from tests.core.assessment_builders import TODAY, household, item, person, rules
+from tests.core.test_assessment_properties import FAST, households
 
 TEXT = DEFAULT_RULES.read_text(encoding="utf-8")
 NBSP = "\u00a0"
@@ -122,3 +125,27 @@ def test_stored_assessments_keep_the_french_and_read_older_ones_without_it() -> 
     assert label.fr not in older
     read = from_json(older).risk.contributions[0].label
     assert read == Text(label.en, label.ru) and read.in_language("fr") == label.en
+
+
+@FAST
+@given(households())
+def test_the_french_moves_no_score_only_the_digest(facts: HouseholdFacts) -> None:
+    """Adding French changed the file's digest, so stored assessments read as computed under other
+    rules; reassessed, every household keeps its levels and scores: only texts and the digest differ."""
+    before = assess(facts, _ENGLISH_AND_RUSSIAN, TODAY)
+    after = assess(facts, rules(), TODAY)
+    assert summary(after) == summary(before)
+    assert after.rules_digest != before.rules_digest
+    assert _english(to_data(after)) == _english(to_data(before))
+
+
+_ENGLISH_AND_RUSSIAN = parse_rules(without_french(TEXT).encode("utf-8"))
+
+
+def _english(data: Any) -> Any:
+    """A stored result without its French texts and its rules digest."""
+    if isinstance(data, dict):
+        return {k: v[:2] if k in ("l", "d") else _english(v) for k, v in data.items() if k != "rules"}
+    if isinstance(data, list):
+        return [_english(v) for v in data]
+    return data
