@@ -29,8 +29,10 @@ def enrol(client: Client, user: Any) -> str:
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "liaison"])
-def test_mandatory_roles_must_set_up_an_authenticator_first(persona: str, request: Any) -> None:
-    user = request.getfixturevalue(persona)
+def test_mandatory_roles_must_set_up_an_authenticator_first(
+    persona: str, coordinator: Any, liaison: Any
+) -> None:
+    user = {"coordinator": coordinator, "liaison": liaison}[persona]
     client = login(user.username)
     response = client.get("/cases/")
     assert response.status_code == 302
