@@ -39,7 +39,13 @@ started = time.perf_counter()
 rows = batch_list_rows(households, profile=officer)
 batch_list_xlsx(rows)
 listed = time.perf_counter() - started
-print(f"RESULT {{len(households)}} {{seconds:.3f}} {{listed:.3f}}")
+import datetime
+from haven.referral.documents import package_files
+started = time.perf_counter()
+package_files(households, profile=officer, batch_reference="RB-BENCH", recipient="Officer",
+              created_on=datetime.date.today(), jobs={jobs})
+whole = time.perf_counter() - started
+print(f"RESULT {{len(households)}} {{seconds:.3f}} {{listed:.3f}} {{whole:.3f}}")
 """
 
 PROFILE = """
@@ -67,6 +73,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--households", type=int, default=20)
+    parser.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4), help="for the package")
     parser.add_argument("--profile", action="store_true", help="Print where the time goes (cProfile).")
     parser.add_argument("--database-url", help="A PostgreSQL database to use (emptied and seeded).")
     options = parser.parse_args()
@@ -88,7 +95,7 @@ def main() -> None:
             print(run(env, "shell", "--no-imports", "-c", PROFILE.format(n=min(options.households, 3))))
         print("rendering dossiers (English and French)…", flush=True)
         process = subprocess.Popen(  # noqa: S603
-            [HAVEN, "shell", "--no-imports", "-c", MEASURE.format(n=options.households)],
+            [HAVEN, "shell", "--no-imports", "-c", MEASURE.format(n=options.households, jobs=options.jobs)],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -102,12 +109,17 @@ def main() -> None:
                 print(line, end="", flush=True)
         if process.wait() != 0 or not result:
             raise SystemExit("the measurement failed")
-        _, count, seconds, listed = result.split()
+        _, count, seconds, listed, whole = result.split()
         n, s = int(count), float(seconds)
         print(
             f"{n} households, {2 * n} dossiers: {s:.1f} s; "
             f"{s / (2 * n):.2f} s per dossier, {n / s:.2f} households/s (both languages); "
             f"batch list (rows and XLSX) {float(listed):.2f} s",
+            flush=True,
+        )
+        print(
+            f"the whole package (dossiers, letters, lists) with {options.jobs} worker processes: "
+            f"{float(whole):.1f} s, {n / float(whole):.2f} households/s",
             flush=True,
         )
 

@@ -282,6 +282,7 @@ def referral_export(
     out_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     say: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> Exported:
     """Render the batch's files, seal them to ``recipient_key`` signed with Haven's key, write them to
     ``out_dir`` with Haven's public key and the recipient's README, and audit the export.
@@ -308,6 +309,7 @@ def referral_export(
         created_on=timezone.localtime(batch.created_at).date(),
         reasons=reasons,
         progress=progress,
+        jobs=jobs,
     )
     key = signing.signing_key(say=say)
     about = {

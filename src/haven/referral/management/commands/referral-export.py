@@ -8,6 +8,7 @@ verify it with standard tools) and ``haven-signing-key.pub``. The export is audi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,12 @@ class Command(BaseCommand):
             "--recipient", required=True, metavar="AGE_PUBLIC_KEY", help="The recipient's age1… key."
         )
         parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="Folder to write to.")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=min(os.cpu_count() or 1, 4),
+            help="Processes rendering dossiers (default: the CPUs, at most 4).",
+        )
 
     @no_translations  # the terminal speaks English, whatever language a page last asked for
     def handle(self, *args: Any, **options: Any) -> None:
@@ -46,6 +53,7 @@ class Command(BaseCommand):
                 out_dir=out,
                 progress=lambda n, _total: progress.update(n),
                 say=lambda text: self.stderr.write(self.style.WARNING(text)),
+                jobs=max(options["jobs"], 1),
             )
         except CaseError as exc:
             raise CommandError(str(exc)) from exc
