@@ -68,57 +68,42 @@ def label_room(labels: Iterable[str], width: int = WIDTH) -> int:
 
 def horizontal_bars(counts: Sequence[Count], *, width: int = WIDTH) -> Chart:
     """One bar per non-empty category, one row each, as long as its share of the largest."""
-    shown = [c for c in counts if c.value > 0]
-    top = _scale(c.value for c in shown)
-    left = label_room((c.label for c in shown), width)
-    room = width - left - VALUE_ROOM
-    bars = []
-    for i, c in enumerate(shown):
-        length = max(room * c.value / top, 1.0)
-        y = TOP / 2 + i * ROW
-        bars.append(
-            Bar(
-                key=c.key,
-                label=c.label,
-                value=c.value,
-                x=left,
-                y=round(y + 3, 1),
-                w=round(length, 1),
-                h=ROW - 6,
-                text_x=left - 8,
-                text_y=round(y + ROW / 2 + 4, 1),
-                value_x=round(left + length + 6, 1),
-                value_y=round(y + ROW / 2 + 4, 1),
-            )
-        )
-    height = int(TOP + len(bars) * ROW)
-    return Chart(bars=tuple(bars), width=width, height=height, total=sum(c.value for c in counts))
+    return _rows(counts, width=width, centred=False)
 
 
 def funnel(counts: Sequence[Count], *, width: int = WIDTH) -> Chart:
     """The pipeline as a funnel: one centred bar per non-empty stage, in pipeline order, as wide as its
     share of the largest stage; the label and the number are written inside the plot, left of centre."""
+    return _rows(counts, width=width, centred=True)
+
+
+def _rows(counts: Sequence[Count], *, width: int, centred: bool) -> Chart:
+    """One bar a row per non-empty category, starting right of the labels or centred in the plot."""
     shown = [c for c in counts if c.value > 0]
     top = _scale(c.value for c in shown)
     left = label_room((c.label for c in shown), width)
     room = width - left - VALUE_ROOM
-    centre = left + room / 2
     bars = []
     for i, c in enumerate(shown):
         length = max(room * c.value / top, 1.0)
+        if centred:
+            centre = left + room / 2
+            x, end = centre - length / 2, centre + length / 2
+        else:
+            x, end = left, left + length
         y = TOP / 2 + i * ROW
         bars.append(
             Bar(
                 key=c.key,
                 label=c.label,
                 value=c.value,
-                x=round(centre - length / 2, 1),
+                x=round(x, 1),
                 y=round(y + 3, 1),
                 w=round(length, 1),
                 h=ROW - 6,
                 text_x=left - 8,
                 text_y=round(y + ROW / 2 + 4, 1),
-                value_x=round(centre + length / 2 + 6, 1),
+                value_x=round(end + 6, 1),
                 value_y=round(y + ROW / 2 + 4, 1),
             )
         )
