@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from haven_core.deadlines import Deadline, Kind
+from haven_core.deadlines import Deadline, Kind, upcoming
 
 DAYS = 90  # the chart always shows today and the next 90 days
 WIDTH = 720
@@ -133,7 +133,7 @@ def _weeks(today: dt.date, days: int) -> list[dt.date]:
 def timeline(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) -> Chart:
     """Lay out the deadlines from ``today`` to ``today + days`` (others are left out)."""
     end = today + dt.timedelta(days=days)
-    shown = sorted((d for d in deadlines if today <= d.date <= end), key=Deadline.sort_key)
+    shown = upcoming(deadlines, today, days)
     marks: list[Mark] = []
     overflows: list[Overflow] = []
     per_day: dict[dt.date, int] = {}
