@@ -14,7 +14,7 @@ import re
 import uuid
 from typing import Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from pydantic import Field, field_validator
 
@@ -24,7 +24,7 @@ from haven.evidence.actions import evidence_add, evidence_viewed
 from haven.evidence.forms.items import UploadForm, tag_date_field, tag_field
 from haven.evidence.models import EvidenceItem
 from haven.evidence.models.items import TAG_CHOICES
-from haven.evidence.views.base import items_with_details
+from haven.evidence.views.base import item_in, items_with_details
 
 router = Router(tags=["evidence"])
 TAGS = [code for code, _label in TAG_CHOICES]
@@ -173,16 +173,7 @@ def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) 
     summary="One item of evidence (recorded in its chain of custody)",
 )
 def evidence_item(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    item = (
-        items_with_details()
-        .select_related("person")
-        .filter(person__household=household, public_id=item_id)
-        .first()
-    )
-    if item is None:
-        raise Http404
-    item.person.household = household
+    item = item_in(household_of(request, reference), item_id)
     evidence_viewed(actor=actor_of(request), item=item, page="api")
     return evidence_out(item)
 
@@ -222,5 +213,4 @@ def add_evidence(
         data=stored.data if stored else None,
         filename=stored.filename if stored else "",
     )
-    fresh = items_with_details().select_related("person").get(pk=added.pk)
-    return Status(201, evidence_out(fresh))
+    return Status(201, evidence_out(item_in(household, added.public_id)))
