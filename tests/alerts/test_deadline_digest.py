@@ -11,7 +11,9 @@ from haven.alerts.digests import digests_send
 from haven.alerts.models import AlertSent
 from haven.audit.models import AuditEntry
 from haven.cases.actions import household_update
+from haven.cases.actions.households import household_move
 from haven.cases.actions.timeline import event_add
+from haven_core.pipeline import Stage
 from tests.alerts.conftest import SENSITIVE, TODAY, bodies_to, hearing_in, set_us_record
 
 WINDOWS = (2, 7, 14)
@@ -174,3 +176,11 @@ def test_an_announcement_another_run_recorded_meanwhile_is_not_sent_again(
     assert not deliver(actor=Actor.system(), recipient=caseworker_a, email=email, kind="deadline",
                        records=[record()], households=1)  # fmt: skip
     assert len(mailoutbox) == 1 and AuditEntry.objects.filter(action="alerts.send").count() == 1
+
+
+def test_a_move_along_the_pipeline_is_not_announced(
+    household_a: Any, caseworker_a: Any, mailoutbox: list[Any]
+) -> None:
+    household_move(actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.DOCUMENTING)
+    moved = household_a.events.get(kind="status_changed").date  # dated the day of the move
+    assert run(moved).emails == 0 and mailoutbox == []

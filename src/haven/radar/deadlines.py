@@ -15,6 +15,10 @@ from django.db.models import Q, QuerySet
 from haven.cases.models import TimelineEvent, USRecord
 from haven_core.deadlines import Deadline, Kind, upcoming
 
+# Timeline events that only log what Haven did (a move along the pipeline is written to the timeline
+# dated the day it happened): a record of the past, never something about to happen.
+LOG_ONLY_EVENTS = frozenset({"status_changed"})
+
 
 def deadlines_for(households: QuerySet[Any], today: dt.date, days: int) -> list[Deadline]:
     """The deadlines of ``households`` from ``today`` to ``today + days``, soonest first."""
@@ -38,8 +42,12 @@ def deadlines_for(households: QuerySet[Any], today: dt.date, days: int) -> list[
             found.append(Deadline(reference, str(person), Kind.REMOVAL, removal, detained))
     # An event's person is detained if their US record says so (read in the same query: listing every
     # detained person of a coalition-wide scope took longer than the events themselves).
-    events = TimelineEvent.objects.filter(household__in=households, date__range=(today, end)).values_list(
-        "household__reference", "person__public_id", "date", "kind", "person__us_record__detained"
+    events = (
+        TimelineEvent.objects.filter(household__in=households, date__range=(today, end))
+        .exclude(kind__in=LOG_ONLY_EVENTS)
+        .values_list(
+            "household__reference", "person__public_id", "date", "kind", "person__us_record__detained"
+        )
     )
     for reference, person, date, kind, detained in events:
         who = str(person) if person else ""

@@ -25,9 +25,6 @@ from haven_core.deadlines_chart import DAYS as CHART_DAYS
 from haven_core.deadlines_chart import timeline
 from haven_core.roles import COALITION_WIDE
 
-# Timeline events that only log what Haven did (a move along the pipeline is written to the timeline
-# dated the day it happened): a record of the past, never something about to happen.
-LOG_ONLY_EVENTS = frozenset({"status_changed"})
 WARNINGS_SHOWN = 100  # the rest are counted; fixing the first ones is the work of a day already
 
 
@@ -60,7 +57,6 @@ def radar_home(request: HttpRequest) -> HttpResponse:
     days = form.window
     # One read serves the list and the chart: the longer of the two windows.
     found: list[Deadline] = deadlines_for(households, today, max(days, CHART_DAYS))
-    found = [d for d in found if d.event_kind not in LOG_ONLY_EVENTS]
     if form.value("detained"):
         found = [d for d in found if d.detained]
     end = today + dt.timedelta(days=days)
