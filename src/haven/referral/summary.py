@@ -17,6 +17,7 @@ from haven.cases.models import Household
 from haven.referral.documents import words
 from haven.referral.documents.record import household_record
 from haven.referral.models import ReferralEntry
+from haven_core.referral.batch import level_in_force
 from haven_core.referral.profile import FieldProfile, minimise
 
 # Person fields shown as "label: value" lines, in this order (lists and codes are worded below).
@@ -102,8 +103,7 @@ def household_summary(
     levels = []
     if assessment:
         for dimension, level in assessment.get("levels", {}).items():
-            chosen = level.get("reviewer") or level.get("computed") or ""
-            levels.append((words.dimension(dimension), words.label("level", chosen)))
+            levels.append((words.dimension(dimension), words.label("level", level_in_force(level))))
     pathways = [
         words.pathway(p.code) for p in record.get("pathways", ()) if getattr(p, "applies", None) is True
     ]

@@ -46,9 +46,14 @@ def next_deadline(people: Sequence[Mapping[str, Any]]) -> str:
     return dates[0] if dates else ""
 
 
+def level_in_force(level: Mapping[str, Any]) -> str:
+    """The level of one dimension (``{"computed": ..., "reviewer": ...}``): a reviewer's overrides the
+    computed one."""
+    return str(level.get("reviewer") or level.get("computed") or "")
+
+
 def _level(assessment: Mapping[str, Any], dimension: str) -> str:
-    found = assessment.get("levels", {}).get(dimension) or {}
-    return str(found.get("reviewer") or found.get("computed") or "")
+    return level_in_force(assessment.get("levels", {}).get(dimension) or {})
 
 
 def batch_row(
