@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from haven.accounts.actor import Actor
@@ -14,11 +12,6 @@ from haven.api.models import ApiToken
 from haven.api.tokens import token_create, token_revoke
 from haven.audit.models import AuditEntry
 from tests.conftest import client_for
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_counts() -> None:
-    cache.clear()
 
 
 def call(secret: str, path: str) -> Any:
