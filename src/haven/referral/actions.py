@@ -301,12 +301,13 @@ def referral_export(
     from haven.referral.documents import package_files  # WeasyPrint loads only for an export
 
     recipient = batch.recipient.get_full_name() or batch.recipient.get_username()
+    created_on = timezone.localtime(batch.created_at).date()
     files = package_files(
         households,
         profile=profile,
         batch_reference=batch.reference,
         recipient=recipient,
-        created_on=timezone.localtime(batch.created_at).date(),
+        created_on=created_on,
         reasons=reasons,
         progress=progress,
         jobs=jobs,
@@ -315,7 +316,7 @@ def referral_export(
     about = {
         "issuer": "Haven",
         "batch": batch.reference,
-        "created_on": timezone.localtime(batch.created_at).date().isoformat(),
+        "created_on": created_on.isoformat(),
         "profile": profile.name,
         "households": len(entries),
         "people": sum(e.people for e in entries),
