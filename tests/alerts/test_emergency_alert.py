@@ -27,6 +27,18 @@ def assess(household: Any, by: Any, capture: Any) -> Any:
         return household_assess(actor=Actor.for_user(by), household=household, today=TODAY)
 
 
+def override(household: Any, by: Any, level: str, capture: Any) -> None:
+    """A reviewer's urgency override (``""`` withdraws it), with its deferred alert run."""
+    with capture(execute=True):
+        assessment_override(
+            actor=Actor.for_user(by),
+            household=household,
+            dimension="urgency",
+            level=level,
+            justification=JUSTIFICATION,
+        )
+
+
 def test_the_episode_starts_where_emergency_begins_and_overrides_win() -> None:
     t = [timezone.now() + dt.timedelta(minutes=i) for i in range(6)]
     assert episode_start([Step(t[0], "a", 1, "urgent")]) is None
@@ -87,20 +99,10 @@ def test_an_override_into_emergency_alerts_and_leaving_and_coming_back_alerts_ag
     removal_in(household_a, caseworker_a, 30)
     assess(household_a, caseworker_a, django_capture_on_commit_callbacks)
 
-    def override(level: str) -> None:
-        with django_capture_on_commit_callbacks(execute=True):
-            assessment_override(
-                actor=Actor.for_user(reviewer_a),
-                household=household_a,
-                dimension="urgency",
-                level=level,
-                justification=JUSTIFICATION,
-            )
-
-    override("emergency")
+    override(household_a, reviewer_a, "emergency", django_capture_on_commit_callbacks)
     assert len(mailoutbox) == 1
-    override("urgent")
-    override("emergency")
+    override(household_a, reviewer_a, "urgent", django_capture_on_commit_callbacks)
+    override(household_a, reviewer_a, "emergency", django_capture_on_commit_callbacks)
     assert len(mailoutbox) == 2
     assert all(household_a.reference in m.body for m in mailoutbox)
 
@@ -155,17 +157,9 @@ def test_withdrawing_an_override_that_held_off_an_emergency_alerts_at_once(
     assess(household_a, caseworker_a, django_capture_on_commit_callbacks)
     assert len(mailoutbox) == 1
 
-    def override(level: str) -> None:
-        with django_capture_on_commit_callbacks(execute=True):
-            assessment_override(
-                actor=Actor.for_user(reviewer_a),
-                household=household_a,
-                dimension="urgency",
-                level=level,
-                justification=JUSTIFICATION,
-            )
-
-    override("urgent")  # the reviewer holds it off: no alert for leaving emergency
+    # the reviewer holds it off: no alert for leaving emergency
+    override(household_a, reviewer_a, "urgent", django_capture_on_commit_callbacks)
     assert len(mailoutbox) == 1
-    override("")  # withdrawn: the computed emergency is in force again
+    # withdrawn: the computed emergency is in force again
+    override(household_a, reviewer_a, "", django_capture_on_commit_callbacks)
     assert len(mailoutbox) == 2
