@@ -16,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
@@ -138,9 +139,8 @@ def household_of(request: HttpRequest, reference: str) -> Household:
 
 def person_of(household: Household, person_id: uuid.UUID) -> Person:
     """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's."""
-    person = Person.objects.select_related("us_record").filter(household=household, public_id=person_id)
-    found = person.first()
-    if found is None:
-        raise Http404
-    found.household = household
-    return found
+    person: Person = get_object_or_404(
+        Person.objects.select_related("us_record"), household=household, public_id=person_id
+    )
+    person.household = household
+    return person

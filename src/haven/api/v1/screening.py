@@ -12,7 +12,8 @@ import datetime as dt
 import uuid
 from typing import Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -129,9 +130,7 @@ def household_hits(
 def decide_hit(request: HttpRequest, reference: str, hit_id: uuid.UUID, decision: DecisionIn) -> Any:
     actor = actor_of(request)
     household = _reviewer_household(request, reference)
-    hit = _hits(household).filter(public_id=hit_id).first()
-    if hit is None:
-        raise Http404
+    hit = get_object_or_404(_hits(household), public_id=hit_id)
     hit.person.household = household
     form = validated(DecisionForm(decision.model_dump()), ("body", "decision"))
     if form["decision"] == "confirm":
