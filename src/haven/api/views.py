@@ -48,21 +48,24 @@ def revoke(request: HttpRequest, token_id: object) -> HttpResponse:
     return redirect("api:tokens")
 
 
+def _resolved(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` itself, or the component it refers to."""
+    while "$ref" in schema:
+        schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
 def _body_fields(operation: dict[str, Any], schemas: dict[str, Any]) -> list[dict[str, Any]]:
     """The fields of an operation's JSON or multipart body: name, type and whether it is required."""
     content = operation.get("requestBody", {}).get("content", {})
     fields = []
     for media_type, body in content.items():
-        schema = body["schema"]
-        while "$ref" in schema:
-            schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+        schema = _resolved(body["schema"], schemas)
         properties = schema.get("properties", {})
         if len(properties) == 1 and not schema.get("title", "").startswith("MultiPart"):
             # Ninja wraps a single JSON body in an object named after the parameter: show its fields.
-            [inner] = properties.values()
-            while "$ref" in inner:
-                inner = schemas[inner["$ref"].rsplit("/", 1)[-1]]
-            schema, properties = inner, inner.get("properties", {})
+            schema = _resolved(next(iter(properties.values())), schemas)
+            properties = schema.get("properties", {})
         required = set(schema.get("required", []))
         for name, field in properties.items():
             kinds = [
