@@ -15,7 +15,6 @@ from haven.api.v1.base import ERRORS, READ_ERRORS, actor_of, household_of, perso
 from haven.api.v1.people import USRecordOut, us_record_out
 from haven.cases.actions import household_view, us_record_save
 from haven.cases.forms.us_record import USRecordForm
-from haven.cases.models import USRecord
 
 router = Router(tags=["US records"])
 PATH = "/households/{reference}/people/{person_id}/us-record"
@@ -44,7 +43,7 @@ class USRecordIn(Schema):
 def read_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
     household = household_of(request, reference)
     person = person_of(household, person_id)
-    record = USRecord.objects.filter(person=person).first()
+    record = getattr(person, "us_record", None)  # fetched with the person
     if record is None:
         raise Http404
     household_view(actor=actor_of(request), household=household, page="api-v1:us_record")
