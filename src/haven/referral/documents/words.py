@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from haven.accounts.models import Membership
 from haven.assessment import wording
 from haven.assessment.display import FLAGS, level_label
+from haven.assessment.models import DIMENSION_CHOICES
 from haven.cases.models.immigration import US_STATUS_CHOICES
 from haven.cases.models.person import RELATIONSHIP_CHOICES, SEX_CHOICES
 from haven.evidence.models.files import ROLE_CHOICES
@@ -93,9 +94,7 @@ def vulnerability(code: str) -> str:
 
 
 def dimension(code: str) -> str:
-    return {"risk": _("Persecution risk"), "vulnerability": _("Vulnerability"), "urgency": _("Urgency")}.get(
-        code, code
-    )
+    return choice(DIMENSION_CHOICES, code)
 
 
 def pathway(code: str) -> str:
