@@ -16,52 +16,20 @@ changed (everything computed, nothing stored). The target is 100,000 households 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-HAVEN = str(Path(sys.executable).with_name("haven"))
+from seeded import run, seeded
+
 TARGET_SECONDS = 60
 
 
-def run(env: dict[str, str], *args: str) -> tuple[float, str]:
-    started = time.perf_counter()
-    done = subprocess.run([HAVEN, *args], env=env, check=True, capture_output=True, text=True)  # noqa: S603
-    return time.perf_counter() - started, done.stdout
-
-
-def count_households(env: dict[str, str]) -> int:
-    code = "from haven.cases.models import Household; print(Household.objects.count())"
-    _, out = run(env, "shell", "--no-imports", "-c", code)
-    return int(out.strip().splitlines()[-1])
-
-
 def prepare(households: int, folder: Path, database_url: str | None) -> dict[str, str]:
-    url = database_url or f"sqlite:///{folder / f'assess-{households}.sqlite3'}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "HAVEN_VAR_DIR": str(folder),
-        "HAVEN_KEYS_FILE": f"{folder}/keys.json",
-    }
-    env.pop("HAVEN_KEYS", None)
-    run(env, "migrate", "--verbosity", "0")
-    if count_households(env) != households:
-        print(f"seeding {households:,} households…", flush=True)
-        seconds, _ = run(env, "seed", "--households", str(households), "--reset")
-        print(f"  seeded in {seconds:.0f} s (not counted)", flush=True)
-    else:
-        print(f"reusing the database with {households:,} households", flush=True)
-    run(
-        env,
-        "shell",
-        "--no-imports",
-        "-c",
-        "from haven.assessment.models import Assessment as A; A.objects.all().delete()",
-    )
+    """A seeded coalition with no assessment stored yet."""
+    env = seeded(households, folder, database_url, name="assess")
+    code = "from haven.assessment.models import Assessment as A; A.objects.all().delete()"
+    run(env, "shell", "--no-imports", "-c", code)
     return env
 
 

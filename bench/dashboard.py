@@ -15,14 +15,13 @@ panel computed and the template rendered), for the coalition and for the largest
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-HAVEN = str(Path(sys.executable).with_name("haven"))
+from seeded import HAVEN, seeded
 
 # Run inside ``haven shell``: times each step and prints one line per step.
 MEASURE = r"""
@@ -71,42 +70,6 @@ for actor, name in (
 """
 
 
-def run(env: dict[str, str], *args: str) -> tuple[float, str]:
-    started = time.perf_counter()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
-        subprocess.run([HAVEN, *args], env=env, check=True, stdout=out)  # noqa: S603
-        out.seek(0)
-        return time.perf_counter() - started, out.read()
-
-
-def count_households(env: dict[str, str]) -> int:
-    code = "from haven.cases.models import Household; print(Household.objects.count())"
-    _, out = run(env, "shell", "--no-imports", "-c", code)
-    return int(out.strip().splitlines()[-1])
-
-
-def prepare(households: int, folder: Path, database_url: str | None) -> dict[str, str]:
-    url = database_url or f"sqlite:///{folder / f'dash-{households}.sqlite3'}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "HAVEN_VAR_DIR": str(folder),
-        "HAVEN_KEYS_FILE": f"{folder}/keys.json",
-    }
-    env.pop("HAVEN_KEYS", None)
-    run(env, "migrate", "--verbosity", "0")
-    if count_households(env) != households:
-        print(f"seeding {households:,} households…", flush=True)
-        seconds, _ = run(env, "seed", "--households", str(households), "--reset")
-        print(f"  seeded in {seconds:.0f} s (not counted)", flush=True)
-        print("assessing them…", flush=True)
-        seconds, _ = run(env, "assess")
-        print(f"  assessed in {seconds:.0f} s (not counted)", flush=True)
-    else:
-        print(f"reusing the database with {households:,} households", flush=True)
-    return env
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -120,7 +83,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="haven-bench-dashboard-") as temporary:
         folder = options.folder or Path(temporary)
         for households in options.households:
-            env = prepare(households, folder, options.database_url)
+            env = seeded(households, folder, options.database_url, name="dash", assess=True)
             started = time.perf_counter()
             subprocess.run([HAVEN, "shell", "--no-imports", "-c", MEASURE], env=env, check=True)  # noqa: S603
             print(f"{households:,} households: measured in {time.perf_counter() - started:.1f} s", flush=True)

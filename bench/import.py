@@ -17,19 +17,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from seeded import run
 
 from haven_core.anumber import format_a_number
 from haven_core.intake import COLUMNS, header_row, write_csv
 from haven_core.seed import SyntheticHousehold, iter_households
 
-HAVEN = str(Path(sys.executable).with_name("haven"))
 TARGET_SECONDS = 60
 _TEXT = (
     "surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic", "surname_latin", "given_name_latin",
@@ -37,12 +36,6 @@ _TEXT = (
     "relationship_detail",
 )  # fmt: skip
 _YES_NO = {True: "да", False: "нет", None: ""}
-
-
-def run(env: dict[str, str], *args: str) -> tuple[float, str]:
-    started = time.perf_counter()
-    done = subprocess.run([HAVEN, *args], env=env, check=True, capture_output=True, text=True)  # noqa: S603
-    return time.perf_counter() - started, done.stdout
 
 
 def rows(household: SyntheticHousehold, number: int) -> list[list[str]]:

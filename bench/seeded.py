@@ -1,0 +1,54 @@
+"""What the benchmarks that time Haven's commands share: running ``haven`` against a benchmark's own
+database, and a seeded coalition of a given size, reused when the database already holds exactly that many
+households (seeding 100,000 takes minutes)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HAVEN = str(Path(sys.executable).with_name("haven"))
+
+
+def run(env: dict[str, str], *args: str) -> tuple[float, str]:
+    """Run ``haven ARGS`` with ``env``; the seconds it took and what it printed."""
+    started = time.perf_counter()
+    done = subprocess.run([HAVEN, *args], env=env, check=True, capture_output=True, text=True)  # noqa: S603
+    return time.perf_counter() - started, done.stdout
+
+
+def count_households(env: dict[str, str]) -> int:
+    code = "from haven.cases.models import Household; print(Household.objects.count())"
+    _, out = run(env, "shell", "--no-imports", "-c", code)
+    return int(out.strip().splitlines()[-1])
+
+
+def seeded(
+    households: int, folder: Path, database_url: str | None, *, name: str, assess: bool = False
+) -> dict[str, str]:
+    """The environment of a migrated database holding ``households`` seeded households (the SQLite file
+    ``folder/<name>-<households>.sqlite3``, or ``database_url`` emptied and seeded), assessed once when
+    ``assess`` and it had to be seeded."""
+    url = database_url or f"sqlite:///{folder / f'{name}-{households}.sqlite3'}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "HAVEN_VAR_DIR": str(folder),
+        "HAVEN_KEYS_FILE": f"{folder}/keys.json",
+    }
+    env.pop("HAVEN_KEYS", None)
+    run(env, "migrate", "--verbosity", "0")
+    if count_households(env) == households:
+        print(f"reusing the database with {households:,} households", flush=True)
+        return env
+    print(f"seeding {households:,} households…", flush=True)
+    seconds, _ = run(env, "seed", "--households", str(households), "--reset")
+    print(f"  seeded in {seconds:.0f} s (not counted)", flush=True)
+    if assess:
+        print("assessing them…", flush=True)
+        seconds, _ = run(env, "assess")
+        print(f"  assessed in {seconds:.0f} s (not counted)", flush=True)
+    return env
