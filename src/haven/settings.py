@@ -165,7 +165,7 @@ HAVEN_LOGIN_MAX_FAILURES_PER_IP = env_int("HAVEN_LOGIN_MAX_FAILURES_PER_IP", 20)
 HAVEN_LOGIN_LOCK_SECONDS = env_int("HAVEN_LOGIN_LOCK_SECONDS", 15 * 60)
 
 # --- Encryption at rest (haven.security) -----------------------------------------------------------
-# Sensitive fields are written through this codec (see haven.cases.fields): AES-256-GCM under keys that
+# Sensitive fields are written through this codec (see haven.security.fields): AES-256-GCM under keys that
 # are never in the database, and keyed blind indexes for search. Keys come from HAVEN_KEYS (the key
 # ring's JSON) or the key file HAVEN_KEYS_FILE; outside production a missing key file is generated on
 # first use. In production (HAVEN_PRODUCTION) missing keys stop Haven at start-up.

@@ -14,8 +14,8 @@ from haven.assessment.facts import household_facts
 from haven.assessment.models import Assessment
 from haven.audit.models import AuditEntry
 from haven.cases.actions import us_record_save
-from haven.cases.errors import NotAllowed
 from haven.cases.models import Household
+from haven.errors import NotAllowed
 from haven_core import assessment as core
 from tests.assessment.conftest import add_evidence
 
@@ -109,7 +109,7 @@ def test_a_caseworker_of_another_organisation_cannot_assess(household_a: Any, ca
 def test_the_result_is_compressed_before_it_is_encrypted(household_a: Any, caseworker_a: Any) -> None:
     from django.db import connection
 
-    from haven.sensitive import codec
+    from haven.security.sensitive import codec
 
     stored = household_assess(actor=Actor.for_user(caseworker_a), household=household_a, today=TODAY)
     with connection.cursor() as cursor:

@@ -13,8 +13,8 @@ from django.utils import translation
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
+from haven.errors import NotAllowed
 from haven.evidence.capture import CaptureError, capture_url
-from haven.evidence.errors import NotAllowed
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
 from tests.evidence.local_sites import POST_HTML, endless, local_site, page, redirect

@@ -11,6 +11,7 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_record
+from haven.errors import NotAllowed
 from haven.evidence.actions import (
     evidence_add,
     evidence_update,
@@ -20,7 +21,7 @@ from haven.evidence.actions import (
     item_custody,
     working_copy_create,
 )
-from haven.evidence.errors import InvalidEvidence, NotAllowed
+from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, ItemFile, Verification
 from haven.evidence.storage import read_blob
 from tests.conftest import make_user

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.actions import us_record_save
-from haven.cases.errors import NotAllowed
 from haven.cases.models import Household
+from haven.errors import NotAllowed
 from haven.intake.export import caseload_rows, cases_export
 from haven_core.intake import header_row, read_table
 

@@ -13,11 +13,11 @@ from django.core.management import CommandError, call_command
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.caselist import search
-from haven.cases.errors import NotAllowed
 from haven.cases.models import Household, Person, PersonNameKey, USRecord
+from haven.errors import NotAllowed
 from haven.intake.actions import ImportRefused, cases_import
 from haven.intake.choices import import_choices
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 from haven_core.intake import Table, validate
 
 RUSSIAN = (

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
-from haven.cases.errors import InvalidChange, NotAllowed
+from haven.errors import InvalidChange, NotAllowed
 from haven.referral.actions import referral_batch_create
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.actions import selection_run_approve, selection_run_create

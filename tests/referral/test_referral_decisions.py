@@ -10,7 +10,7 @@ from django.db import connection
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
-from haven.cases.errors import InvalidChange, NotAllowed
+from haven.errors import InvalidChange, NotAllowed
 from haven.referral.actions import referral_decision_record
 from haven.referral.models import ReferralEntry
 from tests.conftest import client_for, make_user

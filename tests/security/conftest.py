@@ -26,8 +26,8 @@ from haven.cases.actions import (
 from haven.cases.models import Person, PersonNameKey
 from haven.security import keys
 from haven.security.columns import raw_columns, sensitive_columns
+from haven.security.sensitive import index_values
 from haven.security.snapshot import backup_models
-from haven.sensitive import index_values
 from haven_core.names import query_keys
 from haven_core.pipeline import Stage
 

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 from haven.security import keys
 from haven.security.backup import non_empty
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 from haven_core.crypto import container
 from tests.security.conftest import SECRETS, empty_installation, finds, snapshot, unchanged
 

@@ -98,7 +98,7 @@ def test_production_refuses_to_store_names_unencrypted(settings: Any) -> None:
     from django.apps import apps
 
     settings.HAVEN_PRODUCTION = True
-    settings.HAVEN_FIELD_CODEC = "haven.sensitive.PlainCodec"
+    settings.HAVEN_FIELD_CODEC = "haven.security.sensitive.PlainCodec"
     with pytest.raises(ImproperlyConfigured, match="must be the encrypting codec"):
         apps.get_app_config("security").ready()
 

@@ -52,7 +52,7 @@ def test_a_raw_dump_shows_no_sensitive_value(caseload: Any, tmp_path: Path) -> N
 def test_control_without_encryption_the_same_dump_shows_them(
     settings: Any, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    settings.HAVEN_FIELD_CODEC = "haven.sensitive.PlainCodec"
+    settings.HAVEN_FIELD_CODEC = "haven.security.sensitive.PlainCodec"
     request.getfixturevalue("caseload")
     assert found(raw_database(tmp_path)) == list(SECRETS)
 

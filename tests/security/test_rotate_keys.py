@@ -16,7 +16,7 @@ from haven.cases.models import Person, PersonNameKey, USRecord
 from haven.security import keys, rotation
 from haven.security.columns import sensitive_columns
 from haven.security.reporting import Reporter
-from haven.sensitive import index_value, index_values
+from haven.security.sensitive import index_value, index_values
 from haven_core.crypto import keyring
 from tests.security.conftest import finds, snapshot, stored_values, unchanged
 
@@ -108,7 +108,7 @@ def test_old_keys_stay_on_the_ring_unless_retired(own_keys: Path, caseload: Any)
 def test_values_written_before_encryption_are_encrypted_by_a_rotation(
     own_keys: Path, settings: Any, request: pytest.FixtureRequest
 ) -> None:
-    settings.HAVEN_FIELD_CODEC = "haven.sensitive.PlainCodec"
+    settings.HAVEN_FIELD_CODEC = "haven.security.sensitive.PlainCodec"
     request.getfixturevalue("caseload")
     before = snapshot()
     assert "Котова" in stored_values()

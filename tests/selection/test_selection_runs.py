@@ -9,7 +9,7 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
-from haven.cases.errors import InvalidChange, NotAllowed
+from haven.errors import InvalidChange, NotAllowed
 from haven.selection.actions import selection_run_approve, selection_run_create, selection_run_repeat
 from haven.selection.inputs import candidates
 from haven.selection.models import SelectionRun

@@ -12,8 +12,8 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Membership, Organisation
 from haven.audit.models import AuditEntry
 from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
-from haven.cases.fields import SensitiveField
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person, TimelineEvent, USRecord
+from haven.security.fields import SensitiveField
 from tests.conftest import client_for
 from tests.web.caseload import give_us_record, in_days, principal
 

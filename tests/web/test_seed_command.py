@@ -16,7 +16,7 @@ from haven.audit.models import AuditEntry
 from haven.cases.models import Household, Person, PersonNameKey, TimelineEvent, USRecord
 from haven.demo.models import SyntheticIdentity
 from haven.demo.users import DEMO_PASSWORD
-from haven.sensitive import index_value, index_values
+from haven.security.sensitive import index_value, index_values
 from haven_core.names import query_keys
 from haven_core.seed import generate
 

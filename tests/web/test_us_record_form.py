@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from haven.cases.models import USRecord
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 from tests.conftest import client_for
 from tests.web.caseload import audit_actions, give_us_record, in_days, principal
 

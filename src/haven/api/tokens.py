@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.api.models import ApiToken
 from haven.audit.record import audit_record
-from haven.cases.errors import NotAllowed
+from haven.errors import NotAllowed
 
 PREFIX = "hvn_"
 

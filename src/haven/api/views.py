@@ -14,7 +14,7 @@ from haven.accounts.actor import Actor
 from haven.api.models import ApiToken
 from haven.api.tokens import token_create, token_revoke
 from haven.api.v1 import api
-from haven.cases.errors import NotAllowed
+from haven.errors import NotAllowed
 
 
 def _actor(request: HttpRequest) -> Actor:

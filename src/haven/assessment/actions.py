@@ -29,8 +29,8 @@ from haven.assessment.rules import current_rules
 from haven.assessment.store import Computed, stored_summary
 from haven.audit.record import audit_record
 from haven.cases.actions.base import audit
-from haven.cases.errors import InvalidChange, NotAllowed
 from haven.cases.models import Household
+from haven.errors import InvalidChange, NotAllowed
 from haven_core import assessment as core
 from haven_core.assessment.review import MIN_JUSTIFICATION, can_override, valid_override
 from haven_core.roles import COALITION_WIDE, can_see_household

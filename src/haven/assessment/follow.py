@@ -31,8 +31,8 @@ def reassess_after_commit(*, actor: Actor, household: Any) -> None:
 
 def _reassess(actor: Actor, household_id: int) -> None:
     from haven.assessment.actions import household_assess
-    from haven.cases.errors import NotAllowed
     from haven.cases.models import Household
+    from haven.errors import NotAllowed
 
     household = Household.objects.filter(pk=household_id).first()
     if household is None:

@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from haven.assessment.models import Assessment
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 from haven_core import assessment as core
 from haven_core.assessment.serialise import to_data
 

@@ -20,9 +20,9 @@ from haven.accounts.access import caseload_required, visible_households
 from haven.assessment.actions import assessment_override, household_assess
 from haven.assessment.forms import AssessmentListForm, OverrideForm
 from haven.assessment.models import Assessment, AssessmentOverride
-from haven.cases.errors import CaseError
 from haven.cases.models import Person
 from haven.cases.views.base import back_to, open_household, posted
+from haven.errors import HavenError
 from haven_core.assessment.review import can_override
 from haven_core.roles import COALITION_WIDE
 
@@ -94,7 +94,7 @@ def household_assess_view(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST":
         try:
             household_assess(actor=actor, household=household)
-        except CaseError as exc:
+        except HavenError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Household assessed."))
@@ -122,7 +122,7 @@ def assessment_override_view(request: HttpRequest, reference: str) -> HttpRespon
     if form.is_valid():
         try:
             assessment_override(actor=actor, household=household, **form.cleaned_data)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Override saved beside the computed level."))

@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Case, IntegerField, Max, Min, Prefetch, Q, QuerySet, Value, When
 
 from haven.cases.models import Household, Person, PersonNameKey, USRecord
-from haven.sensitive import index_values
+from haven.security.sensitive import index_values
 from haven_core.anumber import ANumberError, normalise_a_number
 from haven_core.names import query_keys
 from haven_core.pipeline import ORDER

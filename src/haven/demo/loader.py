@@ -28,7 +28,7 @@ from haven.cases.models import (
 from haven.demo.evidence import EvidenceWriter
 from haven.demo.models import SyntheticIdentity
 from haven.progress import Progress
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 from haven_core.seed import (
     SyntheticHousehold,
     SyntheticOrganisation,

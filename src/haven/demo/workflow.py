@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from haven.accounts.actor import Actor
-from haven.cases.errors import InvalidChange
+from haven.errors import InvalidChange
 from haven.referral.actions import referral_batch_create, referral_decision_record
 from haven.referral.documents.profiles import profiles
 from haven.referral.models import ReferralBatch, ReferralEntry

@@ -1,16 +1,13 @@
-"""The errors of the evidence locker. Views turn them into messages or form errors, never into 500s."""
+"""The errors of the evidence locker. Views turn them into messages or form errors, never into 500s.
+A refusal is :class:`haven.errors.NotAllowed`, as everywhere in Haven."""
 
 from __future__ import annotations
 
-from haven.cases.errors import CaseError
+from haven.errors import HavenError
 
 
-class EvidenceError(CaseError):
-    """Base of every evidence error (a :class:`~haven.cases.errors.CaseError`, so views handle it alike)."""
-
-
-class NotAllowed(EvidenceError):
-    """The actor may not do this to this evidence (e.g. verify an item they added themselves)."""
+class EvidenceError(HavenError):
+    """Base of every evidence error."""
 
 
 class InvalidEvidence(EvidenceError):

@@ -38,10 +38,10 @@ from haven.audit.record import audit_record, audit_records
 from haven.cases.actions.base import apply_fields, ensure_can_edit
 from haven.cases.actions.people import NAME_FIELDS, PERSON_FIELDS, person_keys, reindex_names
 from haven.cases.actions.us_record import US_RECORD_FIELDS
-from haven.cases.errors import CaseError, NotAllowed
 from haven.cases.models import CanadaRelative, Household, Person, PersonNameKey, USRecord
+from haven.errors import HavenError, NotAllowed
 from haven.registries.screening import screen_everyone
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 from haven_core.intake import IntakeHousehold, IntakePerson, IntakeReport
 from haven_core.intake.reimport import check_principals
 from haven_core.intake.rows import US_KEYS
@@ -50,7 +50,7 @@ from haven_core.roles import COALITION_WIDE, can_use_caseload
 BATCH = 500
 
 
-class ImportRefused(CaseError):
+class ImportRefused(HavenError):
     """The file has invalid rows and the person importing did not choose to import only the valid ones."""
 
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.audit.record import audit_record
-from haven.cases.errors import NotAllowed
 from haven.cases.models import CanadaRelative, Household, Person
+from haven.errors import NotAllowed
 from haven_core.anumber import format_a_number
 from haven_core.intake import COLUMNS, header_row, write_csv, write_xlsx
 from haven_core.intake.rows import PERSON_KEYS, US_KEYS

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from haven.accounts.access import caseload_required
 from haven.accounts.models import Organisation
-from haven.cases.errors import NotAllowed
+from haven.errors import NotAllowed
 from haven.intake import uploads
 from haven.intake.actions import ImportRefused, cases_import, check_against_haven, check_can_import
 from haven.intake.choices import import_choices

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_record
 from haven.cases.actions.base import audit
-from haven.cases.errors import InvalidChange, NotAllowed
 from haven.cases.models import Household, TimelineEvent
+from haven.errors import InvalidChange, NotAllowed
 from haven.referral import signing
 from haven.referral.documents.profiles import profiles
 from haven.referral.export import fingerprint, readme

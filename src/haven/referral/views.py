@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import actor_of
-from haven.cases.errors import CaseError
 from haven.cases.views.base import posted
+from haven.errors import HavenError
 from haven.referral import summary
 from haven.referral.actions import (
     batches_for,
@@ -84,7 +84,7 @@ def batches(request: HttpRequest) -> HttpResponse:
                     recipient=form.cleaned_data["recipient"],
                     profile=form.cleaned_data["profile"],
                 )
-            except CaseError as exc:
+            except HavenError as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Referral batch %(ref)s made.") % {"ref": batch.reference})
@@ -134,7 +134,7 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
                     decision=form.cleaned_data["decision"],
                     note=form.cleaned_data["note"],
                 )
-            except CaseError as exc:
+            except HavenError as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": reference})

@@ -1,7 +1,8 @@
 """The encrypting codec: what ``settings.HAVEN_FIELD_CODEC`` names by default; and stored files.
 
-Every sensitive field goes through it (see ``haven.sensitive`` and ``haven.cases.fields``): values are
-sealed with AES-256-GCM under the current data key, and search-index columns hold keyed blind indexes.
+Every sensitive field goes through it (see ``haven.security.sensitive`` and ``haven.security.fields``):
+values are sealed with AES-256-GCM under the current data key, and search-index columns hold keyed
+blind indexes.
 Stored files (evidence) go through :func:`encrypt_bytes` and :func:`decrypt_bytes` under the same keys.
 """
 

@@ -1,7 +1,7 @@
 """Finding every sensitive column, and working through a table in short transactions.
 
 Rotation and verification discover the columns from the models themselves (every field that is a
-:class:`~haven.cases.fields.SensitiveField`, in any installed app), so a sensitive field added tomorrow is
+:class:`~haven.security.fields.SensitiveField`, in any installed app), so a sensitive field added tomorrow is
 rotated and checked without anyone remembering to list it here.
 """
 
@@ -15,7 +15,7 @@ from django.apps import apps
 from django.db import OperationalError, models, transaction
 from django.db.models.functions import Cast
 
-from haven.cases.fields import SensitiveField
+from haven.security.fields import SensitiveField
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from haven.cases.actions.people import NAME_FIELDS, person_keys
 from haven.cases.models import Person, PersonNameKey, USRecord
 from haven.security.columns import in_batch_transaction, label, pk_batches
 from haven.security.reporting import Reporter
-from haven.sensitive import index_value
+from haven.security.sensitive import index_value
 
 
 def _people(batch: QuerySet[Any]) -> int:

@@ -18,10 +18,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from haven.audit.record import audit_record
-from haven.cases.fields import SensitiveField
 from haven.security import keys
 from haven.security.codec import files_not_current, reseal_file
 from haven.security.columns import in_batch_transaction, label, pk_batches, raw_columns, sensitive_columns
+from haven.security.fields import SensitiveField
 from haven.security.indexes import rebuild_indexes
 from haven.security.reporting import Reporter
 from haven_core.crypto.keyring import KeyRing
@@ -184,8 +184,8 @@ def rotate_data_key(
 def rotate_index_key(*, batch_size: int = 500, reporter: Reporter | None = None) -> str:
     """Make a new index key current, recompute every blind index under it, and drop the old index key.
 
-    Searches try every index key on the ring (``haven.sensitive.index_values``), so people stay findable
-    while their rows move from the old key to the new one.
+    Searches try every index key on the ring (``haven.security.sensitive.index_values``), so people stay
+    findable while their rows move from the old key to the new one.
     """
     source = keys.source()
     reporter = reporter or Reporter()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.assessment.rules import current_rules
 from haven.audit.record import audit_record
-from haven.cases.errors import InvalidChange, NotAllowed
+from haven.errors import InvalidChange, NotAllowed
 from haven.selection.inputs import candidates as read_candidates
 from haven.selection.models import SelectionRun
 from haven.selection.results import WHAT_IF_QUOTAS, selection_dict

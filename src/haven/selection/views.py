@@ -17,8 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import actor_of
 from haven.audit.record import audit_record
-from haven.cases.errors import CaseError
 from haven.cases.views.base import posted
+from haven.errors import HavenError
 from haven.selection.actions import selection_run_approve, selection_run_create
 from haven.selection.chart import bars
 from haven.selection.forms import SelectionForm
@@ -53,7 +53,7 @@ def selection_home(request: HttpRequest) -> HttpResponse:
                 params=form.parameters(),
                 quotas=form.cleaned_data["quotas"],
             )
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Selection made. Read the reasons, then approve it if it is right."))
@@ -90,7 +90,7 @@ def selection_approve_view(request: HttpRequest, public_id: Any) -> HttpResponse
     run = get_object_or_404(SelectionRun, public_id=public_id)
     try:
         selection_run_approve(actor=request.actor, run=run)  # type: ignore[attr-defined]
-    except CaseError as exc:
+    except HavenError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Selection approved."))

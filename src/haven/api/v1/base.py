@@ -25,10 +25,8 @@ from haven.accounts.access import household_for
 from haven.accounts.actor import Actor
 from haven.api.tokens import user_for_secret
 from haven.audit.record import audit_record
-from haven.cases.errors import CaseError
-from haven.cases.errors import NotAllowed as CaseNotAllowed
 from haven.cases.models import Household, Person
-from haven.evidence.errors import NotAllowed as EvidenceNotAllowed
+from haven.errors import HavenError, NotAllowed
 from haven_core.roles import can_use_caseload
 
 NOT_FOUND = "Nothing with this reference that you may see."
@@ -112,9 +110,9 @@ def validated(form: forms.BaseForm, loc: tuple[str, ...]) -> dict[str, Any]:
 
 
 def register_errors(api: NinjaAPI) -> None:
-    @api.exception_handler(CaseError)
-    def _case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
-        refused = isinstance(exc, CaseNotAllowed | EvidenceNotAllowed)
+    @api.exception_handler(HavenError)
+    def _haven_error(request: HttpRequest, exc: HavenError) -> HttpResponse:
+        refused = isinstance(exc, NotAllowed)
         return api.create_response(request, {"detail": str(exc)}, status=403 if refused else 400)
 
     @api.exception_handler(FormInvalid)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.assessment.follow import reassess_after_commit
 from haven.audit.record import audit_record
-from haven.cases.errors import NotAllowed
 from haven.cases.models import Household
+from haven.errors import NotAllowed
 from haven_core.roles import can_edit_household
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
-from haven.cases.errors import InvalidChange
 from haven.cases.models import Household, TimelineEvent
+from haven.errors import InvalidChange
 
 EVENT_FIELDS = ("person", "date", "kind", "note")
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
-from haven.cases.errors import InvalidChange
 from haven.cases.models import Person, USRecord
-from haven.sensitive import index_value
+from haven.errors import InvalidChange
+from haven.security.sensitive import index_value
 from haven_core.anumber import ANumberError, normalise_a_number
 
 US_RECORD_FIELDS = (

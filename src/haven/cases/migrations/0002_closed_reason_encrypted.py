@@ -4,12 +4,12 @@ from django.db import migrations
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast
 
-import haven.cases.fields
+import haven.security.fields
 
 
 def encrypt_existing(apps, schema_editor):
     """Empty reasons become NULL (how sensitive fields store nothing); written ones are encrypted."""
-    from haven.sensitive import codec
+    from haven.security.sensitive import codec
 
     Household = apps.get_model("cases", "Household")
     stored = Household.objects.annotate(stored=Cast("closed_reason", TextField()))
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="household",
             name="closed_reason",
-            field=haven.cases.fields.SensitiveTextField(blank=True, null=True, verbose_name="reason for closing"),
+            field=haven.security.fields.SensitiveTextField(blank=True, null=True, verbose_name="reason for closing"),
         ),
         migrations.RunPython(encrypt_existing, migrations.RunPython.noop),
     ]

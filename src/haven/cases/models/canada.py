@@ -5,7 +5,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveTextField
+from haven.security.fields import SensitiveTextField
 
 # The relatives and statuses that make a Safe Third Country Agreement exception (../shared/DOMAIN.md §5).
 RELATIVE_CHOICES = [

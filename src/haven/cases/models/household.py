@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveTextField
+from haven.security.fields import SensitiveTextField
 from haven_core.pipeline import Stage
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U

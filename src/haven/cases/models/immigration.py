@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveTextField
+from haven.security.fields import SensitiveTextField
 from haven_core.anumber import format_a_number
 
 US_STATUS_CHOICES = [

@@ -6,7 +6,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveFlagField, SensitiveTextField
+from haven.security.fields import SensitiveFlagField, SensitiveTextField
 from haven_core.dates import PartialDate, PartialDateError
 
 RELATIONSHIP_CHOICES = [

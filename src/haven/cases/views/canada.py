@@ -24,10 +24,10 @@ from haven.cases.actions import (
     canada_relative_delete,
     canada_relative_save,
 )
-from haven.cases.errors import CaseError
 from haven.cases.forms.canada import CanadaPermitForm, CanadaRelativeForm
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
 from haven.cases.views.base import back_to, household_url, open_household, person_in, posted, tie_in
+from haven.errors import HavenError
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _form_page(
     if form.is_valid():
         try:
             tie.save(actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance})  # type: ignore[attr-defined]
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Ties to Canada of %(name)s saved.") % {"name": person.display_name})
@@ -113,7 +113,7 @@ def tie_remove(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie
     if request.method == "POST":
         try:
             tie.delete(actor=request.actor, **{tie.keyword: instance})  # type: ignore[attr-defined]
-        except CaseError as exc:
+        except HavenError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Removed."))

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.cases.actions import household_create, household_move, household_update
-from haven.cases.errors import CaseError
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
 from haven.cases.models import Household
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
+from haven.errors import HavenError
 from haven_core.pipeline import ORDER, Stage
 from haven_core.roles import COALITION_WIDE
 
@@ -74,7 +74,7 @@ def household_new(request: HttpRequest) -> HttpResponse:
                 principal=principal.cleaned_data,
                 notes=form.cleaned_data["notes"],
             )
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(
@@ -94,7 +94,7 @@ def household_edit(request: HttpRequest, reference: str) -> HttpResponse:
     if form.is_valid():
         try:
             household_update(actor=actor, household=household, fields=form.cleaned_data)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Household saved."))
@@ -113,7 +113,7 @@ def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
         stage = Stage(form.cleaned_data["stage"])
         try:
             household_move(actor=actor, household=household, stage=stage, reason=form.cleaned_data["reason"])
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(

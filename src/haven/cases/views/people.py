@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.cases.actions import person_add, person_delete, person_update
-from haven.cases.errors import CaseError
 from haven.cases.forms.people import PersonForm
 from haven.cases.views.base import back_to, household_url, open_household, person_in, posted
+from haven.errors import HavenError
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,7 +26,7 @@ def person_new(request: HttpRequest, reference: str) -> HttpResponse:
     if form.is_valid():
         try:
             person = person_add(actor=actor, household=household, fields=form.cleaned_data)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("%(name)s added to the household.") % {"name": person.display_name})
@@ -46,7 +46,7 @@ def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> H
     if form.is_valid():
         try:
             person_update(actor=actor, person=person, fields=form.cleaned_data)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("%(name)s saved.") % {"name": person.display_name})
@@ -68,7 +68,7 @@ def person_remove(request: HttpRequest, reference: str, person_id: uuid.UUID) ->
     if request.method == "POST":
         try:
             person_delete(actor=actor, person=person)
-        except CaseError as exc:
+        except HavenError as exc:
             messages.error(request, str(exc))
             return back_to(household, f"person-{person.public_id}")
         messages.success(request, _("%(name)s removed from the household.") % {"name": person.display_name})

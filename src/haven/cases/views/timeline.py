@@ -17,11 +17,11 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.cases.actions import event_add, event_delete
-from haven.cases.errors import CaseError
 from haven.cases.forms.timeline import EventForm
 from haven.cases.models import Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, household_url, open_household, posted
+from haven.errors import HavenError
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def event_new(request: HttpRequest, reference: str) -> HttpResponse:
     if form.is_valid():
         try:
             event_add(actor=actor, household=household, fields=form.cleaned_data)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Event added to the timeline."))
@@ -106,7 +106,7 @@ def event_remove(request: HttpRequest, reference: str, event_id: uuid.UUID) -> H
     if request.method == "POST":
         try:
             event_delete(actor=actor, event=event)
-        except CaseError as exc:
+        except HavenError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Event removed from the timeline."))

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.cases.actions import us_record_save
-from haven.cases.errors import CaseError
 from haven.cases.forms.us_record import USRecordForm
 from haven.cases.models import USRecord
 from haven.cases.views.base import back_to, open_household, person_in, posted
+from haven.errors import HavenError
 
 
 @require_http_methods(["GET", "POST"])
@@ -30,7 +30,7 @@ def us_record_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -
     if form.is_valid():
         try:
             us_record_save(actor=actor, person=person, fields=form.cleaned_data)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("US record of %(name)s saved.") % {"name": person.display_name})

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import audit
 from haven.cases.models import Household
-from haven.evidence.errors import NotAllowed
+from haven.errors import NotAllowed
 from haven.evidence.models import EvidenceItem
 from haven_core.roles import can_edit_household, can_see_household
 

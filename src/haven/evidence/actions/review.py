@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import touch
+from haven.errors import NotAllowed
 from haven.evidence.actions.base import custody, ensure_can_see
-from haven.evidence.errors import InvalidEvidence, NotAllowed
+from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, Verification
 from haven.evidence.models.review import VERDICT_CHOICES
 from haven_core.roles import Role, can_see_household

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveTextField
+from haven.security.fields import SensitiveTextField
 
 ROLE_CHOICES = [
     ("original", _("Original file")),

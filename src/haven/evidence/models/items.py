@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveDateField, SensitiveTextField
+from haven.security.fields import SensitiveDateField, SensitiveTextField
 
 KIND_CHOICES = [
     ("social_post", _("Social-media post")),

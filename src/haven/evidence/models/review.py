@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.fields import SensitiveTextField
+from haven.security.fields import SensitiveTextField
 
 VERDICT_CHOICES = [
     ("verified", _("Verified")),

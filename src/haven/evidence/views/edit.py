@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.cases.errors import CaseError
 from haven.cases.views.base import open_household, person_in, posted
+from haven.errors import HavenError
 from haven.evidence.actions import evidence_add, evidence_update, working_copy_create
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
@@ -40,7 +40,7 @@ def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> 
                 data=upload.data if upload else None,
                 filename=upload.filename if upload else "",
             )
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Evidence added. Someone else must now verify it."))
@@ -69,7 +69,7 @@ def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID)
         url = fields.pop("source_url")
         try:
             item = capture(actor=actor, person=person, url=url, fields=fields)
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Page captured. Someone else must now verify it."))
@@ -99,7 +99,7 @@ def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> H
     if form.is_valid():
         try:
             changed = evidence_update(actor=actor, item=item, fields=form.item_fields())
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             if changed and item.status == "unreviewed" and item.verifications.exists():
@@ -138,7 +138,7 @@ def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -
                 filename=upload.filename,
                 fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
             )
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Working copy added; the original is unchanged."))

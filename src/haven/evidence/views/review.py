@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.cases.errors import CaseError
 from haven.cases.views.base import open_household, posted
+from haven.errors import HavenError
 from haven.evidence.actions import can_verify, evidence_verify
 from haven.evidence.forms import VerifyForm
 from haven.evidence.presenting import file_rows
@@ -42,7 +42,7 @@ def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
             evidence_verify(
                 actor=actor, item=item, verdict=form.cleaned_data["verdict"], note=form.cleaned_data["note"]
             )
-        except CaseError as exc:
+        except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(

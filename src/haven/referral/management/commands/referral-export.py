@@ -15,7 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from haven.accounts.actor import Actor
-from haven.cases.errors import CaseError
+from haven.errors import HavenError
 from haven.progress import Progress
 from haven.referral.actions import referral_export
 from haven.referral.models import ReferralBatch
@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 say=lambda text: self.stderr.write(self.style.WARNING(text)),
                 jobs=max(options["jobs"], 1),
             )
-        except CaseError as exc:
+        except HavenError as exc:
             raise CommandError(str(exc)) from exc
         progress.finish()
         self.stdout.write(

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from haven.audit.record import audit_record
-from haven.cases.errors import InvalidChange
+from haven.errors import InvalidChange
 from haven.selection.actions import compute
 from haven.selection.inputs import candidates
 from haven.selection.results import WHAT_IF_QUOTAS

@@ -1,6 +1,6 @@
 """Model fields for sensitive values. Every sensitive value in Haven is stored through these.
 
-They keep text in the database column as ``haven.sensitive.codec()`` encodes it, so turning on
+They keep text in the database column as ``haven.security.sensitive.codec()`` encodes it, so turning on
 encryption at rest changes the codec, not the models. Sensitive columns cannot be filtered or sorted
 on by value: search goes through index tables (see ``PersonNameKey``).
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import models
 
-from haven.sensitive import codec
+from haven.security.sensitive import codec
 
 
 class SensitiveField(models.TextField):  # type: ignore[type-arg]

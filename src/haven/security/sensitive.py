@@ -1,6 +1,6 @@
 """The one place where sensitive values are turned into what the database stores.
 
-Every sensitive model field goes through :class:`haven.cases.fields.SensitiveField`, which calls the
+Every sensitive model field goes through :class:`haven.security.fields.SensitiveField`, which calls the
 codec named by ``settings.HAVEN_FIELD_CODEC``. The default is ``haven.security.codec.EncryptingCodec``:
 values are encrypted and search-index columns hold keyed blind indexes. ``PlainCodec`` stores text as it
 is; it is an explicit opt-out for experiments, refused in production.
