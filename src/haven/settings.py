@@ -31,7 +31,7 @@ SECRET_KEY = env_secret("HAVEN_SECRET_KEY") or _local_secret_key()
 ALLOWED_HOSTS = [h for h in env("HAVEN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "haven.accounts.admin_apps.HavenAdminConfig",  # Django's admin behind Haven's own login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

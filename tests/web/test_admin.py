@@ -1,4 +1,5 @@
-"""The admin: every model registered, lists free of sensitive values, the caseload read-only."""
+"""The admin: what stays registered shows no sensitive value in its lists and is read-only where Haven's
+actions own the writes; the caseload is not in the admin at all (tests/accounts/test_admin_front_door.py)."""
 
 from __future__ import annotations
 
@@ -17,18 +18,9 @@ from haven.security.fields import SensitiveField
 from tests.conftest import client_for
 from tests.web.caseload import give_us_record, in_days, principal
 
-MODELS = [
-    Organisation,
-    Membership,
-    Household,
-    Person,
-    USRecord,
-    CanadaRelative,
-    CanadaPermit,
-    TimelineEvent,
-    AuditEntry,
-]
-CASELOAD = [Household, Person, USRecord, CanadaRelative, CanadaPermit, TimelineEvent, AuditEntry]
+MODELS = [Organisation, Membership, get_user_model(), AuditEntry]
+READ_ONLY = [Membership, get_user_model(), AuditEntry]
+CASELOAD = [Household, Person, USRecord, CanadaRelative, CanadaPermit, TimelineEvent]
 
 
 @pytest.fixture
@@ -65,6 +57,11 @@ def test_registered_without_sensitive_columns_in_the_list(model: Any) -> None:
     assert "__str__" not in model_admin.list_display or model in (Organisation, Membership)
 
 
+@pytest.mark.parametrize("model", CASELOAD, ids=lambda m: m.__name__)
+def test_the_caseload_is_not_in_the_admin(model: Any) -> None:
+    assert not admin.site.is_registered(model)
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_lists_show_no_sensitive_value(model: Any, superuser: Any, full_household: Any) -> None:
     url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
@@ -84,8 +81,8 @@ def test_lists_show_no_sensitive_value(model: Any, superuser: Any, full_househol
         assert secret not in html, (url, secret)
 
 
-@pytest.mark.parametrize("model", CASELOAD, ids=lambda m: m.__name__)
-def test_the_caseload_and_the_audit_trail_are_read_only_in_the_admin(model: Any, superuser: Any) -> None:
+@pytest.mark.parametrize("model", READ_ONLY, ids=lambda m: m.__name__)
+def test_memberships_users_and_the_audit_trail_are_read_only_in_the_admin(model: Any, superuser: Any) -> None:
     request = type("Request", (), {"user": superuser})()
     model_admin = admin.site._registry[model]
     assert model_admin.has_view_permission(request)

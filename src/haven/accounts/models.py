@@ -71,6 +71,9 @@ class TOTPDevice(models.Model):
     secret = SensitiveTextField()
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(default=0)  # a code is accepted once: no replay
+    # Set when an administrator reset a lost second factor: the user must set up a new one at next
+    # sign-in, whatever their role (someone who chose a second factor keeps having one).
+    required = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"authenticator of user {self.user_id}"
@@ -85,3 +88,21 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"failed login at {self.at:%Y-%m-%d %H:%M}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that stands in for the authenticator when the phone is lost.
+
+    Only a password hash of the code is kept (Django's hashers, salted): the codes are shown once, when
+    they are made, and each is spent by its first use.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=256)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"recovery code of user {self.user_id}"

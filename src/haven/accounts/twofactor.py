@@ -1,7 +1,9 @@
 """Two-factor authentication with an authenticator app (TOTP, RFC 6238).
 
 Mandatory for coordinators, liaisons and administrators, whose accounts reach every organisation's
-caseload or its referrals; optional for everyone else.
+caseload or its referrals; optional for everyone else, and required again of anyone whose lost second
+factor an administrator reset. The changes (enrolment, a code passed or failed, a recovery code spent)
+are actions with their audit entries: :mod:`haven.accounts.actions.second_factor`.
 """
 
 from __future__ import annotations
@@ -11,13 +13,10 @@ from typing import Any
 
 import pyotp
 import segno
-from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import TOTPDevice
-from haven.audit.record import audit_record
 from haven_core.roles import Role
 
 MANDATORY_ROLES = frozenset({Role.COORDINATOR, Role.LIAISON, Role.ADMIN})
@@ -26,7 +25,10 @@ ISSUER = "Haven"
 
 
 def requires_2fa(user: Any) -> bool:
-    return Actor.for_user(user).role in MANDATORY_ROLES
+    """Whether the user must have a second factor: by role, or because theirs was reset."""
+    if Actor.for_user(user).role in MANDATORY_ROLES:
+        return True
+    return TOTPDevice.objects.filter(user=user, confirmed_at__isnull=True, required=True).exists()
 
 
 def has_device(user: Any) -> bool:
@@ -56,8 +58,8 @@ def provisioning_svg(user: Any, device: TOTPDevice) -> str:
     return str(segno.make(uri, error="m").svg_inline(scale=4, dark="#1d2733"))
 
 
-def _accept(device: TOTPDevice, code: str) -> bool:
-    """Accept a code from this or a neighbouring 30-second step, once only."""
+def accept(device: TOTPDevice, code: str) -> bool:
+    """Accept a code from this or a neighbouring 30-second step, once only (moves ``last_used_step``)."""
     totp = pyotp.TOTP(device.secret)
     code = "".join(c for c in code if c.isdigit())
     now = int(time.time())
@@ -67,34 +69,3 @@ def _accept(device: TOTPDevice, code: str) -> bool:
             device.last_used_step = step
             return True
     return False
-
-
-def totp_confirm(*, request: HttpRequest, user: Any, code: str) -> bool:
-    """Finish setting up the authenticator with its first code."""
-    with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().get(user=user)
-        if not _accept(device, code):
-            return False
-        device.confirmed_at = timezone.now()
-        device.save(update_fields=["confirmed_at", "last_used_step"])
-        audit_record(actor=user, action="auth.2fa_enrolled", target=f"user:{user.pk}", ip=_ip(request))
-    mark_verified(request)
-    return True
-
-
-def totp_verify(*, request: HttpRequest, user: Any, code: str) -> bool:
-    """Check the second factor at login."""
-    with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed_at__isnull=False).first()
-        ok = device is not None and _accept(device, code)
-        if device is not None and ok:
-            device.save(update_fields=["last_used_step"])
-        action = "auth.2fa_passed" if ok else "auth.2fa_failed"
-        audit_record(actor=user, action=action, target=f"user:{user.pk}", ip=_ip(request))
-    if ok:
-        mark_verified(request)
-    return ok
-
-
-def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR")

@@ -1,0 +1,174 @@
+"""The user-management page of Haven's own UI, for administrators: who works in Haven with which role,
+their second factor, and the changes an administrator makes (each through an audited action)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from haven.accounts import actions
+from haven.accounts.access import actor_of
+from haven.accounts.forms import ReasonForm, RoleForm, SecondFactorResetForm, UserCreateForm
+from haven.errors import HavenError
+from haven_core.roles import Role
+
+
+def admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Log-in required; then 403 for anyone but a Haven administrator."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        actor = actor_of(request)
+        if actor.role is not Role.ADMIN:
+            raise PermissionDenied
+        request.actor = actor  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _users() -> Any:
+    return (
+        get_user_model()
+        .objects.select_related("membership__organisation", "totp_device")
+        .annotate(codes_left=Count("recovery_codes", filter=Q(recovery_codes__used_at__isnull=True)))
+        .order_by("username")
+    )
+
+
+def _user(username: str) -> Any:
+    return get_object_or_404(_users(), username=username)
+
+
+@admin_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/users/list.html", {"users": _users(), "nav": "users"})
+
+
+@admin_required
+def user_new(request: HttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.user_create(
+                actor=request.actor,  # type: ignore[attr-defined]
+                username=data["username"],
+                password=data["password1"],
+                role=Role(data["role"]),
+                organisation=data["organisation"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+            )
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("User %(name)s created.") % {"name": user.username})
+            return redirect("accounts:user", username=user.username)
+    return render(request, "accounts/users/new.html", {"form": form, "nav": "users"})
+
+
+def _detail(request: HttpRequest, user: Any, **forms: Any) -> HttpResponse:
+    membership = getattr(user, "membership", None)
+    context = {
+        "subject": user,
+        "role_form": forms.get("role_form")
+        or RoleForm(
+            initial={
+                "role": membership.role if membership else (Role.ADMIN.value if user.is_superuser else ""),
+                "organisation": membership.organisation_id if membership else None,
+            }
+        ),
+        "active_form": forms.get("active_form") or ReasonForm(),
+        "reset_form": forms.get("reset_form") or SecondFactorResetForm(),
+        "nav": "users",
+    }
+    return render(request, "accounts/users/detail.html", context, status=400 if forms else 200)
+
+
+@admin_required
+def user_detail(request: HttpRequest, username: str) -> HttpResponse:
+    return _detail(request, _user(username))
+
+
+def _done(request: HttpRequest, user: Any, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("accounts:user", username=user.username)
+
+
+@admin_required
+@require_POST
+def user_role(request: HttpRequest, username: str) -> HttpResponse:
+    user = _user(username)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            changes = actions.user_change_role(
+                actor=request.actor,  # type: ignore[attr-defined]
+                user=user,
+                role=Role(form.cleaned_data["role"]),
+                organisation=form.cleaned_data["organisation"],
+            )
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _done(request, user, _("Role saved.") if changes else _("Nothing changed."))
+    return _detail(request, user, role_form=form)
+
+
+@admin_required
+@require_POST
+def user_active(request: HttpRequest, username: str) -> HttpResponse:
+    user = _user(username)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        actor, reason = request.actor, form.cleaned_data["reason"]  # type: ignore[attr-defined]
+        try:
+            if user.is_active:
+                actions.user_deactivate(actor=actor, user=user, reason=reason)
+                message = _("%(name)s can no longer sign in.")
+            else:
+                actions.user_reactivate(actor=actor, user=user, reason=reason)
+                message = _("%(name)s can sign in again.")
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _done(request, user, message % {"name": user.username})
+    return _detail(request, user, active_form=form)
+
+
+@admin_required
+@require_POST
+def user_second_factor(request: HttpRequest, username: str) -> HttpResponse:
+    user = _user(username)
+    form = SecondFactorResetForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.user_second_factor_reset(
+                actor=request.actor,  # type: ignore[attr-defined]
+                user=user,
+                reason=form.cleaned_data["reason"],
+            )
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _done(
+                request,
+                user,
+                _("Second factor of %(name)s reset: they set up a new one at their next sign-in.")
+                % {"name": user.username},
+            )
+    return _detail(request, user, reset_form=form)
