@@ -123,11 +123,12 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
 }
 
 
-# Rows for the referral, radar, alerts and dashboard pages live beside this file, one module per app,
-# each with ``ROWS`` (same shape as above) and ``extra_objects(objects, users)`` adding what its URLs need.
+# Rows for the referral, radar, alerts, dashboard and accounts pages live beside this file, one module
+# per app, each with ``ROWS`` (same shape as above) and ``extra_objects(objects, users)`` adding what
+# its URLs need.
 APP_ROWS = [
     importlib.import_module(f"tests.security.matrix_{app}")
-    for app in ("referral", "radar", "alerts", "dashboard")
+    for app in ("referral", "radar", "alerts", "dashboard", "accounts")
 ]
 for _module in APP_ROWS:
     MATRIX.update(_module.ROWS)

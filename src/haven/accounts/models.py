@@ -93,14 +93,14 @@ class LoginFailure(models.Model):
 class RecoveryCode(models.Model):
     """A one-time code that stands in for the authenticator when the phone is lost.
 
-    Only a password hash of the code is kept (Django's hashers, salted): the codes are shown once, when
-    they are made, and each is spent by its first use.
+    Only a keyed hash of the code is kept (:mod:`haven.accounts.recovery`): the codes are shown once,
+    when they are made, and each is spent by its first use.
     """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
     )
-    code_hash = models.CharField(max_length=256)
+    code_hash = models.CharField(max_length=64, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     used_at = models.DateTimeField(null=True, blank=True)
 

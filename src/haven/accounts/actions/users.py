@@ -61,11 +61,12 @@ def _slug(organisation: Organisation | None) -> str:
     return organisation.slug if organisation is not None else ""
 
 
-def _audit(actor: Actor, action: str, user: Any, organisation: Any = None, **detail: Any) -> None:
+def _audit(actor: Actor, action: str, user: Any, detail: dict[str, Any], scope: Any = None) -> None:
+    """The entry of a change to ``user``; ``scope`` is the organisation it concerns, if any."""
     audit_record(
         actor=actor.user,
         action=action,
-        organisation=organisation,
+        organisation=scope,
         target=f"user:{user.pk}",
         ip=actor.ip,
         detail={"username": user.get_username(), **detail},
@@ -125,9 +126,8 @@ def user_create(
             is_superuser=admin,
         )
         Membership.objects.create(user=user, role=role.value, organisation=organisation)
-        _audit(
-            actor, "user.create", user, organisation, role=role.value, organisation_slug=_slug(organisation)
-        )
+        detail = {"role": role.value, "organisation_slug": _slug(organisation)}
+        _audit(actor, "user.create", user, detail, scope=organisation)
     return user
 
 
@@ -158,7 +158,7 @@ def user_change_role(
         if (user.is_staff, user.is_superuser) != (admin, admin):
             user.is_staff = user.is_superuser = admin
             user.save(update_fields=["is_staff", "is_superuser"])
-        _audit(actor, "user.role_change", user, organisation, **changes)
+        _audit(actor, "user.role_change", user, dict(changes), scope=organisation or old_org)
     return changes
 
 
@@ -174,7 +174,7 @@ def user_deactivate(*, actor: Actor, user: Any, reason: str = "") -> None:
         user.is_active = False
         user.save(update_fields=["is_active"])
         ended = end_sessions(user)
-        _audit(actor, "user.deactivate", user, reason=reason.strip(), sessions_ended=ended)
+        _audit(actor, "user.deactivate", user, {"reason": reason.strip(), "sessions_ended": ended})
 
 
 def user_reactivate(*, actor: Actor, user: Any, reason: str = "") -> None:
@@ -184,7 +184,7 @@ def user_reactivate(*, actor: Actor, user: Any, reason: str = "") -> None:
     with transaction.atomic():
         user.is_active = True
         user.save(update_fields=["is_active"])
-        _audit(actor, "user.reactivate", user, reason=reason.strip())
+        _audit(actor, "user.reactivate", user, {"reason": reason.strip()})
 
 
 def user_second_factor_reset(*, actor: Actor, user: Any, reason: str) -> None:
@@ -210,10 +210,12 @@ def user_second_factor_reset(*, actor: Actor, user: Any, reason: str) -> None:
             actor,
             "user.second_factor_reset",
             user,
-            reason=reason.strip(),
-            had_authenticator=had_authenticator,
-            unused_recovery_codes=unused_codes,
-            sessions_ended=ended,
+            {
+                "reason": reason.strip(),
+                "had_authenticator": had_authenticator,
+                "unused_recovery_codes": unused_codes,
+                "sessions_ended": ended,
+            },
         )
 
 
