@@ -19,6 +19,7 @@ from haven.accounts.models import Membership
 from haven.audit.models import AuditEntry
 from haven.errors import InvalidChange, NotAllowed
 from haven_core.roles import Role
+from tests.accounts.conftest import sign_in
 from tests.conftest import PASSWORD
 
 NEW_PASSWORD = "a long passphrase for Haven"
@@ -171,3 +172,14 @@ def test_an_administrator_cannot_deactivate_themselves(administrator: Any, casew
     user_change_role(actor=actor, user=caseworker_a, role=Role.ADMIN, organisation=None)
     with pytest.raises(InvalidChange, match="your own account"):
         user_deactivate(actor=actor, user=administrator)
+
+
+def test_a_promotion_to_a_role_with_a_second_factor_asks_for_one_at_once(
+    administrator: Any, caseworker_a: Any
+) -> None:
+    client, _ = sign_in("anna")  # a caseworker works without an authenticator
+    assert client.get("/cases/").status_code == 200
+    actor = Actor.for_user(administrator)
+    user_change_role(actor=actor, user=caseworker_a, role=Role.COORDINATOR, organisation=None)
+    response = client.get("/cases/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/2fa/setup/")
