@@ -12,12 +12,14 @@ ADMIN_POST_ONLY = (403, 403, 403, 403, 403, 405, "login")  # the changes take a 
 
 ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
     "accounts:security": (lambda o: "/account/security/", SIGNED_IN),
+    "accounts:password": (lambda o: "/account/security/password/", SIGNED_IN),
     "accounts:recovery_codes_new": (lambda o: "/account/security/recovery-codes/", (405,) * 6 + ("login",)),
     "accounts:users": (lambda o: "/account/users/", ADMIN_ONLY),
     "accounts:user_new": (lambda o: "/account/users/new/", ADMIN_ONLY),
     "accounts:user": (lambda o: f"/account/users/{o['username']}/", ADMIN_ONLY),
     "accounts:user_role": (lambda o: f"/account/users/{o['username']}/role/", ADMIN_POST_ONLY),
     "accounts:user_active": (lambda o: f"/account/users/{o['username']}/active/", ADMIN_POST_ONLY),
+    "accounts:user_password": (lambda o: f"/account/users/{o['username']}/password/", ADMIN_POST_ONLY),
     "accounts:user_second_factor": (
         lambda o: f"/account/users/{o['username']}/second-factor/",
         ADMIN_POST_ONLY,

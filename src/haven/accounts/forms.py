@@ -66,3 +66,33 @@ class SecondFactorResetForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I confirmed who is asking: their authenticator and recovery codes stop working now."),
     )
+
+
+def _password_field(label: Any, autocomplete: str = "new-password") -> forms.CharField:
+    return forms.CharField(
+        label=label, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": autocomplete})
+    )
+
+
+class NewPasswordForm(forms.Form):
+    """A new password typed twice."""
+
+    password1 = _password_field(_("New password"))
+    password2 = _password_field(_("New password again"))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if cleaned.get("password1") and cleaned.get("password1") != cleaned.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return cleaned
+
+
+class PasswordChangeForm(NewPasswordForm):
+    old_password = _password_field(_("Current password"), autocomplete="current-password")
+    field_order = ["old_password", "password1", "password2"]
+
+
+class PasswordResetForm(NewPasswordForm):
+    reason = forms.CharField(
+        label=_("Why (kept in the audit trail)"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )

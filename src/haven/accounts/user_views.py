@@ -19,7 +19,13 @@ from django.views.decorators.http import require_POST
 
 from haven.accounts import actions
 from haven.accounts.access import actor_of
-from haven.accounts.forms import ReasonForm, RoleForm, SecondFactorResetForm, UserCreateForm
+from haven.accounts.forms import (
+    PasswordResetForm,
+    ReasonForm,
+    RoleForm,
+    SecondFactorResetForm,
+    UserCreateForm,
+)
 from haven.errors import HavenError
 from haven_core.roles import Role
 
@@ -94,6 +100,7 @@ def _detail(request: HttpRequest, user: Any, **forms: Any) -> HttpResponse:
         ),
         "active_form": forms.get("active_form") or ReasonForm(),
         "reset_form": forms.get("reset_form") or SecondFactorResetForm(),
+        "password_form": forms.get("password_form") or PasswordResetForm(),
         "nav": "users",
     }
     return render(request, "accounts/users/detail.html", context, status=400 if forms else 200)
@@ -172,3 +179,24 @@ def user_second_factor(request: HttpRequest, username: str) -> HttpResponse:
                 % {"name": user.username},
             )
     return _detail(request, user, reset_form=form)
+
+
+@admin_required
+@require_POST
+def user_password(request: HttpRequest, username: str) -> HttpResponse:
+    user = _user(username)
+    form = PasswordResetForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.user_password_reset(
+                actor=request.actor,  # type: ignore[attr-defined]
+                user=user,
+                new_password=form.cleaned_data["password1"],
+                reason=form.cleaned_data["reason"],
+            )
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            message = _("New password of %(name)s set: give it to them by a safe channel.")
+            return _done(request, user, message % {"name": user.username})
+    return _detail(request, user, password_form=form)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +19,13 @@ from django.views.decorators.http import require_POST
 
 from haven.accounts import recovery, throttle, twofactor
 from haven.accounts.access import actor_of, client_ip
-from haven.accounts.actions import recovery_codes_regenerate, second_factor_enrol, second_factor_verify
+from haven.accounts.actions import (
+    password_change,
+    recovery_codes_regenerate,
+    second_factor_enrol,
+    second_factor_verify,
+)
+from haven.accounts.forms import PasswordChangeForm
 from haven.errors import HavenError
 
 
@@ -145,3 +152,23 @@ def recovery_codes_new(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("accounts:security")
     return _show_codes(request, codes, first=False)
+
+
+@login_required
+def password(request: HttpRequest) -> HttpResponse:
+    """The user changes their own password; this session stays signed in."""
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            password_change(
+                actor=actor_of(request),
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["password1"],
+            )
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Your password is changed."))
+            return redirect("accounts:security")
+    return render(request, "accounts/password.html", {"form": form}, status=400 if form.errors else 200)
