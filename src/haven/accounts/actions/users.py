@@ -7,9 +7,11 @@ cleared for anyone else), so that no one keeps the admin site after losing the r
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 import pyotp
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
@@ -74,12 +76,9 @@ def _audit(actor: Actor, action: str, user: Any, detail: dict[str, Any], scope: 
 
 
 def end_sessions(user: Any) -> int:
-    """Sign the user out everywhere (their sessions are sealed, so each is opened to find its owner)."""
-    from django.contrib.sessions.backends.base import SessionBase
-
-    from haven.security.sessions import SessionStore
-
-    store: SessionBase = SessionStore()
+    """Sign the user out everywhere. Haven's sessions are sealed in the database
+    (``haven.security.sessions``), so each live one is opened to find whose it is."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
     ended = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now())
