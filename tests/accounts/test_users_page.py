@@ -93,3 +93,14 @@ def test_the_page_in_russian(administrator: Any, caseworker_a: Any) -> None:
     assert "Пользователи" in html and "Второй фактор" in html
     detail = client.get("/account/users/anna/").content.decode()
     assert "Сбросить второй фактор" in detail and "Роль и организация" in detail
+
+
+def test_the_account_page_shows_its_history(administrator: Any, caseworker_a: Any) -> None:
+    client = client_for(administrator)
+    client.post("/account/users/anna/role/", {"role": "coordinator", "organisation": ""})
+    client.post("/account/users/anna/active/", {"reason": "on leave until March"})
+    html = client.get("/account/users/anna/").content.decode()
+    assert "user.role_change" in html and "caseworker → coordinator" in html and "fra → —" in html
+    assert "user.deactivate" in html and "on leave until March" in html
+    other = client.get("/account/users/ada/").content.decode()
+    assert "on leave until March" not in other

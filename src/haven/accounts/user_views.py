@@ -26,6 +26,7 @@ from haven.accounts.forms import (
     SecondFactorResetForm,
     UserCreateForm,
 )
+from haven.audit.models import AuditEntry
 from haven.errors import HavenError
 from haven_core.roles import Role
 
@@ -87,6 +88,20 @@ def user_new(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/users/new.html", {"form": form, "nav": "users"})
 
 
+def _history(user: Any, limit: int = 50) -> list[dict[str, Any]]:
+    """The latest audit entries about this account: changes made to it, its sign-ins, its second factor."""
+    entries = AuditEntry.objects.filter(target=f"user:{user.pk}").select_related("actor")[:limit]
+    rows = []
+    for entry in entries:
+        facts = {k: v for k, v in entry.detail.items() if k != "username" and v not in ("", None)}
+        text = "; ".join(
+            f"{key}: {' → '.join(str(v) or '—' for v in value) if isinstance(value, list) else value}"
+            for key, value in facts.items()
+        )
+        rows.append({"at": entry.at, "action": entry.action, "actor": entry.actor, "detail": text})
+    return rows
+
+
 def _detail(request: HttpRequest, user: Any, **forms: Any) -> HttpResponse:
     membership = getattr(user, "membership", None)
     context = {
@@ -101,6 +116,7 @@ def _detail(request: HttpRequest, user: Any, **forms: Any) -> HttpResponse:
         "active_form": forms.get("active_form") or ReasonForm(),
         "reset_form": forms.get("reset_form") or SecondFactorResetForm(),
         "password_form": forms.get("password_form") or PasswordResetForm(),
+        "history": _history(user),
         "nav": "users",
     }
     return render(request, "accounts/users/detail.html", context, status=400 if forms else 200)
