@@ -141,12 +141,13 @@ def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
                 request, _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()}
             )
             return back_to(household, "pipeline")
-    if held:
+    if held and request.method == "POST":
         messages.error(request, held)
         return back_to(household, "pipeline")
     context = {
         "household": household,
-        "form": form,
+        "form": None if held else form,
+        "explanation": held,
         "title": _("Change status"),
         "submit": _("Change status"),
     }
