@@ -152,3 +152,20 @@ def test_a_withdrawn_event_is_no_deadline_and_no_outcome(caseworker_a: Any, hous
         event_withdraw(actor=Actor.for_user(caseworker_a), event=event, reason=REASON)
     assert deadlines_for(scope, in_days(0), 30) == []
     assert sum(outcomes_by_month(scope, in_days(-60))["protection_granted"].values()) == 0
+
+
+def test_withdrawal_and_the_move_rules_speak_russian(caseworker_a: Any, household_a: Any) -> None:
+    from django.conf import settings
+
+    event = an_event(caseworker_a, household_a)
+    event_withdraw(actor=Actor.for_user(caseworker_a), event=event, reason=REASON)
+    household_move(actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.DOCUMENTING)
+    an_event(caseworker_a, household_a, kind="other")  # one still to withdraw
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = client.get(detail_url(household_a)).content.decode()
+    for text in ("Отозвано пользователем anna", "записано Haven", "Отозвать", "Я возвращаю семью"):
+        assert text in html, text
+    response = client.post(f"/cases/{household_a.reference}/status/", {"stage": "intake"})
+    errors = str(response.context["form"].errors)
+    assert "Укажите, почему семья возвращается" in errors and "Отметьте, чтобы подтвердить" in errors

@@ -184,3 +184,20 @@ def test_referred_is_reached_only_through_a_referral_batch(household_a: Any, coo
         household_move(actor=Actor.for_user(coordinator), household=household_a, stage=Stage.REFERRED)
     page = client_for(coordinator).get(detail_url(household_a))
     assert "referred" not in [v for v, _ in page.context["stage_form"].fields["stage"].choices]
+
+
+def test_the_hold_and_the_withdrawal_speak_russian(
+    entry: ReferralEntry, household_a: Any, caseworker_a: Any, coordinator: Any
+) -> None:
+    from django.conf import settings
+
+    worker = client_for(caseworker_a)
+    worker.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    assert "ждёт решения по пакету направления" in worker.get(detail_url(household_a)).content.decode()
+    chief = client_for(coordinator)
+    chief.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    batch_url = f"/referrals/{entry.batch.public_id}/"
+    assert "Отозвать из пакета" in chief.get(batch_url).content.decode()
+    referral_withdraw(actor=Actor.for_user(coordinator), entry=entry, reason=WHY)
+    page = chief.get(batch_url).content.decode()
+    assert "Отозвана из пакета" in page and "Отозвал(а): coco" in page
