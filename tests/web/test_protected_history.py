@@ -169,3 +169,13 @@ def test_withdrawal_and_the_move_rules_speak_russian(caseworker_a: Any, househol
     response = client.post(f"/cases/{household_a.reference}/status/", {"stage": "intake"})
     errors = str(response.context["form"].errors)
     assert "Укажите, почему семья возвращается" in errors and "Отметьте, чтобы подтвердить" in errors
+
+
+def test_a_person_with_events_is_not_removed_with_them(caseworker_a: Any, household_a: Any) -> None:
+    son = household_a.people.get(relationship="child")
+    event = an_event(caseworker_a, household_a, person=son)
+    response = client_for(caseworker_a).post(
+        f"/cases/{household_a.reference}/people/{son.public_id}/remove/", follow=True
+    )
+    assert "stays in its history" in response.content.decode()
+    assert TimelineEvent.objects.filter(pk=event.pk, person=son).exists()

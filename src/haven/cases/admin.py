@@ -75,8 +75,8 @@ class CanadaPermitAdmin(ReadOnlyAdmin):
 
 @admin.register(TimelineEvent)
 class TimelineEventAdmin(ReadOnlyAdmin):
-    list_display = ("public_id", "household", "date", "kind", "created_by")
-    list_filter = ("kind",)
+    list_display = ("public_id", "household", "date", "kind", "created_by", "system", "withdrawn_at")
+    list_filter = ("kind", "system")
     list_select_related = ("household", "created_by")
     search_fields = ("household__reference",)
     date_hierarchy = "date"
