@@ -179,3 +179,25 @@ def test_a_person_with_events_is_not_removed_with_them(caseworker_a: Any, househ
     )
     assert "stays in its history" in response.content.decode()
     assert TimelineEvent.objects.filter(pk=event.pk, person=son).exists()
+
+
+def test_the_migration_marks_the_events_haven_wrote_before_the_flag_existed(
+    caseworker_a: Any, liaison: Any, household_a: Any
+) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("haven.cases.migrations.0005_timeline_event_protected")
+    move = TimelineEvent.objects.create(household=household_a, date=in_days(-9), kind="status_changed")
+    decision = TimelineEvent.objects.create(
+        household=household_a,
+        date=in_days(-8),
+        kind="other",
+        note="Referral R-2026-0001: …",
+        created_by=liaison,
+    )
+    own = an_event(caseworker_a, household_a)
+    migration.mark_system_events(apps, None)
+    marked = dict(TimelineEvent.objects.values_list("pk", "system"))
+    assert marked == {move.pk: True, decision.pk: True, own.pk: False}
