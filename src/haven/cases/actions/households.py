@@ -62,7 +62,7 @@ def household_update(*, actor: Actor, household: Household, fields: Mapping[str,
 
 
 # The decisions of a referral entry that still await the liaison (``ReferralEntry.OPEN``; the referral
-# app sits above the cases and reads them from here, tests/referral check the two agree).
+# app sits above the cases, which read them by name; tests/web/test_referral_hold.py checks they agree).
 AWAITING_DECISION = ("pending", "more_information")
 
 
