@@ -117,6 +117,8 @@ def test_the_coordinator_withdraws_it_from_the_batch_with_a_reason(
     assert "Withdrawn from the batch" in page and WHY in page and withdraw not in page
     liaison_page = client_for(liaison).get(batch_url).content.decode()
     assert "Withdrawn from the batch" in liaison_page
+    listing = client.get("/referrals/")
+    assert [r["counts"]["withdrawn"] for r in listing.context["rows"]] == [1]
 
     move = household_a.events.filter(kind="status_changed").order_by("-id").first()
     assert move.system and move.note == (
