@@ -1,5 +1,6 @@
 """On the demo coalition, a caseworker can neither move a referred household nor remove or withdraw what
-Haven wrote to its timeline (the referral, the liaison's decisions); the audit chain holds after it all."""
+Haven wrote to its timeline (the referral, the liaison's decisions); after a withdrawal from a batch, a
+withdrawn event and a move back, the audit chain still holds."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from haven.accounts.actor import Actor
 from haven.cases.actions import event_withdraw, household_move
 from haven.cases.models import Household, TimelineEvent
 from haven.errors import NotAllowed
+from haven.referral.actions import referral_withdraw
+from haven.referral.models import ReferralEntry
 from haven_core.pipeline import Stage, allowed_next
 from tests.conftest import client_for
 
@@ -53,6 +56,20 @@ def test_a_demo_caseworker_cannot_undo_a_referral_nor_rewrite_its_history() -> N
     assert note.household.stage == "referred"  # more information needed: still awaiting the decision
     assert f"/cases/{note.household.reference}/status/" not in page and "awaiting a decision" in page
 
+    # Every kind of change this issue adds, made on the demo, and the audit chain still holds.
+    coordinator = Actor.for_user(get_user_model().objects.get(username="coordinator"))
+    pending = ReferralEntry.objects.filter(decision=ReferralEntry.PENDING).select_related("household").first()
+    referral_withdraw(actor=coordinator, entry=pending, reason="The family asked to wait.")
+    pending.household.refresh_from_db()
+    assert pending.household.stage == "shortlisted"
+    own = TimelineEvent.objects.filter(system=False).select_related("household__organisation").first()
+    actor = Actor.for_user(caseworker_of[own.household.organisation_id])
+    event_withdraw(actor=actor, event=own, reason="Entered twice.")
+    back = Household.objects.filter(stage="assessed").first()
+    actor = Actor.for_user(caseworker_of[back.organisation_id])
+    household_move(
+        actor=actor, household=back, stage=Stage.READY_FOR_REVIEW, reason="Recheck.", confirmed=True
+    )
     out = StringIO()
     call_command("audit-verify", stdout=out)
     assert "holds" in out.getvalue()
