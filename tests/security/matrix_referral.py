@@ -15,6 +15,8 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
     "referral:batches": (lambda o: "/referrals/", REFERRALS),
     "referral:batch": (lambda o: f"/referrals/{o['batch']}/", REFERRALS),
     "referral:entry": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/", REFERRALS),
+    # POST only: the coordinator's control on the batch page (who may use it: tests/web/test_referral_hold.py)
+    "referral:withdraw": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/withdraw/", (405,) * 7),
     "referral:dossier": (
         lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/dossier.en.pdf",
         REFERRALS,

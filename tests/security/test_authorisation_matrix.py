@@ -56,7 +56,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "cases:permit_edit": (lambda o: f"/cases/{o['ref']}/permits/{o['permit']}/edit/", HOUSEHOLD),
     "cases:permit_remove": (lambda o: f"/cases/{o['ref']}/permits/{o['permit']}/remove/", HOUSEHOLD),
     "cases:event_new": (lambda o: f"/cases/{o['ref']}/events/new/", HOUSEHOLD),
-    "cases:event_remove": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/remove/", HOUSEHOLD),
+    "cases:event_withdraw": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/withdraw/", HOUSEHOLD),
     "audit:household": (lambda o: f"/audit/households/{o['ref']}/", (403, 403, 403, 200, 403, 200, "login")),
     "assessment:list": (lambda o: "/assessment/", CASELOAD),
     "assessment:assess": (lambda o: f"/assessment/{o['ref']}/assess/", HOUSEHOLD),

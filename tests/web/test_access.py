@@ -51,7 +51,7 @@ HOUSEHOLD_PAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "permit_edit": lambda t: f"/cases/{t['ref']}/permits/{t['permit']}/edit/",
     "permit_remove": lambda t: f"/cases/{t['ref']}/permits/{t['permit']}/remove/",
     "event_new": lambda t: f"/cases/{t['ref']}/events/new/",
-    "event_remove": lambda t: f"/cases/{t['ref']}/events/{t['event']}/remove/",
+    "event_withdraw": lambda t: f"/cases/{t['ref']}/events/{t['event']}/withdraw/",
 }
 GENERAL_PAGES = ["/cases/", "/cases/new/"]
 

@@ -1,4 +1,5 @@
-"""A household's timeline: adding and removing events, and how it reads, newest first."""
+"""A household's timeline: adding events, and how it reads, newest first (withdrawing them:
+test_protected_history.py)."""
 
 from __future__ import annotations
 
@@ -49,20 +50,6 @@ def test_an_event_needs_a_date_and_a_kind(caseworker_a: Any, household_a: Any) -
     assert set(response.context["form"].errors) == {"date", "kind"}
 
 
-def test_removing_an_event(caseworker_a: Any, household_a: Any) -> None:
-    event = event_add(
-        actor=Actor.for_user(caseworker_a),
-        household=household_a,
-        fields={"date": in_days(-1), "kind": "other"},
-    )
-    client = client_for(caseworker_a)
-    url = f"/cases/{household_a.reference}/events/{event.public_id}/remove/"
-    assert client.get(url).status_code == 200 and TimelineEvent.objects.exists()
-    assert client.post(url).status_code == 302
-    assert not TimelineEvent.objects.exists()
-    assert audit_actions(household_a)[-1] == "event.delete"
-
-
 def test_an_event_of_another_household_is_not_found_here(
     coordinator: Any, household_a: Any, household_b: Any
 ) -> None:
@@ -70,10 +57,11 @@ def test_an_event_of_another_household_is_not_found_here(
         actor=Actor.for_user(coordinator), household=household_b, fields={"date": in_days(0), "kind": "other"}
     )
     response = client_for(coordinator).post(
-        f"/cases/{household_a.reference}/events/{event.public_id}/remove/"
+        f"/cases/{household_a.reference}/events/{event.public_id}/withdraw/", {"reason": "wrong family"}
     )
     assert response.status_code == 404
-    assert TimelineEvent.objects.filter(pk=event.pk).exists()
+    event.refresh_from_db()
+    assert not event.withdrawn
 
 
 def test_the_timeline_reads_newest_first_with_today_between_past_and_ahead(

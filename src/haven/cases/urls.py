@@ -33,5 +33,9 @@ urlpatterns = [
     path("<str:reference>/permits/<uuid:tie_id>/edit/", canada.tie_edit, PERMIT, name="permit_edit"),
     path("<str:reference>/permits/<uuid:tie_id>/remove/", canada.tie_remove, PERMIT, name="permit_remove"),
     path("<str:reference>/events/new/", timeline.event_new, name="event_new"),
-    path("<str:reference>/events/<uuid:event_id>/remove/", timeline.event_remove, name="event_remove"),
+    path(
+        "<str:reference>/events/<uuid:event_id>/withdraw/",
+        timeline.event_withdraw_view,
+        name="event_withdraw",
+    ),
 ]

@@ -62,10 +62,11 @@ def level_counts(scope: QuerySet[Any], dimension: str) -> dict[str, int]:
 
 
 def outcomes_by_month(scope: QuerySet[Any], since: dt.date) -> dict[str, dict[dt.date, int]]:
-    """Timeline events "protection granted" and "removed" per month of their date, from ``since``."""
+    """Timeline events "protection granted" and "removed" per month of their date, from ``since``
+    (a withdrawn event did not happen, as far as the counts go)."""
     rows = (
         TimelineEvent.objects.filter(household__in=scope.values("pk"), kind__in=OUTCOME_KINDS)
-        .filter(date__gte=since)
+        .filter(date__gte=since, withdrawn_at__isnull=True)
         .annotate(month=TruncMonth("date"))
         .order_by()
         .values_list("kind", "month")

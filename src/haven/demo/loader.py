@@ -25,6 +25,7 @@ from haven.cases.models import (
     TimelineEvent,
     USRecord,
 )
+from haven.cases.models.timeline import SYSTEM_KINDS
 from haven.demo.evidence import EvidenceWriter
 from haven.demo.models import SyntheticIdentity
 from haven.progress import Progress
@@ -178,6 +179,7 @@ def _write(
             date=e.date,
             kind=e.kind,
             note=e.note,
+            system=e.kind in SYSTEM_KINDS,  # the seed's stage moves, as Haven writes them
         )
         for household, people, h in zip(households, members, batch, strict=True)
         for e in h.events

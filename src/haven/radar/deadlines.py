@@ -1,8 +1,9 @@
 """Reads the deadlines of some households from their records (see :mod:`haven_core.deadlines`).
 
 Sources: each person's US record (next hearing, scheduled removal; detained flag) and the household's
-timeline events dated in the window. Callers pass a queryset already limited to what the user may see
-(:func:`haven.accounts.access.visible_households`), so the radar and the alerts share the lists' rules.
+timeline events dated in the window, except withdrawn ones. Callers pass a queryset already limited to
+what the user may see (:func:`haven.accounts.access.visible_households`), so the radar and the alerts
+share the lists' rules.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def deadlines_for(households: QuerySet[Any], today: dt.date, days: int) -> list[
     events = (
         TimelineEvent.objects.filter(household__in=households, date__range=(today, end))
         .exclude(kind__in=LOG_ONLY_EVENTS)
+        .filter(withdrawn_at__isnull=True)  # a withdrawn event is not about to happen
         .values_list(
             "household__reference", "person__public_id", "date", "kind", "person__us_record__detained"
         )

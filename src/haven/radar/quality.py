@@ -45,7 +45,7 @@ def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]
     past = {row[0] for row in rows if row[6] is not None and row[6] < today}
     held: dict[int, dt.date] = {}
     if past:
-        events = TimelineEvent.objects.filter(household_id__in=past, kind="hearing_held")
+        events = TimelineEvent.objects.filter(household_id__in=past, kind="hearing_held", withdrawn_at=None)
         held = dict(
             events.values("household_id").annotate(last=Max("date")).values_list("household_id", "last")
         )

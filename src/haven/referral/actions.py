@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_record
 from haven.cases.actions.base import audit
+from haven.cases.actions.households import _move_household
 from haven.cases.models import Household, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
 from haven.referral import signing
@@ -31,7 +32,7 @@ from haven.referral.documents.profiles import profiles
 from haven.referral.export import fingerprint, readme
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.models import SelectionRun
-from haven_core.pipeline import Stage, check_transition
+from haven_core.pipeline import Stage
 from haven_core.referral.package import PackageError, seal
 from haven_core.roles import Role
 
@@ -88,22 +89,6 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _move(actor: Actor, household: Household, stage: Stage, note: str) -> None:
-    """One step along the pipeline, checked, written to the timeline and the audit trail."""
-    current = household.stage_enum
-    check_transition(current, stage)
-    household.stage = stage.value
-    household.save(update_fields=["stage", "updated_at"])
-    TimelineEvent.objects.create(
-        household=household,
-        date=_today(),
-        kind="status_changed",
-        note=f"{current.value} → {stage.value}: {note}",
-        created_by=actor.user if getattr(actor.user, "pk", None) else None,
-    )
-    audit(actor, "household.move", household, stage_from=current.value, stage_to=stage.value)
-
-
 def _selected(run: SelectionRun) -> list[dict[str, Any]]:
     rows = [h for h in json.loads(run.results).get("households", []) if h.get("selected")]
     return sorted(rows, key=lambda h: (h.get("rank") is None, h.get("rank") or 0, h["reference"]))
@@ -153,7 +138,7 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
                 continue
             for stage in path:
                 note = _("referral batch %(ref)s") % {"ref": batch.reference}
-                _move(actor, household, stage, note)
+                _move_household(actor, household, stage, reason=note)
             entries.append(
                 ReferralEntry(
                     batch=batch,
@@ -205,6 +190,8 @@ def referral_decision_record(
     what the note says. A later decision replaces an earlier one; each is written to the timeline.
     """
     ensure_recipient(actor, entry.batch)
+    if entry.decision == ReferralEntry.WITHDRAWN:
+        raise InvalidChange(_("The coordinator has withdrawn this household from the batch."))
     if decision not in DECISIONS:
         raise InvalidChange(_("Choose accepted, refused or more information needed."))
     note = note.strip()
@@ -212,6 +199,8 @@ def referral_decision_record(
         raise InvalidChange(_("Say what more information is needed."))
     with transaction.atomic():
         entry = ReferralEntry.objects.select_for_update().select_related("batch").get(pk=entry.pk)
+        if entry.decision == ReferralEntry.WITHDRAWN:
+            raise InvalidChange(_("The coordinator has withdrawn this household from the batch."))
         household = (
             Household.objects.select_for_update().select_related("organisation").get(pk=entry.household_id)
         )
@@ -223,7 +212,7 @@ def referral_decision_record(
         said += f" — {note}" if note else ""
         stage_from = household.stage
         if decision in ReferralEntry.FINAL and household.stage == Stage.REFERRED.value:
-            _move(actor, household, Stage.DECISION_RECEIVED, said)
+            _move_household(actor, household, Stage.DECISION_RECEIVED, reason=said)
         else:
             TimelineEvent.objects.create(
                 household=household,
@@ -231,6 +220,7 @@ def referral_decision_record(
                 kind="other",
                 note=said,
                 created_by=actor.user,
+                system=True,
             )
             household.save(update_fields=["updated_at"])
         audit(
@@ -240,6 +230,48 @@ def referral_decision_record(
             target=str(entry.batch.public_id),
             batch=entry.batch.reference,
             decision=decision,
+            stage_from=stage_from,
+            stage_to=household.stage,
+        )
+    return entry
+
+
+def referral_withdraw(*, actor: Actor, entry: ReferralEntry, reason: str) -> ReferralEntry:
+    """The coordinator takes a household awaiting a decision out of its batch, with a written reason.
+
+    The entry says "withdrawn from the batch" with the reason (for the liaison too), and the household
+    goes back from "referred" to "shortlisted" — a backward move, confirmed by this action, on its
+    timeline with the reason — so the batch and the household agree again.
+    """
+    ensure_coordinator(actor)
+    reason = reason.strip()
+    if not reason:
+        raise InvalidChange(_("Say why this household is being withdrawn from the batch."))
+    with transaction.atomic():
+        entry = ReferralEntry.objects.select_for_update().select_related("batch").get(pk=entry.pk)
+        if entry.decision not in ReferralEntry.OPEN:
+            raise InvalidChange(
+                _("Only a household still awaiting a decision can be withdrawn from a batch.")
+            )
+        household = (
+            Household.objects.select_for_update().select_related("organisation").get(pk=entry.household_id)
+        )
+        entry.decision, entry.decision_note = ReferralEntry.WITHDRAWN, reason
+        entry.decided_by, entry.decided_at = actor.user, timezone.now()
+        entry.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
+        stage_from = household.stage
+        if household.stage == Stage.REFERRED.value:
+            said = _("withdrawn from referral batch %(ref)s: %(reason)s") % {
+                "ref": entry.batch.reference,
+                "reason": reason,
+            }
+            _move_household(actor, household, Stage.SHORTLISTED, reason=said, confirmed=True)
+        audit(
+            actor,
+            "referral.withdraw",
+            household,
+            target=str(entry.batch.public_id),
+            batch=entry.batch.reference,
             stage_from=stage_from,
             stage_to=household.stage,
         )
@@ -295,7 +327,11 @@ def referral_export(
     profile = profiles().get(batch.profile)
     if profile is None:
         raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": batch.profile})
-    entries = list(batch.entries.select_related("household__organisation").order_by("rank", "id"))
+    entries = list(
+        batch.entries.exclude(decision=ReferralEntry.WITHDRAWN)
+        .select_related("household__organisation")
+        .order_by("rank", "id")
+    )
     households = [e.household for e in entries]
     reasons = {e.household.reference: e.outcome for e in entries}
     from haven.referral.documents import package_files  # WeasyPrint loads only for an export
@@ -358,7 +394,7 @@ def referral_exported(*, actor: Actor, batch: ReferralBatch, files: int, size: i
             ip=actor.ip,
             detail={
                 "batch": batch.reference,
-                "households": batch.entries.count(),
+                "households": batch.entries.exclude(decision=ReferralEntry.WITHDRAWN).count(),
                 "files": files,
                 "bytes": size,
                 "profile": batch.profile,

@@ -72,3 +72,14 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Seen by the organisation that looks after the household. Needed for more information."),
     )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this household withdrawn from the batch?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "The liaison sees this reason; the household goes back to shortlisted, with it on its timeline."
+        ),
+    )

@@ -51,11 +51,13 @@ class ReferralEntry(models.Model):
     ACCEPTED = "accepted"
     REFUSED = "refused"
     MORE_INFORMATION = "more_information"
+    WITHDRAWN = "withdrawn"  # taken out of the batch by the coordinator, with a reason, before a decision
     DECISION_CHOICES = [
         (PENDING, _("Awaiting decision")),
         (ACCEPTED, _("Accepted")),
         (REFUSED, _("Refused")),
         (MORE_INFORMATION, _("More information needed")),
+        (WITHDRAWN, _("Withdrawn from the batch")),
     ]
     OPEN = (PENDING, MORE_INFORMATION)  # a household in an entry like these is still under referral
     FINAL = (ACCEPTED, REFUSED)

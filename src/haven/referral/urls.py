@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.batches, name="batches"),
     path("<uuid:public_id>/", views.batch_view, name="batch"),
     path("<uuid:public_id>/households/<str:reference>/", views.entry_view, name="entry"),
+    path("<uuid:public_id>/households/<str:reference>/withdraw/", views.entry_withdraw, name="withdraw"),
     path(
         "<uuid:public_id>/households/<str:reference>/dossier.<str:language>.pdf",
         views.dossier,

@@ -27,9 +27,10 @@ from haven.referral.actions import (
     referral_batch_create,
     referral_decision_record,
     referral_view,
+    referral_withdraw,
 )
 from haven.referral.documents.profiles import profiles
-from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm
+from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, WithdrawForm
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.wording import reason_text
 from haven_core.roles import Role
@@ -101,8 +102,11 @@ def batches(request: HttpRequest) -> HttpResponse:
 def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     batch = _batch(request, public_id)
     entries = list(batch.entries.select_related("household__organisation", "decided_by"))
+    coordinator = request.actor.role == Role.COORDINATOR  # type: ignore[attr-defined]
     for entry in entries:
         entry.why = reason_text(entry.reason, entry.reason_detail)  # type: ignore[attr-defined]
+        if coordinator and entry.decision in ReferralEntry.OPEN:  # it can still be taken out of the batch
+            entry.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")  # type: ignore[attr-defined]
     context = {
         "batch": batch,
         "entries": entries,
@@ -115,6 +119,28 @@ def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     return render(request, "referral/batch.html", context)
 
 
+@require_http_methods(["POST"])
+@referral_access
+def entry_withdraw(request: HttpRequest, public_id: Any, reference: str) -> HttpResponse:
+    """The coordinator takes a household awaiting a decision out of the batch, with a reason."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if actor.role != Role.COORDINATOR:
+        raise PermissionDenied
+    batch = _batch(request, public_id)
+    entry = _entry(batch, reference)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why this household is being withdrawn from the batch."))
+    else:
+        try:
+            referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"])
+        except HavenError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(ref)s withdrawn from the batch.") % {"ref": reference})
+    return redirect("referral:batch", public_id=batch.public_id)
+
+
 @require_http_methods(["GET", "POST"])
 @referral_access
 def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResponse:
@@ -123,7 +149,7 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
     entry = _entry(batch, reference)
     is_recipient = actor.role == Role.LIAISON and actor.user.pk == batch.recipient_id
     form = None
-    if is_recipient:
+    if is_recipient and entry.decision != ReferralEntry.WITHDRAWN:
         initial = {"decision": entry.decision if entry.decision != entry.PENDING else None}
         form = DecisionForm(posted(request), initial=initial)
         if request.method == "POST" and form.is_valid():

@@ -69,12 +69,15 @@ class HouseholdIn(Schema):
 
 class HouseholdChange(Schema):
     """What to change; fields left out stay as they are. ``stage`` moves the household along the
-    pipeline, to a stage that may follow its current one; closing needs a ``reason``."""
+    pipeline, to a stage that may follow its current one; closing needs a ``reason``, and a move back
+    to an earlier stage a ``reason`` and ``confirm_back``. A household awaiting a referral decision is
+    not moved here (403)."""
 
     owner: str | None = Field(None, max_length=150, description="A user name of the organisation, or null.")
     notes: str = Field(None, max_length=10_000)
     stage: Stage = None  # type: ignore[assignment]
     reason: str = Field(None, max_length=2000)
+    confirm_back: bool = Field(False, description="Confirms a move back to an earlier stage.")
 
 
 def _summary(household: Household) -> dict[str, Any]:
@@ -181,9 +184,17 @@ def change_household(request: HttpRequest, reference: str, change: HouseholdChan
     move = None
     if "stage" in given or "reason" in given:
         data = {"stage": given.get("stage") or "", "reason": given.get("reason") or ""}
+        if given.get("confirm_back"):
+            data["confirm_back"] = "on"
         move = validated(StageForm(data, current=found.stage_enum), loc)
     if fields:
         household_update(actor=actor, household=found, fields=fields)
     if move:
-        household_move(actor=actor, household=found, stage=Stage(move["stage"]), reason=move["reason"])
+        household_move(
+            actor=actor,
+            household=found,
+            stage=Stage(move["stage"]),
+            reason=move["reason"],
+            confirmed=move["confirm_back"],
+        )
     return household_out(found)

@@ -17,7 +17,7 @@ from haven.cases.actions.households import (
     household_view,
 )
 from haven.cases.actions.people import person_add, person_delete, person_update
-from haven.cases.actions.timeline import event_add, event_delete
+from haven.cases.actions.timeline import event_add, event_withdraw
 from haven.cases.actions.us_record import us_record_save
 
 __all__ = [
@@ -26,7 +26,7 @@ __all__ = [
     "canada_relative_delete",
     "canada_relative_save",
     "event_add",
-    "event_delete",
+    "event_withdraw",
     "household_create",
     "household_move",
     "household_update",

@@ -90,6 +90,13 @@ def person_delete(*, actor: Actor, person: Person) -> None:
     ensure_can_edit(actor, household)
     if person.relationship == "principal":
         raise InvalidChange(_("The principal applicant cannot be removed; close the household instead."))
+    if person.events.exists():  # removing them would remove their part of the household's history
+        raise InvalidChange(
+            _(
+                "This person has events on the household's timeline and stays in its history; "
+                "withdraw a mistaken event instead."
+            )
+        )
     with transaction.atomic():
         target = str(person.public_id)
         person.delete()

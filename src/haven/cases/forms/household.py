@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -12,7 +13,15 @@ from haven.accounts.models import Organisation
 from haven.cases.forms.base import HavenForm
 from haven.cases.models import Household
 from haven.cases.models.household import STAGE_CHOICES
-from haven_core.pipeline import ORDER, Stage, allowed_next
+from haven_core.pipeline import (
+    ORDER,
+    Stage,
+    allowed_next,
+    default_move,
+    is_backward,
+    needs_confirmation,
+    needs_reason,
+)
 
 
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -54,7 +63,12 @@ class HouseholdEditForm(HavenForm):
 
 
 class StageForm(HavenForm):
-    """Move a household to one of the stages that may follow its current one."""
+    """Move a household to one of the stages that may follow its current one.
+
+    The first choice is the next stage forward (never a step back); a step back needs a reason and the
+    confirmation box ticked. ``held`` names targets the actor may not move to now (a referral in hand):
+    they are left out of the choices, so the household page offers only moves the action will accept.
+    """
 
     stage = forms.ChoiceField(label=_("Move to"))
     reason = forms.CharField(
@@ -62,14 +76,24 @@ class StageForm(HavenForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Needed when closing a household."),
+        help_text=_("Needed when closing a household or moving it back to an earlier stage."),
+    )
+    confirm_back = forms.BooleanField(
+        label=_("I am moving this household back to an earlier stage, and have said why."),
+        required=False,
     )
 
-    def __init__(self, *args: Any, current: Stage, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, current: Stage, held: Callable[[Stage], bool] | None = None, **kwargs: Any
+    ) -> None:
+        first = default_move(current)
+        kwargs.setdefault("initial", {"stage": first.value if first else None})
         super().__init__(*args, **kwargs)
+        self.current = current
         labels = dict(STAGE_CHOICES)
-        nexts = allowed_next(current)
-        self.fields["stage"].choices = [(s.value, labels[s.value]) for s in ORDER if s in nexts]  # type: ignore[attr-defined]
+        nexts = [s for s in ORDER if s in allowed_next(current) and not (held and held(s))]
+        self.fields["stage"].choices = [(s.value, labels[s.value]) for s in nexts]  # type: ignore[attr-defined]
+        self.backward = [s.value for s in nexts if is_backward(current, s)]
 
     @property
     def has_moves(self) -> bool:
@@ -77,6 +101,15 @@ class StageForm(HavenForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("stage") == Stage.CLOSED.value and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Say why the household is being closed."))
+        target = data.get("stage")
+        if not target:
+            return data
+        stage = Stage(target)
+        if not (data.get("reason") or "").strip() and needs_reason(self.current, stage):
+            if stage is Stage.CLOSED:
+                self.add_error("reason", _("Say why the household is being closed."))
+            else:
+                self.add_error("reason", _("Say why the household is moving back to an earlier stage."))
+        if needs_confirmation(self.current, stage) and not data.get("confirm_back"):
+            self.add_error("confirm_back", _("Tick this box to confirm the move back to an earlier stage."))
         return data

@@ -7,8 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.forms.base import DateInput, HavenModelForm
+from haven.cases.forms.base import DateInput, HavenForm, HavenModelForm
 from haven.cases.models import Household, Person, TimelineEvent
+from haven.cases.models.timeline import MANUAL_CHOICES
 
 
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -33,3 +34,15 @@ class EventForm(HavenModelForm):
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = household.people.order_by("id")  # type: ignore[attr-defined]
+        self.fields["kind"].choices = MANUAL_CHOICES  # type: ignore[attr-defined]  # Haven writes moves itself
+
+
+class WithdrawForm(HavenForm):
+    reason = forms.CharField(
+        label=_("Why is this event being withdrawn?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The event stays on the timeline, struck through, with your name, the date and this reason."
+        ),
+    )

@@ -24,6 +24,10 @@ EVENT_CHOICES = [
     ("other", _("Other")),
 ]
 
+# Kinds Haven writes itself and never offers in a form or the API: a move along the pipeline.
+SYSTEM_KINDS = frozenset({"status_changed"})
+MANUAL_CHOICES = [(code, label) for code, label in EVENT_CHOICES if code not in SYSTEM_KINDS]
+
 
 class TimelineEvent(models.Model):
     """A dated event in a household's history."""
@@ -45,6 +49,15 @@ class TimelineEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Written by Haven itself (a stage move, a referral, a liaison's decision): never withdrawn or edited.
+    system = models.BooleanField(_("written by Haven"), default=False, editable=False)
+    # A person's own event, withdrawn with a reason: it stays on the timeline, struck through. The note
+    # stays as it was (encrypted, in ``note``); the reason is sensitive text too.
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawn_reason = SensitiveTextField(_("reason for withdrawing"), editable=False)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -53,3 +66,7 @@ class TimelineEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

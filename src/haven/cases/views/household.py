@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.cases.actions import household_create, household_move, household_update
+from haven.cases.actions.households import hold_message, holds_for
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
 from haven.cases.models import Household
@@ -18,7 +21,7 @@ from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven.errors import HavenError
-from haven_core.pipeline import ORDER, Stage
+from haven_core.pipeline import ORDER, Stage, allowed_next
 from haven_core.roles import COALITION_WIDE
 
 
@@ -34,6 +37,15 @@ def _pipeline(household: Household) -> list[dict[str, object]]:
     return steps
 
 
+def _stage_form(request: HttpRequest, household: Household, data: Any = None) -> tuple[StageForm, str]:
+    """The move control, offering only the moves its user may make now, and why there are none if so."""
+    holds = holds_for(request.actor, household)  # type: ignore[attr-defined]
+    form = StageForm(data, current=household.stage_enum, held=lambda s: holds(s) is not None)
+    reasons = {holds(s) for s in allowed_next(household.stage_enum)} - {None}
+    held = hold_message(sorted(reasons, key=lambda h: h.value)[0]) if reasons and not form.has_moves else ""
+    return form, held
+
+
 @require_GET
 @caseload_required
 def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
@@ -44,7 +56,9 @@ def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
         .order_by("id")
     )
     today = timezone.localdate()
-    timeline = timeline_entries(household.events.select_related("person", "created_by"), people, today)
+    events = household.events.select_related("person", "created_by", "withdrawn_by")
+    timeline = timeline_entries(events, people, today)
+    stage_form, held = _stage_form(request, household)
     context = {
         "household": household,
         "people": people,
@@ -52,7 +66,8 @@ def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "today_at": first_past(timeline, today),
         "today": today,
         "pipeline": _pipeline(household),
-        "stage_form": StageForm(current=household.stage_enum),
+        "stage_form": stage_form,
+        "move_held": held,
     }
     return render(request, "cases/household.html", context)
 
@@ -108,11 +123,17 @@ def household_edit(request: HttpRequest, reference: str) -> HttpResponse:
 def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    form = StageForm(posted(request), current=household.stage_enum)
+    form, held = _stage_form(request, household, posted(request))
     if form.is_valid():
         stage = Stage(form.cleaned_data["stage"])
         try:
-            household_move(actor=actor, household=household, stage=stage, reason=form.cleaned_data["reason"])
+            household_move(
+                actor=actor,
+                household=household,
+                stage=stage,
+                reason=form.cleaned_data["reason"],
+                confirmed=form.cleaned_data["confirm_back"],
+            )
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
@@ -120,9 +141,13 @@ def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
                 request, _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()}
             )
             return back_to(household, "pipeline")
+    if held and request.method == "POST":
+        messages.error(request, held)
+        return back_to(household, "pipeline")
     context = {
         "household": household,
-        "form": form,
+        "form": None if held else form,
+        "explanation": held,
         "title": _("Change status"),
         "submit": _("Change status"),
     }

@@ -1,4 +1,4 @@
-"""A household's timeline: adding and removing dated events, and the dates still ahead of it."""
+"""A household's timeline: adding and withdrawing dated events, and the dates still ahead of it."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.cases.actions import event_add, event_delete
-from haven.cases.forms.timeline import EventForm
+from haven.cases.actions import event_add, event_withdraw
+from haven.cases.forms.timeline import EventForm, WithdrawForm
 from haven.cases.models import Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
-from haven.cases.views.base import back_to, household_url, open_household, posted
+from haven.cases.views.base import back_to, open_household, posted
 from haven.errors import HavenError
 
 
@@ -98,23 +98,29 @@ def event_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def event_remove(request: HttpRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
+def event_withdraw_view(request: HttpRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
+    """Withdraw a person's own event with a reason; Haven's own events offer no such page."""
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
     event = get_object_or_404(TimelineEvent, household=household, public_id=event_id)
     event.household = household
-    if request.method == "POST":
-        try:
-            event_delete(actor=actor, event=event)
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Event removed from the timeline."))
+    if event.system or event.withdrawn:
+        messages.error(request, _("This event stays on the timeline as it is."))
         return back_to(household, "timeline")
+    form = WithdrawForm(posted(request))
+    if form.is_valid():
+        try:
+            event_withdraw(actor=actor, event=event, reason=form.cleaned_data["reason"])
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Event withdrawn; it stays on the timeline, struck through."))
+            return back_to(household, "timeline")
     context = {
         "household": household,
-        "title": _("Remove this event from the timeline?"),
-        "explanation": event.get_kind_display(),
-        "cancel": household_url(household, "timeline"),
+        "form": form,
+        "title": _("Withdraw this event?"),
+        "explanation": f"{event.date:%Y-%m-%d} · {event.get_kind_display()}",
+        "submit": _("Withdraw the event"),
     }
-    return render(request, "cases/confirm_remove.html", context)
+    return render(request, "cases/form.html", context)

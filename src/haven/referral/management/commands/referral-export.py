@@ -18,7 +18,7 @@ from haven.accounts.actor import Actor
 from haven.errors import HavenError
 from haven.progress import Progress
 from haven.referral.actions import referral_export
-from haven.referral.models import ReferralBatch
+from haven.referral.models import ReferralBatch, ReferralEntry
 
 
 class Command(BaseCommand):
@@ -43,7 +43,7 @@ class Command(BaseCommand):
         out: Path = options["out"]
         if out.exists() and not out.is_dir():
             raise CommandError(f"{out} is not a folder.")
-        total = batch.entries.count()
+        total = batch.entries.exclude(decision=ReferralEntry.WITHDRAWN).count()
         progress = Progress(f"rendering dossiers of {batch.reference}", total=total, stream=self.stderr)
         try:
             done = referral_export(
