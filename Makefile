@@ -35,3 +35,4 @@ bench: setup
 	$(VENV)/python bench/referral.py
 	$(VENV)/python bench/radar.py
 	$(VENV)/python bench/dashboard.py
+	$(VENV)/python bench/web.py
