@@ -275,9 +275,9 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = not HAVEN_STATIC_MANIFEST
-if WHITENOISE_USE_FINDERS:
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing one at every start
+# Without the manifest, each static request is looked up in the sources when it comes (nothing is scanned at
+# start: the tests start Haven thousands of times).
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not HAVEN_STATIC_MANIFEST
 # bench/web.py: each response says its query count and server time. Never in production.
 if env_bool("HAVEN_BENCH_QUERY_COUNT", False):
     if PRODUCTION:
