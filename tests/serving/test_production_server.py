@@ -55,6 +55,11 @@ def test_the_production_command_serves_pages_and_hashed_compressed_static_files(
         raw = zipped.raw.read()
         assert len(raw) < len(plain.content) and gzip.decompress(raw) == plain.content
 
+        brotli = requests.get(
+            f"{base}{stylesheet}", headers={"Accept-Encoding": "br"}, stream=True, timeout=30
+        )
+        assert brotli.headers["Content-Encoding"] == "br" and len(brotli.raw.read()) < len(raw)
+
         missing = requests.get(f"{base}/static/haven/no-such-file.css", timeout=30)
         assert missing.status_code == 404
 
