@@ -6,8 +6,9 @@ VENV := .venv/bin
 setup:
 	@./scripts/setup
 
+# `make demo PORT=8001` serves on another port (without PORT: 8000, or the next free one).
 demo: setup
-	$(VENV)/haven demo
+	$(VENV)/haven demo $(if $(PORT),--port $(PORT))
 
 test: setup check
 	$(VENV)/pytest -q
@@ -34,3 +35,4 @@ bench: setup
 	$(VENV)/python bench/referral.py
 	$(VENV)/python bench/radar.py
 	$(VENV)/python bench/dashboard.py
+	$(VENV)/python bench/web.py

@@ -52,10 +52,13 @@ INSTALLED_APPS = [
     "haven.radar",
     "haven.alerts",
     "haven.dashboard",
+    "haven.serving",
 ]
 
 MIDDLEWARE = [
+    "haven.serving.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,28 +133,42 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env("HAVEN_STATIC_ROOT", str(VAR_DIR / "static")))  # where `haven collectstatic` writes
 STATICFILES_DIRS = [BASE_DIR / "static"]  # Haven's own stylesheet; nothing is fetched from elsewhere
 
 # --- Login, sessions and HTTP security -------------------------------------------------------------
 # Production (HAVEN_PRODUCTION=1) means HTTPS behind a proxy: secure cookies, HSTS, redirects to HTTPS.
 PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
+# HAVEN_INSECURE_HTTP_FOR_TESTS=1 lets a production configuration answer plain HTTP (no HTTPS redirect,
+# no HSTS, cookies without Secure) so that a test can start `haven serve` on a loopback port and fetch
+# pages. Refused unless every allowed host is a loopback name, and `haven serve` then binds loopback only.
+INSECURE_HTTP_FOR_TESTS = env_bool("HAVEN_INSECURE_HTTP_FOR_TESTS", False)
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
+if INSECURE_HTTP_FOR_TESTS and not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "HAVEN_INSECURE_HTTP_FOR_TESTS is for tests on this machine: HAVEN_ALLOWED_HOSTS may then name "
+        "only 127.0.0.1, localhost or ::1."
+    )
+HTTPS = PRODUCTION and not INSECURE_HTTP_FOR_TESTS
 # Sessions end after this much inactivity: every request pushes the expiry forward.
 SESSION_COOKIE_AGE = env_int("HAVEN_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_NAME = "__Host-haven-session" if PRODUCTION else "haven-session"
+SESSION_COOKIE_NAME = "__Host-haven-session" if HTTPS else "haven-session"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_COOKIE_NAME = "__Host-haven-csrf" if PRODUCTION else "haven-csrf"
-SESSION_COOKIE_SECURE = PRODUCTION or env_bool("HAVEN_SECURE_COOKIES", False)
+CSRF_COOKIE_NAME = "__Host-haven-csrf" if HTTPS else "haven-csrf"
+SESSION_COOKIE_SECURE = HTTPS or env_bool("HAVEN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_SSL_REDIRECT = HTTPS
+# Read only from a trusted proxy: haven.serving.middleware drops the header from anyone else.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
-SECURE_HSTS_SECONDS = 63072000 if PRODUCTION else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
-SECURE_HSTS_PRELOAD = PRODUCTION
+SECURE_HSTS_SECONDS = 63072000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -238,6 +255,37 @@ HAVEN_DOCUMENTATION_CRITERIA_FILE = Path(
     env("HAVEN_DOCUMENTATION_CRITERIA_FILE", str(BASE_DIR / "evidence" / "documentation.toml"))
 )
 # --- end of evidence files --------------------------------------------------------------------------
+
+# --- Serving (haven.serving) -------------------------------------------------------------------------
+# `haven serve` runs gunicorn; its own settings (bind, workers, threads, timeout) are read by the command.
+# Requests from these proxies (addresses or networks) are believed about the client's address and about
+# HTTPS (X-Forwarded-For, X-Forwarded-Proto); everyone else's forwarding headers are dropped.
+HAVEN_TRUSTED_PROXIES = [
+    p.strip() for p in env("HAVEN_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()
+]
+# Static files are served by WhiteNoise from Haven's own processes. With the manifest (the default in
+# production) `haven collectstatic` writes hashed names and gzip/brotli copies into STATIC_ROOT, served
+# with a year's cache; without it (demo, tests, development) they are served from the sources as they are.
+HAVEN_STATIC_MANIFEST = env_bool("HAVEN_STATIC_MANIFEST", PRODUCTION)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if HAVEN_STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# Without the manifest, each static request is looked up in the sources when it comes (nothing is scanned at
+# start: the tests start Haven thousands of times).
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not HAVEN_STATIC_MANIFEST
+# bench/web.py: each response says its query count and server time. Never in production.
+if env_bool("HAVEN_BENCH_QUERY_COUNT", False):
+    if PRODUCTION:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("HAVEN_BENCH_QUERY_COUNT is for benchmarks: it must be off in production.")
+    MIDDLEWARE.insert(0, "haven.serving.middleware.QueryCountMiddleware")
+# --- end of serving ---------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

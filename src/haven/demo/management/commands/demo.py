@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test import override_settings
 
 from haven.accounts.twofactor import MANDATORY_ROLES
@@ -18,7 +19,8 @@ from haven.demo.workflow import Made, demo_workflow
 from haven.referral.models import ReferralEntry
 from haven_core.roles import Role
 
-ADDRESS = "127.0.0.1:8000"
+HOST = "127.0.0.1"
+PORT = 8000
 _SCOPE = {Role.LIAISON: "referrals only, no caseload"}
 
 
@@ -27,13 +29,19 @@ class Command(BaseCommand):
         "Run Haven with demo data: apply migrations; if the database has no households yet, seed a "
         "synthetic coalition, assess it, make an approved selection and a referral with a few of the "
         "liaison's decisions, and score the documentation for the dashboard; print the demo logins and "
-        f"serve on http://{ADDRESS}."
+        f"serve on http://{HOST}:{PORT} (or --port; without it, the next free port when {PORT} is taken)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--households", type=int, default=1000, help="Households to seed (default 1000).")
         parser.add_argument(
             "--no-serve", action="store_true", help="Prepare and print the logins, but do not serve."
+        )
+        parser.add_argument(
+            "--port",
+            type=port_number,
+            default=None,
+            help=f"Port on {HOST} to serve on (default {PORT}, or the next free one when it is taken).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -42,11 +50,16 @@ class Command(BaseCommand):
             self.stdout.write("The database already has households: not seeding again.")
         else:
             self._prepare(options["households"])
-        self._print_logins()
+        port = options["port"] or PORT
         if not options["no_serve"]:
-            # A local demo runs with the normal settings, where DEBUG is off: --insecure lets runserver
-            # serve Haven's stylesheet anyway. It listens on the loopback address only.
-            call_command("runserver", ADDRESS, use_reloader=False, insecure_serving=True)
+            port = demo_port(options["port"])
+            if port != PORT and options["port"] is None:
+                self.stdout.write(f"Port {PORT} is taken: the demo serves on {port} (choose with --port).")
+        self._print_logins(f"{HOST}:{port}")
+        if not options["no_serve"]:
+            # The demo listens on the loopback address only. Its stylesheet is served by WhiteNoise, as in
+            # production (runserver's own static handler is off: it answered a missing file with an error).
+            call_command("runserver", f"{HOST}:{port}", use_reloader=False, use_static_handler=False)
 
     def _prepare(self, households: int) -> None:
         """Seed, assess, select, refer and decide, and score the documentation: once, on an empty database."""
@@ -93,14 +106,14 @@ class Command(BaseCommand):
         if made.missing:
             self.stdout.write(f"No demo referral: {made.missing}.")
 
-    def _print_logins(self) -> None:
+    def _print_logins(self, address: str) -> None:
         logins = existing_demo_logins(demo_logins(existing_demo_organisations()))
         if not logins:
             self.stdout.write("This database has no demo logins; sign in with your own account.")
             return
         self.stdout.write("")
         self.stdout.write(
-            f"Haven demo on http://{ADDRESS}/ — every demo login has the password {DEMO_PASSWORD}"
+            f"Haven demo on http://{address}/ — every demo login has the password {DEMO_PASSWORD}"
         )
         for login in logins:
             where = (
@@ -121,3 +134,33 @@ class Command(BaseCommand):
             "that runs it: console email backend). Run it daily from cron (see README)."
         )
         self.stdout.write("")
+
+
+def port_number(text: str) -> int:
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise ValueError(text)
+    return port
+
+
+def is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def demo_port(asked: int | None) -> int:
+    """The port asked for, which must be free; without one, 8000 or the next free port after it."""
+    if asked is not None:
+        if not is_free(asked):
+            raise CommandError(
+                f"Port {asked} on {HOST} is taken: choose another with --port (make demo PORT=…)."
+            )
+        return asked
+    for port in range(PORT, PORT + 20):
+        if is_free(port):
+            return port
+    raise CommandError(f"Ports {PORT}–{PORT + 19} on {HOST} are all taken: choose one with --port.")
