@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
+from haven.audit.record import audit_record
 from haven.cases.actions.imports import HouseholdOutcome, ImportColumns, households_import
 from haven.cases.actions.people import PERSON_FIELDS
 from haven.cases.models import Household, Person
@@ -48,6 +49,7 @@ __all__ = [
     "HouseholdOutcome",
     "ImportOutcome",
     "ImportRefused",
+    "caseload_export_record",
     "cases_import",
     "check_against_haven",
     "check_can_import",
@@ -154,3 +156,17 @@ def _existing(organisation: Organisation, ids: list[str]) -> dict[str, Household
             found[household.external_id or household.reference] = household
             found.setdefault(household.reference, household)
     return found
+
+
+def caseload_export_record(
+    *, actor: Actor, organisation: Organisation, fmt: str, people: int, households: int
+) -> None:
+    """Record an export of ``organisation``'s caseload (:func:`haven.intake.export.cases_export`), in the
+    transaction that read it: the format and how many, never the content."""
+    audit_record(
+        actor=actor.user,
+        action="caseload.export",
+        organisation=organisation,
+        ip=actor.ip,
+        detail={"format": fmt, "people": people, "households": households},
+    )
