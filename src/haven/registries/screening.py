@@ -139,9 +139,8 @@ def screen_everyone(
 ) -> ScreeningCounts:
     """Screen every person of the caseload (or ``people``'s queryset, or the people ``person_ids``)
     against every registry. Each batch's hits are stored with their audit entry (:func:`hits_store`)."""
-    from haven.registries.actions.screening import (
-        hits_store,
-    )  # the actions import the case actions, which screen
+    # Imported here: the registry actions import the case actions, which import this module to screen.
+    from haven.registries.actions.screening import hits_store
 
     counts = ScreeningCounts()
     index = registry_index()
