@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from haven.accounts.actor import Actor
-from haven.api.tokens import token_create
+from haven.api.actions import token_create
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from haven.accounts.actor import Actor
-from haven.api.tokens import token_create
+from haven.api.actions import token_create
 from haven.evidence.actions import evidence_add
 from haven.wsgi import application
 from tests.registries.factories import registry_objects

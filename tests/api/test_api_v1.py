@@ -8,8 +8,8 @@ from typing import Any
 from django.test import Client
 
 from haven.accounts.actor import Actor
+from haven.api.actions import token_create, token_revoke
 from haven.api.models import ApiToken
-from haven.api.tokens import token_create, token_revoke
 from haven.audit.models import AuditEntry
 from tests.conftest import client_for
 

@@ -17,9 +17,9 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 
 from haven.accounts.actor import Actor
+from haven.alerts.actions import alert_send_record
 from haven.alerts.emails import Email
 from haven.alerts.models import AlertSent
-from haven.audit.record import audit_record
 
 
 def deliver(
@@ -32,11 +32,8 @@ def deliver(
                 AlertSent.objects.bulk_create(records)
         except IntegrityError:
             return False
-        audit_record(
-            actor=actor.user,
-            action="alerts.send",
-            ip=actor.ip,
-            detail={"kind": kind, "recipient": recipient.pk, "households": households, "items": len(records)},
+        alert_send_record(
+            actor=actor, kind=kind, recipient=recipient, households=households, items=len(records)
         )
         EmailMessage(
             subject=email.subject,

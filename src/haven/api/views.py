@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.actor import Actor
+from haven.api.actions import token_create, token_revoke
 from haven.api.models import ApiToken
-from haven.api.tokens import token_create, token_revoke
 from haven.api.v1 import api
 from haven.errors import NotAllowed
 

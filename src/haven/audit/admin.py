@@ -12,7 +12,7 @@ from haven.audit.models import AuditEntry
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("seq", "at", "actor", "action", "household_ref", "target", "ip")
+    list_display = ("seq", "at", "actor", "action_label", "action", "household_ref", "target", "ip")
     list_filter = ("action",)
     list_select_related = ("actor",)
     search_fields = ("household_ref", "action", "target", "actor__username")

@@ -12,6 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from haven.audit.catalogue import action_label
+
 
 class AppendOnlyError(Exception):
     """Something tried to change or remove an audit entry through Haven."""
@@ -47,6 +49,11 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    @property
+    def action_label(self) -> str:
+        """What the entry records, in the reader's language (:class:`haven.audit.catalogue.AuditAction`)."""
+        return action_label(self.action)
 
 
 class ChainHead(models.Model):

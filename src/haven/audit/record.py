@@ -1,4 +1,6 @@
-"""Writing audit entries. Call :func:`audit_record` inside the transaction of the change it records."""
+"""Writing audit entries. Call :func:`audit_record` inside the transaction of the change it records, from
+an actions module (``tests/security/test_audit_only_from_actions.py`` keeps it so). The action must be one
+of :class:`haven.audit.catalogue.AuditAction`."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from haven.audit.catalogue import AuditAction
 from haven.audit.chain import entry_content, link_hash
 from haven.audit.models import AuditEntry, ChainHead
 
@@ -18,6 +21,15 @@ def _locked_head() -> ChainHead:
         ChainHead.objects.get_or_create(pk=1)
         head = ChainHead.objects.select_for_update().get(pk=1)
     return head
+
+
+_KNOWN = frozenset(AuditAction.values)
+
+
+def _check_action(action: str) -> str:
+    if action not in _KNOWN:
+        raise ValueError(f"not an audit action of haven.audit.catalogue.AuditAction: {action!r}")
+    return str(action)
 
 
 def _link(
@@ -36,7 +48,7 @@ def _link(
         seq=head.last_seq + 1,
         at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
+        action=_check_action(action),
         organisation=organisation,
         household_ref=household_ref,
         target=target,
@@ -60,7 +72,9 @@ def audit_record(
     ip: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry to the chain. ``detail`` names fields that changed, never their sensitive values."""
+    """Append one entry to the chain. ``detail`` names fields that changed, never their sensitive values.
+    An ``action`` that is not an :class:`AuditAction` is refused (``ValueError``)."""
+    _check_action(action)
     with transaction.atomic():
         head = _locked_head()
         entry = _link(
@@ -84,6 +98,8 @@ def audit_records(entries: list[dict[str, Any]]) -> int:
     once and the entries are inserted together; the chain is the same as from one call per entry."""
     if not entries:
         return 0
+    for fields in entries:
+        _check_action(fields["action"])
     with transaction.atomic():
         head = _locked_head()
         rows = [_link(head, **fields) for fields in entries]

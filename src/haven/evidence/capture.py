@@ -24,10 +24,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy
 
 from haven.accounts.actor import Actor
-from haven.audit.record import audit_record
 from haven.cases.models import Person
 from haven.evidence.actions import evidence_add
 from haven.evidence.actions.base import ensure_can_change
+from haven.evidence.actions.records import evidence_capture_record
 from haven.evidence.errors import EvidenceError
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import store_blob
@@ -132,13 +132,10 @@ def capture_url(*, actor: Actor, person: Person, url: str, fields: Mapping[str, 
             blob = store_blob(data)
             ItemFile.objects.create(item=item, blob=blob, role=role, filename=filename)
             blobs.append(blob)
-        audit_record(
-            actor=actor.user,
-            action="evidence.capture",
-            organisation=household.organisation,
-            household_ref=household.reference,
-            target=str(item.public_id),
-            ip=actor.ip,
+        evidence_capture_record(
+            actor=actor,
+            item=item,
+            household=household,
             detail={
                 "status": fetched.final.status,
                 "redirects": len(fetched.exchanges) - 1,

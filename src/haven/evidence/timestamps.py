@@ -20,7 +20,6 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.db import transaction
 
-from haven.audit.record import audit_record
 from haven.evidence.errors import EvidenceError
 from haven.evidence.models import StoredBlob, TrustedTimestamp
 from haven_core.timestamps import (
@@ -105,6 +104,9 @@ def request_token(sha256: str) -> tuple[bytes, TokenInfo]:
 def timestamp_blob(blob: StoredBlob) -> TrustedTimestamp | None:
     """Have the authority timestamp ``blob``'s SHA-256 and keep the token; ``None`` when no authority is
     configured. Raises :class:`TimestampFailed` when it does not work out; nothing is kept then."""
+    # Imported here: the evidence actions timestamp the files they attach with this module.
+    from haven.evidence.actions.records import evidence_timestamp_record
+
     if not getattr(settings, "HAVEN_TSA_URL", ""):
         return None
     token, info = request_token(blob.sha256)
@@ -112,11 +114,8 @@ def timestamp_blob(blob: StoredBlob) -> TrustedTimestamp | None:
         stamp = TrustedTimestamp.objects.create(
             blob=blob, authority=authority(), token=token, generated_at=info.generated_at
         )
-        audit_record(
-            actor=None,
-            action="evidence.timestamp",
-            target=f"sha256:{blob.sha256}",
-            detail={"authority": stamp.authority, "generated_at": info.generated_at.isoformat()},
+        evidence_timestamp_record(
+            blob=blob, authority=stamp.authority, generated_at=info.generated_at.isoformat()
         )
     return stamp
 
@@ -141,6 +140,8 @@ def pending_blobs() -> list[StoredBlob]:
 
 def timestamp_pending(blob_ids: Iterable[int] | None = None) -> PendingResult:
     """Timestamp every pending blob (or those of ``blob_ids`` still pending); record each failure."""
+    from haven.evidence.actions.records import evidence_timestamp_failed_record
+
     result = PendingResult()
     if not getattr(settings, "HAVEN_TSA_URL", ""):
         return result
@@ -155,12 +156,7 @@ def timestamp_pending(blob_ids: Iterable[int] | None = None) -> PendingResult:
         except TimestampFailed as exc:
             result.failed.append((blob.sha256, str(exc)))
             logger.warning("Timestamping a stored evidence file failed; `haven timestamp-pending` retries.")
-            audit_record(
-                actor=None,
-                action="evidence.timestamp_failed",
-                target=f"sha256:{blob.sha256}",
-                detail={"authority": authority(), "reason": str(exc)[:200]},
-            )
+            evidence_timestamp_failed_record(blob=blob, authority=authority(), reason=str(exc))
     return result
 
 

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from haven.audit.record import audit_record
 from haven.cases.models import CanadaRelative, Household, Person
 from haven.errors import NotAllowed
+from haven.intake.actions import caseload_export_record
 from haven_core.anumber import format_a_number
 from haven_core.intake import COLUMNS, header_row, write_csv, write_xlsx
 from haven_core.intake.rows import PERSON_KEYS, US_KEYS
@@ -88,12 +88,12 @@ def cases_export(
         raise ValueError(f"format must be one of {FORMATS}")
     with transaction.atomic():
         rows = list(caseload_rows(organisation))
-        audit_record(
-            actor=actor.user,
-            action="caseload.export",
+        caseload_export_record(
+            actor=actor,
             organisation=organisation,
-            ip=actor.ip,
-            detail={"format": fmt, "people": len(rows), "households": len({row[0] for row in rows})},
+            fmt=fmt,
+            people=len(rows),
+            households=len({row[0] for row in rows}),
         )
     headers = header_row(language)
     return write_xlsx(headers, rows) if fmt == "xlsx" else write_csv(headers, rows)

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from haven.accounts.actor import Actor
-from haven.audit.record import audit_record
 from haven.cases.models import Person
 from haven.progress import Progress
+from haven.registries.actions.records import identity_search_record
 from haven.registries.models import IdentityLink
 from haven.registries.screening import people_batches, person_record
 from haven_core.matching import Candidate, Matcher, NameRecord
@@ -83,11 +83,8 @@ def find_duplicates(*, actor: Actor, stream: TextIO | OutputWrapper) -> Duplicat
         ]
         IdentityLink.objects.filter(pk__in=stale).delete()
         counts.proposed, counts.withdrawn = len(new), len(stale)
-        audit_record(
-            actor=actor.user,
-            action="identity.search",
-            ip=actor.ip,
-            detail={"people": counts.people, "proposed": counts.proposed, "withdrawn": counts.withdrawn},
+        identity_search_record(
+            actor=actor, people=counts.people, proposed=counts.proposed, withdrawn=counts.withdrawn
         )
     counts.open = IdentityLink.objects.filter(status="proposed").count()
     return counts

@@ -19,8 +19,8 @@ from django.db import transaction
 
 from haven.accounts.actor import Actor
 from haven.alerts.registry_watch import watch_after_commit
-from haven.audit.record import audit_record
 from haven.progress import Progress
+from haven.registries.actions.records import registry_import_record
 from haven.registries.errors import RegistryImportError
 from haven.registries.formats import ParsedEntry, ParsedFile, RegistryFileError, read_registry_file
 from haven.registries.models import Appearance, Change, Entry, Registry, Snapshot
@@ -260,11 +260,9 @@ def registry_import(
             )
             if dry_run:
                 raise _DryRun
-            audit_record(
-                actor=actor.user,
-                action="registry.import",
-                target=str(snapshot.public_id),
-                ip=actor.ip,
+            registry_import_record(
+                actor=actor,
+                snapshot=snapshot,
                 detail={
                     "registry": target.slug,
                     "taken_on": date.isoformat(),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from haven.accounts.actor import Actor
-from haven.audit.record import audit_record
+from haven.registries.actions.records import screen_file_record
 from haven.registries.models import Entry
 from haven.registries.screening import CANDIDATES_PER_PERSON, registry_index
 from haven_core.matching import Candidate, NameRecord
@@ -121,10 +121,5 @@ def screen_file(*, actor: Actor, data: bytes, out: Path) -> FileCounts:
         candidates=len(results),
         matches=sum(1 for _r, c, _e in results if c.decision == "match"),
     )
-    audit_record(
-        actor=actor.user,
-        action="registry.screen_file",
-        ip=actor.ip,
-        detail={"rows": counts.rows, "candidates": counts.candidates, "matches": counts.matches},
-    )
+    screen_file_record(actor=actor, rows=counts.rows, candidates=counts.candidates, matches=counts.matches)
     return counts

@@ -22,7 +22,6 @@ from django.db import transaction
 from django.db.models import Count, Max
 
 from haven.accounts.actor import Actor
-from haven.audit.record import audit_record
 from haven.cases.models import Person
 from haven.progress import Progress
 from haven.registries.models import Entry, ScreeningHit, Snapshot
@@ -118,113 +117,104 @@ class ScreeningCounts:
     withdrawn: int = 0
     open_hits: int = 0
 
-
-def _apply(
-    people: Sequence[Person], found: dict[int, list[Candidate]], index: RegistryIndex, counts: ScreeningCounts
-) -> None:
-    """Bring the people's hits in line with what the matcher found now."""
-    existing: dict[int, dict[str, ScreeningHit]] = {p.pk: {} for p in people}
-    for hit in ScreeningHit.objects.filter(person__in=[p.pk for p in people]).only(
-        "id", "person_id", "entry_ref", "status", "score", "decision", "reasons_text"
-    ):
-        existing[hit.person_id][hit.entry_ref] = hit
-    new, changed = [], []
-    for person in people:
-        hits = existing[person.pk]
-        current = set()
-        for candidate in found.get(person.pk, []):
-            entry_ref = index.public_ids[candidate.entry_id]
-            current.add(entry_ref)
-            hit = hits.get(entry_ref)
-            if hit is None:
-                hit = ScreeningHit(person_id=person.pk, entry_ref=entry_ref, status="open")
-                new.append(hit)
-            elif hit.status in ("open", "withdrawn"):
-                changed.append(hit)
-                if hit.status == "withdrawn":
-                    hit.status = "open"
-                    counts.new_hits += 1
-            else:
-                continue
-            hit.score, hit.decision, hit.reasons = candidate.score, candidate.decision, candidate.reasons
-        for entry_ref, hit in hits.items():
-            if hit.status == "open" and entry_ref not in current:
-                hit.status = "withdrawn"
-                changed.append(hit)
-                counts.withdrawn += 1
-    ScreeningHit.objects.bulk_create(new)
-    ScreeningHit.objects.bulk_update(changed, ["status", "score", "decision", "reasons_text"])
-    counts.new_hits += len(new)
+    def add(self, other: ScreeningCounts) -> None:
+        self.people += other.people
+        self.new_hits += other.new_hits
+        self.withdrawn += other.withdrawn
 
 
-def _screen(people: Sequence[Person], index: RegistryIndex, counts: ScreeningCounts) -> None:
-    found = {
+def _found(people: Sequence[Person], index: RegistryIndex) -> dict[int, list[Candidate]]:
+    return {
         person.pk: index.matcher.candidates(person_record(person), limit=CANDIDATES_PER_PERSON)
         for person in people
     }
-    _apply(people, found, index, counts)
-    counts.people += len(people)
 
 
 def screen_everyone(
-    *, actor: Actor, stream: TextIO | OutputWrapper, people: Iterable[Person] | None = None
+    *,
+    actor: Actor,
+    stream: TextIO | OutputWrapper,
+    people: Iterable[Person] | None = None,
+    person_ids: Sequence[int] | None = None,
 ) -> ScreeningCounts:
-    """Screen every person of the caseload (or ``people``'s queryset) against every registry."""
+    """Screen every person of the caseload (or ``people``'s queryset, or the people ``person_ids``)
+    against every registry. Each batch's hits are stored with their audit entry (:func:`hits_store`)."""
+    # Imported here: the registry actions import the case actions, which import this module to screen.
+    from haven.registries.actions.screening import hits_store
+
     counts = ScreeningCounts()
     index = registry_index()
-    queryset: Any = people if people is not None else Person.objects.all()
     if index is not None:
-        with Progress("screening people", queryset.count(), stream) as progress:
-            for batch in people_batches(queryset):
-                with transaction.atomic():
-                    _screen(batch, index, counts)
+        if person_ids is not None:
+            total, batches = len(person_ids), _id_batches(person_ids)
+        else:
+            queryset: Any = people if people is not None else Person.objects.all()
+            total, batches = queryset.count(), people_batches(queryset)
+        with Progress("screening people", total, stream) as progress:
+            for batch in batches:
+                found = _found(batch, index)
+                counts.add(hits_store(actor=actor, people=batch, found=found, public_ids=index.public_ids))
                 progress.advance(len(batch))
-        audit_record(
-            actor=actor.user,
-            action="registry.screen",
-            ip=actor.ip,
-            detail={"people": counts.people, "new_hits": counts.new_hits, "withdrawn": counts.withdrawn},
-        )
     counts.open_hits = ScreeningHit.objects.filter(status="open").count()
     return counts
 
 
+def _id_batches(person_ids: Sequence[int], size: int = BATCH) -> Iterator[list[Person]]:
+    ids = sorted(set(person_ids))
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        batch = list(Person.objects.filter(pk__in=chunk).order_by("pk").only(*NAME_COLUMNS))
+        if batch:
+            yield batch
+
+
 def screen_person(*, actor: Actor, person_id: int) -> ScreeningCounts:
     """Screen one person, after their names changed; audited when the queue changed."""
-    counts = ScreeningCounts()
     index = registry_index()
     person = (
         Person.objects.select_related("household__organisation").only(*NAME_COLUMNS, "household__reference",
         "household__organisation").filter(pk=person_id).first()
     )  # fmt: skip
     if index is None or person is None:
-        return counts
-    with transaction.atomic():
-        _screen([person], index, counts)
-        if counts.new_hits or counts.withdrawn:
-            audit_record(
-                actor=actor.user,
-                action="registry.screen",
-                organisation=person.household.organisation,
-                household_ref=person.household.reference,
-                target=str(person.public_id),
-                ip=actor.ip,
-                detail={"people": 1, "new_hits": counts.new_hits, "withdrawn": counts.withdrawn},
-            )
-    return counts
+        return ScreeningCounts()
+    from haven.registries.actions.screening import hits_store
+
+    found = _found([person], index)
+    return hits_store(actor=actor, people=[person], found=found, public_ids=index.public_ids, one_person=True)
 
 
-def screen_after_commit(*, actor: Actor, person_id: int) -> None:
-    """Screen the person once the change that named them is committed.
+class _Quiet:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        return None
+
+
+def screen_after_commit(
+    *,
+    actor: Actor,
+    person_id: int | None = None,
+    person_ids: Iterable[int] = (),
+    stream: TextIO | OutputWrapper | None = None,
+) -> None:
+    """Screen the person (or the people) once the change that named them is committed: one person as
+    :func:`screen_person`, many (a spreadsheet import) in batches as :func:`screen_everyone`.
 
     A failure here must not turn a saved change into an error page: it is logged, and the next
-    ``haven screen`` catches the person up.
+    ``haven screen`` catches the people up.
     """
+    ids = sorted({*person_ids, *([person_id] if person_id is not None else [])})
+    if not ids:
+        return
 
     def run() -> None:
         try:
-            screen_person(actor=actor, person_id=person_id)
+            if len(ids) == 1:
+                screen_person(actor=actor, person_id=ids[0])
+            else:
+                screen_everyone(actor=actor, stream=stream or _Quiet(), person_ids=ids)
         except Exception:
-            log.exception("screening a person after a change failed")
+            log.exception("screening people after a change failed")
 
     transaction.on_commit(run)

@@ -17,8 +17,8 @@ from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 
-from haven.audit.record import audit_record
 from haven.security import keys
+from haven.security.actions import keys_rotate_data_record, keys_rotate_index_record
 from haven.security.codec import files_not_current, reseal_file
 from haven.security.columns import in_batch_transaction, label, pk_batches, raw_columns, sensitive_columns
 from haven.security.fields import SensitiveField
@@ -173,11 +173,7 @@ def rotate_data_key(
             retired = sorted(k for k in ring.data.keys if k != ring.data.current)
             source.write(KeyRing(data=ring.data.only_current(), index=ring.index))
             reporter.say(f"Retired data keys: {', '.join(retired) or 'none'}.")
-        audit_record(
-            actor=None,
-            action="keys.rotate_data",
-            detail={"key": sealer.current, "values": rewritten, "files": resealed, "retired": retired},
-        )
+        keys_rotate_data_record(key=sealer.current, values=rewritten, files=resealed, retired=retired)
     return DataRotation(new_key=sealer.current, rewritten=rewritten, retired=retired)
 
 
@@ -204,5 +200,5 @@ def rotate_index_key(*, batch_size: int = 500, reporter: Reporter | None = None)
         ring = source.reload().ring
         source.write(KeyRing(data=ring.data, index=ring.index.only_current()))
         reporter.say("Old index key retired.")
-        audit_record(actor=None, action="keys.rotate_index", detail={"key": new})
+        keys_rotate_index_record(key=new)
     return new

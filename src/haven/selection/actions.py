@@ -106,3 +106,21 @@ def selection_run_repeat(run: SelectionRun) -> dict[str, object]:
     inputs = [Candidate.from_dict(c) for c in json.loads(run.inputs)]
     quotas = [row["quota"] for row in json.loads(run.results)["what_if"]]
     return compute(params, inputs, quotas)
+
+
+def selection_view(*, actor: Actor, run: SelectionRun) -> None:
+    """Record that ``actor`` opened a run's page: it lists who was and was not put forward, so opening it
+    is recorded like opening a case."""
+    audit_record(actor=actor.user, action="selection.view", target=str(run.public_id), ip=actor.ip)
+
+
+def selection_preview(*, actor: Actor, quota: int, households_considered: int, source: str) -> None:
+    """Record a selection computed and shown but not saved (``haven select``): its quota and how many
+    households it considered, never which."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor.user,
+            action="selection.preview",
+            ip=actor.ip,
+            detail={"quota": quota, "households_considered": households_considered, "source": source},
+        )

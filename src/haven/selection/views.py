@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import actor_of
-from haven.audit.record import audit_record
 from haven.cases.views.base import posted
 from haven.errors import HavenError
-from haven.selection.actions import selection_run_approve, selection_run_create
+from haven.selection.actions import selection_run_approve, selection_run_create, selection_view
 from haven.selection.chart import bars
 from haven.selection.forms import SelectionForm
 from haven.selection.models import SelectionRun
@@ -70,8 +69,7 @@ def selection_run_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     )
     results = json.loads(run.results)
     actor = request.actor  # type: ignore[attr-defined]
-    # The page lists who was and was not put forward: opening it is recorded like opening a case.
-    audit_record(actor=actor.user, action="selection.view", target=str(run.public_id), ip=actor.ip)
+    selection_view(actor=actor, run=run)
     households = [{**h, "why": reason_text(h["reason"], h["detail"])} for h in results["households"]]
     context = {
         "run": run,

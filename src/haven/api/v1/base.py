@@ -23,8 +23,8 @@ from ninja.security import HttpBearer
 
 from haven.accounts.access import household_for
 from haven.accounts.actor import Actor
+from haven.api.actions import api_call
 from haven.api.tokens import user_for_secret
-from haven.audit.record import audit_record
 from haven.cases.models import Household, Person
 from haven.errors import HavenError, NotAllowed
 from haven_core.roles import can_use_caseload
@@ -39,13 +39,7 @@ class TokenAuth(HttpBearer):
             return None
         actor = Actor.for_user(user, ip=request.META.get("REMOTE_ADDR"))
         _rate_limit(user.pk)
-        audit_record(
-            actor=user,
-            action="api.call",
-            organisation=actor.organisation,
-            target=f"{request.method} {request.path}"[:200],
-            ip=actor.ip,
-        )
+        api_call(user=user, actor=actor, method=str(request.method), path=request.path)
         if not can_use_caseload(actor.role):
             raise HttpError(403, "Your role does not work with households.")
         request.actor = actor  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.assessment.follow import reassess_after_commit
-from haven.audit.record import audit_record
+from haven.audit.record import audit_record, audit_records
 from haven.cases.models import Household
 from haven.errors import NotAllowed
 from haven_core.roles import can_edit_household
@@ -34,17 +34,29 @@ def apply_fields(instance: Any, fields: Mapping[str, Any], allowed: Iterable[str
     return changed
 
 
+def audit_entry(
+    actor: Actor, action: str, household: Household, *, target: str = "", **detail: Any
+) -> dict[str, Any]:
+    """The audit entry of a case action, as :func:`haven.audit.record.audit_record`'s arguments."""
+    return {
+        "actor": actor.user,
+        "action": action,
+        "organisation": household.organisation,
+        "household_ref": household.reference,
+        "target": target,
+        "ip": actor.ip,
+        "detail": detail,
+    }
+
+
 def audit(actor: Actor, action: str, household: Household, *, target: str = "", **detail: Any) -> None:
     """Record a case action; ``detail`` carries field names and codes, never sensitive values."""
-    audit_record(
-        actor=actor.user,
-        action=action,
-        organisation=household.organisation,
-        household_ref=household.reference,
-        target=target,
-        ip=actor.ip,
-        detail=detail,
-    )
+    audit_record(**audit_entry(actor, action, household, target=target, **detail))
+
+
+def audit_many(entries: list[dict[str, Any]]) -> None:
+    """Record the entries of a bulk action (:func:`audit_entry` each) in one append to the chain."""
+    audit_records(entries)
 
 
 def touch(household: Household, actor: Actor) -> None:

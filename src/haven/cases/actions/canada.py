@@ -40,6 +40,13 @@ def _delete(actor: Actor, instance: Any, action: str) -> None:
         audit(actor, action, household, target=target)
 
 
+def canada_relative_new(person: Person, fields: Mapping[str, Any]) -> CanadaRelative:
+    """A relative in Canada for ``person``, not yet saved: for bulk actions that save many at once."""
+    relative = CanadaRelative(person=person)
+    apply_fields(relative, fields, RELATIVE_FIELDS)
+    return relative
+
+
 def canada_relative_save(
     *, actor: Actor, person: Person, fields: Mapping[str, Any], relative: CanadaRelative | None = None
 ) -> CanadaRelative:

@@ -23,6 +23,14 @@ from haven_core.roles import COALITION_WIDE, can_use_caseload
 HOUSEHOLD_FIELDS = ("owner", "notes")
 
 
+def ensure_can_open(actor: Actor, organisation: Organisation) -> None:
+    """Whether ``actor`` may open households for ``organisation``."""
+    if not can_use_caseload(actor.role):
+        raise NotAllowed(_("Your role does not work with households."))
+    if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
+        raise NotAllowed(_("You can only open households for your own organisation."))
+
+
 def household_create(
     *,
     actor: Actor,
@@ -32,10 +40,7 @@ def household_create(
     notes: str = "",
 ) -> Household:
     """Open a household for ``organisation`` with its principal applicant."""
-    if not can_use_caseload(actor.role):
-        raise NotAllowed(_("Your role does not work with households."))
-    if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
-        raise NotAllowed(_("You can only open households for your own organisation."))
+    ensure_can_open(actor, organisation)
     fields = {k: v for k, v in principal.items() if k != "relationship"}
     with transaction.atomic():
         household = Household.objects.create(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -34,15 +34,21 @@ def person_keys(person: Person) -> set[str]:
     return {index_value(key) for key in name_keys(*person.all_spellings())}
 
 
-def reindex_names(person: Person) -> None:
-    """Replace the person's rows in the name index with the keys of their current spellings."""
-    PersonNameKey.objects.filter(person=person).delete()
+def index_names(people: Iterable[Person]) -> None:
+    """Add the keys of the current spellings of ``people`` (saved, not yet indexed) to the name index."""
     PersonNameKey.objects.bulk_create(
-        PersonNameKey(person=person, key=k) for k in sorted(person_keys(person))
+        (PersonNameKey(person=person, key=k) for person in people for k in sorted(person_keys(person))),
+        batch_size=1000,
     )
 
 
-def _check_principal(household: Household, person: Person) -> None:
+def reindex_names(person: Person) -> None:
+    """Replace the person's rows in the name index with the keys of their current spellings."""
+    PersonNameKey.objects.filter(person=person).delete()
+    index_names([person])
+
+
+def check_principal(household: Household, person: Person) -> None:
     if person.relationship == "principal":
         others = household.people.filter(relationship="principal").exclude(pk=person.pk)
         if others.exists():
@@ -56,7 +62,7 @@ def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any])
     apply_fields(person, fields, PERSON_FIELDS)
     if not person.relationship:
         raise InvalidChange(_("Say how this person is related to the principal applicant."))
-    _check_principal(household, person)
+    check_principal(household, person)
     with transaction.atomic():
         person.save()
         reindex_names(person)
@@ -72,7 +78,7 @@ def person_update(*, actor: Actor, person: Person, fields: Mapping[str, Any]) ->
     ensure_can_edit(actor, household)
     with transaction.atomic():
         changed = apply_fields(person, fields, PERSON_FIELDS)
-        _check_principal(household, person)
+        check_principal(household, person)
         if changed:
             person.save()
             if NAME_FIELDS.intersection(changed):

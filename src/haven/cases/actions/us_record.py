@@ -21,10 +21,9 @@ US_RECORD_FIELDS = (
 )  # fmt: skip
 
 
-def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -> USRecord:
-    """Create or update the person's US record. The A-number is validated and kept as 9 digits."""
-    household = person.household
-    ensure_can_edit(actor, household)
+def us_record_values(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The values to store: the A-number validated and kept as 9 digits, and the "detained" status
+    always meaning in custody now ("removed" never)."""
     values = dict(fields)
     if values.get("a_number"):
         try:
@@ -32,18 +31,34 @@ def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -
         except ANumberError as exc:
             raise InvalidChange(str(exc)) from exc
     if values.get("status") == "detained":
-        values["detained"] = True  # the "detained" status always means in custody now
+        values["detained"] = True
     if values.get("status") == "removed":
         values["detained"] = False
+    return values
+
+
+def us_record_apply(record: USRecord, values: Mapping[str, Any]) -> list[str]:
+    """Set ``values`` (from :func:`us_record_values`) on ``record``, unsaved; the names of the fields
+    that changed. A record always has a status; its A-number's search index follows the A-number."""
+    changed = apply_fields(record, values, US_RECORD_FIELDS)
+    if not record.status:
+        raise InvalidChange(_("Choose the person's US status."))
+    if changed or record.pk is None:
+        record.a_number_key = index_value(record.a_number) if record.a_number else ""
+    return changed
+
+
+def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -> USRecord:
+    """Create or update the person's US record. The A-number is validated and kept as 9 digits."""
+    household = person.household
+    ensure_can_edit(actor, household)
+    values = us_record_values(fields)
     record = USRecord.objects.filter(person=person).first()
     created = record is None
     record = record or USRecord(person=person)
     with transaction.atomic():
-        changed = apply_fields(record, values, US_RECORD_FIELDS)
-        if not record.status:
-            raise InvalidChange(_("Choose the person's US status."))
+        changed = us_record_apply(record, values)
         if changed or created:
-            record.a_number_key = index_value(record.a_number) if record.a_number else ""
             record.save()
             touch(household, actor)
             audit(

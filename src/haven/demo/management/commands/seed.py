@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from haven.audit.record import audit_record
 from haven.cases.models import Household
+from haven.demo.actions import demo_seed_record
 from haven.demo.loader import (
     delete_households,
     demo_organisations,
@@ -85,9 +85,7 @@ class Command(BaseCommand):
                     reviewers=reviewers,
                     progress=progress,
                 )
-            audit_record(
-                actor=None,
-                action="demo.seed",
+            demo_seed_record(
                 detail={
                     "seed": seed,
                     "today": today.isoformat(),

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from haven.audit.record import audit_record
 from haven.cases.models import Household
+from haven.evidence.actions.records import evidence_bundle_record
 from haven.evidence.bundle import write_bundle
 from haven.evidence.errors import EvidenceError
 from haven.security.passphrase import read_passphrase
@@ -65,11 +65,8 @@ class Command(BaseCommand):
         except (EvidenceError, OSError) as exc:
             target.unlink(missing_ok=True)
             raise CommandError(f"No bundle was written: {exc}") from None
-        audit_record(
-            actor=None,
-            action="evidence.bundle",
-            organisation=household.organisation,
-            household_ref=household.reference,
+        evidence_bundle_record(
+            household=household,
             detail={
                 "items": summary.items,
                 "files": summary.files,

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from haven.audit.record import audit_record
+from haven.security.actions import backup_create_record
 from haven.security.backup import BackupError, write_backup
 from haven.security.passphrase import add_passphrase_argument, read_passphrase
 from haven.security.reporting import TerminalReporter
@@ -32,14 +32,8 @@ class Command(BaseCommand):
                 summary = write_backup(target, passphrase=passphrase, reporter=reporter)
         except (BackupError, OSError) as exc:
             raise CommandError(f"No backup was written: {exc}") from None
-        audit_record(
-            actor=None,
-            action="backup.create",
-            detail={
-                "rows": sum(summary.rows.values()),
-                "files": summary.files,
-                "passphrase": bool(passphrase),
-            },
+        backup_create_record(
+            rows=sum(summary.rows.values()), files=summary.files, passphrase=bool(passphrase)
         )
         key = "the passphrase" if passphrase else "this installation's key file"
         self.stdout.write(

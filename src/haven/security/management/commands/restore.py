@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from haven.audit.record import audit_record
+from haven.security.actions import backup_restore_record
 from haven.security.backup import BackupError, check_backup, restore_backup
 from haven.security.passphrase import add_passphrase_argument, read_passphrase
 from haven.security.reporting import TerminalReporter
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was restored: {exc}.") from None
         except OSError as exc:
             raise CommandError(f"Nothing was restored: cannot read {path}: {exc.strerror}.") from None
-        audit_record(actor=None, action="backup.restore", detail={"rows": sum(summary.rows.values())})
+        backup_restore_record(rows=sum(summary.rows.values()))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {sum(summary.rows.values()):,} rows and {summary.files:,} stored files; "

@@ -12,11 +12,10 @@ from collections import Counter
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
-from haven.audit.record import audit_record
+from haven.accounts.actor import Actor
 from haven.errors import InvalidChange
-from haven.selection.actions import compute
+from haven.selection.actions import compute, selection_preview
 from haven.selection.inputs import candidates
 from haven.selection.results import WHAT_IF_QUOTAS
 from haven_core.selection import Limits, Parameters, Weights
@@ -87,12 +86,9 @@ class Command(BaseCommand):
             results: dict[str, Any] = compute(params, inputs, options["quotas"])
         except InvalidChange as exc:
             raise CommandError(str(exc)) from exc
-        with transaction.atomic():
-            audit_record(
-                actor=None,
-                action="selection.preview",
-                detail={"quota": params.quota, "households_considered": len(inputs), "source": "command"},
-            )
+        selection_preview(
+            actor=Actor.system(), quota=params.quota, households_considered=len(inputs), source="command"
+        )
         if options["json"]:
             self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
             return
