@@ -6,7 +6,7 @@ from typing import Any
 
 from haven.accounts.actions import user_deactivate, user_reactivate
 from haven.accounts.actor import Actor
-from haven.api.tokens import token_create
+from haven.api.actions import token_create
 from tests.accounts.conftest import sign_in
 
 

@@ -17,7 +17,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 from django.db import connection
 
 from haven.accounts.actor import Actor
-from haven.api.tokens import token_create
+from haven.api.actions import token_create
 from haven.security import keys
 from tests.conftest import PASSWORD
 from tests.serving.server import clean_env, serving

@@ -126,7 +126,7 @@ def test_the_move_control_never_defaults_to_a_step_back(caseworker_a: Any, house
 def test_the_api_moves_back_only_with_a_reason_and_confirm_back(caseworker_a: Any, household_a: Any) -> None:
     from django.test import Client
 
-    from haven.api.tokens import token_create
+    from haven.api.actions import token_create
 
     household_a.stage = "assessed"
     household_a.save(update_fields=["stage"])

@@ -76,7 +76,7 @@ def test_the_household_page_offers_no_move_and_says_why(
 
 
 def test_the_api_refuses_the_move_too(entry: ReferralEntry, household_a: Any, caseworker_a: Any) -> None:
-    from haven.api.tokens import token_create
+    from haven.api.actions import token_create
 
     _token, secret = token_create(actor=Actor.for_user(caseworker_a), name="test")
     response = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").patch(
