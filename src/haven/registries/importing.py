@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from haven.accounts.actor import Actor
-from haven.alerts.registry_watch import watch_after_commit
 from haven.audit.record import audit_record
+from haven.events import RegistryListedAnew, publish_on_commit
 from haven.progress import Progress
 from haven.registries.errors import RegistryImportError
 from haven.registries.formats import ParsedEntry, ParsedFile, RegistryFileError, read_registry_file
@@ -278,7 +278,7 @@ def registry_import(
                 },
             )
             if following is None and result.added:  # a newer snapshot that lists people anew
-                watch_after_commit(actor=actor, snapshot_id=snapshot.pk)
+                publish_on_commit(RegistryListedAnew(snapshot_id=snapshot.pk, actor=actor))
     except _DryRun:
         pass
     assert result is not None

@@ -24,6 +24,7 @@ from django.db.models import Count, Max
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_record
 from haven.cases.models import Person
+from haven.events import PersonNamesChanged
 from haven.progress import Progress
 from haven.registries.models import Entry, ScreeningHit, Snapshot
 from haven_core.matching import Candidate, Matcher, NameRecord
@@ -175,16 +176,25 @@ def screen_everyone(
     queryset: Any = people if people is not None else Person.objects.all()
     if index is not None:
         with Progress("screening people", queryset.count(), stream) as progress:
-            for batch in people_batches(queryset):
-                with transaction.atomic():
-                    _screen(batch, index, counts)
+            for number, batch in enumerate(people_batches(queryset), start=1):
+                with transaction.atomic():  # each batch's hits and their audit entry commit together
+                    found = ScreeningCounts()
+                    _screen(batch, index, found)
+                    audit_record(
+                        actor=actor.user,
+                        action="registry.screen",
+                        ip=actor.ip,
+                        detail={
+                            "batch": number,
+                            "people": found.people,
+                            "new_hits": found.new_hits,
+                            "withdrawn": found.withdrawn,
+                        },
+                    )
+                counts.people += found.people
+                counts.new_hits += found.new_hits
+                counts.withdrawn += found.withdrawn
                 progress.advance(len(batch))
-        audit_record(
-            actor=actor.user,
-            action="registry.screen",
-            ip=actor.ip,
-            detail={"people": counts.people, "new_hits": counts.new_hits, "withdrawn": counts.withdrawn},
-        )
     counts.open_hits = ScreeningHit.objects.filter(status="open").count()
     return counts
 
@@ -214,17 +224,14 @@ def screen_person(*, actor: Actor, person_id: int) -> ScreeningCounts:
     return counts
 
 
-def screen_after_commit(*, actor: Actor, person_id: int) -> None:
-    """Screen the person once the change that named them is committed.
+def rescreen(event: PersonNamesChanged) -> None:
+    """Screen the person once the change that named them is committed (subscribed to the case actions'
+    :class:`~haven.events.PersonNamesChanged` in :class:`haven.registries.apps.RegistriesConfig`).
 
     A failure here must not turn a saved change into an error page: it is logged, and the next
     ``haven screen`` catches the person up.
     """
-
-    def run() -> None:
-        try:
-            screen_person(actor=actor, person_id=person_id)
-        except Exception:
-            log.exception("screening a person after a change failed")
-
-    transaction.on_commit(run)
+    try:
+        screen_person(actor=event.actor, person_id=event.person_id)
+    except Exception:
+        log.exception("screening a person after a change failed")

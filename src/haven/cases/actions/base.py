@@ -1,4 +1,5 @@
-"""What every case action shares: the permission check and the audit entry."""
+"""What every case action shares: the permission check, the audit entry and the change events it
+publishes for the apps that follow up on a change (:mod:`haven.events`)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.assessment.follow import reassess_after_commit
 from haven.audit.record import audit_record
 from haven.cases.models import Household
 from haven.errors import NotAllowed
+from haven.events import HouseholdChanged, PersonNamesChanged, publish_on_commit
 from haven_core.roles import can_edit_household
 
 
@@ -48,7 +49,13 @@ def audit(actor: Actor, action: str, household: Household, *, target: str = "", 
 
 
 def touch(household: Household, actor: Actor) -> None:
-    """Mark the household as changed, so lists sorted by last change show it first, and keep its
-    assessment current once the change commits (:mod:`haven.assessment.follow`)."""
+    """Mark the household as changed, so lists sorted by last change show it first, and announce the
+    change once it commits (assessment keeps the household's assessment current on it)."""
     household.save(update_fields=["updated_at"])
-    reassess_after_commit(actor=actor, household=household)
+    publish_on_commit(HouseholdChanged(household_id=household.pk, actor=actor))
+
+
+def screen_after_commit(*, actor: Actor, person_id: int) -> None:
+    """Announce, once the change commits, that a person's names are new or changed (registries screens
+    them against the registries on it)."""
+    publish_on_commit(PersonNamesChanged(person_id=person_id, actor=actor))

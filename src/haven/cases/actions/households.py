@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit
+from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.actions.people import PERSON_FIELDS, reindex_names
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
-from haven.registries.screening import screen_after_commit
 from haven_core.pipeline import Stage, TransitionError, check_transition
 from haven_core.roles import COALITION_WIDE, can_use_caseload
 
