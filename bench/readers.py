@@ -12,6 +12,10 @@ once, reused when it already holds that many households), starts Haven under gun
 ``caseworker1`` once, and has ``--clients`` threads, sharing that session, open random households of
 caseworker1's organisation for ``--seconds``. It prints requests per second, the median and the 95th
 percentile of the response time, the errors, and how many audit entries the run wrote.
+
+``--writer-holds 2`` adds what a long change does (a spreadsheet import appends its households' entries
+in one transaction): a connection of its own locks the audit chain's head for 2 seconds, lets go for
+``--writer-gap`` seconds (default 3), and again, for the whole run.
 """
 
 from __future__ import annotations
@@ -125,6 +129,16 @@ def sign_in(base: str) -> dict[str, str]:
     return dict(session.cookies)
 
 
+def hold_the_chain(url: str, hold: float, gap: float, stop: threading.Event) -> None:
+    """Lock the audit chain's head as a long change would, ``hold`` seconds out of every ``hold + gap``."""
+    with psycopg.connect(url) as conn:
+        while not stop.is_set():
+            with conn.transaction():
+                conn.execute("SELECT 1 FROM audit_chainhead WHERE id = 1 FOR UPDATE")
+                stop.wait(hold)
+            stop.wait(gap)
+
+
 def drive(
     base: str,
     paths: list[str],
@@ -173,6 +187,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=10, help="threads per worker")
     parser.add_argument("--api", action="store_true", help="call the API instead of opening pages")
+    parser.add_argument("--writer-holds", type=float, default=0, help="seconds a long change holds the chain")
+    parser.add_argument("--writer-gap", type=float, default=3, help="seconds between two such changes")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--folder", type=Path, help="keys and files (default: a temporary folder)")
     args = parser.parse_args()
@@ -201,16 +217,26 @@ def main() -> None:
         paths = [f"/cases/{ref}/" for ref in refs]
     before = audit_count(env)
     server = start_server(env, port, args.workers, args.threads)
+    stop = threading.Event()
     try:
         if not args.api:
             cookies = sign_in(base)
         drive(base, paths[:5], args.clients, 2, cookies, headers)  # warm-up, not counted
+        if args.writer_holds:
+            writer = threading.Thread(
+                target=hold_the_chain, args=(args.database_url, args.writer_holds, args.writer_gap, stop)
+            )
+            writer.start()
         times, errors, elapsed = drive(base, paths, args.clients, args.seconds, cookies, headers)
     finally:
+        stop.set()
         server.terminate()
         server.wait(timeout=30)
     cuts = statistics.quantiles(times, n=100)
     what = "API calls" if args.api else "household pages"
+    if args.writer_holds:
+        every = args.writer_holds + args.writer_gap
+        what += f" (a change holding the chain {args.writer_holds:g} s of every {every:g} s)"
     print(
         f"{args.clients} clients, {what} of {len(refs)} households, {elapsed:.1f} s on {os.cpu_count()} CPUs:"
     )
