@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
+from haven.accounts.visibility import can_see
 from haven.assessment.facts import household_facts
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.assessment.rules import current_rules
@@ -34,7 +35,7 @@ from haven.events import EmergencyMayHaveStarted, publish_on_commit
 from haven_core import assessment as core
 from haven_core.assessment.review import MIN_JUSTIFICATION, can_override, valid_override
 from haven_core.assessment.urgency import EMERGENCY
-from haven_core.roles import COALITION_WIDE, can_see_household
+from haven_core.roles import COALITION_WIDE
 
 BATCH = 1000  # households read, assessed and written together
 
@@ -60,7 +61,7 @@ def household_assess(
     *, actor: Actor, household: Household, today: dt.date | None = None, rules: core.RuleSet | None = None
 ) -> Assessment:
     """Assess one household now and store the result if it differs from the current one."""
-    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_see(actor, household):
         raise NotAllowed(_("You cannot assess this household."))
     rules = rules or current_rules()
     today = today or timezone.localdate()
@@ -254,7 +255,7 @@ def assessment_override(
     """
     if not can_override(actor.role):
         raise NotAllowed(_("Only reviewers and coordinators can override an assessment."))
-    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_see(actor, household):
         raise NotAllowed(_("You cannot change this household."))
     if not valid_override(dimension, level):
         raise InvalidChange(_("Choose a level of this dimension."))

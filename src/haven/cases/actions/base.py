@@ -9,15 +9,15 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
+from haven.accounts.visibility import can_change
 from haven.audit.record import audit_record
 from haven.cases.models import Household
 from haven.errors import NotAllowed
 from haven.events import HouseholdChanged, PersonNamesChanged, publish_on_commit
-from haven_core.roles import can_edit_household
 
 
 def ensure_can_edit(actor: Actor, household: Household) -> None:
-    if not can_edit_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_change(actor, household):
         raise NotAllowed(_("You cannot change this household."))
 
 

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
+from haven.accounts.visibility import can_work_for
 from haven.audit.record import audit_read
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.actions.people import PERSON_FIELDS, reindex_names
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
 from haven_core.pipeline import Stage, TransitionError, check_transition
-from haven_core.roles import COALITION_WIDE, can_use_caseload
+from haven_core.roles import can_use_caseload
 
 HOUSEHOLD_FIELDS = ("owner", "notes")
 
@@ -34,7 +35,7 @@ def household_create(
     """Open a household for ``organisation`` with its principal applicant."""
     if not can_use_caseload(actor.role):
         raise NotAllowed(_("Your role does not work with households."))
-    if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
+    if not can_work_for(actor, organisation):
         raise NotAllowed(_("You can only open households for your own organisation."))
     fields = {k: v for k, v in principal.items() if k != "relationship"}
     with transaction.atomic():
