@@ -13,6 +13,10 @@ once, reused when it already holds that many households), starts Haven under gun
 caseworker1's organisation for ``--seconds``. It prints requests per second, the median and the 95th
 percentile of the response time, the errors, and how many audit entries the run wrote.
 
+``--audit-only`` leaves the web out: ``--clients`` threads in one process record household views
+(``household_view``, the audit write of a page) as fast as they can, which shows the audit write's own
+wait without the pages' rendering competing for the CPUs.
+
 ``--writer-holds 2`` adds what a long change does (a spreadsheet import appends its households' entries
 in one transaction): a connection of its own locks the audit chain's head for 2 seconds, lets go for
 ``--writer-gap`` seconds (default 3), and again, for the whole run.
@@ -129,6 +133,38 @@ def sign_in(base: str) -> dict[str, str]:
     return dict(session.cookies)
 
 
+AUDIT_ONLY = """
+import statistics, threading, time
+from django.contrib.auth import get_user_model
+from django.db import connections
+from haven.accounts.actor import Actor
+from haven.cases.actions import household_view
+from haven.cases.models import Household
+user = get_user_model().objects.get(username="caseworker1")
+actor = Actor.for_user(user)
+households = list(
+    Household.objects.filter(organisation=user.membership.organisation).select_related("organisation")
+)
+times, stop = [], time.perf_counter() + SECONDS
+def client(n):
+    mine = []
+    while time.perf_counter() < stop:
+        started = time.perf_counter()
+        household_view(actor=actor, household=households[(n * 7 + len(mine)) % len(households)], page="bench")
+        mine.append(time.perf_counter() - started)
+    times.extend(mine)
+    connections.close_all()
+began = time.perf_counter()
+pool = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+[t.start() for t in pool]
+[t.join() for t in pool]
+elapsed = time.perf_counter() - began
+cuts = statistics.quantiles(times, n=100)
+p50, p95, worst = cuts[49] * 1000, cuts[94] * 1000, max(times) * 1000
+print(f"  {len(times) / elapsed:.0f} audited views/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.0f} ms")
+"""
+
+
 def hold_the_chain(url: str, hold: float, gap: float, stop: threading.Event) -> None:
     """Lock the audit chain's head as a long change would, ``hold`` seconds out of every ``hold + gap``."""
     with psycopg.connect(url) as conn:
@@ -187,6 +223,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=10, help="threads per worker")
     parser.add_argument("--api", action="store_true", help="call the API instead of opening pages")
+    parser.add_argument("--audit-only", action="store_true", help="time the audit write alone, no web")
     parser.add_argument("--writer-holds", type=float, default=0, help="seconds a long change holds the chain")
     parser.add_argument("--writer-gap", type=float, default=3, help="seconds between two such changes")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_URL))
@@ -205,6 +242,24 @@ def main() -> None:
         HAVEN_DEBUG="0",
         HAVEN_ALLOWED_HOSTS="127.0.0.1",
     )
+    if args.audit_only:
+        stop = threading.Event()
+        writer = threading.Thread(
+            target=hold_the_chain, args=(args.database_url, args.writer_holds, args.writer_gap, stop)
+        )
+        if args.writer_holds:
+            writer.start()
+        code = AUDIT_ONLY.replace("SECONDS", str(args.seconds)).replace("CLIENTS", str(args.clients))
+        try:
+            held = (
+                f" (a change holding the chain {args.writer_holds:g} s of every" if args.writer_holds else ""
+            )
+            held += f" {args.writer_holds + args.writer_gap:g} s)" if args.writer_holds else ""
+            print(f"{args.clients} threads recording household views for {args.seconds:g} s{held}:")
+            print(shell(env, code).strip())
+        finally:
+            stop.set()
+        return
     refs = references(env)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
