@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_seal
 from haven.cases.models import Household
 from tests.api.conftest import locs
 
@@ -106,5 +107,6 @@ def test_other_organisations_households_are_not_found_and_a_liaison_is_refused(
 
 def test_reading_a_household_is_recorded_as_a_view(api_as: Any, household_a: Any, caseworker_a: Any) -> None:
     api_as(caseworker_a).get(f"/households/{household_a.reference}")
+    audit_seal()
     view = AuditEntry.objects.get(action="household.view")
     assert view.household_ref == household_a.reference and view.detail == {"page": "api-v1:household"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_seal
 from haven.cases.models import Person
 from tests.api.conftest import locs
 
@@ -40,6 +41,7 @@ def test_one_person_is_read_with_their_us_record(api_as: Any, household_a: Any, 
     assert response.status_code == 200
     person = response.json()
     assert person["surname_latin"] == "KOTOVA" and person["us_record"] is None and person["pregnancy"] is None
+    audit_seal()
     assert AuditEntry.objects.filter(action="household.view", detail__page="api-v1:person").count() == 1
 
 

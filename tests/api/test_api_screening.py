@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_seal
 from haven.evidence.models import EvidenceItem
 from haven.registries.models import ScreeningHit
 from tests.api.conftest import locs
@@ -36,6 +37,7 @@ def test_a_reviewer_lists_the_households_hits_with_their_entries(
     }
     closed = api_as(reviewer_a).get(f"/households/{household_a.reference}/screening?status=confirmed")
     assert closed.json() == []
+    audit_seal()
     views = AuditEntry.objects.filter(action="household.view", household_ref=household_a.reference)
     assert [v.detail for v in views] == [{"page": "api-v1:screening"}] * 2
 

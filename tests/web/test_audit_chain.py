@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry, ChainHead
+from haven.audit.record import audit_seal
 from haven.cases.actions import household_update, person_update
 from tests.conftest import PASSWORD
 
@@ -89,6 +90,7 @@ def test_opening_a_household_page_is_recorded_as_a_view(caseworker_a: Any, house
     person = household_a.principal
     client.get(f"/cases/{household_a.reference}/", REMOTE_ADDR="203.0.113.20")
     client.get(f"/cases/{household_a.reference}/people/{person.public_id}/edit/")
+    assert audit_seal() == 2  # reads are staged, then sealed into the chain in the order they came
     views = AuditEntry.objects.filter(action="household.view", household_ref=household_a.reference)
     assert [(v.detail["page"], v.actor_id) for v in views.order_by("seq")] == [
         ("detail", caseworker_a.pk),

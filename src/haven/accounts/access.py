@@ -1,4 +1,5 @@
-"""Enforcing the access policy of :mod:`haven_core.roles` on requests and querysets."""
+"""Enforcing the access policy of :mod:`haven_core.roles` on requests; which households an actor may see
+is decided in :mod:`haven.accounts.visibility` (re-exported here for the views that import it from here)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 from haven.accounts.actor import Actor
-from haven_core.roles import COALITION_WIDE, can_use_caseload
+from haven.accounts.visibility import household_for, visible_households
+from haven_core.roles import can_use_caseload
+
+__all__ = ["actor_of", "caseload_required", "client_ip", "household_for", "visible_households"]
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -36,26 +39,3 @@ def caseload_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def visible_households(actor: Actor) -> QuerySet[Any]:
-    """The households ``actor`` may see: all for coalition-wide roles, their organisation's otherwise."""
-    from haven.cases.models import Household
-
-    if not can_use_caseload(actor.role):
-        return Household.objects.none()
-    if actor.role in COALITION_WIDE:
-        return Household.objects.all()
-    if actor.organisation_id is None:
-        return Household.objects.none()
-    return Household.objects.filter(organisation_id=actor.organisation_id)
-
-
-def household_for(actor: Actor, reference: str) -> Any:
-    """The household with ``reference`` if ``actor`` may see it; 404 otherwise (never reveals existence)."""
-    household = (
-        visible_households(actor).select_related("organisation", "owner").filter(reference=reference).first()
-    )
-    if household is None:
-        raise Http404
-    return household

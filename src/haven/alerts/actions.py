@@ -10,11 +10,14 @@ from haven.accounts.actor import Actor
 from haven.audit.record import audit_record
 
 
-def alert_send_record(*, actor: Actor, kind: str, recipient: Any, households: int, items: int) -> None:
-    """Record an alert email to ``recipient``."""
+def alert_send_record(
+    *, actor: Actor, kind: str, recipient: Any, households: int, items: int, target: str = ""
+) -> None:
+    """Record an alert email to ``recipient`` (``target`` names its row in the outbox)."""
     audit_record(
         actor=actor.user,
         action="alerts.send",
+        target=target,
         ip=actor.ip,
         detail={"kind": kind, "recipient": recipient.pk, "households": households, "items": items},
     )

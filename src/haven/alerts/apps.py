@@ -7,3 +7,11 @@ class AlertsConfig(AppConfig):
     label = "alerts"
     verbose_name = _("Alerts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from haven import events
+        from haven.alerts.emergency import emergency_followup
+        from haven.alerts.registry_watch import watch_followup
+
+        events.subscribe(events.EmergencyMayHaveStarted, emergency_followup)
+        events.subscribe(events.RegistryListedAnew, watch_followup)

@@ -6,9 +6,10 @@ override that brought it there and lasts while every later one keeps it there; t
 told once per episode. Reassessing a household that stays in emergency says nothing new; one that
 leaves emergency and comes back starts a new episode and is announced again.
 
-The assessment write path calls :func:`emergency_after_commit` for the households it has just put in
-emergency; ``haven send-alerts`` runs :func:`emergency_alerts` over every household, to catch any that
-were missed (a mail server down at the time). Both keep the same record, so nothing is sent twice.
+The assessment write path announces the households it may have put in emergency
+(:class:`haven.events.EmergencyMayHaveStarted`) and :func:`emergency_followup` follows it; ``haven
+send-alerts`` runs :func:`emergency_alerts` over every household, to catch any that were missed
+(a mail server down at the time). Both keep the same record, so nothing is sent twice.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from haven.accounts.actor import Actor
 from haven.alerts import emails
 from haven.alerts.delivery import deliver
@@ -27,10 +26,10 @@ from haven.alerts.models import AlertSent
 from haven.alerts.recipients import coordinators
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.cases.models import Household
+from haven.events import EmergencyMayHaveStarted
+from haven_core.assessment.urgency import EMERGENCY
 
 log = logging.getLogger(__name__)
-
-EMERGENCY = "emergency"
 
 
 @dataclass(frozen=True)
@@ -139,25 +138,13 @@ def emergency_alerts(
     return report
 
 
-def emergency_after_commit(*, actor: Actor, household_ids: Iterable[int]) -> None:
+def emergency_followup(event: EmergencyMayHaveStarted) -> None:
     """Once the assessment that put these households in emergency is committed, tell the coordinators.
 
     A failure (the mail server) must not undo or fail the assessment: it is logged, and the next
     ``haven send-alerts`` announces what was missed.
     """
-    ids = list(household_ids)
-    if not ids:
-        return
-
-    def run() -> None:
-        try:
-            emergency_alerts(actor=actor, household_ids=ids)
-        except Exception:
-            log.exception("alerting the coordinators of an emergency failed")
-
-    transaction.on_commit(run)
-
-
-def urgency_rises(level: str, previous: str | None) -> bool:
-    """Whether a new urgency level may have put a household in emergency (cheap check for the writers)."""
-    return level == EMERGENCY and previous != EMERGENCY
+    try:
+        emergency_alerts(actor=event.actor, household_ids=list(event.household_ids))
+    except Exception:
+        log.exception("alerting the coordinators of an emergency failed")

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.security.fields import SensitiveTextField
+
 KIND_CHOICES = [
     ("deadline", _("Deadline")),
     ("emergency", _("Emergency priority")),
@@ -38,3 +40,31 @@ class AlertSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} alert {self.key} ({self.window} days) to user {self.recipient_id}"
+
+
+class OutboxEmail(models.Model):
+    """An alert email waiting to be sent, or sent: written in the transaction that records the alert,
+    sent once that transaction has committed (:mod:`haven.alerts.outbox`), so no email leaves while the
+    audit chain is locked and none leaves for an alert that was rolled back. A row whose sending failed
+    stays unsent; ``haven send-alerts`` tries it again. The address, subject and body are encrypted."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    address = SensitiveTextField(_("address"))
+    subject = SensitiveTextField(_("subject"))
+    body = SensitiveTextField(_("body"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)  # the error's kind only
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        indexes = [models.Index(fields=["sent_at"], name="outbox_unsent")]
+
+    def __str__(self) -> str:
+        state = "sent" if self.sent_at else f"waiting ({self.attempts} attempts)"
+        return f"{self.kind} email #{self.pk} to user {self.recipient_id}: {state}"

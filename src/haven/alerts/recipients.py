@@ -14,27 +14,21 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from haven.accounts.actor import Actor
+from haven.accounts.visibility import can_see
 from haven.cases.models import Household
-from haven_core.roles import Role, can_see_household
+from haven_core.roles import Role
 
 
 def _reachable(user: Any) -> bool:
     return bool(user is not None and user.is_active and user.email)
 
 
-def _role_of(user: Any) -> Role | None:
-    membership = getattr(user, "membership", None)
-    return membership.role_enum if membership is not None else None
-
-
 def case_recipients(household: Household) -> list[Any]:
     """The case owner if they may still see the household and can be written to; else the caseworkers."""
     owner = household.owner
-    if _reachable(owner):
-        membership = getattr(owner, "membership", None)
-        org = membership.organisation_id if membership is not None else None
-        if can_see_household(_role_of(owner), org, household.organisation_id):
-            return [owner]
+    if _reachable(owner) and can_see(Actor.for_user(owner), household):
+        return [owner]
     return list(
         get_user_model()
         .objects.filter(

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from django.core.management.base import OutputWrapper
-from django.db import transaction
 
 from haven.accounts.actor import Actor
 from haven.alerts import emails
@@ -25,6 +24,7 @@ from haven.alerts.delivery import deliver
 from haven.alerts.models import AlertSent
 from haven.alerts.recipients import case_recipients, households_with_owners
 from haven.cases.models import Person
+from haven.events import RegistryListedAnew
 from haven.progress import Progress
 from haven.registries.models import Entry, ScreeningHit, Snapshot
 from haven.registries.screening import entry_record, people_batches, person_record, screen_everyone
@@ -111,17 +111,13 @@ def _tell_owners(actor: Actor, by_household: dict[int, list[ScreeningHit]]) -> i
     return sent
 
 
-def watch_after_commit(*, actor: Actor, snapshot_id: int) -> None:
+def watch_followup(event: RegistryListedAnew) -> None:
     """Once the import is committed, screen the newly listed people and alert their owners.
 
     A failure must not turn the import into an error: it is logged, and the screening after the import
     (``haven registry-import`` screens everyone) or ``haven screen`` still puts the hits in the queue.
     """
-
-    def run() -> None:
-        try:
-            registry_watch(actor=actor, snapshot_id=snapshot_id, stream=sys.stderr)
-        except Exception:
-            log.exception("the registry watch after an import failed")
-
-    transaction.on_commit(run)
+    try:
+        registry_watch(actor=event.actor, snapshot_id=event.snapshot_id, stream=sys.stderr)
+    except Exception:
+        log.exception("the registry watch after an import failed")

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.alerts.emergency import emergency_after_commit, urgency_rises
+from haven.accounts.visibility import can_see
 from haven.assessment.facts import household_facts
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.assessment.rules import current_rules
@@ -31,11 +31,25 @@ from haven.audit.record import audit_record
 from haven.cases.actions.base import audit
 from haven.cases.models import Household
 from haven.errors import InvalidChange, NotAllowed
+from haven.events import EmergencyMayHaveStarted, publish_on_commit
 from haven_core import assessment as core
 from haven_core.assessment.review import MIN_JUSTIFICATION, can_override, valid_override
-from haven_core.roles import COALITION_WIDE, can_see_household
+from haven_core.assessment.urgency import EMERGENCY
+from haven_core.roles import COALITION_WIDE
 
 BATCH = 1000  # households read, assessed and written together
+
+
+def urgency_rises(level: str, previous: str | None) -> bool:
+    """Whether a new urgency level may have put a household in emergency (cheap check for the writers)."""
+    return level == EMERGENCY and previous != EMERGENCY
+
+
+def _emergency_may_have_started(actor: Actor, household_ids: list[int]) -> None:
+    """Announce, once committed, households an assessment or override may have put in emergency
+    (alerts tells the coordinators on it)."""
+    if household_ids:
+        publish_on_commit(EmergencyMayHaveStarted(household_ids=tuple(household_ids), actor=actor))
 
 
 def _replace_current(rows: list[Assessment], household_ids: list[int]) -> None:
@@ -47,7 +61,7 @@ def household_assess(
     *, actor: Actor, household: Household, today: dt.date | None = None, rules: core.RuleSet | None = None
 ) -> Assessment:
     """Assess one household now and store the result if it differs from the current one."""
-    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_see(actor, household):
         raise NotAllowed(_("You cannot assess this household."))
     rules = rules or current_rules()
     today = today or timezone.localdate()
@@ -63,7 +77,7 @@ def household_assess(
             current = computed.row(actor.user)
             _replace_current([current], [household.pk])
             if urgency_rises(current.urgency_level, previous):
-                emergency_after_commit(actor=actor, household_ids=[household.pk])
+                _emergency_may_have_started(actor, [household.pk])
         audit(actor, "assessment.compute", household, rules_version=rules.version, changed=changed)
     assert current is not None
     return current
@@ -176,7 +190,7 @@ def _run(
                 if advance:
                     advance(len(done))
         if not dry_run:
-            emergency_after_commit(actor=actor, household_ids=report.emergencies)
+            _emergency_may_have_started(actor, report.emergencies)
             detail = {"rules_version": rules.version, "new": report.new, "changed": report.changed}
             audit_record(
                 actor=actor.user,
@@ -241,7 +255,7 @@ def assessment_override(
     """
     if not can_override(actor.role):
         raise NotAllowed(_("Only reviewers and coordinators can override an assessment."))
-    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_see(actor, household):
         raise NotAllowed(_("You cannot change this household."))
     if not valid_override(dimension, level):
         raise InvalidChange(_("Choose a level of this dimension."))
@@ -273,7 +287,7 @@ def assessment_override(
             computed_level=override.computed_level,
         )
         if dimension == "urgency":  # setting or withdrawing it may put the household in emergency
-            emergency_after_commit(actor=actor, household_ids=[household.pk])
+            _emergency_may_have_started(actor, [household.pk])
     return override
 
 

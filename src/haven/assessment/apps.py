@@ -6,3 +6,9 @@ class AssessmentConfig(AppConfig):
     name = "haven.assessment"
     label = "assessment"
     verbose_name = _("Assessment")
+
+    def ready(self) -> None:
+        from haven import events
+        from haven.assessment.follow import reassess
+
+        events.subscribe(events.HouseholdChanged, reassess)

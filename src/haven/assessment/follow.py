@@ -5,40 +5,34 @@ Without this, a removal date entered today would leave the stored urgency (and t
 emergency alert, which follows stored assessments) waiting until someone pressed "Assess". A household
 never assessed stays so: its first assessment is a deliberate step (the radar and the deadline digests
 still show its dates). An unchanged result stores nothing (only the audit entry of the computation).
+
+The case actions announce the change (:class:`haven.events.HouseholdChanged`); :func:`reassess` follows
+it, subscribed in :class:`haven.assessment.apps.AssessmentConfig`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from django.db import transaction
-
-from haven.accounts.actor import Actor
+from haven.events import HouseholdChanged
 
 log = logging.getLogger(__name__)
 
 
-def reassess_after_commit(*, actor: Actor, household: Any) -> None:
-    """Reassess ``household`` after the current transaction commits, if it has a current assessment."""
-    from haven.assessment.models import Assessment
-
-    if not Assessment.objects.filter(household_id=household.pk, current=True).exists():
-        return
-    household_id = household.pk
-    transaction.on_commit(lambda: _reassess(actor, household_id))
-
-
-def _reassess(actor: Actor, household_id: int) -> None:
+def reassess(event: HouseholdChanged) -> None:
+    """Reassess the changed household, if it has a current assessment."""
     from haven.assessment.actions import household_assess
+    from haven.assessment.models import Assessment
     from haven.cases.models import Household
     from haven.errors import NotAllowed
 
-    household = Household.objects.filter(pk=household_id).first()
+    if not Assessment.objects.filter(household_id=event.household_id, current=True).exists():
+        return
+    household = Household.objects.filter(pk=event.household_id).first()
     if household is None:
         return
     try:
-        household_assess(actor=actor, household=household)
+        household_assess(actor=event.actor, household=household)
     except NotAllowed:
         return  # the change was made by someone who may not assess it: the page shows it as stale
     except Exception:  # the change itself is committed; the page's "Assess" button remains

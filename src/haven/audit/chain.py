@@ -19,8 +19,12 @@ def link_hash(prev_hash: str, content: dict[str, Any]) -> str:
 
 def entry_content(entry: Any) -> dict[str, Any]:
     """What a link covers: every column of the entry except the two hashes."""
+    return {"seq": entry.seq, **_recorded(entry)}
+
+
+def _recorded(entry: Any) -> dict[str, Any]:
+    """What was recorded, without the entry's place in the chain."""
     return {
-        "seq": entry.seq,
         "at": entry.at.isoformat(),
         "actor": entry.actor_id,
         "action": entry.action,
@@ -30,6 +34,11 @@ def entry_content(entry: Any) -> dict[str, Any]:
         "ip": entry.ip,
         "detail": entry.detail,
     }
+
+
+def staged_digest(entry: Any) -> str:
+    """What a staged entry (not yet in the chain, so without a place in it) is checked against."""
+    return link_hash("staged", _recorded(entry))
 
 
 @dataclass(frozen=True)

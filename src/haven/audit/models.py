@@ -64,3 +64,41 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit chain head #{self.last_seq}"
+
+
+class StagedEntry(models.Model):
+    """An audit entry of a read (a household page opened, an API call), written without waiting for the
+    chain's lock, so readers never queue behind each other or behind a writer.
+
+    ``digest`` covers its content. The next writer to lock the chain (or ``haven audit-seal``) folds the
+    staged entries into the chain in the order they were written, as ordinary :class:`AuditEntry` rows,
+    and removes them from here; ``haven audit-verify`` counts those still waiting and names any whose
+    content no longer matches its digest.
+    """
+
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=60)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    household_ref = models.CharField(max_length=20, blank=True)
+    target = models.CharField(max_length=120, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "staged audit entries"
+
+    def __str__(self) -> str:
+        return f"staged {self.at:%Y-%m-%d %H:%M} {self.action} {self.household_ref or self.target}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Staged audit entries leave only by being sealed into the chain.")

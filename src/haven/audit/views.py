@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from haven.accounts.access import caseload_required, household_for
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_seal
 from haven_core.roles import COALITION_WIDE
 
 
@@ -19,6 +20,7 @@ def household_trail(request: HttpRequest, reference: str) -> HttpResponse:
     if actor.role not in COALITION_WIDE:
         raise PermissionDenied
     household = household_for(actor, reference)
+    audit_seal()  # the reads staged meanwhile belong in the history shown
     entries = AuditEntry.objects.filter(household_ref=household.reference).select_related("actor")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "audit/household_trail.html", {"household": household, "page": page})

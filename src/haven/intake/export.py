@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
+from haven.accounts.visibility import can_work_for
 from haven.cases.models import CanadaRelative, Household, Person
 from haven.errors import NotAllowed
 from haven.intake.actions import caseload_export_record
 from haven_core.anumber import format_a_number
 from haven_core.intake import COLUMNS, header_row, write_csv, write_xlsx
 from haven_core.intake.rows import PERSON_KEYS, US_KEYS
-from haven_core.roles import COALITION_WIDE, can_use_caseload
 
 FORMATS = ("xlsx", "csv")
 
@@ -80,9 +80,7 @@ def cases_export(
     *, actor: Actor, organisation: Organisation, fmt: str = "xlsx", language: str = "en"
 ) -> bytes:
     """The organisation's caseload as XLSX or CSV bytes, headers in ``language``; audited."""
-    if not can_use_caseload(actor.role) or (
-        actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk
-    ):
+    if not can_work_for(actor, organisation):
         raise NotAllowed(_("You can only export your own organisation's caseload."))
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")

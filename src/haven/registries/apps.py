@@ -6,3 +6,9 @@ class RegistriesConfig(AppConfig):
     name = "haven.registries"
     verbose_name = _("Registries")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from haven import events
+        from haven.registries.screening import rescreen
+
+        events.subscribe(events.PersonNamesChanged, rescreen)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from haven.accounts.actor import Actor
-from haven.alerts.registry_watch import watch_after_commit
+from haven.events import RegistryListedAnew, publish_on_commit
 from haven.progress import Progress
 from haven.registries.actions.records import registry_import_record
 from haven.registries.errors import RegistryImportError
@@ -276,7 +276,7 @@ def registry_import(
                 },
             )
             if following is None and result.added:  # a newer snapshot that lists people anew
-                watch_after_commit(actor=actor, snapshot_id=snapshot.pk)
+                publish_on_commit(RegistryListedAnew(snapshot_id=snapshot.pk, actor=actor))
     except _DryRun:
         pass
     assert result is not None

@@ -11,7 +11,8 @@ records.
 from __future__ import annotations
 
 from haven.accounts.actor import Actor
-from haven_core.roles import COALITION_WIDE, Role, can_see_household
+from haven.accounts.visibility import can_see
+from haven_core.roles import COALITION_WIDE, Role
 
 HIT_REVIEWERS = frozenset({Role.REVIEWER, Role.COORDINATOR, Role.ADMIN})
 
@@ -21,7 +22,7 @@ def can_review_hits(actor: Actor) -> bool:
 
 
 def can_review_hit_of(actor: Actor, organisation_id: int) -> bool:
-    return can_review_hits(actor) and can_see_household(actor.role, actor.organisation_id, organisation_id)
+    return can_review_hits(actor) and can_see(actor, organisation_id)
 
 
 def can_decide_links(actor: Actor) -> bool:

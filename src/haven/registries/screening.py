@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from django.core.management.base import OutputWrapper
-from django.db import transaction
 from django.db.models import Count, Max
 
 from haven.accounts.actor import Actor
 from haven.cases.models import Person
+from haven.events import PersonNamesChanged
 from haven.progress import Progress
 from haven.registries.models import Entry, ScreeningHit, Snapshot
 from haven_core.matching import Candidate, Matcher, NameRecord
@@ -191,30 +191,21 @@ class _Quiet:
         return None
 
 
-def screen_after_commit(
-    *,
-    actor: Actor,
-    person_id: int | None = None,
-    person_ids: Iterable[int] = (),
-    stream: TextIO | OutputWrapper | None = None,
-) -> None:
-    """Screen the person (or the people) once the change that named them is committed: one person as
-    :func:`screen_person`, many (a spreadsheet import) in batches as :func:`screen_everyone`.
+def rescreen(event: PersonNamesChanged) -> None:
+    """Screen the people once the change that named them is committed (subscribed to the case actions'
+    :class:`~haven.events.PersonNamesChanged` in :class:`haven.registries.apps.RegistriesConfig`): one
+    person as :func:`screen_person`, many (a spreadsheet import) in batches as :func:`screen_everyone`.
 
     A failure here must not turn a saved change into an error page: it is logged, and the next
     ``haven screen`` catches the people up.
     """
-    ids = sorted({*person_ids, *([person_id] if person_id is not None else [])})
+    ids = sorted(set(event.person_ids))
     if not ids:
         return
-
-    def run() -> None:
-        try:
-            if len(ids) == 1:
-                screen_person(actor=actor, person_id=ids[0])
-            else:
-                screen_everyone(actor=actor, stream=stream or _Quiet(), person_ids=ids)
-        except Exception:
-            log.exception("screening people after a change failed")
-
-    transaction.on_commit(run)
+    try:
+        if len(ids) == 1:
+            screen_person(actor=event.actor, person_id=ids[0])
+        else:
+            screen_everyone(actor=event.actor, stream=event.stream or _Quiet(), person_ids=ids)
+    except Exception:
+        log.exception("screening people after a change failed")

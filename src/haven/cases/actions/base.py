@@ -1,4 +1,5 @@
-"""What every case action shares: the permission check and the audit entry."""
+"""What every case action shares: the permission check, the audit entry and the change events it
+publishes for the apps that follow up on a change (:mod:`haven.events`)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.assessment.follow import reassess_after_commit
+from haven.accounts.visibility import can_change
 from haven.audit.record import audit_record, audit_records
 from haven.cases.models import Household
 from haven.errors import NotAllowed
-from haven_core.roles import can_edit_household
+from haven.events import HouseholdChanged, PersonNamesChanged, publish_on_commit
 
 
 def ensure_can_edit(actor: Actor, household: Household) -> None:
-    if not can_edit_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_change(actor, household):
         raise NotAllowed(_("You cannot change this household."))
 
 
@@ -60,7 +61,17 @@ def audit_many(entries: list[dict[str, Any]]) -> None:
 
 
 def touch(household: Household, actor: Actor) -> None:
-    """Mark the household as changed, so lists sorted by last change show it first, and keep its
-    assessment current once the change commits (:mod:`haven.assessment.follow`)."""
+    """Mark the household as changed, so lists sorted by last change show it first, and announce the
+    change once it commits (assessment keeps the household's assessment current on it)."""
     household.save(update_fields=["updated_at"])
-    reassess_after_commit(actor=actor, household=household)
+    publish_on_commit(HouseholdChanged(household_id=household.pk, actor=actor))
+
+
+def screen_after_commit(
+    *, actor: Actor, person_id: int | None = None, person_ids: Iterable[int] = (), stream: Any = None
+) -> None:
+    """Announce, once the change commits, that a person's (or many people's) names are new or changed
+    (registries screens them against the registries on it; ``stream`` takes a command's progress)."""
+    ids = tuple(sorted({*person_ids, *([person_id] if person_id is not None else [])}))
+    if ids:
+        publish_on_commit(PersonNamesChanged(person_ids=ids, actor=actor, stream=stream))

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit
+from haven.accounts.visibility import can_work_for
+from haven.audit.record import audit_read
+from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.actions.people import PERSON_FIELDS, reindex_names
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
-from haven.registries.screening import screen_after_commit
 from haven_core.pipeline import Hold, Stage, TransitionError, check_transition, is_backward, move_hold
 from haven_core.roles import COALITION_WIDE, can_use_caseload
 
@@ -27,7 +28,7 @@ def ensure_can_open(actor: Actor, organisation: Organisation) -> None:
     """Whether ``actor`` may open households for ``organisation``."""
     if not can_use_caseload(actor.role):
         raise NotAllowed(_("Your role does not work with households."))
-    if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
+    if not can_work_for(actor, organisation):
         raise NotAllowed(_("You can only open households for your own organisation."))
 
 
@@ -147,5 +148,13 @@ def household_move(
 
 
 def household_view(*, actor: Actor, household: Household, page: str) -> None:
-    """Record that ``actor`` opened a page showing the household's sensitive data."""
-    audit(actor, "household.view", household, page=page)
+    """Record that ``actor`` opened a page showing the household's sensitive data. A read: its entry is
+    staged without the audit chain's lock and sealed into the chain by the next change."""
+    audit_read(
+        actor=actor.user,
+        action="household.view",
+        organisation=household.organisation,
+        household_ref=household.reference,
+        ip=actor.ip,
+        detail={"page": page},
+    )

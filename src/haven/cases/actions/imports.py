@@ -26,13 +26,20 @@ from django.db import transaction
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.audit.catalogue import AuditAction
-from haven.cases.actions.base import apply_fields, audit, audit_entry, audit_many, ensure_can_edit, touch
+from haven.cases.actions.base import (
+    apply_fields,
+    audit,
+    audit_entry,
+    audit_many,
+    ensure_can_edit,
+    screen_after_commit,
+    touch,
+)
 from haven.cases.actions.canada import canada_relative_new
 from haven.cases.actions.households import ensure_can_open
 from haven.cases.actions.people import NAME_FIELDS, PERSON_FIELDS, check_principal, index_names, reindex_names
 from haven.cases.actions.us_record import us_record_apply, us_record_values
 from haven.cases.models import CanadaRelative, Household, Person, USRecord
-from haven.registries.screening import screen_after_commit
 from haven_core.intake import IntakeHousehold, IntakePerson
 
 BATCH = 500

@@ -9,10 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
+from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit, touch
 from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange
-from haven.registries.screening import screen_after_commit
 from haven.security.sensitive import index_value
 from haven_core.names import name_keys
 

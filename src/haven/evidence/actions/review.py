@@ -12,13 +12,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
+from haven.accounts.visibility import can_see
 from haven.cases.actions.base import touch
 from haven.errors import NotAllowed
 from haven.evidence.actions.base import custody, ensure_can_see
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, Verification
 from haven.evidence.models.review import VERDICT_CHOICES
-from haven_core.roles import Role, can_see_household
+from haven_core.roles import Role
 
 REVIEW_ROLES = frozenset({Role.REVIEWER, Role.COORDINATOR, Role.ADMIN})
 _VERDICTS = {code for code, _label in VERDICT_CHOICES}
@@ -39,7 +40,7 @@ def _adders(item: EvidenceItem) -> set[int]:
 def can_verify(actor: Actor, item: EvidenceItem) -> tuple[bool, str]:
     """Whether ``actor`` may give a verdict on ``item``, and if not, why (shown to the user)."""
     household = item.person.household
-    if not can_see_household(actor.role, actor.organisation_id, household.organisation_id):
+    if not can_see(actor, household):
         return False, _("You cannot see this household's evidence.")
     if not may_review(actor):
         return False, _("Only a reviewer, the coordinator or an administrator verifies evidence.")

@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.access import caseload_required, visible_households
+from haven.accounts.access import caseload_required
 from haven.accounts.actor import Actor
+from haven.accounts.visibility import within_visible
 from haven.cases.actions import household_view
 from haven.registries.actions import hit_confirm, hit_reject
 from haven.registries.actions.hits import listing_date
@@ -29,7 +30,7 @@ PER_PAGE = 50
 
 def visible_hits(actor: Actor) -> QuerySet[ScreeningHit]:
     """The hits on people of the households ``actor`` may see (all of them for the coordinator)."""
-    return ScreeningHit.objects.filter(person__household__in=visible_households(actor))
+    return within_visible(actor, ScreeningHit.objects.all(), "person__household")
 
 
 def _reviewer(request: HttpRequest) -> Actor:

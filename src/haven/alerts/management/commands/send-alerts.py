@@ -1,4 +1,5 @@
-"""``haven send-alerts``: email the deadline digests, and any emergency not yet announced. Run from cron."""
+"""``haven send-alerts``: email the deadline digests, and any emergency not yet announced, then send what
+the outbox still holds (an email whose sending failed before). Run from cron."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.utils import timezone
 from haven.accounts.actor import Actor
 from haven.alerts.digests import digests_send
 from haven.alerts.emergency import emergency_alerts
+from haven.alerts.models import OutboxEmail
+from haven.alerts.outbox import outbox_flush
 
 
 def _date(text: str) -> dt.date:
@@ -25,7 +28,8 @@ class Command(BaseCommand):
     help = (
         "Email each case owner one digest of their households' deadlines that have reached an alert "
         "window (HAVEN_ALERT_WINDOWS), and tell the coordinators of households that became emergency "
-        "priority without being announced. Safe to run again: nothing is sent twice."
+        "priority without being announced, and retry the emails of the outbox that could not be sent "
+        "before. Safe to run again: nothing is sent twice."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,6 +41,7 @@ class Command(BaseCommand):
         dry_run: bool = options["dry_run"]
         windows = tuple(settings.HAVEN_ALERT_WINDOWS)
         actor = Actor.system()
+        started = timezone.now()
         self.stdout.write(
             f"Alerts for {today.isoformat()}, windows {', '.join(map(str, windows))} days"
             + (" (dry run: nothing is sent)." if dry_run else ".")
@@ -59,4 +64,16 @@ class Command(BaseCommand):
         )
         if emergencies.households and emergencies.no_coordinator:
             self.stdout.write("No coordinator has an email address: the emergencies are not announced yet.")
-        self.stdout.write(f"Emails sent: {digests.emails + emergencies.emails:,}.")
+        if dry_run:
+            self.stdout.write(
+                f"Emails sent: 0 ({OutboxEmail.objects.filter(sent_at=None).count():,} waiting)."
+            )
+            return
+        flushed = outbox_flush()  # what failed before, and in tests what the test transaction holds back
+        sent = OutboxEmail.objects.filter(sent_at__gte=started).count()
+        self.stdout.write(f"Emails sent: {sent:,}.")
+        if flushed.failed:
+            self.stdout.write(
+                f"{flushed.failed:,} emails could not be sent and wait in the outbox: the next run tries "
+                "again."
+            )
