@@ -14,6 +14,7 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit
 from haven.cases.actions.people import PERSON_FIELDS, reindex_names
+from haven.cases.duplicates import check_duplicates, override_detail
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
 from haven.registries.screening import screen_after_commit
@@ -30,13 +31,22 @@ def household_create(
     principal: Mapping[str, Any],
     owner: Any = None,
     notes: str = "",
+    different_person: bool = False,
 ) -> Household:
-    """Open a household for ``organisation`` with its principal applicant."""
+    """Open a household for ``organisation`` with its principal applicant.
+
+    A principal the identity matcher takes for someone the actor can already see is refused with
+    :class:`LikelyDuplicate` unless ``different_person`` says otherwise; saving anyway is audited as
+    ``household.duplicate_override``, in the same transaction, naming the households shown.
+    """
     if not can_use_caseload(actor.role):
         raise NotAllowed(_("Your role does not work with households."))
     if actor.role not in COALITION_WIDE and actor.organisation_id != organisation.pk:
         raise NotAllowed(_("You can only open households for your own organisation."))
     fields = {k: v for k, v in principal.items() if k != "relationship"}
+    matches = check_duplicates(
+        actor=actor, organisation_id=organisation.pk, fields=fields, different_person=different_person
+    )
     with transaction.atomic():
         household = Household.objects.create(
             organisation=organisation, owner=owner or actor.user, notes=notes
@@ -46,6 +56,15 @@ def household_create(
         person.save()
         reindex_names(person)
         audit(actor, "household.create", household, target=str(person.public_id))
+        if matches:
+            audit(
+                actor,
+                "household.duplicate_override",
+                household,
+                target=str(person.public_id),
+                on="household.create",
+                **override_detail(matches),
+            )
         screen_after_commit(actor=actor, person_id=person.pk)
     return household
 
