@@ -14,7 +14,7 @@ that person's names: the reasons keep the words of the name being saved and hide
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from haven_core.intake.rows import IntakeReport, RowError
@@ -61,21 +61,32 @@ def hidden_reasons(query: NameRecord, entry: NameRecord) -> tuple[str, ...]:
     )
 
 
+class Caseload:
+    """The matcher over the existing people a reader may see, asked about one new person at a time."""
+
+    def __init__(self, existing: Iterable[Existing]) -> None:
+        self._existing = {e.record.id: e for e in existing}
+        self._matcher = Matcher(e.record for e in self._existing.values())
+
+    def matches(self, query: NameRecord, *, limit: int = MATCHES_SHOWN) -> list[LikelyMatch]:
+        """The existing people the matcher finds for ``query``, best first, at most ``limit``."""
+        if not query.names:
+            return []
+        found = []
+        for candidate in self._matcher.candidates(query, limit=limit):
+            entry = self._existing[candidate.entry_id]
+            reasons = candidate.reasons if entry.names_visible else hidden_reasons(query, entry.record)
+            found.append(
+                LikelyMatch(entry.record.id, entry.household, candidate.decision, candidate.score, reasons)
+            )
+        return found
+
+
 def likely_matches(
     query: NameRecord, existing: Sequence[Existing], *, limit: int = MATCHES_SHOWN
 ) -> list[LikelyMatch]:
     """The existing people the matcher finds for ``query``, best first, at most ``limit``."""
-    if not existing or not query.names:
-        return []
-    by_id = {e.record.id: e for e in existing}
-    found = []
-    for candidate in Matcher(e.record for e in existing).candidates(query, limit=limit):
-        entry = by_id[candidate.entry_id]
-        reasons = candidate.reasons if entry.names_visible else hidden_reasons(query, entry.record)
-        found.append(
-            LikelyMatch(entry.record.id, entry.household, candidate.decision, candidate.score, reasons)
-        )
-    return found
+    return Caseload(existing).matches(query, limit=limit) if existing else []
 
 
 def must_confirm(matches: Sequence[LikelyMatch], *, different_person: bool) -> bool:
