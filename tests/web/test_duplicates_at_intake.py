@@ -100,3 +100,11 @@ def test_adding_a_person_the_organisation_has_is_held_back_until_confirmed(
     entry = AuditEntry.objects.get(action="household.duplicate_override")
     assert (entry.household_ref, entry.detail["on"]) == (household_a.reference, "person.add")
     assert Person.objects.count() == 4
+
+
+def test_the_warning_is_in_russian_too(caseworker_a: Any, tumanova_a: Household, settings: Any) -> None:
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.post("/cases/new/", TUMANOVA).content.decode()
+    assert "Возможно, этот человек уже есть в Haven" in page
+    assert "Это другой человек: всё равно сохранить" in page

@@ -49,7 +49,7 @@ def query_record(fields: Mapping[str, Any]) -> NameRecord:
     return person_record(Person(**{k: fields.get(k) or "" for k in QUERY_FIELDS}), source="intake")
 
 
-def candidate_ids(actor: Actor, record: NameRecord, *, exclude: int | None = None) -> list[int]:
+def candidate_ids(actor: Actor, record: NameRecord) -> list[int]:
     """The people the actor may see whose indexed name shares at least two words with ``record``."""
     words = {frozenset(keys) for name in record.names for t in tokens(name) if (keys := token_keys(t))}
     if not words:
@@ -63,13 +63,11 @@ def candidate_ids(actor: Actor, record: NameRecord, *, exclude: int | None = Non
         .filter(words__gte=needed)
         .order_by("-words", "person_id")
     )
-    if exclude is not None:
-        rows = rows.exclude(person_id=exclude)
     return [row["person_id"] for row in rows[:CANDIDATES]]
 
 
 def find_likely_matches(
-    *, actor: Actor, organisation_id: int, fields: Mapping[str, Any], exclude: int | None = None
+    *, actor: Actor, organisation_id: int, fields: Mapping[str, Any]
 ) -> list[LikelyMatch]:
     """The people ``actor`` may see who are likely the person ``fields`` describe, best first.
 
@@ -77,7 +75,7 @@ def find_likely_matches(
     a coalition-wide actor) are explained without their names.
     """
     record = query_record(fields)
-    ids = candidate_ids(actor, record, exclude=exclude)
+    ids = candidate_ids(actor, record)
     if not ids:
         return []
     people = (
