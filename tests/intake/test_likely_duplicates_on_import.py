@@ -14,7 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils.translation import override
 
+from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
+from haven.cases.actions import household_create
 from haven.cases.models import Household
 from tests.conftest import client_for
 
@@ -149,3 +151,22 @@ def test_the_coordinator_sees_the_coalition_but_not_other_organisations_names(
     assert "Котова" not in page and "Юлия" not in page
     # Another organisation's household is not one to update from organisation B's file.
     assert f'value="{household_a.reference}"' not in page
+
+
+def test_a_new_person_of_a_household_haven_has_is_flagged_for_information_only(
+    tmp_path: Path, household_a: Household, caseworker_a: Any
+) -> None:
+    other = household_create(
+        actor=Actor.for_user(caseworker_a),
+        organisation=household_a.organisation,
+        principal={"surname_cyrillic": "Орлова", "given_name_cyrillic": "Вера", "birth_date": "1990"},
+    )
+    person = household_a.people.get(relationship="principal")
+    text = (
+        "ID семьи;ID человека;Родство;Фамилия;Имя;Дата рождения\n"
+        f"{household_a.reference};{person.public_id};;Котова;Юлия;12.04.1988\n"
+        f"{household_a.reference};;сестра;Орлова;Вера;1990\n"
+    )
+    output = run(tmp_path, text, "--org", household_a.organisation.slug)
+    assert f"row 3: may already be in {other.reference} (review" in output
+    assert "likely already in Haven" not in output and "0 created, 1 updated" in output

@@ -38,7 +38,10 @@ def open_household(organisation: Any, surname: str, given: str, latin: str = "",
         names["surname_latin"], names["given_name_latin"] = latin.split(" ", 1)
     # Test caseloads hold namesakes on purpose: each is a different person.
     return household_create(
-        actor=Actor.system(), organisation=organisation, principal={**names, **principal}, different_person=True
+        actor=Actor.system(),
+        organisation=organisation,
+        principal={**names, **principal},
+        different_person=True,
     )
 
 

@@ -44,7 +44,10 @@ BATCH = 500
 
 
 @dataclass(frozen=True)
-class LikelyDuplicate:
+class KnownHouseholdFlag:
+    """A new person of a household Haven already has, who may be someone Haven has elsewhere: for
+    information only, since the household is an update anyway."""
+
     row: int
     household_ref: str  # the existing household the person may already be in
     decision: str  # the matcher's "match" or "review"
@@ -101,7 +104,7 @@ class FileCheck:
     """What the matcher found for the file's new people: rows to decide, and flags to read."""
 
     blocking: list[RowDuplicate] = field(default_factory=list)  # rows of households new to Haven
-    flags: list[LikelyDuplicate] = field(default_factory=list)  # new people of households Haven has
+    flags: list[KnownHouseholdFlag] = field(default_factory=list)  # new people of households Haven has
 
 
 def _known(organisation: Organisation, report: IntakeReport) -> tuple[set[str], set[tuple[str, str]]]:
@@ -175,7 +178,7 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
         if not matches:
             continue
         if household.external_id in known_households:
-            check.flags += [LikelyDuplicate(intake.row, m.household, m.decision, m.score) for m in matches]
+            check.flags += [KnownHouseholdFlag(intake.row, m.household, m.decision, m.score) for m in matches]
             continue
         row_targets = {m.household: targets[m.person] for m in matches if m.person in targets}
         check.blocking.append(RowDuplicate(intake.row, household.external_id, tuple(matches), row_targets))
