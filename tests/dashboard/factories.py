@@ -29,6 +29,7 @@ def household(
         actor=actor,
         organisation=actor.organisation,
         principal={"surname_cyrillic": surname, "given_name_cyrillic": "Пётр", "birth_date": "1985"},
+        different_person=True,  # namesakes on purpose: each is a different person
     )
     Household.objects.filter(pk=made.pk).update(stage=stage)  # the pipeline's moves are tested elsewhere
     if urgency or risk:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
@@ -37,7 +37,16 @@ def test_export_then_import_into_another_organisation_gives_the_same_data(
     assert len(exported.rows) == 2
     assert exported.rows[0][1][:3] == [household_a.reference, str(principal.public_id), "principal"]
 
-    call_command("import-cases", str(out), "--org", org_b.slug, stdout=io.StringIO(), stderr=io.StringIO())
+    # The same two people in another organisation are likely duplicates: importing them again is a
+    # deliberate "different person" (the command sees the whole coalition).
+    with pytest.raises(CommandError, match="Rows 2, 3 are likely already in Haven"):
+        call_command(
+            "import-cases", str(out), "--org", org_b.slug, stdout=io.StringIO(), stderr=io.StringIO()
+        )
+    call_command(
+        "import-cases", str(out), "--org", org_b.slug, "--different-person", "2,3",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
     copy = Household.objects.get(organisation=org_b)
     assert copy.reference != household_a.reference and copy.external_id == household_a.reference
     assert list(caseload_rows(org_b)) == list(caseload_rows(household_a.organisation))

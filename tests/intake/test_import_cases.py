@@ -137,11 +137,11 @@ def test_dry_run_reports_and_writes_nothing(tmp_path: Path, org_a: Any) -> None:
     )
 
 
-def test_likely_duplicates_are_flagged_never_merged(tmp_path: Path, household_a: Any) -> None:
+def test_likely_duplicates_are_never_merged_nor_silently_copied(tmp_path: Path, household_a: Any) -> None:
     text = "ID семьи;Фамилия;Имя;Отчество;Дата рождения\nK-1;Котова;Юлия;Сергеевна;12.04.1988\n"
-    output = run(write(tmp_path, text), "--org", household_a.organisation.slug)
-    assert f"row 2: may already be in {household_a.reference} (match" in output
-    assert Household.objects.count() == 2  # flagged only: the import still adds its own household
+    output = run(write(tmp_path, text), "--org", household_a.organisation.slug, "--only-valid")
+    assert f"row 2: likely already in Haven: {household_a.reference} (match" in output
+    assert Household.objects.count() == 1  # held back until --update or --different-person says
 
 
 def test_a_caseworker_imports_only_into_their_own_organisation(

@@ -25,6 +25,7 @@ def _more_households(caseworker: Any, organisation: Any, count: int) -> None:
             actor=Actor.for_user(caseworker),
             organisation=organisation,
             principal={"surname_latin": f"IVANOV{n}", "given_name_latin": "PETR"},
+            different_person=True,  # namesakes on purpose: each is a different person
         )
         record(
             caseworker,

@@ -78,6 +78,7 @@ def _third(coordinator: Any, like: Any) -> Any:
         actor=Actor.for_user(coordinator),
         organisation=like.organisation,
         principal={"surname_cyrillic": "Орлов", "given_name_cyrillic": "Павел", "birth_date": "1990"},
+        different_person=True,  # namesakes on purpose: each is a different person
     )
 
 

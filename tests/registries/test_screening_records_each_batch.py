@@ -26,7 +26,10 @@ SOLONIN = {"surname_latin": "SOLONIN", "given_name_latin": "MARK", "sex": "M", "
 def three_listed(minjust_2025: ImportResult, caseworker_a: Any, org_a: Any) -> list[Person]:
     """Three households whose principal is on the registry; not screened yet (nothing is committed)."""
     actor = Actor.for_user(caseworker_a)
-    households = [household_create(actor=actor, organisation=org_a, principal=SOLONIN) for _ in range(3)]
+    households = [
+        household_create(actor=actor, organisation=org_a, principal=SOLONIN, different_person=True)
+        for _ in range(3)
+    ]
     assert not ScreeningHit.objects.exists()
     return [h.principal for h in households]
 

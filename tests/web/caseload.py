@@ -36,7 +36,13 @@ def open_household(organisation: Any, surname: str, given: str, latin: str = "",
     names = {"surname_cyrillic": surname, "given_name_cyrillic": given}
     if latin:
         names["surname_latin"], names["given_name_latin"] = latin.split(" ", 1)
-    return household_create(actor=Actor.system(), organisation=organisation, principal={**names, **principal})
+    # Test caseloads hold namesakes on purpose: each is a different person.
+    return household_create(
+        actor=Actor.system(),
+        organisation=organisation,
+        principal={**names, **principal},
+        different_person=True,
+    )
 
 
 def audit_actions(household: Any) -> list[str]:

@@ -1,9 +1,16 @@
-"""Likely duplicates in a file about to be imported, flagged for the person importing: never merged.
+"""Likely duplicates in a file about to be imported: people Haven already has, and one person twice in
+the file. Nothing is ever merged.
 
 Each new person of the file (one not found again by their own id) is a query to the identity matcher
 (``haven_core.matching``) over the people already in Haven that the actor may see: their own
-organisation's, or everyone's for the coalition coordinator. Names are decrypted in memory and dropped;
-a flag names the row and the existing household's reference, with the matcher's score, never a name.
+organisation's, or everyone's for the coalition coordinator. Only the people whose blind name index
+(``PersonNameKey``) shares a key with some new person are read: names are decrypted in memory and
+dropped, and a file whose people Haven all knows by id reads none.
+
+A likely duplicate in a household the file brings new (its Household ID is not in Haven) blocks its
+row until the person importing chooses "update that household" or "a different person"
+(``haven_core.intake.duplicates.resolve_duplicates``). A new person in a household Haven already has
+is flagged for information: the household is an update anyway.
 
 The file is also checked against itself: the same person in two different households of one file (one
 family split over two ids, or a person copied into a relative's household) is flagged with both row
@@ -12,20 +19,35 @@ numbers and both household ids. People of the same household are not compared wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.db.models import Q
+
+from haven.accounts.access import visible_households
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from haven.cases.models import Person
-from haven.registries.screening import NAME_COLUMNS, person_record
+from haven.cases.models import Person, PersonNameKey
+from haven.cases.names import NAME_COLUMNS, person_record
+from haven.security.sensitive import index_values
 from haven_core.intake import IntakeReport
-from haven_core.intake.rows import IntakePerson
+from haven_core.intake.duplicates import (
+    Caseload,
+    Existing,
+    RowDuplicate,
+    UpdateTarget,
+)
+from haven_core.intake.rows import IntakeHousehold, IntakePerson
 from haven_core.matching import Matcher, NameRecord, compare
-from haven_core.roles import COALITION_WIDE
+from haven_core.names import name_keys
+
+BATCH = 500
 
 
 @dataclass(frozen=True)
-class LikelyDuplicate:
+class KnownHouseholdFlag:
+    """A new person of a household Haven already has, who may be someone Haven has elsewhere: for
+    information only, since the household is an update anyway."""
+
     row: int
     household_ref: str  # the existing household the person may already be in
     decision: str  # the matcher's "match" or "review"
@@ -77,36 +99,87 @@ def in_file_duplicates(*, report: IntakeReport) -> list[FileDuplicate]:
     return sorted(pairs.values(), key=lambda d: (d.row, d.other_row))
 
 
-def likely_duplicates(
-    *, actor: Actor, organisation: Organisation, report: IntakeReport
-) -> list[LikelyDuplicate]:
-    people = Person.objects.select_related("household").only(
-        *NAME_COLUMNS, "external_id", "household__reference", "household__external_id",
-        "household__organisation",
-    )  # fmt: skip
-    if actor.role not in COALITION_WIDE:
-        people = people.filter(household__organisation=organisation)
-    records: list[NameRecord] = []
-    where: dict[str, str] = {}
-    known: set[tuple[str, str]] = set()
-    for person in people.iterator(chunk_size=500):
-        records.append(person_record(person))
-        where[str(person.pk)] = person.household.reference
-        if person.household.organisation_id == organisation.pk:
-            household_id = person.household.external_id or person.household.reference
-            known.add((household_id, person.external_id or str(person.public_id)))
-    if not records:
-        return []
-    matcher = Matcher(records)
-    flags = []
+@dataclass
+class FileCheck:
+    """What the matcher found for the file's new people: rows to decide, and flags to read."""
+
+    blocking: list[RowDuplicate] = field(default_factory=list)  # rows of households new to Haven
+    flags: list[KnownHouseholdFlag] = field(default_factory=list)  # new people of households Haven has
+
+
+def _known(organisation: Organisation, report: IntakeReport) -> tuple[set[str], set[tuple[str, str]]]:
+    """The file's household ids Haven has in ``organisation``, and their people, by the import's ids."""
+    ids = [h.external_id for h in report.households]
+    households: set[str] = set()
+    people: set[tuple[str, str]] = set()
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        rows = Person.objects.filter(household__organisation=organisation).filter(
+            Q(household__external_id__in=chunk) | Q(household__reference__in=chunk)
+        )
+        for external_id, public_id, household_id, reference in rows.values_list(
+            "external_id", "public_id", "household__external_id", "household__reference"
+        ):
+            person = external_id or str(public_id)
+            for key in {household_id or reference, reference}:
+                households.add(key)
+                people.add((key, person))
+    return households, people
+
+
+def _candidates(actor: Actor, queries: list[NameRecord]) -> list[int]:
+    """The people ``actor`` may see who share a name key with one of the queries."""
+    values = sorted({value for q in queries for key in name_keys(*q.names) for value in index_values(key)})
+    found: set[int] = set()
+    scope = visible_households(actor)
+    for start in range(0, len(values), BATCH):
+        rows = PersonNameKey.objects.filter(
+            key__in=values[start : start + BATCH], person__household__in=scope
+        ).values_list("person_id", flat=True)
+        found.update(rows)
+    return sorted(found)
+
+
+def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport) -> FileCheck:
+    """Look for every new person of the file among the people Haven has that ``actor`` may see."""
+    known_households, known_people = _known(organisation, report)
+    queries: list[tuple[IntakeHousehold, IntakePerson, NameRecord]] = []
     for household in report.households:
         for intake in household.people:
-            if (household.external_id, intake.external_id) in known:
+            if (household.external_id, intake.external_id) in known_people:
                 continue  # the same person again, found by their own id: an update, not a duplicate
-            for candidate in matcher.candidates(_record(intake), limit=3):
-                flags.append(
-                    LikelyDuplicate(
-                        intake.row, where[candidate.entry_id], candidate.decision, candidate.score
-                    )
+            if (record := _record(intake)).names:
+                queries.append((household, intake, record))
+    check = FileCheck()
+    ids = _candidates(actor, [q for _, _, q in queries]) if queries else []
+    if not ids:
+        return check
+    existing: list[Existing] = []
+    targets: dict[str, UpdateTarget] = {}
+    for start in range(0, len(ids), BATCH):
+        people = (
+            Person.objects.filter(pk__in=ids[start : start + BATCH])
+            .select_related("household")
+            .only(*NAME_COLUMNS, "external_id", "household__reference", "household__external_id",
+                  "household__organisation_id")
+        )  # fmt: skip
+        for person in people:
+            household = person.household
+            own = household.organisation_id == organisation.pk
+            existing.append(Existing(person_record(person), household.reference, own))
+            if own:
+                targets[str(person.pk)] = UpdateTarget(
+                    household.external_id or household.reference,
+                    person.external_id or str(person.public_id),
                 )
-    return flags
+    caseload = Caseload(existing)
+    for household, intake, record in queries:
+        matches = caseload.matches(record)
+        if not matches:
+            continue
+        if household.external_id in known_households:
+            check.flags += [KnownHouseholdFlag(intake.row, m.household, m.decision, m.score) for m in matches]
+            continue
+        row_targets = {m.household: targets[m.person] for m in matches if m.person in targets}
+        check.blocking.append(RowDuplicate(intake.row, household.external_id, tuple(matches), row_targets))
+    return check

@@ -3,11 +3,14 @@
 The preview is the answer to the upload: the file is checked (against Haven's records too), likely
 duplicates are flagged (against Haven and within the file), and an import is rehearsed (rolled back) to
 say what would be created, updated or left unchanged, and who Haven has that the file no longer lists.
-Confirming imports the file held for this session, checked again, in one transaction.
+A row of a new household whose person Haven likely has already is held back until the preview's choice
+for it: "update that household" or "a different person". Confirming imports the file held for this
+session, checked again with those choices, in one transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib import messages
@@ -24,17 +27,19 @@ from haven.errors import NotAllowed
 from haven.intake import uploads
 from haven.intake.actions import ImportRefused, cases_import, check_against_haven, check_can_import
 from haven.intake.choices import import_choices
-from haven.intake.duplicates import in_file_duplicates, likely_duplicates
+from haven.intake.duplicates import FileCheck, file_check, in_file_duplicates
 from haven.intake.export import cases_export
 from haven.intake.forms import ExportForm, UploadForm
 from haven_core.intake import DateOrder, IntakeReport, read_table, validate
 from haven_core.intake.columns import BY_KEY
+from haven_core.intake.duplicates import DIFFERENT, resolve_duplicates
 from haven_core.intake.files import FileProblem
 from haven_core.intake.template import template_xlsx
 from haven_core.roles import COALITION_WIDE
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_SHOWN = 200
+CHOICE_PREFIX = "duplicate-"
 
 
 def _coalition_wide(actor: Any) -> bool:
@@ -49,10 +54,33 @@ def _header(key: str) -> str:
     return column.ru if (get_language() or "").startswith("ru") else column.en
 
 
-def _check(data: bytes, filename: str, date_order: str, organisation: Organisation) -> IntakeReport:
+def _check(
+    data: bytes,
+    filename: str,
+    date_order: str,
+    *,
+    actor: Any,
+    organisation: Organisation,
+    choices: Mapping[int, str],
+) -> tuple[IntakeReport, FileCheck]:
+    """The file checked row by row, against Haven, and for people Haven likely has already; each
+    likely duplicate's row as the person importing chose (``choices``: row → a choice)."""
     report = validate(read_table(data, filename), import_choices(), DateOrder(date_order))
+    check = file_check(actor=actor, organisation=organisation, report=report)
+    resolve_duplicates(report, check.blocking, choices)
     check_against_haven(organisation=organisation, report=report)
-    return report
+    return report, check
+
+
+def _choices(data: Mapping[str, str]) -> dict[int, str]:
+    """The posted choice of each likely duplicate's row: ``duplicate-ROW`` → ``different`` or a
+    household reference."""
+    chosen = {}
+    for name, value in data.items():
+        row = name.removeprefix(CHOICE_PREFIX)
+        if name.startswith(CHOICE_PREFIX) and row.isdigit() and value:
+            chosen[int(row)] = value
+    return chosen
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,7 +102,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         filename = form.cleaned_data["file"].name
         date_order = form.cleaned_data["date_order"]
         try:
-            report = _check(data, filename, date_order, organisation)
+            report, check = _check(
+                data, filename, date_order, actor=actor, organisation=organisation, choices={}
+            )
         except FileProblem as exc:
             form.add_error("file", str(exc))
             return render(request, "intake/upload.html", context)
@@ -84,14 +114,18 @@ def upload(request: HttpRequest) -> HttpResponse:
         rehearsal = cases_import(
             actor=actor, organisation=organisation, report=report, only_valid=True, dry_run=True
         )
+        # A likely duplicate's row is decided in its own section, not listed as a row to fix.
+        shown = [e for e in report.errors if e.code != "likely_duplicate"]
         context.update(
             report=report,
             errors=[
-                (e.row, _header(e.column), e.message_in(get_language() or "en"))
-                for e in report.errors[:ERRORS_SHOWN]
+                (e.row, _header(e.column), e.message_in(get_language() or "en")) for e in shown[:ERRORS_SHOWN]
             ],
-            more_errors=max(0, len(report.errors) - ERRORS_SHOWN),
-            duplicates=likely_duplicates(actor=actor, organisation=organisation, report=report),
+            more_errors=max(0, len(shown) - ERRORS_SHOWN),
+            blocking=check.blocking,
+            choice_prefix=CHOICE_PREFIX,
+            different=DIFFERENT,
+            duplicates=check.flags,
             twins=in_file_duplicates(report=report),
             missing=rehearsal.people_missing,
             positional=not report.given("person_id"),
@@ -114,7 +148,14 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return redirect("intake:upload")
     upload, data = held
     organisation = Organisation.objects.get(pk=upload.organisation_id)
-    report = _check(data, upload.filename, upload.date_order, organisation)
+    report = _check(
+        data,
+        upload.filename,
+        upload.date_order,
+        actor=actor,
+        organisation=organisation,
+        choices=_choices(request.POST),
+    )[0]
     try:
         outcome = cases_import(
             actor=actor,

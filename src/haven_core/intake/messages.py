@@ -64,6 +64,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "заявителем «{haven}».",
     ),
     "no_principal": ("The household has no principal applicant.", "У семьи нет основного заявителя."),
+    "likely_duplicate": (
+        'This person is likely already in Haven, in {households}. Choose "update that household" or "a '
+        'different person" for this row (haven import-cases: --update ROW=REFERENCE or --different-person '
+        "ROW).",
+        "Этот человек, вероятно, уже есть в Haven: {households}. Выберите для этой строки «обновить эту "
+        "семью» или «другой человек» (haven import-cases: --update СТРОКА=НОМЕР или --different-person "
+        "СТРОКА).",
+    ),
+    "duplicate_choice": (
+        "{choice!r} is not one of the households this person likely is in: {households}.",
+        "«{choice}» — не одна из семей, где, вероятно, уже есть этот человек: {households}.",
+    ),
+    "duplicate_two_households": (
+        "Row {row} already makes household {household!r} an update of another household in Haven.",
+        "Строка {row} уже сделала семью «{household}» обновлением другой семьи в Haven.",
+    ),
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -25,6 +25,7 @@ from haven.accounts.access import household_for
 from haven.accounts.actor import Actor
 from haven.api.actions import api_call
 from haven.api.tokens import user_for_secret
+from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.models import Household, Person
 from haven.errors import HavenError, NotAllowed
 from haven_core.roles import can_use_caseload
@@ -73,6 +74,26 @@ READ_ERRORS: dict[int, Any] = {**ALWAYS, 404: Message, 422: Invalid}
 ERRORS: dict[int, Any] = {**READ_ERRORS, 400: Message}
 
 
+class DuplicateMatch(Schema):
+    household: str = Field(description="The reference of the household the person may already be in.")
+    decision: str = Field(description="The identity matcher's “match” or “review”.")
+    score: float
+    reasons: list[str] = Field(
+        description="What agreed and what did not; another organisation's person's names are hidden (…)."
+    )
+
+
+class LikelyDuplicates(Schema):
+    """The person is likely already in Haven: nothing was saved. Check the households named; send
+    ``"different_person": true`` to save anyway (audited)."""
+
+    detail: str
+    matches: list[DuplicateMatch]
+
+
+SAVE_PERSON_ERRORS: dict[int, Any] = {**ERRORS, 409: LikelyDuplicates}
+
+
 class FormInvalid(Exception):
     """The input is refused: one entry per error, each naming its field in ``loc``."""
 
@@ -108,6 +129,14 @@ def register_errors(api: NinjaAPI) -> None:
     def _haven_error(request: HttpRequest, exc: HavenError) -> HttpResponse:
         refused = isinstance(exc, NotAllowed)
         return api.create_response(request, {"detail": str(exc)}, status=403 if refused else 400)
+
+    @api.exception_handler(LikelyDuplicate)
+    def _likely_duplicate(request: HttpRequest, exc: LikelyDuplicate) -> HttpResponse:
+        matches = [
+            {"household": m.household, "decision": m.decision, "score": m.score, "reasons": list(m.reasons)}
+            for m in exc.matches
+        ]
+        return api.create_response(request, {"detail": str(exc), "matches": matches}, status=409)
 
     @api.exception_handler(FormInvalid)
     def _form_invalid(request: HttpRequest, exc: FormInvalid) -> HttpResponse:

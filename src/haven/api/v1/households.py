@@ -19,6 +19,7 @@ from haven.api.v1.base import (
     ALWAYS,
     ERRORS,
     READ_ERRORS,
+    SAVE_PERSON_ERRORS,
     FormInvalid,
     Invalid,
     actor_of,
@@ -65,6 +66,10 @@ class HouseholdIn(Schema):
     )
     notes: str = Field("", max_length=10_000)
     principal: PersonDetails
+    different_person: bool = Field(
+        False,
+        description="Save even though the principal is likely already in Haven (a 409 names the matches).",
+    )
 
 
 class HouseholdChange(Schema):
@@ -124,7 +129,7 @@ def households(request: HttpRequest, page: int = Query(1, ge=1, le=100_000)) -> 
 
 @router.post(
     "/households",
-    response={201: HouseholdOut, **ERRORS},
+    response={201: HouseholdOut, **SAVE_PERSON_ERRORS},
     url_name="households",
     summary="Open a household with its principal applicant, as the “new household” page does",
 )
@@ -148,6 +153,7 @@ def open_household(request: HttpRequest, household: HouseholdIn) -> Any:
         organisation=form["organisation"] if choose else actor.organisation,
         principal=principal,
         notes=form["notes"],
+        different_person=household.different_person,
     )
     return Status(201, household_out(opened))
 

@@ -15,7 +15,15 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
-from haven.api.v1.base import ERRORS, READ_ERRORS, actor_of, household_of, person_of, validated
+from haven.api.v1.base import (
+    ERRORS,
+    READ_ERRORS,
+    SAVE_PERSON_ERRORS,
+    actor_of,
+    household_of,
+    person_of,
+    validated,
+)
 from haven.cases.actions import household_view, person_add, person_delete, person_update
 from haven.cases.forms.people import PersonForm
 from haven.cases.models import Household, Person
@@ -91,6 +99,9 @@ class PersonIn(PersonDetails):
     """A family member to add; names in either script, a birth date possibly partial."""
 
     relationship: Literal["spouse", "child", "parent", "sibling", "other"]
+    different_person: bool = Field(
+        False, description="Add even though the person is likely already in Haven (a 409 names the matches)."
+    )
 
 
 class PersonOut(Schema):
@@ -147,14 +158,18 @@ def person_form(household: Household, given: dict[str, Any], person: Person | No
 
 @router.post(
     "/households/{reference}/people",
-    response={201: PersonOut, **ERRORS},
+    response={201: PersonOut, **SAVE_PERSON_ERRORS},
     url_name="household_people",
     summary="Add a family member, through the same action and checks as the page",
 )
 def add_person(request: HttpRequest, reference: str, person: PersonIn) -> Any:
     household = household_of(request, reference)
-    fields = validated(person_form(household, person.given()), ("body", "person"))
-    added = person_add(actor=actor_of(request), household=household, fields=fields)
+    given = person.given()
+    given.pop("different_person", None)
+    fields = validated(person_form(household, given), ("body", "person"))
+    added = person_add(
+        actor=actor_of(request), household=household, fields=fields, different_person=person.different_person
+    )
     return Status(201, person_out(added))
 
 

@@ -16,6 +16,7 @@ from haven.accounts.visibility import can_work_for
 from haven.audit.record import audit_read
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.actions.people import PERSON_FIELDS, reindex_names
+from haven.cases.duplicates import check_duplicates, override_detail
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
 from haven_core.pipeline import Hold, Stage, TransitionError, check_transition, is_backward, move_hold
@@ -39,10 +40,19 @@ def household_create(
     principal: Mapping[str, Any],
     owner: Any = None,
     notes: str = "",
+    different_person: bool = False,
 ) -> Household:
-    """Open a household for ``organisation`` with its principal applicant."""
+    """Open a household for ``organisation`` with its principal applicant.
+
+    A principal the identity matcher takes for someone the actor can already see is refused with
+    :class:`LikelyDuplicate` unless ``different_person`` says otherwise; saving anyway is audited as
+    ``household.duplicate_override``, in the same transaction, naming the households shown.
+    """
     ensure_can_open(actor, organisation)
     fields = {k: v for k, v in principal.items() if k != "relationship"}
+    matches = check_duplicates(
+        actor=actor, organisation_id=organisation.pk, fields=fields, different_person=different_person
+    )
     with transaction.atomic():
         household = Household.objects.create(
             organisation=organisation, owner=owner or actor.user, notes=notes
@@ -52,6 +62,15 @@ def household_create(
         person.save()
         reindex_names(person)
         audit(actor, "household.create", household, target=str(person.public_id))
+        if matches:
+            audit(
+                actor,
+                "household.duplicate_override",
+                household,
+                target=str(person.public_id),
+                on="household.create",
+                **override_detail(matches),
+            )
         screen_after_commit(actor=actor, person_id=person.pk)
     return household
 

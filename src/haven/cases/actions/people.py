@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit, touch
+from haven.cases.duplicates import check_duplicates, override_detail
 from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange
 from haven.security.sensitive import index_value
@@ -54,19 +55,41 @@ def check_principal(household: Household, person: Person) -> None:
             raise InvalidChange(_("This household already has a principal applicant."))
 
 
-def person_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) -> Person:
-    """Add a family member to the household."""
+def person_add(
+    *, actor: Actor, household: Household, fields: Mapping[str, Any], different_person: bool = False
+) -> Person:
+    """Add a family member to the household.
+
+    As when opening a household, a likely duplicate of someone the actor can see is refused
+    (:class:`LikelyDuplicate`) unless ``different_person``; saving anyway is audited as
+    ``household.duplicate_override``.
+    """
     ensure_can_edit(actor, household)
     person = Person(household=household)
     apply_fields(person, fields, PERSON_FIELDS)
     if not person.relationship:
         raise InvalidChange(_("Say how this person is related to the principal applicant."))
     check_principal(household, person)
+    matches = check_duplicates(
+        actor=actor,
+        organisation_id=household.organisation_id,
+        fields=fields,
+        different_person=different_person,
+    )
     with transaction.atomic():
         person.save()
         reindex_names(person)
         touch(household, actor)
         audit(actor, "person.add", household, target=str(person.public_id), relationship=person.relationship)
+        if matches:
+            audit(
+                actor,
+                "household.duplicate_override",
+                household,
+                target=str(person.public_id),
+                on="person.add",
+                **override_detail(matches),
+            )
         screen_after_commit(actor=actor, person_id=person.pk)  # against the registries, once saved
     return person
 

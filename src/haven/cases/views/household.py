@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from haven.accounts.access import caseload_required
 from haven.cases.actions import household_create, household_move, household_update
 from haven.cases.actions.households import hold_message, holds_for
+from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
 from haven.cases.models import Household
@@ -21,6 +22,7 @@ from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven.errors import HavenError
+from haven_core.intake.duplicates import LikelyMatch
 from haven_core.pipeline import ORDER, Stage, allowed_next
 from haven_core.roles import COALITION_WIDE
 
@@ -80,6 +82,7 @@ def household_new(request: HttpRequest) -> HttpResponse:
     data = posted(request)
     form = HouseholdCreateForm(data, choose_organisation=choose)
     principal = PrincipalForm(data)
+    duplicates: list[LikelyMatch] = []
     if data is not None and form.is_valid() and principal.is_valid():
         organisation = form.cleaned_data["organisation"] if choose else actor.organisation
         try:
@@ -88,7 +91,10 @@ def household_new(request: HttpRequest) -> HttpResponse:
                 organisation=organisation,
                 principal=principal.cleaned_data,
                 notes=form.cleaned_data["notes"],
+                different_person=data.get("different_person") == "1",
             )
+        except LikelyDuplicate as exc:
+            duplicates = exc.matches
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
@@ -96,7 +102,7 @@ def household_new(request: HttpRequest) -> HttpResponse:
                 request, _("Household %(reference)s opened.") % {"reference": household.reference}
             )
             return back_to(household)
-    context = {"form": form, "principal": principal, "nav": "new"}
+    context = {"form": form, "principal": principal, "nav": "new", "duplicates": duplicates}
     return render(request, "cases/household_new.html", context)
 
 

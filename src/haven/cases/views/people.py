@@ -12,9 +12,11 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.cases.actions import person_add, person_delete, person_update
+from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.people import PersonForm
 from haven.cases.views.base import back_to, household_url, open_household, person_in, posted
 from haven.errors import HavenError
+from haven_core.intake.duplicates import LikelyMatch
 
 
 @require_http_methods(["GET", "POST"])
@@ -23,15 +25,23 @@ def person_new(request: HttpRequest, reference: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
     form = PersonForm(posted(request), household=household)
+    duplicates: list[LikelyMatch] = []
     if form.is_valid():
         try:
-            person = person_add(actor=actor, household=household, fields=form.cleaned_data)
+            person = person_add(
+                actor=actor,
+                household=household,
+                fields=form.cleaned_data,
+                different_person=request.POST.get("different_person") == "1",
+            )
+        except LikelyDuplicate as exc:
+            duplicates = exc.matches
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("%(name)s added to the household.") % {"name": person.display_name})
             return back_to(household, f"person-{person.public_id}")
-    context = {"household": household, "form": form, "title": _("Add a person")}
+    context = {"household": household, "form": form, "title": _("Add a person"), "duplicates": duplicates}
     return render(request, "cases/form.html", context)
 
 

@@ -11,9 +11,10 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.intake.actions import ImportOutcome, ImportRefused, cases_import, check_against_haven
 from haven.intake.choices import import_choices
-from haven.intake.duplicates import in_file_duplicates, likely_duplicates
+from haven.intake.duplicates import file_check, in_file_duplicates
 from haven.progress import Progress
 from haven_core.intake import DateOrder, IntakeReport, read_table, validate
+from haven_core.intake.duplicates import DIFFERENT, resolve_duplicates
 from haven_core.intake.files import FileProblem
 
 POSITIONAL = (
@@ -21,6 +22,28 @@ POSITIONAL = (
     "a row makes each later person take the place of the one before. Export from Haven (it writes every "
     "person's id) and edit that file, or add a Person ID column."
 )
+
+
+def _row(text: str) -> int:
+    if not text.strip().isdigit():
+        raise CommandError(f"{text!r} is not a row number (the header is row 1).")
+    return int(text.strip())
+
+
+def _choices(updates: list[str], different: list[str]) -> dict[int, str]:
+    """Each row's choice from ``--update ROW=REFERENCE`` and ``--different-person ROW[,ROW…]``."""
+    chosen: dict[int, str] = {}
+    for text in updates:
+        row, _, reference = text.partition("=")
+        if not reference.strip():
+            raise CommandError(f"--update {text!r}: write ROW=REFERENCE, e.g. --update 7=H-2026-00012.")
+        chosen[_row(row)] = reference.strip()
+    for text in different:
+        for row in text.split(","):
+            if _row(row) in chosen:
+                raise CommandError(f"Row {row.strip()} is given both --update and --different-person.")
+            chosen[_row(row)] = DIFFERENT
+    return chosen
 
 
 class Command(BaseCommand):
@@ -45,7 +68,27 @@ class Command(BaseCommand):
             "(default: dots are day first; otherwise flagged when the file does not say).",
         )
         parser.add_argument(
-            "--no-duplicates", action="store_true", help="Skip looking for likely duplicates."
+            "--update",
+            action="append",
+            default=[],
+            metavar="ROW=REFERENCE",
+            help="The person of ROW, likely already in Haven, is that person of household REFERENCE: "
+            "import the row's household as an update of it. Repeat for each row.",
+        )
+        parser.add_argument(
+            "--different-person",
+            action="append",
+            default=[],
+            metavar="ROW",
+            help="The person of ROW, though like someone in Haven, is a different person: import the row "
+            "as it is. Repeat, or give several rows separated by commas.",
+        )
+        parser.add_argument(
+            "--no-duplicates",
+            action="store_true",
+            help="Skip the flags for information (people new to a household Haven has, one person in two "
+            "households of the file). Likely duplicates of people in Haven in new households are always "
+            "checked, and their rows wait for --update or --different-person.",
         )
         parser.add_argument(
             "--language", choices=["en", "ru"], default="en", help="Language of the row problems."
@@ -61,11 +104,16 @@ class Command(BaseCommand):
         except (OSError, FileProblem) as exc:
             raise CommandError(f"{path.name}: {exc}") from None
         report = validate(table, import_choices(), DateOrder(options["date_order"]))
+        actor = Actor.system()
+        check = file_check(actor=actor, organisation=organisation, report=report)
+        resolve_duplicates(report, check.blocking, _choices(options["update"], options["different_person"]))
         check_against_haven(organisation=organisation, report=report)
         self._report(report, table.encoding, options["language"])
-        actor = Actor.system()
+        for duplicate in check.blocking:
+            found = ", ".join(f"{m.household} ({m.decision}, score {m.score:.2f})" for m in duplicate.matches)
+            self.stdout.write(f"row {duplicate.row}: likely already in Haven: {found}")
         if not options["no_duplicates"]:
-            for flag in likely_duplicates(actor=actor, organisation=organisation, report=report):
+            for flag in check.flags:
                 self.stdout.write(
                     f"row {flag.row}: may already be in {flag.household_ref} ({flag.decision}, "
                     f"score {flag.score:.2f}) — not merged; check before importing"
@@ -89,7 +137,14 @@ class Command(BaseCommand):
                     stream=self.stderr,
                 )
         except ImportRefused as exc:
-            raise CommandError(f"{exc} Fix the rows above, or give --only-valid.") from None
+            waiting = sorted({e.row for e in report.errors if e.code == "likely_duplicate"})
+            hint = (
+                f" Rows {', '.join(map(str, waiting))} are likely already in Haven: give "
+                "--update ROW=REFERENCE or --different-person ROW for each."
+                if waiting
+                else ""
+            )
+            raise CommandError(f"{exc}{hint} Fix the rows above, or give --only-valid.") from None
         self._outcome(outcome, options["verbosity"], positional=not report.given("person_id"))
 
     def _report(self, report: IntakeReport, encoding: str, language: str) -> None:
