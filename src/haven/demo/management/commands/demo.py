@@ -15,6 +15,7 @@ from haven.cases.models import Household
 from haven.demo.loader import existing_demo_organisations
 from haven.demo.users import DEMO_PASSWORD, demo_logins, existing_demo_logins
 from haven.demo.workflow import Made, demo_workflow
+from haven.jobs.alongside import worker_alongside
 from haven.referral.models import ReferralEntry
 from haven_core.roles import Role
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         "Run Haven with demo data: apply migrations; if the database has no households yet, seed a "
         "synthetic coalition, assess it, make an approved selection and a referral with a few of the "
         "liaison's decisions, and score the documentation for the dashboard; print the demo logins and "
-        f"serve on http://{ADDRESS}."
+        f"serve on http://{ADDRESS} with one background worker (haven worker) beside the server."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -46,7 +47,10 @@ class Command(BaseCommand):
         if not options["no_serve"]:
             # A local demo runs with the normal settings, where DEBUG is off: --insecure lets runserver
             # serve Haven's stylesheet anyway. It listens on the loopback address only.
-            call_command("runserver", ADDRESS, use_reloader=False, insecure_serving=True)
+            # Long jobs (captures, imports, packages) need a worker: one runs beside the server and stops
+            # with it.
+            with worker_alongside(say=self.stdout):
+                call_command("runserver", ADDRESS, use_reloader=False, insecure_serving=True)
 
     def _prepare(self, households: int) -> None:
         """Seed, assess, select, refer and decide, and score the documentation: once, on an empty database."""
