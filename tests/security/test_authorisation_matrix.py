@@ -127,7 +127,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
 # each with ``ROWS`` (same shape as above) and ``extra_objects(objects, users)`` adding what its URLs need.
 APP_ROWS = [
     importlib.import_module(f"tests.security.matrix_{app}")
-    for app in ("referral", "radar", "alerts", "dashboard")
+    for app in ("referral", "radar", "alerts", "dashboard", "jobs")
 ]
 for _module in APP_ROWS:
     MATRIX.update(_module.ROWS)

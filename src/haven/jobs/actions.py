@@ -50,7 +50,7 @@ def job_start(
             requested_by=actor.user,
             organisation=organisation,
             subject=subject,
-            params={"language": get_language() or "en", **(params or {})},
+            params={"language": get_language() or "en", "ip": actor.ip, **(params or {})},
             total=total,
         )
         audit_record(

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_tasks import default_task_backend, task
 
+from haven.accounts.actor import Actor
 from haven.errors import HavenError
 from haven.jobs.kinds import KINDS, TryAgain
 from haven.jobs.models import Job
@@ -64,6 +65,13 @@ class Report:
 
     def say(self, message: str) -> None:
         self(self.job.done, None, message)
+
+
+def actor_of_job(job: Job) -> Actor:
+    """Who the job acts as: the person who asked for it (with their role as it is now), or Haven itself."""
+    if job.requested_by is None:
+        return Actor.system()
+    return Actor.for_user(job.requested_by, ip=job.params.get("ip"))
 
 
 def enqueue(job: Job, *, delay: float = 0) -> None:
