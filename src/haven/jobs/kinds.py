@@ -31,6 +31,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "referral.package": Kind(_("Referral package"), "haven.referral.jobs.build_package"),
+    "registry.preview": Kind(_("Registry file preview"), "haven.registries.jobs.preview_registry"),
     "registry.import": Kind(_("Registry import and screening"), "haven.registries.jobs.import_registry"),
     "evidence.capture": Kind(_("Web page capture"), "haven.evidence.jobs.capture_page"),
     "assessment.all": Kind(_("Assessing every household"), "haven.assessment.jobs.assess_all"),

@@ -14,11 +14,12 @@ not sealed, so it goes only to Haven's log (through the redacting formatter), ne
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import time
 from typing import Any
 
-from django.db import InterfaceError, OperationalError, connection
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -30,6 +31,7 @@ from haven.accounts.actor import Actor
 from haven.errors import HavenError
 from haven.jobs.kinds import KINDS, TryAgain
 from haven.jobs.models import Job
+from haven.progress import Progress
 
 logger = logging.getLogger("haven.jobs")
 
@@ -47,11 +49,13 @@ class Report:
         self.job = job
         self._interval = interval
         self._written = 0.0
+        self._side: Any = None
 
     def __call__(self, done: int, total: int | None = None, message: str | None = None) -> None:
         now = time.monotonic()
         last = total is not None and done >= total
-        if now - self._written < self._interval and not last and message is None:
+        quiet = message is None or message == self.job.message
+        if now - self._written < self._interval and not last and quiet:
             return
         self._written = now
         fields: dict[str, Any] = {"done": done, "heartbeat_at": timezone.now()}
@@ -59,9 +63,30 @@ class Report:
             fields["total"] = total
         if message is not None:
             fields["message"] = message[:200]
-        Job.objects.filter(pk=self.job.pk).update(**fields)
+        self._write(fields)
         for name, value in fields.items():
             setattr(self.job, name, value)
+
+    def _write(self, fields: dict[str, Any]) -> None:
+        """Outside a transaction, as any update. Inside one (an import is all or nothing) on PostgreSQL,
+        through a connection of its own, so the page sees the count move before the import commits.
+        SQLite has one writer at a time: there the count moves when the transaction ends."""
+        if not connection.in_atomic_block or connection.vendor == "sqlite":
+            Job.objects.filter(pk=self.job.pk).update(**fields)
+            return
+        if self._side is None:
+            self._side = connections.create_connection(DEFAULT_DB_ALIAS)
+        columns = ", ".join(f"{Job._meta.get_field(name).column} = %s" for name in fields)
+        with self._side.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s",  # noqa: S608 (names are ours)
+                [*fields.values(), self.job.pk],
+            )
+
+    def close(self) -> None:
+        if self._side is not None:
+            self._side.close()
+            self._side = None
 
     def say(self, message: str) -> None:
         self(self.job.done, None, message)
@@ -72,6 +97,19 @@ def actor_of_job(job: Job) -> Actor:
     if job.requested_by is None:
         return Actor.system()
     return Actor.for_user(job.requested_by, ip=job.params.get("ip"))
+
+
+class ReportedProgress(Progress):
+    """A :class:`haven.progress.Progress` for the actions that take one (imports, screening), which
+    reports to the job's page instead of a terminal."""
+
+    def __init__(self, label: str, report: Report) -> None:
+        super().__init__(label, None, io.StringIO())
+        self._report = report
+
+    def update(self, done: int) -> None:
+        self.done = done
+        self._report(done, self.total, self.label)
 
 
 def enqueue(job: Job, *, delay: float = 0) -> None:
@@ -104,8 +142,12 @@ def run_job(job_id: str) -> dict[str, Any]:
     try:
         if kind is None:
             raise HavenError(_("Haven does not know this kind of job (%(kind)s).") % {"kind": job.kind})
-        with override(job.params.get("language") or None):
-            result = import_string(kind.function)(job, Report(job))
+        report = Report(job)
+        try:
+            with override(job.params.get("language") or None):
+                result = import_string(kind.function)(job, report)
+        finally:
+            report.close()
     except (TryAgain, OperationalError, InterfaceError) as exc:
         if not connection.in_atomic_block:  # a broken connection is replaced before the next job
             connection.close_if_unusable_or_obsolete()

@@ -13,7 +13,7 @@ that is no longer a candidate (the name was corrected) is withdrawn, and comes b
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -167,9 +167,16 @@ def _screen(people: Sequence[Person], index: RegistryIndex, counts: ScreeningCou
 
 
 def screen_everyone(
-    *, actor: Actor, stream: TextIO | OutputWrapper, people: Iterable[Person] | None = None
+    *,
+    actor: Actor,
+    stream: TextIO | OutputWrapper,
+    people: Iterable[Person] | None = None,
+    report: Callable[[int, int], None] | None = None,
 ) -> ScreeningCounts:
-    """Screen every person of the caseload (or ``people``'s queryset) against every registry."""
+    """Screen every person of the caseload (or ``people``'s queryset) against every registry.
+
+    ``report(done, total)`` follows the people screened (a job's page); ``stream`` shows a progress line.
+    """
     counts = ScreeningCounts()
     index = registry_index()
     queryset: Any = people if people is not None else Person.objects.all()
@@ -179,6 +186,8 @@ def screen_everyone(
                 with transaction.atomic():
                     _screen(batch, index, counts)
                 progress.advance(len(batch))
+                if report is not None:
+                    report(progress.done, progress.total or 0)
         audit_record(
             actor=actor.user,
             action="registry.screen",
