@@ -34,10 +34,10 @@ KINDS: dict[str, Kind] = {
     "registry.preview": Kind(_("Registry file preview"), "haven.registries.jobs.preview_registry"),
     "registry.import": Kind(_("Registry import and screening"), "haven.registries.jobs.import_registry"),
     "evidence.capture": Kind(_("Web page capture"), "haven.evidence.jobs.capture_page"),
-    "assessment.all": Kind(_("Assessing every household"), "haven.assessment.jobs.assess_all"),
-    "documentation.score": Kind(_("Documentation scores"), "haven.dashboard.jobs.score_documentation"),
-    "evidence.timestamp": Kind(_("Timestamping evidence files"), "haven.evidence.jobs.timestamp_pending"),
-    "alerts.send": Kind(_("Sending deadline alerts"), "haven.alerts.jobs.send_alerts"),
+    "assessment.all": Kind(_("Assessing every household"), "haven.jobs.commands.assess_all"),
+    "documentation.score": Kind(_("Documentation scores"), "haven.jobs.commands.score_documentation"),
+    "evidence.timestamp": Kind(_("Timestamping evidence files"), "haven.jobs.commands.timestamp_pending"),
+    "alerts.send": Kind(_("Sending deadline alerts"), "haven.jobs.commands.send_alerts"),
     "probe": Kind(_("Queue check"), "haven.jobs.probe.probe"),
 }
 
