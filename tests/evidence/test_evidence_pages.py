@@ -14,8 +14,8 @@ from haven.evidence import capture_contract
 from haven.evidence.actions import evidence_verify, item_custody
 from haven.evidence.models import EvidenceItem, StoredBlob
 from tests.conftest import client_for
-from tests.jobs.running import run_queued
 from tests.evidence import samples
+from tests.jobs.running import run_queued
 
 pytestmark = pytest.mark.django_db
 
