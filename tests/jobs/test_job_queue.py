@@ -95,3 +95,14 @@ def test_a_database_failure_is_tried_again_later_then_fails(coordinator: Any, mo
     job.refresh_from_db()
     assert (job.state, job.attempts) == (Job.FAILED, 3)
     assert "busy" in job.error
+
+
+def test_the_job_pages_speak_russian(coordinator: Any, settings: Any) -> None:
+    job = job_start(actor=Actor.for_user(coordinator), kind="probe", params={"fail": "нет файла"})
+    run_queued()
+    client = client_for(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    fragment = client.get(f"/jobs/{job.public_id}/status/").content.decode()
+    assert "Не удалось: нет файла" in fragment and "Повторить" in fragment and "Try again" not in fragment
+    listing = client.get("/jobs/").content.decode()
+    assert "Задачи" in listing and "Оценка всех семей" in listing and "Проверка очереди" in listing
