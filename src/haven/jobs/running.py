@@ -82,6 +82,9 @@ class Report:
                 f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s",  # noqa: S608 (names are ours)
                 [*fields.values(), self.job.pk],
             )
+            seen = cursor.rowcount
+        if not seen:  # the job's own row is not committed yet (a job run inside a transaction, in tests)
+            Job.objects.filter(pk=self.job.pk).update(**fields)
 
     def close(self) -> None:
         if self._side is not None:
