@@ -96,3 +96,33 @@ def test_a_worker_process_runs_a_job_on_sqlite(tmp_path: Path) -> None:
         probes = db.execute("SELECT count(*) FROM audit_auditentry WHERE action = 'job.probe'").fetchone()
     assert states == [("probe", "done", 1)]
     assert probes == (1,)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_inside_a_transaction_is_seen_before_it_commits_on_postgresql(
+    coordinator: Any, monkeypatch: Any
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time: progress inside a transaction shows when it ends")
+    from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+    from tests.jobs.running import run_queued
+
+    seen: list[tuple[int, int]] = []
+
+    def importing(job: Any, report: Any) -> dict[str, Any]:
+        with transaction.atomic():  # as an import is: all or nothing
+            report(5, 10, "importing")
+            other = connections.create_connection(DEFAULT_DB_ALIAS)  # as the page's request would
+            try:
+                with other.cursor() as cursor:
+                    cursor.execute("SELECT done, total FROM jobs_job WHERE id = %s", [job.pk])
+                    seen.append(cursor.fetchone())
+            finally:
+                other.close()
+        return {}
+
+    monkeypatch.setattr("haven.jobs.probe.probe", importing)
+    job_start(actor=Actor.for_user(coordinator), kind="probe")
+    run_queued()
+    assert seen == [(5, 10)]
