@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "haven.alerts",
     "haven.dashboard",
     "haven.serving",
+    "django_tasks",
+    "django_tasks_db",
+    "haven.jobs",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +222,13 @@ if HAVEN_CAPTURE_ALLOW_PRIVATE and env_bool("HAVEN_PRODUCTION", False):
 
     raise ImproperlyConfigured("HAVEN_CAPTURE_ALLOW_PRIVATE is for tests: it must be off in production.")
 # --- end of evidence capture and trusted timestamps -------------------------------------------------
+
+# --- Background jobs (haven.jobs) -------------------------------------------------------------------
+# Long jobs (captures, imports, referral packages, assessing…) go on a queue kept in Haven's database
+# (django-tasks' database backend) and are run by `haven worker` processes, one or many, on one machine
+# or several against the same PostgreSQL.
+TASKS = {"default": {"BACKEND": env("HAVEN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# --- end of background jobs ---------------------------------------------------------------------------
 
 HAVEN_CASES_PER_PAGE = env_int("HAVEN_CASES_PER_PAGE", 25)
 

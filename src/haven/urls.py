@@ -27,5 +27,6 @@ urlpatterns = [
     path("radar/", include("haven.radar.urls")),
     path("alerts/", include("haven.alerts.urls")),
     path("dashboard/", include("haven.dashboard.urls")),
+    path("jobs/", include("haven.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

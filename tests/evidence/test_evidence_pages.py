@@ -15,6 +15,7 @@ from haven.evidence.actions import evidence_verify, item_custody
 from haven.evidence.models import EvidenceItem, StoredBlob
 from tests.conftest import client_for
 from tests.evidence import samples
+from tests.jobs.running import run_queued
 
 pytestmark = pytest.mark.django_db
 
@@ -193,19 +194,24 @@ def test_capture_is_shown_disabled_without_the_capture_module(
 def test_capture_calls_the_capture_module_with_the_form(
     caseworker_a: Any, household_a: Any, monkeypatch: pytest.MonkeyPatch, post: EvidenceItem
 ) -> None:
+    """The page queues the capture as a job; the worker calls the capture module with the form's fields
+    (capture became a background job: issue 14)."""
     calls: list[dict[str, Any]] = []
 
     def capture_url(*, actor: Any, person: Any, url: str, fields: Any) -> EvidenceItem:
         calls.append({"actor": actor.user, "person": person, "url": url, "fields": dict(fields)})
         return post
 
-    from haven.evidence.views import edit
+    from haven.evidence import jobs
 
-    monkeypatch.setattr(edit, "capture_function", lambda: capture_url)
+    monkeypatch.setattr(jobs, "capture_function", lambda: capture_url)
     url = evidence_url(household_a, f"people/{household_a.principal.public_id}/capture/")
     form = {"source_url": "https://meduza.io/news/1", "kind": "article", "tag_protest_participation": "on"}
     response = client_for(caseworker_a).post(url, form)
     assert response.status_code == 302
+    assert response["Location"] == evidence_url(household_a, f"people/{household_a.principal.public_id}/")
+    assert calls == []  # not inside the request
+    run_queued()
     (call,) = calls
     assert (call["actor"], call["person"], call["url"]) == (
         caseworker_a,

@@ -14,6 +14,7 @@ REFERRALS = (403, 403, 403, 200, 200, 403, "login")  # the coordinator and the r
 ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
     "referral:batches": (lambda o: "/referrals/", REFERRALS),
     "referral:batch": (lambda o: f"/referrals/{o['batch']}/", REFERRALS),
+    "referral:package": (lambda o: f"/referrals/{o['batch']}/package/", (405,) * 7),  # POST only
     "referral:entry": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/", REFERRALS),
     # POST only: the coordinator's control on the batch page (who may use it: tests/web/test_referral_hold.py)
     "referral:withdraw": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/withdraw/", (405,) * 7),

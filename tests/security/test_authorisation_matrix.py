@@ -66,6 +66,8 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     ),
     "registries:list": (lambda o: "/registries/", CASELOAD),
     "registries:snapshot": (lambda o: f"/registries/snapshots/{o['snapshot']}/", CASELOAD),
+    "registries:import": (lambda o: "/registries/import/", HIT_REVIEW),  # reviewers and the coordinator
+    "registries:import_confirm": (lambda o: f"/registries/import/{o['person']}/confirm/", (405,) * 7),
     "registries:queue": (lambda o: "/registries/screening/", HIT_REVIEW),
     "registries:hit": (lambda o: f"/registries/screening/{o['hit']}/", HIT_REVIEW),
     "registries:duplicates": (lambda o: "/registries/duplicates/", COORDINATION),
@@ -128,7 +130,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
 # its URLs need.
 APP_ROWS = [
     importlib.import_module(f"tests.security.matrix_{app}")
-    for app in ("referral", "radar", "alerts", "dashboard", "accounts")
+    for app in ("referral", "radar", "alerts", "dashboard", "accounts", "jobs")
 ]
 for _module in APP_ROWS:
     MATRIX.update(_module.ROWS)

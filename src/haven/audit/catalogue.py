@@ -97,6 +97,7 @@ class AuditAction(models.TextChoices):
     REFERRAL_DECIDE = "referral.decide", _("Liaison's decision recorded")
     REFERRAL_VIEW = "referral.view", _("Referral viewed")
     REFERRAL_EXPORT = "referral.export", _("Referral dossiers exported")
+    REFERRAL_PACKAGE_DOWNLOAD = "referral.package.download", _("Referral package downloaded")
     REFERRAL_WITHDRAW = "referral.withdraw", _("Withdrawn from a referral batch")
     # Reading pages and alerts
     RADAR_VIEW = "radar.view", _("Deadline radar viewed")
@@ -108,6 +109,11 @@ class AuditAction(models.TextChoices):
     BACKUP_RESTORE = "backup.restore", _("Backup restored")
     KEYS_ROTATE_DATA = "keys.rotate_data", _("Data re-encrypted with a new key")
     KEYS_ROTATE_INDEX = "keys.rotate_index", _("Search index key changed")
+    # Background jobs
+    JOB_START = "job.start", _("Background job started")
+    JOB_RETRY = "job.retry", _("Background job retried")
+    JOB_DOWNLOAD = "job.download", _("Background job's file downloaded")
+    JOB_PROBE = "job.probe", _("Queue check run by a worker")
 
 
 def action_label(code: str) -> str:

@@ -294,7 +294,7 @@ class Exported:
     households: int
 
 
-def _check_recipient(recipient_key: str) -> str:
+def check_recipient(recipient_key: str) -> str:
     key = recipient_key.strip()
     try:
         pyrage.x25519.Recipient.from_str(key)
@@ -323,7 +323,7 @@ def referral_export(
     """
     if actor.role not in (Role.COORDINATOR, Role.ADMIN):
         raise NotAllowed(_("Only the coalition coordinator can export a referral."))
-    key_text = _check_recipient(recipient_key)
+    key_text = check_recipient(recipient_key)
     profile = profiles().get(batch.profile)
     if profile is None:
         raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": batch.profile})

@@ -83,3 +83,23 @@ class WithdrawForm(forms.Form):
             "The liaison sees this reason; the household goes back to shortlisted, with it on its timeline."
         ),
     )
+
+
+class PackageForm(forms.Form):
+    """The recipient's age public key, for a package made in the background (coordinator)."""
+
+    recipient_key = forms.CharField(
+        label=_("Recipient's age public key"),
+        max_length=200,
+        help_text=_("One line starting with age1, as age-keygen printed it for the recipient."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "size": 70}),
+    )
+
+    def clean_recipient_key(self) -> str:
+        from haven.errors import HavenError
+        from haven.referral.actions import check_recipient
+
+        try:
+            return check_recipient(self.cleaned_data["recipient_key"])
+        except HavenError as exc:
+            raise forms.ValidationError(str(exc)) from exc

@@ -7,6 +7,7 @@ app_name = "referral"
 urlpatterns = [
     path("", views.batches, name="batches"),
     path("<uuid:public_id>/", views.batch_view, name="batch"),
+    path("<uuid:public_id>/package/", views.package, name="package"),
     path("<uuid:public_id>/households/<str:reference>/", views.entry_view, name="entry"),
     path("<uuid:public_id>/households/<str:reference>/withdraw/", views.entry_withdraw, name="withdraw"),
     path(

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 from haven.accounts.access import actor_of
 from haven.cases.views.base import posted
 from haven.errors import HavenError
+from haven.jobs.actions import job_start
 from haven.referral import summary
 from haven.referral.actions import (
     batches_for,
@@ -30,7 +31,8 @@ from haven.referral.actions import (
     referral_withdraw,
 )
 from haven.referral.documents.profiles import profiles
-from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, WithdrawForm
+from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, PackageForm, WithdrawForm
+from haven.referral.jobs import KIND, latest_package_job
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.wording import reason_text
 from haven_core.roles import Role
@@ -109,6 +111,8 @@ def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
             entry.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")  # type: ignore[attr-defined]
     context = {
         "batch": batch,
+        "package_form": PackageForm() if request.actor.role == Role.COORDINATOR else None,  # type: ignore[attr-defined]
+        "package_job": latest_package_job(batch) if request.actor.role == Role.COORDINATOR else None,  # type: ignore[attr-defined]
         "entries": entries,
         "counts": summary.decision_counts(entries),
         "people": sum(e.people for e in entries),
@@ -138,6 +142,32 @@ def entry_withdraw(request: HttpRequest, public_id: Any, reference: str) -> Http
             messages.error(request, str(exc))
         else:
             messages.success(request, _("%(ref)s withdrawn from the batch.") % {"ref": reference})
+    return redirect("referral:batch", public_id=batch.public_id)
+
+
+@require_http_methods(["POST"])
+@referral_access
+def package(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """The coordinator asks for the batch's package: it is made in the background (a job) and the batch's
+    page follows it; the files are offered for download there when it is done."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if actor.role != Role.COORDINATOR:
+        raise PermissionDenied
+    batch = _batch(request, public_id)
+    form = PackageForm(request.POST)
+    if form.is_valid():
+        job_start(
+            actor=actor,
+            kind=KIND,
+            subject=str(batch.public_id),
+            params={"recipient": form.cleaned_data["recipient_key"]},
+            total=batch.entries.count(),
+            audit_detail={"batch": batch.reference},
+        )
+        messages.success(request, _("The package is being made; this page shows how far it got."))
+        return redirect("referral:batch", public_id=batch.public_id)
+    for error in form.errors.get("recipient_key", []):
+        messages.error(request, error)
     return redirect("referral:batch", public_id=batch.public_id)
 
 

@@ -17,3 +17,20 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why you decided so, for whoever looks at this next. Kept encrypted."),
     )
+
+
+class RegistryFileForm(forms.Form):
+    """A registry file to import: its preview is made first, in the background."""
+
+    file = forms.FileField(label=_("Registry file"), help_text=_("XLSX, CSV or a saved list page (HTML)."))
+    registry = forms.SlugField(
+        label=_("Registry"),
+        required=False,
+        max_length=40,
+        help_text=_("Only for a generic CSV: the registry's short name, e.g. interpol-red."),
+    )
+    taken_on = forms.DateField(
+        label=_("Snapshot date"),
+        required=False,
+        help_text=_("Only for files that do not state their date (YYYY-MM-DD)."),
+    )

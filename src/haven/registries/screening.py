@@ -13,7 +13,7 @@ that is no longer a candidate (the name was corrected) is withdrawn, and comes b
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -118,9 +118,13 @@ def screen_everyone(
     stream: TextIO | OutputWrapper,
     people: Iterable[Person] | None = None,
     person_ids: Sequence[int] | None = None,
+    report: Callable[[int, int], None] | None = None,
 ) -> ScreeningCounts:
     """Screen every person of the caseload (or ``people``'s queryset, or the people ``person_ids``)
-    against every registry. Each batch's hits are stored with their audit entry (:func:`hits_store`)."""
+    against every registry. Each batch's hits are stored with their audit entry (:func:`hits_store`).
+
+    ``report(done, total)`` follows the people screened (a job's page); ``stream`` shows a progress line.
+    """
     # Imported here: the registry actions import the case actions, which import this module to screen.
     from haven.registries.actions.screening import hits_store
 
@@ -137,6 +141,8 @@ def screen_everyone(
                 found = _found(batch, index)
                 counts.add(hits_store(actor=actor, people=batch, found=found, public_ids=index.public_ids))
                 progress.advance(len(batch))
+                if report is not None:
+                    report(progress.done, progress.total or 0)
     counts.open_hits = ScreeningHit.objects.filter(status="open").count()
     return counts
 

@@ -6,7 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,9 +14,12 @@ from haven.accounts.access import caseload_required
 from haven.cases.views.base import open_household, person_in, posted
 from haven.errors import HavenError
 from haven.evidence.actions import evidence_add, evidence_update, working_copy_create
+from haven.evidence.actions.base import ensure_can_change
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
+from haven.evidence.jobs import CAPTURE, capture_subject
 from haven.evidence.views.base import back_to_item, item_in
+from haven.jobs.actions import job_start
 
 
 def _files(request: HttpRequest) -> object:
@@ -65,15 +68,25 @@ def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID)
     capture = capture_function()
     form = CaptureForm(posted(request) if capture else None)
     if capture is not None and form.is_valid():
-        fields = form.item_fields()
-        url = fields.pop("source_url")
+        # Fetching and rendering take seconds, up to the capture's time limit: a worker does it (a job),
+        # and the person's evidence page follows it. The form's fields go with the job, sealed, and are
+        # checked again there.
         try:
-            item = capture(actor=actor, person=person, url=url, fields=fields)
+            ensure_can_change(actor, household)
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Page captured. Someone else must now verify it."))
-            return back_to_item(item)
+            job_start(
+                actor=actor,
+                kind=CAPTURE,
+                subject=capture_subject(person),
+                organisation=household.organisation,
+                params={
+                    "form": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+                },
+            )
+            messages.success(request, _("Haven is capturing the page; this page shows how far it got."))
+            return redirect("evidence:person", reference=household.reference, person_id=person.public_id)
     context = {
         "household": household,
         "person": person,

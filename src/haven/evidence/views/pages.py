@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.utils import timezone
 
 from haven.accounts.access import caseload_required
 from haven.cases.views.base import open_household, person_in
@@ -29,8 +32,19 @@ def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) 
         "entries": item_entries(items, summary),
         "summary": summary,
         "capture_available": _capture_available(),
+        "capture_jobs": _capture_jobs(request, person),
     }
     return render(request, "evidence/person.html", context)
+
+
+def _capture_jobs(request: HttpRequest, person: Any) -> list[Any]:
+    """This person's captures the user may follow, from the last day: running, failed or just done."""
+    from haven.evidence.jobs import CAPTURE, capture_subject
+    from haven.jobs.actions import jobs_for
+
+    since = timezone.now() - dt.timedelta(days=1)
+    jobs = jobs_for(request.actor)  # type: ignore[attr-defined]
+    return list(jobs.filter(kind=CAPTURE, subject=capture_subject(person), created_at__gte=since)[:3])
 
 
 @caseload_required

@@ -14,6 +14,7 @@ from haven.accounts.actor import Actor
 from haven.assessment.actions import assessments_run, household_assess
 from haven.assessment.rules import current_rules
 from haven.cases.models import Household
+from haven.jobs.commands import enqueue_from_command
 from haven.progress import Progress
 from haven_core.assessment import RulesError
 
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         parser.add_argument("--diff", action="store_true", help="List every household that moved.")
         parser.add_argument("--dry-run", action="store_true", help="Compute and report; store nothing.")
         parser.add_argument(
+            "--background", action="store_true", help="Queue it as a job for `haven worker` and return."
+        )
+        parser.add_argument(
             "--jobs",
             type=int,
             default=min(os.cpu_count() or 1, 4),
@@ -46,6 +50,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["background"]:
+            if any(options[name] for name in ("household", "rules", "today", "dry_run", "diff")):
+                raise CommandError("--background assesses every household under the rules in force: alone.")
+            enqueue_from_command("assessment.all", self.stdout)
+            return
         try:
             rules = current_rules(options["rules"])
         except (RulesError, OSError) as exc:

@@ -16,6 +16,7 @@ from haven.cases.models import Household
 from haven.demo.loader import existing_demo_organisations
 from haven.demo.users import DEMO_PASSWORD, demo_logins, existing_demo_logins
 from haven.demo.workflow import Made, demo_workflow
+from haven.jobs.alongside import worker_alongside
 from haven.referral.models import ReferralEntry
 from haven_core.roles import Role
 
@@ -29,7 +30,8 @@ class Command(BaseCommand):
         "Run Haven with demo data: apply migrations; if the database has no households yet, seed a "
         "synthetic coalition, assess it, make an approved selection and a referral with a few of the "
         "liaison's decisions, and score the documentation for the dashboard; print the demo logins and "
-        f"serve on http://{HOST}:{PORT} (or --port; without it, the next free port when {PORT} is taken)."
+        f"serve on http://{HOST}:{PORT} (or --port; without it, the next free port when {PORT} is taken), "
+        "with one background worker (haven worker) beside the server."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -59,7 +61,10 @@ class Command(BaseCommand):
         if not options["no_serve"]:
             # The demo listens on the loopback address only. Its stylesheet is served by WhiteNoise, as in
             # production (runserver's own static handler is off: it answered a missing file with an error).
-            call_command("runserver", f"{HOST}:{port}", use_reloader=False, use_static_handler=False)
+            # Long jobs (captures, imports, packages) need a worker: one runs beside the server and stops
+            # with it.
+            with worker_alongside(say=self.stdout):
+                call_command("runserver", f"{HOST}:{port}", use_reloader=False, use_static_handler=False)
 
     def _prepare(self, households: int) -> None:
         """Seed, assess, select, refer and decide, and score the documentation: once, on an empty database."""
