@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from haven.accounts.access import caseload_required
 from haven.cases.actions import household_create, household_move, household_update
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
-from haven.cases.models import Household
+from haven.cases.models import Household, Person
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
@@ -38,11 +39,14 @@ def _pipeline(household: Household) -> list[dict[str, object]]:
 @caseload_required
 def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
     household = open_household(request, reference)
-    people = list(
-        household.people.select_related("us_record")
+    # Kept on the household, so that its principal and every panel of the page use these same people.
+    loaded = (
+        Person.objects.select_related("us_record")
         .prefetch_related("canada_relatives", "canada_permits")
         .order_by("id")
     )
+    prefetch_related_objects([household], Prefetch("people", queryset=loaded))
+    people = list(household.people.all())
     today = timezone.localdate()
     timeline = timeline_entries(household.events.select_related("person", "created_by"), people, today)
     context = {
