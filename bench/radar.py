@@ -140,14 +140,14 @@ def measure() -> None:
             )
         households = visible_households(Actor.for_user(user))
         listed = OrderedDeadlines(deadline_rows(households, today, 30))
-        counted, total = _timed(listed.count)
+        counted, within = _timed(listed.count)
         read, page = _timed(listed.__getitem__, slice(0, 25))
         summary_seconds, summary = _timed(day_summary, households, today, 90)
         chart, _ = _timed(layout, summary, today)
         quality, (warnings, _first) = _timed(warning_summary, households, today, 100)
         lines, _ = _timed(radar_rows, page, today)
         print(
-            f"{'':<12} steps: count 30 days {counted * 1000:.0f} ms ({total:,}), one page of 25 "
+            f"{'':<12} steps: count 30 days {counted * 1000:.0f} ms ({within:,}), one page of 25 "
             f"{read * 1000:.0f} ms, chart's day summary {summary_seconds * 1000:.0f} ms + layout "
             f"{chart * 1000:.0f} ms, data quality {quality * 1000:.0f} ms ({warnings:,}), "
             f"lines of the page {lines * 1000:.0f} ms",
