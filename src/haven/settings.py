@@ -158,6 +158,12 @@ HTTPS = PRODUCTION and not INSECURE_HTTP_FOR_TESTS
 # Sessions end after this much inactivity: every request pushes the expiry forward.
 SESSION_COOKIE_AGE = env_int("HAVEN_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# The first reads the signed-in user with their membership in one query; Django's own stays listed so
+# that sessions begun before it keep working.
+AUTHENTICATION_BACKENDS = [
+    "haven.accounts.backends.MembershipBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -21,6 +21,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 
 class Problem(enum.StrEnum):
@@ -59,23 +60,61 @@ class DataWarning:
         return (_ORDER.index(self.problem), self.household, self.person)
 
 
+Op = Literal["true", "false", "none", "equals", "before_today", "none_or_before"]
+
+
+@dataclass(frozen=True)
+class Test:
+    """One condition on a :class:`RecordFacts` field: ``fact`` is true, false, None, equal to ``value``,
+    a date before today, or None or before the date in the fact named by ``value``."""
+
+    fact: str
+    op: Op
+    value: str = ""
+
+    def holds(self, facts: RecordFacts, today: dt.date) -> bool:
+        found = getattr(facts, self.fact)
+        if self.op == "true":
+            return found is True
+        if self.op == "false":
+            return found is False
+        if self.op == "none":
+            return found is None
+        if self.op == "equals":
+            return bool(found == self.value)
+        if self.op == "before_today":
+            return found is not None and found < today
+        other = getattr(facts, self.value)
+        return found is None or (other is not None and found < other)
+
+
+# Each problem is found when all of its tests hold, on an active household's record. This table is
+# the rule itself: :func:`problems` reads it, and the radar translates it into one SQL condition per
+# problem to count a coalition's warnings in the database (haven.radar.quality); a test checks both
+# agree. A past hearing has its outcome when a ``hearing_held`` event is dated on or after it.
+RULES: dict[Problem, tuple[Test, ...]] = {
+    Problem.DETAINED_NO_FACILITY: (Test("detained", "true"), Test("has_facility", "false")),
+    Problem.FINAL_ORDER_NO_REMOVAL: (
+        Test("status", "equals", FINAL_ORDER),
+        Test("removal_scheduled", "none"),
+    ),
+    Problem.HEARING_NO_OUTCOME: (
+        Test("next_hearing", "before_today"),
+        Test("last_hearing_held", "none_or_before", "next_hearing"),
+    ),
+}
+
+
 def problems(facts: RecordFacts, today: dt.date) -> list[DataWarning]:
     """What is missing from one record, in the order of :class:`Problem`."""
     if not facts.active:
         return []
     found = []
-    if facts.detained and not facts.has_facility:
-        found.append(DataWarning(facts.household, facts.person, Problem.DETAINED_NO_FACILITY))
-    if facts.status == FINAL_ORDER and facts.removal_scheduled is None:
-        found.append(DataWarning(facts.household, facts.person, Problem.FINAL_ORDER_NO_REMOVAL))
-    hearing = facts.next_hearing
-    if hearing is not None and hearing < today and not _held_since(facts.last_hearing_held, hearing):
-        found.append(DataWarning(facts.household, facts.person, Problem.HEARING_NO_OUTCOME, hearing))
+    for problem in Problem:
+        if all(test.holds(facts, today) for test in RULES[problem]):
+            date = facts.next_hearing if problem is Problem.HEARING_NO_OUTCOME else None
+            found.append(DataWarning(facts.household, facts.person, problem, date))
     return found
-
-
-def _held_since(held: dt.date | None, hearing: dt.date) -> bool:
-    return held is not None and held >= hearing
 
 
 def check(records: Iterable[RecordFacts], today: dt.date) -> list[DataWarning]:

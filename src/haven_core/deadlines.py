@@ -19,7 +19,7 @@ class Kind(enum.StrEnum):
 
 
 # The order in which deadlines on the same day are listed: removal first.
-_WEIGHT = {Kind.REMOVAL: 0, Kind.HEARING: 1, Kind.EVENT: 2}
+WEIGHT = {Kind.REMOVAL: 0, Kind.HEARING: 1, Kind.EVENT: 2}
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Deadline:
         return (self.date - today).days
 
     def sort_key(self) -> tuple[dt.date, int, bool, str, str]:
-        return (self.date, _WEIGHT[self.kind], not self.detained, self.household, self.person)
+        return (self.date, WEIGHT[self.kind], not self.detained, self.household, self.person)
 
 
 def upcoming(deadlines: Iterable[Deadline], today: dt.date, days: int) -> list[Deadline]:

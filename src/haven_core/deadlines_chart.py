@@ -130,12 +130,42 @@ def _weeks(today: dt.date, days: int) -> list[dt.date]:
     return [today + dt.timedelta(days=d) for d in range(0, days + 1, 7)]
 
 
+@dataclass(frozen=True)
+class DaySummary:
+    """What the chart needs of the deadlines of one window, however many they are: the first
+    :data:`MAX_STACK` of each day in the radar's order (the marks drawn) and the number of deadlines per
+    day, kind and detention (the weekly counts and the "+n" of a full column). The database can give
+    this for a hundred thousand households without handing every deadline over."""
+
+    first: list[Deadline]
+    counts: dict[tuple[dt.date, Kind, bool], int]
+
+
+def summarise(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) -> DaySummary:
+    """The :class:`DaySummary` of ``deadlines`` from ``today`` to ``today + days``."""
+    first: list[Deadline] = []
+    per_day: dict[dt.date, int] = {}
+    counts: dict[tuple[dt.date, Kind, bool], int] = {}
+    for deadline in upcoming(deadlines, today, days):
+        level = per_day.get(deadline.date, 0)
+        per_day[deadline.date] = level + 1
+        if level < MAX_STACK:
+            first.append(deadline)
+        key = (deadline.date, deadline.kind, deadline.detained)
+        counts[key] = counts.get(key, 0) + 1
+    return DaySummary(first, counts)
+
+
 def timeline(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) -> Chart:
     """Lay out the deadlines from ``today`` to ``today + days`` (others are left out)."""
+    return layout(summarise(deadlines, today, days), today, days)
+
+
+def layout(summary: DaySummary, today: dt.date, days: int = DAYS) -> Chart:
+    """Lay out a window's :class:`DaySummary` (what is outside ``today`` to ``today + days`` is left out)."""
     end = today + dt.timedelta(days=days)
-    shown = upcoming(deadlines, today, days)
+    shown = upcoming(summary.first, today, days)
     marks: list[Mark] = []
-    overflows: list[Overflow] = []
     per_day: dict[dt.date, int] = {}
     for deadline in shown:
         level = per_day.get(deadline.date, 0)
@@ -145,15 +175,21 @@ def timeline(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) ->
         x, y = x_of(deadline.date, today, days), y_of(level)
         points = _triangle(x, y) if deadline.kind is Kind.REMOVAL else ""
         marks.append(Mark(x, y, deadline.kind, deadline.detained, deadline.date, deadline.household, points))
-    for date, count in sorted(per_day.items()):
-        if count > MAX_STACK:
-            overflows.append(Overflow(x_of(date, today, days), y_of(MAX_STACK) + 2, count - MAX_STACK))
     starts = _weeks(today, days)
     counts = {start: {"removal": 0, "hearing": 0, "event": 0, "detained": 0} for start in starts}
-    for deadline in shown:
-        start = starts[(deadline.date - today).days // 7]
-        counts[start][deadline.kind.value] += 1
-        counts[start]["detained"] += deadline.detained
+    day_totals: dict[dt.date, int] = {}
+    for (date, kind, detained), n in summary.counts.items():
+        if not today <= date <= end:
+            continue
+        day_totals[date] = day_totals.get(date, 0) + n
+        start = starts[(date - today).days // 7]
+        counts[start][kind.value] += n
+        counts[start]["detained"] += n if detained else 0
+    overflows = [
+        Overflow(x_of(date, today, days), y_of(MAX_STACK) + 2, count - MAX_STACK)
+        for date, count in sorted(day_totals.items())
+        if count > MAX_STACK
+    ]
     weeks = []
     for start in starts:
         last = min(start + dt.timedelta(days=6), end)

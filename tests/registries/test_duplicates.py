@@ -15,7 +15,7 @@ from haven.cases.models import Person
 from haven.demo.loader import demo_organisations, load_households
 from haven.demo.models import SyntheticIdentity
 from haven.registries.actions import link_confirm, link_reject, link_undo
-from haven.registries.duplicates import find_duplicates, same_person
+from haven.registries.duplicates import find_duplicates, same_people, same_person
 from haven.registries.errors import ScreeningError
 from haven.registries.models import IdentityLink
 from haven_core.seed import coalition_organisations, iter_households
@@ -155,3 +155,15 @@ def test_only_the_coordinator_sees_the_other_record_on_the_household_page(
     caseworker = make_user("cara", "caseworker", link.person_a.household.organisation)
     page = client_for(caseworker).get(url).content.decode()
     assert 'id="same-person"' not in page and link.person_b.household.reference not in page
+
+
+def test_a_households_links_read_at_once_are_those_read_one_by_one(
+    seeded: set[tuple[int, int]], coordinator: Any
+) -> None:
+    find_duplicates(actor=Actor.system(), stream=io.StringIO())
+    for link in IdentityLink.objects.all()[:3]:
+        link_confirm(actor=Actor.for_user(coordinator), link=link, note="Same A-number on both files")
+    linked = [link.person_a_id for link in IdentityLink.objects.filter(status="linked")]
+    people = list(Person.objects.filter(pk__in=linked)) + list(Person.objects.exclude(pk__in=linked)[:5])
+    one_by_one = {p.pk: same_person(p) for p in people if same_person(p)}
+    assert len(one_by_one) == 3 and same_people([p.pk for p in people]) == one_by_one

@@ -36,10 +36,11 @@ def organisation_counts(scope: QuerySet[Any]) -> list[tuple[str, int]]:
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
-def level_counts(scope: QuerySet[Any], dimension: str) -> dict[str, int]:
+def level_counts(scope: QuerySet[Any], dimension: str, *, households: int | None = None) -> dict[str, int]:
     """Households per level of ``dimension`` (risk, urgency): the current assessment's level, or a
     reviewer's latest override of it where there is one; households without a current assessment count
-    as :data:`NOT_ASSESSED` (an override alone does not make a household assessed)."""
+    as :data:`NOT_ASSESSED` (an override alone does not make a household assessed). ``households`` is
+    the number of households in ``scope`` when the caller has counted them already."""
     latest_override = (
         AssessmentOverride.objects.filter(household_id=OuterRef("household_id"), dimension=dimension)
         .order_by("-created_at", "-id")
@@ -57,7 +58,8 @@ def level_counts(scope: QuerySet[Any], dimension: str) -> dict[str, int]:
         .annotate(n=Count("id"))
     )
     counts = {level: n for level, n in assessed}
-    counts[NOT_ASSESSED] = scope.count() - sum(counts.values())
+    total = scope.count() if households is None else households
+    counts[NOT_ASSESSED] = total - sum(counts.values())
     return counts
 
 
@@ -79,14 +81,20 @@ def outcomes_by_month(scope: QuerySet[Any], since: dt.date) -> dict[str, dict[dt
     return out
 
 
+_REFERRAL_TABLE: list[str] = []  # the table's name, once seen: a table is not dropped while Haven runs
+
+
 def referral_model() -> Any:
     """The referral entries' model once its table exists, else None (then stages stand in for it)."""
     try:
         model = apps.get_model("referral", "ReferralEntry")
     except LookupError:
         return None
-    if model._meta.db_table not in connection.introspection.table_names():
-        return None
+    table = model._meta.db_table
+    if table not in _REFERRAL_TABLE:
+        if table not in connection.introspection.table_names():
+            return None
+        _REFERRAL_TABLE.append(table)
     return model
 
 

@@ -25,8 +25,10 @@ def _counts(choices: Iterable[tuple[str, Any]], found: dict[str, int]) -> list[C
     return [Count(key, str(label), found.get(key, 0)) for key, label in choices]
 
 
-def _levels(scope: QuerySet[Any], dimension: str, choices: Iterable[tuple[str, Any]]) -> list[Count]:
-    found = counts.level_counts(scope, dimension)
+def _levels(
+    scope: QuerySet[Any], dimension: str, choices: Iterable[tuple[str, Any]], households: int
+) -> list[Count]:
+    found = counts.level_counts(scope, dimension, households=households)
     return _counts([*choices, (counts.NOT_ASSESSED, _("Not assessed"))], found)
 
 
@@ -67,10 +69,10 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
         ),
     ]
     panels: dict[str, Any] = {
-        "households": sum(stages.values()),
+        "households": sum(stages.values()),  # every household has a stage: the scope's count
         "stages": _panel(_counts(STAGE_CHOICES, stages), shape="funnel"),
-        "urgency": _panel(_levels(scope, "urgency", URGENCY_CHOICES)),
-        "risk": _panel(_levels(scope, "risk", RISK_CHOICES)),
+        "urgency": _panel(_levels(scope, "urgency", URGENCY_CHOICES, sum(stages.values()))),
+        "risk": _panel(_levels(scope, "risk", RISK_CHOICES, sum(stages.values()))),
         "documentation": {
             **_panel(documented),
             "principals": coverage.principals,

@@ -8,12 +8,37 @@ hundred thousand households costs one query over the few records with a gap, not
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Trim
 
 from haven.cases.models import TimelineEvent, USRecord
-from haven_core.data_quality import FINAL_ORDER, DataWarning, RecordFacts, check
+from haven.radar.window import in_scope
+from haven_core.data_quality import (
+    FINAL_ORDER,
+    RULES,
+    DataWarning,
+    Problem,
+    RecordFacts,
+    Test,
+    check,
+    problems,
+)
 from haven_core.pipeline import Stage
 
 INACTIVE = (Stage.CLOSED.value, Stage.RESETTLED.value)
@@ -63,3 +88,131 @@ def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]
         for household_id, reference, person, status, detained, facility, hearing, removal in rows
     )
     return check(facts, today)
+
+
+# The columns of a US record (annotated below) that the facts of haven_core.data_quality.RULES name.
+COLUMN = {
+    "detained": "detained",
+    "has_facility": "q_has_facility",
+    "status": "status",
+    "removal_scheduled": "removal_scheduled_date",
+    "next_hearing": "next_hearing_date",
+    "last_hearing_held": "q_last_held",
+}
+
+
+def _condition(test: Test, today: dt.date) -> Q:
+    """One test of the core's rules as an SQL condition on :func:`_records`."""
+    column = COLUMN[test.fact]
+    if test.op == "true":
+        return Q(**{column: True})
+    if test.op == "false":
+        return Q(**{column: False})
+    if test.op == "none":
+        return Q(**{f"{column}__isnull": True})
+    if test.op == "equals":
+        return Q(**{column: test.value})
+    if test.op == "before_today":
+        return Q(**{f"{column}__lt": today})
+    return Q(**{f"{column}__isnull": True}) | Q(**{f"{column}__lt": F(COLUMN[test.value])})
+
+
+def rule_condition(problem: Problem, today: dt.date) -> Q:
+    condition = Q()
+    for test in RULES[problem]:
+        condition &= _condition(test, today)
+    return condition
+
+
+def _records(households: QuerySet[Any]) -> QuerySet[Any]:
+    """The US records of the active households in ``households``, with the derived facts as columns."""
+    held = (
+        TimelineEvent.objects.filter(household_id=OuterRef("person__household_id"), kind="hearing_held")
+        .order_by()
+        .values("household_id")
+        .annotate(last=Max("date"))
+        .values("last")
+    )
+    return (
+        USRecord.objects.filter(in_scope(households, "person__household_id"))
+        .exclude(person__household__stage__in=INACTIVE)
+        .annotate(
+            q_trimmed=Trim("detention_facility"),
+            q_has_facility=ExpressionWrapper(~Q(q_trimmed=""), output_field=BooleanField()),
+            q_last_held=Subquery(held),
+        )
+    )
+
+
+def warning_summary(households: QuerySet[Any], today: dt.date, shown: int) -> tuple[int, list[DataWarning]]:
+    """How many data-quality warnings ``households`` have, and the first ``shown`` of them in the order
+    of :func:`haven_core.data_quality.check`: counted by the database with the core's rules, in one
+    query, then at most one query per problem for the rows shown (decided again by the core)."""
+    records = _records(households)
+    conditions = {problem: rule_condition(problem, today) for problem in Problem}
+    # Only records that can break a rule are counted: the rules' conditions OR-ed, which the database
+    # answers from the indexes on detention, status and hearing dates rather than from every record.
+    anyone = Q()
+    for condition in conditions.values():
+        anyone |= condition
+    counts = records.filter(anyone).aggregate(
+        **{problem.value: Count("pk", filter=condition) for problem, condition in conditions.items()}
+    )
+    total = sum(counts.values())
+    if not total:
+        return 0, []
+    # The first rows of every problem in one query: each problem's rows are ordered and cut to
+    # ``shown`` by the database, then the core decides again and the first ``shown`` are kept.
+    columns = (
+        "person__household__reference",
+        "person__public_id",
+        "status",
+        "detained",
+        "q_has_facility",
+        "next_hearing_date",
+        "removal_scheduled_date",
+        "q_last_held",
+    )
+    parts = [
+        records.filter(condition)
+        .annotate(q_problem=Value(n, output_field=IntegerField()))
+        .order_by("person__household__reference", "person__public_id")
+        .values_list("q_problem", *columns)[:shown]
+        for n, (problem, condition) in enumerate(conditions.items())
+        if counts[problem.value]
+    ]
+    order = list(Problem)
+    found: list[DataWarning] = []
+    for n, reference, person, status, detained, has_facility, hearing, removal, held in _union(parts):
+        facts = RecordFacts(
+            household=reference,
+            person=str(uuid.UUID(str(person))),
+            status=status,
+            detained=bool(detained),
+            has_facility=bool(has_facility),
+            next_hearing=_day(hearing),
+            removal_scheduled=_day(removal),
+            last_hearing_held=_day(held),
+        )
+        found += [w for w in problems(facts, today) if w.problem is order[n]]
+    return total, sorted(found, key=DataWarning.sort_key)[:shown]
+
+
+def _union(parts: list[QuerySet[Any]]) -> list[tuple[Any, ...]]:
+    """The rows of ``parts``, each ordered and cut by the database, in one ``UNION ALL`` (each part
+    wrapped in a subquery: SQLite allows no ORDER BY or LIMIT in a compound statement's own parts)."""
+    sqls, params = [], []
+    for part in parts:
+        sql, part_params = part.query.sql_with_params()
+        sqls.append(f"SELECT * FROM ({sql}) AS part{len(sqls)}")  # noqa: S608 - Django-compiled, parametrised
+        params += part_params
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sqls), params)
+        return list(cursor.fetchall())
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date read through a union (SQLite hands such columns back as text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

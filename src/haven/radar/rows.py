@@ -61,10 +61,19 @@ def current_urgency(households: Sequence[Any]) -> dict[int, str]:
     return dict(rows.values_list("household_id", "urgency_level"))
 
 
-def radar_rows(deadlines: Sequence[Deadline], today: dt.date) -> list[RadarRow]:
-    """The lines for one page of ``deadlines`` (already limited to households the user may see)."""
-    households = households_by_reference([d.household for d in deadlines])
-    people = people_by_id([d.person for d in deadlines if d.person])
+def radar_rows(
+    deadlines: Sequence[Deadline],
+    today: dt.date,
+    *,
+    households: dict[str, Household] | None = None,
+    people: dict[str, Person] | None = None,
+) -> list[RadarRow]:
+    """The lines for one page of ``deadlines`` (already limited to households the user may see); the
+    page's ``households`` and ``people`` are read here unless the caller read them already."""
+    if households is None:
+        households = households_by_reference([d.household for d in deadlines])
+    if people is None:
+        people = people_by_id([d.person for d in deadlines if d.person])
     urgency = current_urgency(list(households.values()))
     return [
         RadarRow(

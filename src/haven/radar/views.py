@@ -15,14 +15,13 @@ from django.views.decorators.http import require_GET
 
 from haven.accounts.access import caseload_required, visible_households
 from haven.radar.actions import radar_view
-from haven.radar.deadlines import deadlines_for
 from haven.radar.forms import RadarForm
-from haven.radar.quality import warnings_for
+from haven.radar.quality import warning_summary
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
+from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows
 from haven_core.data_quality import DataWarning
-from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
-from haven_core.deadlines_chart import timeline
+from haven_core.deadlines_chart import layout
 from haven_core.roles import COALITION_WIDE
 
 WARNINGS_SHOWN = 100  # the rest are counted; fixing the first ones is the work of a day already
@@ -37,9 +36,9 @@ def _scope(actor: Any, form: RadarForm) -> QuerySet[Any]:
     return households
 
 
-def _warning_rows(warnings: list[DataWarning]) -> list[dict[str, Any]]:
-    households = households_by_reference([w.household for w in warnings])
-    people = people_by_id([w.person for w in warnings])
+def _warning_rows(
+    warnings: list[DataWarning], households: dict[str, Any], people: dict[str, Any]
+) -> list[dict[str, Any]]:
     return [
         {"warning": w, "household": households[w.household], "person": people.get(w.person)}
         for w in warnings
@@ -55,33 +54,38 @@ def radar_home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     households = _scope(actor, form)
     days = form.window
-    # One read serves the list and the chart: the longer of the two windows.
-    found: list[Deadline] = deadlines_for(households, today, max(days, CHART_DAYS))
-    if form.value("detained"):
-        found = [d for d in found if d.detained]
+    detained = bool(form.value("detained"))
     end = today + dt.timedelta(days=days)
-    listed = [d for d in found if d.date <= end]  # already soonest first
+    # The database counts, orders and slices the deadlines; Python only sees one page and the chart's marks.
+    listed = OrderedDeadlines(deadline_rows(households, today, days, detained_only=detained))
     page = Paginator(listed, settings.HAVEN_CASES_PER_PAGE).get_page(request.GET.get("page"))
-    warnings = warnings_for(households, today)
+    chart = layout(day_summary(households, today, CHART_DAYS, detained_only=detained), today)
+    warnings_total, warnings = warning_summary(households, today, WARNINGS_SHOWN)
     radar_view(
         actor=actor,
         days=days,
-        deadlines=len(listed),
+        deadlines=page.paginator.count,
         shown=len(page.object_list),
-        warnings=len(warnings),
+        warnings=warnings_total,
         filters=form.filters(),
     )
+    # The households and people of the page's deadlines and of the warnings shown, read together.
+    deadlines = list(page.object_list)
+    households_shown = households_by_reference(
+        [d.household for d in deadlines] + [w.household for w in warnings]
+    )
+    people_shown = people_by_id([d.person for d in deadlines if d.person] + [w.person for w in warnings])
     context = {
         "form": form,
         "days": days,
         "today": today,
         "end": end,
         "page": page,
-        "rows": radar_rows(page.object_list, today),
-        "chart": timeline(found, today, CHART_DAYS),
-        "warnings": _warning_rows(warnings[:WARNINGS_SHOWN]),
-        "warnings_total": len(warnings),
-        "warnings_hidden": max(0, len(warnings) - WARNINGS_SHOWN),
+        "rows": radar_rows(deadlines, today, households=households_shown, people=people_shown),
+        "chart": chart,
+        "warnings": _warning_rows(warnings, households_shown, people_shown),
+        "warnings_total": warnings_total,
+        "warnings_hidden": max(0, warnings_total - WARNINGS_SHOWN),
         "nav": "radar",
     }
     return render(request, "radar/home.html", context)

@@ -90,6 +90,43 @@ def find_duplicates(*, actor: Actor, stream: TextIO | OutputWrapper) -> Duplicat
     return counts
 
 
+def same_people(person_ids: list[int]) -> dict[int, list[Person]]:
+    """:func:`same_person` for several people at once (a household's), by person pk: one query per step
+    along the links, whatever the number of people, and one for the people found."""
+    edges: list[tuple[int, int]] = []
+    seen, frontier = set(person_ids), list(person_ids)
+    while frontier:
+        links = IdentityLink.objects.filter(status="linked").filter(
+            Q(person_a__in=frontier) | Q(person_b__in=frontier)
+        )
+        frontier = []
+        for a, b in links.values_list("person_a_id", "person_b_id"):
+            edges.append((a, b))
+            for pk in (a, b):
+                if pk not in seen:
+                    seen.add(pk)
+                    frontier.append(pk)
+    if not edges:
+        return {}
+    neighbours: dict[int, set[int]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    reached: dict[int, set[int]] = {}
+    for start in person_ids:
+        group, todo = {start}, [start]
+        while todo:
+            for other in neighbours.get(todo.pop(), ()):
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        group.discard(start)
+        reached[start] = group
+    wanted = set().union(*reached.values())
+    loaded = list(Person.objects.filter(pk__in=wanted).select_related("household__organisation"))
+    return {pk: [p for p in loaded if p.pk in group] for pk, group in reached.items() if group}
+
+
 def same_person(person: Person) -> list[Person]:
     """Everyone linked to ``person``, directly or through others (not ``person`` themself)."""
     seen, frontier = {person.pk}, [person.pk]

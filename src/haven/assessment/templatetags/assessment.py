@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from haven.assessment.actions import effective_overrides
 from haven.assessment.display import Words, level_label, panel
-from haven.assessment.facts import household_facts
+from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.assessment.forms import OverrideForm
 from haven.assessment.models import Assessment
 from haven.assessment.rules import current_rules
 from haven.assessment.store import Computed
 from haven.cases.models import Household
-from haven.evidence.models import EvidenceItem
+from haven.evidence.views.base import household_items
 from haven_core import assessment as core
 from haven_core.assessment import RulesError
 from haven_core.assessment.review import can_override
@@ -36,8 +36,17 @@ def _titles(household: Household, result: core.Assessment) -> dict[str, str]:
     ids = {e for p in result.people for c in p.risk.contributions for e in c.evidence}
     if not ids:
         return {}
-    items = EvidenceItem.objects.filter(person__household=household, public_id__in=ids)
-    return {str(pk): title or str(pk)[:8] for pk, title in items.values_list("public_id", "title")}
+    items = [item for item in household_items(household) if str(item.public_id) in ids]
+    return {str(item.public_id): item.title or str(item.public_id)[:8] for item in items}
+
+
+def _facts(household: Household) -> core.HouseholdFacts:
+    """The household's facts: from what its page loaded when it did (people with their records and ties
+    prefetched, see ``household_detail``), else read afresh."""
+    if "people" in getattr(household, "_prefetched_objects_cache", {}):
+        return loaded_household_facts(list(household.people.all()), household_items(household))
+    found = household_facts(Household.objects.filter(pk=household.pk))
+    return found.get(household.pk, core.HouseholdFacts(()))
 
 
 @register.inclusion_tag("assessment/_panel_body.html", takes_context=True)
@@ -52,9 +61,7 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
         rules = None
     stale = False
     if rules is not None:
-        facts = household_facts(Household.objects.filter(pk=household.pk)).get(
-            household.pk, core.HouseholdFacts(())
-        )
+        facts = _facts(household)
         stale = stored is None or not Computed.of(household.pk, facts, rules, timezone.localdate()).same_as(
             stored
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from haven.cases.actions.households import hold_message, holds_for
 from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
-from haven.cases.models import Household
+from haven.cases.models import Household, Person
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
@@ -52,11 +53,14 @@ def _stage_form(request: HttpRequest, household: Household, data: Any = None) ->
 @caseload_required
 def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
     household = open_household(request, reference)
-    people = list(
-        household.people.select_related("us_record")
+    # Kept on the household, so that its principal and every panel of the page use these same people.
+    loaded = (
+        Person.objects.select_related("us_record")
         .prefetch_related("canada_relatives", "canada_permits")
         .order_by("id")
     )
+    prefetch_related_objects([household], Prefetch("people", queryset=loaded))
+    people = list(household.people.all())
     today = timezone.localdate()
     events = household.events.select_related("person", "created_by", "withdrawn_by")
     timeline = timeline_entries(events, people, today)

@@ -9,7 +9,7 @@ from django import template
 
 from haven.evidence.documentation import assess_items
 from haven.evidence.presenting import documentation_summary, item_entries
-from haven.evidence.views.base import items_with_details
+from haven.evidence.views.base import household_items
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 @register.inclusion_tag("evidence/_household_section.html", takes_context=True)
 def evidence_section(context: template.Context, household: Any, people: Sequence[Any]) -> dict[str, Any]:
     items_by_person: dict[int, list[Any]] = {person.pk: [] for person in people}
-    for item in items_with_details().filter(person__household=household):
+    for item in household_items(household):
         items_by_person.setdefault(item.person_id, []).append(item)
     rows = []
     for person in people:

@@ -20,6 +20,22 @@ def items_with_details() -> QuerySet[EvidenceItem]:
     )
 
 
+def household_items(household: Household) -> list[EvidenceItem]:
+    """The evidence of everyone in ``household`` as its page shows it (tags, files and their blobs; no
+    custody or review history), read once per page: the evidence section, the registry listings and the
+    assessment panel all use this list, kept on the household instance for the rest of the request."""
+    found: list[EvidenceItem] | None = getattr(household, "_page_evidence", None)
+    if found is None:
+        files = ItemFile.objects.select_related("blob").order_by("id")
+        found = list(
+            EvidenceItem.objects.filter(person__household=household)
+            .select_related("original")
+            .prefetch_related("tags", Prefetch("files", queryset=files))
+        )
+        household._page_evidence = found  # type: ignore[attr-defined]
+    return found
+
+
 def item_in(household: Household, public_id: uuid.UUID) -> EvidenceItem:
     """The item with ``public_id`` about someone in ``household`` (already checked visible)."""
     item: EvidenceItem = get_object_or_404(

@@ -7,32 +7,51 @@ Who verified evidence or overrode a level is named by role, never by name.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
+
+from django.db.models import Prefetch
 
 from haven.accounts.models import Membership
 from haven.assessment.actions import effective_overrides
 from haven.assessment.models import Assessment
 from haven.cases.models import Household, Person
-from haven.evidence.models import EvidenceItem, TrustedTimestamp
+from haven.evidence.models import EvidenceItem, ItemFile, TrustedTimestamp, Verification
 from haven_core import assessment as core
 
 
 def _role(user: Any) -> str:
-    membership = Membership.objects.filter(user=user).only("role").first() if user else None
-    return membership.role if membership else ""
+    """The user's role; read with the user (``select_related("…__membership")``) where it was."""
+    if user is None:
+        return ""
+    try:
+        membership = user.membership
+    except Membership.DoesNotExist:
+        return ""
+    return str(membership.role)
 
 
 def _iso(value: Any) -> str:
     return value.isoformat() if value else ""
 
 
-def _evidence(person: Person, stamped: set[int]) -> list[dict[str, Any]]:
+def _items_by_person(household: Household) -> dict[int, list[EvidenceItem]]:
+    """Every item of the household's people with its files and verdicts, in three queries."""
+    files = ItemFile.objects.select_related("blob")
+    verdicts = Verification.objects.select_related("reviewer__membership")  # ordered newest first
     items = (
-        EvidenceItem.objects.filter(person=person)
-        .prefetch_related("files__blob", "verifications__reviewer")
+        EvidenceItem.objects.filter(person__household=household)
+        .prefetch_related(Prefetch("files", queryset=files), Prefetch("verifications", queryset=verdicts))
         .order_by("added_at", "id")
     )
+    found: dict[int, list[EvidenceItem]] = defaultdict(list)
+    for item in items:
+        found[item.person_id].append(item)
+    return found
+
+
+def _evidence(items: list[EvidenceItem], stamped: set[int]) -> list[dict[str, Any]]:
     out = []
     for item in items:
         latest = next(iter(item.verifications.all()), None)  # ordered newest first
@@ -70,7 +89,7 @@ def _evidence(person: Person, stamped: set[int]) -> list[dict[str, Any]]:
     return out
 
 
-def _person(person: Person, stamped: set[int]) -> dict[str, Any]:
+def _person(person: Person, stamped: set[int], items: list[EvidenceItem]) -> dict[str, Any]:
     us = getattr(person, "us_record", None)
     cyrillic = " ".join(
         p for p in (person.surname_cyrillic, person.given_name_cyrillic, person.patronymic_cyrillic) if p
@@ -94,7 +113,7 @@ def _person(person: Person, stamped: set[int]) -> dict[str, Any]:
         "phone": person.phone,
         "email": person.email,
         "vulnerabilities": person.vulnerabilities(),
-        "evidence": _evidence(person, stamped),
+        "evidence": _evidence(items, stamped),
         "private": person.private_fields,  # kept out of every referral, whatever the profile
     }
     return record
@@ -136,7 +155,8 @@ def _sign_offs(household: Household, people: list[dict[str, Any]]) -> list[dict[
                         "date": item["verified_by"]["date"],
                     }
                 )
-    for override in household.assessment_overrides.select_related("reviewer").order_by("created_at", "id"):
+    overrides = household.assessment_overrides.select_related("reviewer__membership")
+    for override in overrides.order_by("created_at", "id"):
         signed.append(
             {
                 "kind": "override",
@@ -163,7 +183,8 @@ def household_record(household: Household, *, reasons: Mapping[str, Any] | None 
             "blob_id", flat=True
         )
     )
-    people = [_person(p, stamped) for p in people_rows]
+    items = _items_by_person(household)
+    people = [_person(p, stamped, items.get(p.pk, [])) for p in people_rows]
     stored = Assessment.objects.filter(household=household, current=True).first()
     assessment = _assessment(household, stored)
     record: dict[str, Any] = {

@@ -7,8 +7,8 @@ from typing import Any
 
 from django import template
 
-from haven.evidence.models import EvidenceItem
-from haven.registries.duplicates import same_person
+from haven.evidence.views.base import household_items
+from haven.registries.duplicates import same_people
 from haven.registries.models import Registry, ScreeningHit
 from haven.registries.permissions import can_decide_links, can_review_hit_of
 
@@ -19,13 +19,15 @@ register = template.Library()
 def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]:
     """Confirmed listings of the household's people, how many hits wait for a reviewer, and (for the
     coordinator only) the records other organisations hold of the same people."""
+    people = {person.pk: person for person in household.people.all()}
     items = sorted(  # the listing date is encrypted: sorted here, not by the database
-        EvidenceItem.objects.filter(person__household=household, kind="registry_listing").select_related(
-            "person"
-        ),
+        (item for item in household_items(household) if item.kind == "registry_listing"),
         key=lambda item: (item.registry_listed_on or dt.date.max, item.pk),
     )
-    titles = {r.slug: r.label for r in Registry.objects.filter(slug__in={i.registry for i in items})}
+    for item in items:
+        item.person = people[item.person_id]
+    slugs = {i.registry for i in items}
+    titles = {r.slug: r.label for r in Registry.objects.filter(slug__in=slugs)} if slugs else {}
     actor = getattr(context.get("request"), "actor", None)
     may_review = actor is not None and can_review_hit_of(actor, household.organisation_id)
     open_hits = ScreeningHit.objects.filter(person__household=household, status="open").count()
@@ -33,8 +35,8 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
     if actor is not None and can_decide_links(
         actor
     ):  # only the coordinator may see other organisations' records
-        for person in household.people.all():
-            linked += [(person, other) for other in same_person(person)]
+        found = same_people(list(people))
+        linked = [(person, other) for person in people.values() for other in found.get(person.pk, [])]
     return {
         "linked": linked,
         "listings": [(item, titles.get(item.registry, item.registry)) for item in items],

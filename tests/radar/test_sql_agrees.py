@@ -1,0 +1,72 @@
+"""The radar counts in the database what the core decides in Python: on a mixed coalition (the seeded
+demo data plus hand-made edge cases), the SQL counts, order and chart equal those of the Python path
+(:func:`haven.radar.deadlines.deadlines_for`, :func:`haven.radar.quality.warnings_for` with the core's
+rules, :func:`haven_core.deadlines_chart.timeline`)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from haven.accounts.actor import Actor
+from haven.cases.actions import household_move
+from haven.cases.models import Household
+from haven.radar.deadlines import deadlines_for
+from haven.radar.quality import warning_summary, warnings_for
+from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows
+from haven_core.deadlines_chart import layout, summarise, timeline
+from haven_core.pipeline import Stage
+from tests.radar.factories import ahead, child_of, event, record, today
+
+
+@pytest.fixture
+def coalition(request: Any, db: Any) -> Any:
+    call_command("seed", households=60, seed=11, stdout=io.StringIO(), stderr=io.StringIO())
+    household_a, household_b = request.getfixturevalue("household_a"), request.getfixturevalue("household_b")
+    caseworker_a, caseworker_b = (
+        request.getfixturevalue("caseworker_a"),
+        request.getfixturevalue("caseworker_b"),
+    )
+    yulia, misha = household_a.principal, child_of(household_a)
+    record(caseworker_a, yulia, detained=True, detention_facility="   ", next_hearing_date=ahead(-20))
+    record(
+        caseworker_a, misha, status="final_order", next_hearing_date=ahead(3), removal_scheduled_date=ahead(3)
+    )
+    event(caseworker_a, household_a, "hearing_held", ahead(-25))  # before the hearing: no outcome yet
+    event(caseworker_a, household_a, "other", ahead(3))  # the whole household's
+    event(caseworker_a, household_a, "status_changed", ahead(3))  # a log line, never a deadline
+    dmitri = household_b.principal
+    record(caseworker_b, dmitri, status="final_order", detained=True, next_hearing_date=ahead(-5))
+    event(caseworker_b, household_b, "hearing_held", ahead(-5), person=dmitri)  # the outcome, same day
+    closed = Household.objects.exclude(pk__in=[household_a.pk, household_b.pk]).first()
+    household_move(actor=Actor.system(), household=closed, stage=Stage.CLOSED, reason="Left the programme.")
+    return Household.objects.all()
+
+
+@pytest.mark.parametrize("scope", ["all", "organisation"])
+def test_warnings_counted_in_sql_are_the_cores(coalition: Any, scope: str) -> None:
+    households = coalition if scope == "all" else coalition.filter(organisation__slug="fra")
+    everything = warnings_for(households, today())
+    assert len({w.problem for w in everything}) == (3 if scope == "all" else 2)  # every rule is broken
+    for shown in (1, 7, 1000):
+        assert warning_summary(households, today(), shown) == (len(everything), everything[:shown])
+
+
+@pytest.mark.parametrize("detained", [False, True])
+@pytest.mark.parametrize("days", [7, 30, 365])
+def test_deadlines_ordered_in_sql_are_the_pythons(coalition: Any, days: int, detained: bool) -> None:
+    expected = [d for d in deadlines_for(coalition, today(), days) if d.detained or not detained]
+    listed = OrderedDeadlines(deadline_rows(coalition, today(), days, detained_only=detained))
+    assert listed.count() == len(expected) > 0
+    assert listed[0 : len(expected)] == expected
+    assert listed[3:8] == expected[3:8]
+
+
+def test_the_chart_from_sql_is_the_pythons(coalition: Any) -> None:
+    expected = deadlines_for(coalition, today(), 90)
+    summary = day_summary(coalition, today(), 90)
+    assert summary.counts == summarise(expected, today()).counts
+    assert layout(summary, today()) == timeline(expected, today())
