@@ -132,87 +132,74 @@ def _done(request: HttpRequest, user: Any, message: str) -> HttpResponse:
     return redirect("accounts:user", username=user.username)
 
 
-@admin_required
-@require_POST
-def user_role(request: HttpRequest, username: str) -> HttpResponse:
+Change = Callable[[Any, Any, dict[str, Any]], str]
+
+
+def _change(
+    request: HttpRequest, username: str, form_class: type[Any], form_name: str, act: Change
+) -> HttpResponse:
+    """One change on the account's page: ``act(actor, user, cleaned_data)`` calls the audited action and
+    returns the message to show; a refusal is shown on its form, above the page's other forms."""
     user = _user(username)
-    form = RoleForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            changes = actions.user_change_role(
-                actor=request.actor,  # type: ignore[attr-defined]
-                user=user,
-                role=Role(form.cleaned_data["role"]),
-                organisation=form.cleaned_data["organisation"],
-            )
+            message = act(request.actor, user, form.cleaned_data)  # type: ignore[attr-defined]
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
-            return _done(request, user, _("Role saved.") if changes else _("Nothing changed."))
-    return _detail(request, user, role_form=form)
+            return _done(request, user, message)
+    return _detail(request, user, **{form_name: form})
+
+
+def _role(actor: Any, user: Any, data: dict[str, Any]) -> str:
+    changes = actions.user_change_role(
+        actor=actor, user=user, role=Role(data["role"]), organisation=data["organisation"]
+    )
+    return _("Role saved.") if changes else _("Nothing changed.")
+
+
+def _active(actor: Any, user: Any, data: dict[str, Any]) -> str:
+    if user.is_active:
+        actions.user_deactivate(actor=actor, user=user, reason=data["reason"])
+        message = _("%(name)s can no longer sign in.")
+    else:
+        actions.user_reactivate(actor=actor, user=user, reason=data["reason"])
+        message = _("%(name)s can sign in again.")
+    return message % {"name": user.username}
+
+
+def _second_factor(actor: Any, user: Any, data: dict[str, Any]) -> str:
+    actions.user_second_factor_reset(actor=actor, user=user, reason=data["reason"])
+    message = _("Second factor of %(name)s reset: they set up a new one at their next sign-in.")
+    return message % {"name": user.username}
+
+
+def _password(actor: Any, user: Any, data: dict[str, Any]) -> str:
+    actions.user_password_reset(actor=actor, user=user, new_password=data["password1"], reason=data["reason"])
+    message = _("New password of %(name)s set: give it to them by a safe channel.")
+    return message % {"name": user.username}
+
+
+@admin_required
+@require_POST
+def user_role(request: HttpRequest, username: str) -> HttpResponse:
+    return _change(request, username, RoleForm, "role_form", _role)
 
 
 @admin_required
 @require_POST
 def user_active(request: HttpRequest, username: str) -> HttpResponse:
-    user = _user(username)
-    form = ReasonForm(request.POST)
-    if form.is_valid():
-        actor, reason = request.actor, form.cleaned_data["reason"]  # type: ignore[attr-defined]
-        try:
-            if user.is_active:
-                actions.user_deactivate(actor=actor, user=user, reason=reason)
-                message = _("%(name)s can no longer sign in.")
-            else:
-                actions.user_reactivate(actor=actor, user=user, reason=reason)
-                message = _("%(name)s can sign in again.")
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return _done(request, user, message % {"name": user.username})
-    return _detail(request, user, active_form=form)
+    return _change(request, username, ReasonForm, "active_form", _active)
 
 
 @admin_required
 @require_POST
 def user_second_factor(request: HttpRequest, username: str) -> HttpResponse:
-    user = _user(username)
-    form = SecondFactorResetForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.user_second_factor_reset(
-                actor=request.actor,  # type: ignore[attr-defined]
-                user=user,
-                reason=form.cleaned_data["reason"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return _done(
-                request,
-                user,
-                _("Second factor of %(name)s reset: they set up a new one at their next sign-in.")
-                % {"name": user.username},
-            )
-    return _detail(request, user, reset_form=form)
+    return _change(request, username, SecondFactorResetForm, "reset_form", _second_factor)
 
 
 @admin_required
 @require_POST
 def user_password(request: HttpRequest, username: str) -> HttpResponse:
-    user = _user(username)
-    form = PasswordResetForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.user_password_reset(
-                actor=request.actor,  # type: ignore[attr-defined]
-                user=user,
-                new_password=form.cleaned_data["password1"],
-                reason=form.cleaned_data["reason"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            message = _("New password of %(name)s set: give it to them by a safe channel.")
-            return _done(request, user, message % {"name": user.username})
-    return _detail(request, user, password_form=form)
+    return _change(request, username, PasswordResetForm, "password_form", _password)
