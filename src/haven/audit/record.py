@@ -82,6 +82,30 @@ def audit_seal() -> int:
             return sealed
 
 
+def _fields(
+    *,
+    actor: Any,
+    action: str,
+    organisation: Any = None,
+    household_ref: str = "",
+    target: str = "",
+    ip: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The fields of a new entry, chained or staged, from :func:`audit_record`'s arguments."""
+    return {
+        "at": timezone.now(),
+        "actor": actor if getattr(actor, "pk", None) else None,
+        "action": _check_action(action),
+        "organisation": organisation,
+        "household_ref": household_ref,
+        "target": target,
+        "ip": ip,
+        # Round-trip the detail through JSON now so the hash covers what the database will return.
+        "detail": json.loads(json.dumps(detail or {}, default=str)),
+    }
+
+
 def audit_read(
     *,
     actor: Any,
@@ -95,44 +119,23 @@ def audit_read(
     """Record a read without taking the chain's lock: staged now, sealed into the chain by the next
     writer. Same arguments as :func:`audit_record`; the same rule, never a sensitive value."""
     entry = StagedEntry(
-        at=timezone.now(),
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=_check_action(action),
-        organisation=organisation,
-        household_ref=household_ref,
-        target=target,
-        ip=ip,
-        detail=json.loads(json.dumps(detail or {}, default=str)),
-    )
+        **_fields(
+            actor=actor, action=action, organisation=organisation, household_ref=household_ref,
+            target=target, ip=ip, detail=detail,
+        )
+    )  # fmt: skip
     entry.digest = staged_digest(entry)
     entry.save(force_insert=True)
     return entry
 
 
-def _link(
-    head: ChainHead,
-    *,
-    actor: Any,
-    action: str,
-    organisation: Any = None,
-    household_ref: str = "",
-    target: str = "",
-    ip: str | None = None,
-    detail: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """The next entry of the chain after ``head`` (not yet saved); moves ``head`` on to it."""
+def _link(head: ChainHead, **fields: Any) -> AuditEntry:
+    """The next entry of the chain after ``head`` (not yet saved), from :func:`audit_record`'s arguments;
+    moves ``head`` on to it."""
     entry = AuditEntry(
         seq=head.last_seq + 1,
-        at=timezone.now(),
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=_check_action(action),
-        organisation=organisation,
-        household_ref=household_ref,
-        target=target,
-        ip=ip,
-        # Round-trip the detail through JSON now so the hash covers what the database will return.
-        detail=json.loads(json.dumps(detail or {}, default=str)),
         prev_hash=head.last_hash,
+        **_fields(**fields),
     )
     entry.hash = link_hash(head.last_hash, entry_content(entry))
     head.last_seq, head.last_hash = entry.seq, entry.hash
