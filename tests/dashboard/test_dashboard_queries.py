@@ -7,31 +7,26 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for, make_user
+from tests.conftest import client_for
 from tests.families import count, family, within_target
-
-
-@pytest.fixture
-def reviewer(org_a: Any) -> Any:
-    return make_user("rita", "reviewer", org_a)
 
 
 @pytest.mark.parametrize("persona", ["caseworker_a", "coordinator"])
 def test_the_dashboard_costs_the_same_with_a_larger_family(
-    request: Any, persona: str, org_a: Any, caseworker_a: Any, reviewer: Any
+    request: Any, persona: str, org_a: Any, caseworker_a: Any, reviewer_a: Any
 ) -> None:
     client = client_for(request.getfixturevalue(persona))
-    family(org_a, caseworker_a, reviewer, people=1, name="Одинокова")
+    family(org_a, caseworker_a, reviewer_a, people=1, name="Одинокова")
     few = count(client, "/dashboard/")
-    family(org_a, caseworker_a, reviewer, people=8, name="Многодетова")
+    family(org_a, caseworker_a, reviewer_a, people=8, name="Многодетова")
     assert count(client, "/dashboard/") == few
 
 
 @pytest.mark.xfail(strict=True, reason="over issue 14's 15 queries still: the dashboard runs 18–20 on SQLite")
 @pytest.mark.django_db(transaction=True)
 def test_the_dashboard_is_within_the_target(
-    coordinator: Any, org_a: Any, caseworker_a: Any, reviewer: Any, django_assert_max_num_queries: Any
+    coordinator: Any, org_a: Any, caseworker_a: Any, reviewer_a: Any, django_assert_max_num_queries: Any
 ) -> None:
-    family(org_a, caseworker_a, reviewer, people=8)
+    family(org_a, caseworker_a, reviewer_a, people=8)
     within_target(client_for(coordinator), "/dashboard/", django_assert_max_num_queries)
     within_target(client_for(caseworker_a), "/dashboard/", django_assert_max_num_queries)

@@ -12,11 +12,6 @@ from tests.families import count, family, within_target
 from tests.referral.batch_builders import batch_for
 
 
-@pytest.fixture
-def reviewer(org_a: Any) -> Any:
-    return make_user("rita", "reviewer", org_a)
-
-
 def _urls(batch: Any, household: Any) -> list[str]:
     return [
         "/referrals/",
@@ -26,10 +21,10 @@ def _urls(batch: Any, household: Any) -> list[str]:
 
 
 def test_the_referral_pages_cost_the_same_with_a_larger_family(
-    coordinator: Any, liaison: Any, org_a: Any, caseworker_a: Any, reviewer: Any
+    coordinator: Any, liaison: Any, org_a: Any, caseworker_a: Any, reviewer_a: Any
 ) -> None:
-    alone = family(org_a, caseworker_a, reviewer, people=1, name="Одинокова")
-    eight = family(org_a, caseworker_a, reviewer, people=8, name="Многодетова")
+    alone = family(org_a, caseworker_a, reviewer_a, people=1, name="Одинокова")
+    eight = family(org_a, caseworker_a, reviewer_a, people=8, name="Многодетова")
     small = batch_for(coordinator, liaison, [alone])
     client = client_for(liaison)
     few = [count(client, url) for url in _urls(small, alone)]
@@ -46,10 +41,10 @@ def test_the_referral_pages_are_within_the_target(
     liaison: Any,
     org_a: Any,
     caseworker_a: Any,
-    reviewer: Any,
+    reviewer_a: Any,
     django_assert_max_num_queries: Any,
 ) -> None:
-    eight = family(org_a, caseworker_a, reviewer, people=8)
+    eight = family(org_a, caseworker_a, reviewer_a, people=8)
     batch = batch_for(coordinator, liaison, [eight])
     for url in _urls(batch, eight):
         within_target(client_for(liaison), url, django_assert_max_num_queries)

@@ -7,25 +7,20 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for, make_user
+from tests.conftest import client_for
 from tests.families import count, family, within_target
 from tests.referral.batch_builders import approved_run
 
 
-@pytest.fixture
-def reviewer(org_a: Any) -> Any:
-    return make_user("rita", "reviewer", org_a)
-
-
 def test_the_selection_pages_cost_the_same_with_a_larger_family(
-    coordinator: Any, org_a: Any, caseworker_a: Any, reviewer: Any
+    coordinator: Any, org_a: Any, caseworker_a: Any, reviewer_a: Any
 ) -> None:
     client = client_for(coordinator)
-    alone = family(org_a, caseworker_a, reviewer, people=1, name="Одинокова")
+    alone = family(org_a, caseworker_a, reviewer_a, people=1, name="Одинокова")
     few = count(client, "/selection/")
     small_run = approved_run(coordinator, [alone])
     few_run = count(client, f"/selection/runs/{small_run.public_id}/")
-    eight = family(org_a, caseworker_a, reviewer, people=8, name="Многодетова")
+    eight = family(org_a, caseworker_a, reviewer_a, people=8, name="Многодетова")
     assert count(client, "/selection/") == few
     large_run = approved_run(coordinator, [eight, alone])
     assert count(client, f"/selection/runs/{large_run.public_id}/") == few_run
@@ -33,9 +28,9 @@ def test_the_selection_pages_cost_the_same_with_a_larger_family(
 
 @pytest.mark.django_db(transaction=True)
 def test_the_selection_page_is_within_the_target(
-    coordinator: Any, org_a: Any, caseworker_a: Any, reviewer: Any, django_assert_max_num_queries: Any
+    coordinator: Any, org_a: Any, caseworker_a: Any, reviewer_a: Any, django_assert_max_num_queries: Any
 ) -> None:
-    eight = family(org_a, caseworker_a, reviewer, people=8)
+    eight = family(org_a, caseworker_a, reviewer_a, people=8)
     client = client_for(coordinator)
     within_target(client, "/selection/", django_assert_max_num_queries)
     run = approved_run(coordinator, [eight])
