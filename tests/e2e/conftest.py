@@ -7,7 +7,10 @@ import shutil
 from collections.abc import Iterator
 from typing import Any
 
+import pyotp
 import pytest
+
+from tests.conftest import PASSWORD
 
 CHROMIUM = os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -58,3 +61,17 @@ def live_server(django_db_setup: Any) -> Iterator[Any]:
     server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
     yield server
     server.stop()
+
+
+def sign_in(page: Any, url: str, username: str, secret: str | None = None) -> None:
+    """Sign in through the real login page; with an authenticator's ``secret``, answer its code too."""
+    page.goto(f"{url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form.form button[type=submit]")
+    if secret is None:
+        page.wait_for_url("**/cases/")
+        return
+    page.wait_for_url("**/account/2fa/verify/**")
+    page.fill("#id_code", pyotp.TOTP(secret).now())
+    page.click("form.form button[type=submit]")

@@ -10,7 +10,7 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.cases.actions import household_create
 from haven.cases.models import Household
-from tests.conftest import PASSWORD
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -24,11 +24,7 @@ def test_a_likely_duplicate_is_shown_and_saved_only_as_a_different_person(
         principal={"surname_cyrillic": "Туманова", "given_name_cyrillic": "Екатерина",
                    "patronymic_cyrillic": "Георгиевна", "birth_date": "1987-06-13"},
     )  # fmt: skip
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", caseworker_a.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/cases/")
+    sign_in(page, live_server.url, caseworker_a.username)
 
     page.click("text=New household")
     page.fill("#id_surname_latin", "Tumanova")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from haven.cases.models import Household
-from tests.conftest import PASSWORD
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -15,11 +15,7 @@ pytestmark = pytest.mark.e2e
 def test_create_household_in_cyrillic_and_find_it_by_latin_spelling(
     live_server: Any, page: Any, caseworker_a: Any
 ) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", caseworker_a.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/cases/")
+    sign_in(page, live_server.url, caseworker_a.username)
 
     page.click("text=New household")
     page.fill("#id_surname_cyrillic", "Щербакова")

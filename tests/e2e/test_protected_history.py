@@ -9,21 +9,13 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.cases.actions import event_add
-from tests.conftest import PASSWORD
+from tests.e2e.conftest import sign_in
 from tests.referral.batch_builders import batch_for
 from tests.web.caseload import in_days
 
 pytestmark = pytest.mark.e2e
 
 REASON = "Recorded on the wrong family."
-
-
-def sign_in(page: Any, url: str, username: str) -> None:
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/cases/")
 
 
 def test_a_caseworker_cannot_move_a_referred_household_and_withdraws_only_their_own_event(

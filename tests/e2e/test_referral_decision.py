@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyotp
 import pytest
-from django.utils import timezone
 
-from haven.accounts.models import TOTPDevice
-from tests.conftest import PASSWORD
+from tests.accounts.conftest import give_authenticator
+from tests.e2e.conftest import sign_in
 from tests.referral.batch_builders import batch_for
 
 pytestmark = pytest.mark.e2e
@@ -21,18 +19,11 @@ def test_the_liaison_records_a_decision(
     live_server: Any, page: Any, coordinator: Any, liaison: Any, household_a: Any
 ) -> None:
     batch = batch_for(coordinator, liaison, [household_a])
-    secret = pyotp.random_base32()
-    TOTPDevice.objects.create(user=liaison, secret=secret, confirmed_at=timezone.now())
+    secret = give_authenticator(liaison)
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", liaison.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/account/2fa/verify/**")
-    page.fill("#id_code", pyotp.TOTP(secret).now())
-    page.click("form.form button[type=submit]")
+    sign_in(page, live_server.url, liaison.username, secret)
 
     page.click("text=Your referrals")
     page.wait_for_url("**/referrals/")

@@ -9,13 +9,11 @@ import tarfile
 from pathlib import Path
 from typing import Any
 
-import pyotp
 import pyrage
 import pytest
-from django.utils import timezone
 
-from haven.accounts.models import TOTPDevice
-from tests.conftest import PASSWORD
+from tests.accounts.conftest import give_authenticator
+from tests.e2e.conftest import sign_in
 from tests.jobs.running import run_queued
 from tests.referral.batch_builders import batch_for
 
@@ -34,18 +32,11 @@ def test_the_coordinator_makes_and_downloads_a_package(
     settings.HAVEN_REFERRAL_SIGNING_KEY_FILE = tmp_path / "referral-signing.key"
     batch = batch_for(coordinator, liaison, [household_a])
     identity = pyrage.x25519.Identity.generate()
-    secret = pyotp.random_base32()
-    TOTPDevice.objects.create(user=coordinator, secret=secret, confirmed_at=timezone.now())
+    secret = give_authenticator(coordinator)
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", coordinator.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/account/2fa/verify/**")
-    page.fill("#id_code", pyotp.TOTP(secret).now())
-    page.click("form.form button[type=submit]")
+    sign_in(page, live_server.url, coordinator.username, secret)
 
     page.goto(f"{live_server.url}/referrals/{batch.public_id}/")
     page.fill("#id_recipient_key", str(identity.to_public()))

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from haven.cases.models import Household
-from tests.conftest import PASSWORD
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -19,11 +19,7 @@ CSV = "ID семьи;Фамилия;Имя;Дата рождения\nF-1;Сми
 def test_upload_preview_and_import_the_valid_households(
     live_server: Any, page: Any, caseworker_a: Any, tmp_path: Path
 ) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", caseworker_a.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/cases/")
+    sign_in(page, live_server.url, caseworker_a.username)
 
     page.click("text=Import")
     path = tmp_path / "caseload.csv"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyotp
 import pytest
 
 from haven.accounts.models import Membership
 from haven.audit.models import AuditEntry
 from tests.accounts.conftest import give_authenticator
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import make_user
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +22,7 @@ def test_an_administrator_promotes_a_caseworker(live_server: Any, page: Any, cas
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/account/2fa/verify/**")
-    page.fill("#id_code", pyotp.TOTP(secret).now())
-    page.click("form.form button[type=submit]")
+    sign_in(page, live_server.url, "ada", secret)
 
     page.click("nav >> text=Users")
     page.wait_for_url("**/account/users/")
