@@ -15,8 +15,8 @@ from haven.accounts.models import Organisation
 from haven.accounts.visibility import can_work_for
 from haven.audit.record import audit_read
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
-from haven.cases.actions.people import PERSON_FIELDS, reindex_names
-from haven.cases.duplicates import check_duplicates, override_detail
+from haven.cases.actions.people import PERSON_FIELDS, audit_override, reindex_names
+from haven.cases.duplicates import check_duplicates
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
 from haven_core.pipeline import Hold, Stage, TransitionError, check_transition, is_backward, move_hold
@@ -62,15 +62,7 @@ def household_create(
         person.save()
         reindex_names(person)
         audit(actor, "household.create", household, target=str(person.public_id))
-        if matches:
-            audit(
-                actor,
-                "household.duplicate_override",
-                household,
-                target=str(person.public_id),
-                on="household.create",
-                **override_detail(matches),
-            )
+        audit_override(actor, household, person, "household.create", matches)
         screen_after_commit(actor=actor, person_id=person.pk)
     return household
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit, touch
-from haven.cases.duplicates import check_duplicates, override_detail
+from haven.cases.duplicates import LikelyMatch, check_duplicates, override_detail
 from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange
 from haven.security.sensitive import index_value
@@ -27,6 +27,22 @@ NAME_FIELDS = frozenset(
     {"surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic", "surname_latin", "given_name_latin",
      "other_spellings", "former_names"}
 )  # fmt: skip
+
+
+def audit_override(
+    actor: Actor, household: Household, person: Person, on: str, matches: list[LikelyMatch]
+) -> None:
+    """The ``household.duplicate_override`` entry of an ``on`` action that saved ``person`` despite its
+    likely ``matches``, naming the households shown; no entry when there were none."""
+    if matches:
+        audit(
+            actor,
+            "household.duplicate_override",
+            household,
+            target=str(person.public_id),
+            on=on,
+            **override_detail(matches),
+        )
 
 
 def person_keys(person: Person) -> set[str]:
@@ -81,15 +97,7 @@ def person_add(
         reindex_names(person)
         touch(household, actor)
         audit(actor, "person.add", household, target=str(person.public_id), relationship=person.relationship)
-        if matches:
-            audit(
-                actor,
-                "household.duplicate_override",
-                household,
-                target=str(person.public_id),
-                on="person.add",
-                **override_detail(matches),
-            )
+        audit_override(actor, household, person, "person.add", matches)
         screen_after_commit(actor=actor, person_id=person.pk)  # against the registries, once saved
     return person
 
