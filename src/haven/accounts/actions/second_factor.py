@@ -3,6 +3,8 @@ a recovery code), and making new recovery codes. Each is audited in the transact
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +16,9 @@ from haven.audit.record import audit_record
 from haven.errors import InvalidChange
 
 
-def _target(actor: Actor) -> str:
-    return f"user:{actor.user.pk}"
+def _audit(actor: Actor, *, action: str, **detail: Any) -> None:
+    """The entry of an event of the actor's own second factor, about their own account."""
+    audit_record(actor=actor.user, action=action, target=f"user:{actor.user.pk}", ip=actor.ip, detail=detail)
 
 
 def second_factor_enrol(*, actor: Actor, code: str) -> list[str] | None:
@@ -32,13 +35,7 @@ def second_factor_enrol(*, actor: Actor, code: str) -> list[str] | None:
         device.save(update_fields=["confirmed_at", "required", "last_used_step"])
         codes = recovery.new_codes()
         recovery.store(actor.user, codes)
-        audit_record(
-            actor=actor.user,
-            action="auth.2fa_enrolled",
-            target=_target(actor),
-            ip=actor.ip,
-            detail={"recovery_codes": len(codes)},
-        )
+        _audit(actor, action="auth.2fa_enrolled", recovery_codes=len(codes))
     return codes
 
 
@@ -52,13 +49,7 @@ def second_factor_verify(*, actor: Actor, code: str) -> bool:
                 spent.used_at = timezone.now()
                 spent.save(update_fields=["used_at"])
                 left = recovery.remaining(actor.user)
-                audit_record(
-                    actor=actor.user,
-                    action="recovery_code.use",
-                    target=_target(actor),
-                    ip=actor.ip,
-                    detail={"remaining": left},
-                )
+                _audit(actor, action="recovery_code.use", remaining=left)
                 return True
             method = "recovery_code"
             ok = False
@@ -72,13 +63,7 @@ def second_factor_verify(*, actor: Actor, code: str) -> bool:
             ok = device is not None and twofactor.accept(device, code)
             if device is not None and ok:
                 device.save(update_fields=["last_used_step"])
-        audit_record(
-            actor=actor.user,
-            action="auth.2fa_passed" if ok else "auth.2fa_failed",
-            target=_target(actor),
-            ip=actor.ip,
-            detail={"method": method},
-        )
+        _audit(actor, action="auth.2fa_passed" if ok else "auth.2fa_failed", method=method)
     return ok
 
 
@@ -90,11 +75,5 @@ def recovery_codes_regenerate(*, actor: Actor) -> list[str]:
         before = recovery.remaining(actor.user)
         codes = recovery.new_codes()
         recovery.store(actor.user, codes)
-        audit_record(
-            actor=actor.user,
-            action="recovery_code.regenerate",
-            target=_target(actor),
-            ip=actor.ip,
-            detail={"replaced_unused": before, "recovery_codes": len(codes)},
-        )
+        _audit(actor, action="recovery_code.regenerate", replaced_unused=before, recovery_codes=len(codes))
     return codes
