@@ -94,6 +94,7 @@ def family(organisation: Any, caseworker: Any, reviewer: Any, *, people: int, na
             "sex": "F",
             "birth_date": "1988-04-12",
         },
+        different_person=True,  # the tests make namesake families on purpose
     )
     members = [household.principal]
     for n in range(1, people):

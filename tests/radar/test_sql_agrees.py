@@ -37,7 +37,8 @@ def coalition(request: Any, db: Any) -> Any:
     )
     event(caseworker_a, household_a, "hearing_held", ahead(-25))  # before the hearing: no outcome yet
     event(caseworker_a, household_a, "other", ahead(3))  # the whole household's
-    event(caseworker_a, household_a, "status_changed", ahead(3))  # a log line, never a deadline
+    # a log line of today's date, never a deadline (Haven writes these itself: a move along the pipeline)
+    household_move(actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.DOCUMENTING)
     dmitri = household_b.principal
     record(caseworker_b, dmitri, status="final_order", detained=True, next_hearing_date=ahead(-5))
     event(caseworker_b, household_b, "hearing_held", ahead(-5), person=dmitri)  # the outcome, same day

@@ -136,13 +136,17 @@ def screen_everyone(
         else:
             queryset: Any = people if people is not None else Person.objects.all()
             total, batches = queryset.count(), people_batches(queryset)
+        stored = 0
         with Progress("screening people", total, stream) as progress:
             for batch in batches:
                 found = _found(batch, index)
                 counts.add(hits_store(actor=actor, people=batch, found=found, public_ids=index.public_ids))
+                stored += 1
                 progress.advance(len(batch))
                 if report is not None:
                     report(progress.done, progress.total or 0)
+        if not stored:  # a run over nobody is recorded too: the trail shows that screening ran
+            counts.add(hits_store(actor=actor, people=[], found={}, public_ids=index.public_ids))
     counts.open_hits = ScreeningHit.objects.filter(status="open").count()
     return counts
 
