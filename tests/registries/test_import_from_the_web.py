@@ -74,3 +74,17 @@ def test_a_caseworker_may_not_import(caseworker_a: Any) -> None:
     assert client.get("/registries/import/").status_code == 403
     assert _upload(client, CSV_2024).status_code == 403
     assert not Job.objects.exists()
+
+
+def test_a_file_without_its_date_asks_for_the_snapshot_date_in_the_readers_language(reviewer_a: Any) -> None:
+    # The web form calls it the snapshot date; --date is only the command line's name for it.
+    client = client_for(reviewer_a)
+    client.cookies["django_language"] = "ru"
+    assert _upload(client, CSV_2024).status_code == 302
+    run_queued()
+    preview = Job.objects.get(kind="registry.preview")
+    assert preview.state == Job.FAILED
+    assert "в файле не указана его дата (самое новое решение о включении в реестр датировано 2024-02-02)" in (
+        preview.error
+    )
+    assert "укажите дату снимка" in client.get("/registries/import/").content.decode()

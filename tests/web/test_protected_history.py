@@ -3,6 +3,7 @@ own event is withdrawn with a reason — it stays on the timeline, struck throug
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 from typing import Any
 
@@ -201,3 +202,15 @@ def test_the_migration_marks_the_events_haven_wrote_before_the_flag_existed(
     migration.mark_system_events(apps, None)
     marked = dict(TimelineEvent.objects.values_list("pk", "system"))
     assert marked == {move.pk: True, decision.pk: True, own.pk: False}
+
+
+def test_the_withdraw_page_names_the_event_by_its_date_as_the_timeline_writes_it(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    from django.conf import settings
+
+    event = an_event(caseworker_a, household_a, date=dt.date(2026, 11, 20))
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = client.get(withdraw_url(household_a, event)).content.decode()
+    assert "20.11.2026 · " in html and "2026-11-20" not in html

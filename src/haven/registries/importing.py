@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.events import RegistryListedAnew, publish_on_commit
@@ -76,7 +77,13 @@ def _snapshot_date(parsed: ParsedFile, given: dt.date | None) -> dt.date:
     taken_on = parsed.taken_on or given
     if taken_on is None:
         hint = f" ({parsed.hint})" if parsed.hint else ""
-        raise RegistryImportError(f"this file does not say its date{hint}: give it with --date YYYY-MM-DD")
+        raise RegistryImportError(
+            _(
+                "this file does not say its date%(hint)s: "
+                "give its snapshot date (on the command line, --date YYYY-MM-DD)"
+            )
+            % {"hint": hint}
+        )
     return taken_on
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -120,7 +121,7 @@ def event_withdraw_view(request: HttpRequest, reference: str, event_id: uuid.UUI
         "household": household,
         "form": form,
         "title": _("Withdraw this event?"),
-        "explanation": f"{event.date:%Y-%m-%d} · {event.get_kind_display()}",
+        "explanation": f"{date_format(event.date, 'SHORT_DATE_FORMAT')} · {event.get_kind_display()}",
         "submit": _("Withdraw the event"),
     }
     return render(request, "cases/form.html", context)

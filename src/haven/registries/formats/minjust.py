@@ -15,6 +15,8 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
+from django.utils.translation import gettext as _
+
 from haven.registries.formats.common import (
     Kind,
     ParsedEntry,
@@ -183,5 +185,9 @@ def read_csv(rows: Sequence[Sequence[str]], line_numbers: Sequence[int]) -> Pars
         columns,
     )
     newest = max((e.listed_on for e in entries if e.listed_on), default=None)
-    hint = f"its newest decision to list someone is dated {newest.isoformat()}" if newest else ""
+    hint = (
+        _("its newest decision to list someone is dated %(date)s") % {"date": newest.isoformat()}
+        if newest
+        else ""
+    )
     return ParsedFile(format="minjust-csv", registry=REGISTRY, entries=tuple(entries), hint=hint)
