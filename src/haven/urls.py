@@ -6,10 +6,10 @@ from django.urls import include, path
 
 from haven.accounts import views as account_views
 from haven.api.v1 import api as api_v1
-from haven.cases.views import home
+from haven.work import views as work
 
 urlpatterns = [
-    path("", home.home, name="home"),
+    path("", work.home, name="home"),
     path("login/", account_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -24,7 +24,8 @@ def test_find_a_household_in_russian_and_add_a_child(live_server: Any, page: Any
     page.fill("#id_username", "anna")
     page.fill("#id_password", PASSWORD)
     page.click("form.form button[type=submit]")
-    page.wait_for_url("**/cases/")
+    page.wait_for_url(f"{live_server.url}/")  # her home page of work
+    page.click(".site-nav >> text=Дела")
     assert page.locator("h1").inner_text() == "Дела"
     header = page.locator(".site-header").evaluate("e => getComputedStyle(e).backgroundColor")
     assert header == "rgb(28, 43, 59)"  # the stylesheet was served and applied

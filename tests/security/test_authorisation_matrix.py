@@ -34,7 +34,7 @@ COORDINATION = (403, 403, 403, 200, 403, 200, "login")
 COORDINATOR_ONLY = (403, 403, 403, 200, 403, 403, "login")  # selection: the coordinator alone
 
 MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] = {
-    "home": (lambda o: "/", (302, 302, 302, 302, 200, 302, "login")),
+    "home": (lambda o: "/", (200, 200, 200, 200, 200, 200, "login")),
     "login": (lambda o: "/login/", (302, 302, 302, 302, 302, 302, 200)),
     "logout": (lambda o: "/logout/", (405,) * 7),
     "set_language": (lambda o: "/i18n/setlang/", (302,) * 7),

@@ -125,5 +125,8 @@ def test_the_liaison_lands_on_their_own_page(liaison: Any) -> None:
     assert "/cases/" not in response.content.decode()  # no caseload links in the navigation
 
 
-def test_caseload_users_land_on_the_case_list(caseworker_a: Any) -> None:
-    assert client_for(caseworker_a).get("/")["Location"] == "/cases/"
+def test_caseload_users_land_on_their_work_with_the_case_list_in_reach(caseworker_a: Any) -> None:
+    response = client_for(caseworker_a).get("/")
+    assert response.status_code == 200
+    assert response.templates[0].name == "work/home.html"
+    assert 'href="/cases/"' in response.content.decode()

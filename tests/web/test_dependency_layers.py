@@ -31,6 +31,7 @@ LAYERS: list[set[str]] = [
         "wsgi",
         "__main__",
         "serving",
+        "work",  # the home page of work: reads what waits in every app below
     },
 ]
 LAYER = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}

@@ -7,11 +7,12 @@ from typing import Any
 from tests.conftest import PASSWORD, client_for
 
 
-def test_logging_in_leads_to_the_case_list(client: Any, caseworker_a: Any) -> None:
+def test_logging_in_leads_to_my_work(client: Any, caseworker_a: Any) -> None:
     page = client.get("/login/").content.decode()
     assert 'name="username"' in page and 'name="password"' in page and "csrfmiddlewaretoken" in page
     response = client.post("/login/", {"username": "anna", "password": PASSWORD}, follow=True)
-    assert response.redirect_chain[-1][0] == "/cases/"
+    assert response.redirect_chain[-1][0] == "/"
+    assert response.templates[0].name == "work/home.html"
 
 
 def test_a_wrong_password_is_explained(client: Any, caseworker_a: Any) -> None:

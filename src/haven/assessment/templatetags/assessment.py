@@ -12,11 +12,10 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from haven.assessment.actions import effective_overrides
 from haven.assessment.display import Words, level_label, panel
 from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.assessment.forms import OverrideForm
-from haven.assessment.models import Assessment
+from haven.assessment.page import current_assessment, overrides_in_force
 from haven.assessment.rules import current_rules
 from haven.assessment.store import Computed
 from haven.cases.models import Household
@@ -54,7 +53,7 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
     household: Household = context["household"]
     request = context["request"]
     actor = getattr(request, "actor", None)
-    stored = Assessment.objects.filter(household=household, current=True).first()
+    stored = current_assessment(household)
     try:
         rules = current_rules()
     except (RulesError, OSError):
@@ -70,7 +69,7 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
         result = core.from_json(stored.result)
         words = Words(people=_names(household), evidence=_titles(household, result), rules=rules)
         shown = panel(result, words)
-    overrides = effective_overrides(household)
+    overrides = overrides_in_force(household)
     dimensions = []
     if stored is not None:
         for dimension in ("risk", "vulnerability", "urgency"):

@@ -6,16 +6,11 @@ from typing import Any
 
 from django import template
 
-from haven.referral.models import ReferralEntry
+from haven.referral.household import household_entries
 
 register = template.Library()
 
 
 @register.inclusion_tag("referral/_household_panel.html")
 def referral_decisions(household: Any) -> dict[str, Any]:
-    entries = (
-        ReferralEntry.objects.filter(household=household)
-        .select_related("batch__recipient", "decided_by")
-        .order_by("-batch__created_at", "-id")
-    )
-    return {"entries": list(entries)}
+    return {"entries": household_entries(household)}

@@ -9,7 +9,8 @@ from django import template
 
 from haven.evidence.views.base import household_items
 from haven.registries.duplicates import same_people
-from haven.registries.models import Registry, ScreeningHit
+from haven.registries.household import open_hit_count
+from haven.registries.models import Registry
 from haven.registries.permissions import can_decide_links, can_review_hit_of
 
 register = template.Library()
@@ -30,7 +31,7 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
     titles = {r.slug: r.label for r in Registry.objects.filter(slug__in=slugs)} if slugs else {}
     actor = getattr(context.get("request"), "actor", None)
     may_review = actor is not None and can_review_hit_of(actor, household.organisation_id)
-    open_hits = ScreeningHit.objects.filter(person__household=household, status="open").count()
+    open_hits = open_hit_count(household)
     linked = []
     if actor is not None and can_decide_links(
         actor

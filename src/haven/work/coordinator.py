@@ -1,0 +1,162 @@
+"""The coordinator's home: emergencies and whether each can be referred now, duplicates to decide,
+selection runs awaiting approval and referral batches awaiting decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from haven.accounts.actor import Actor
+from haven.accounts.visibility import visible_households
+from haven.assessment.views import assessed
+from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.registries.models import IdentityLink
+from haven.registries.permissions import can_decide_links
+from haven.selection.models import SelectionRun
+from haven.work.items import SHOWN, Item, Section
+from haven_core.pipeline import Stage
+from haven_core.referability import Referability, Why, referability
+from haven_core.roles import Role
+
+
+def readiness(household: Any) -> Referability:
+    """Whether ``household`` can be referred now. The one place the home page decides it: a household
+    read with ``awaiting_decision`` annotated (see :func:`emergencies`)."""
+    return referability(Stage(household.stage), awaiting_decision=bool(household.awaiting_decision))
+
+
+def why_text(why: Why) -> str:
+    return {
+        Why.READY: _("Referable: assessed and not under referral."),
+        Why.NEEDS_DOCUMENTS: _("Not referable yet: still being documented."),
+        Why.NEEDS_REVIEW: _("Not referable yet: ready for review, not assessed."),
+        Why.AWAITING_DECISION: _("Not referable: awaiting a decision in a referral batch."),
+        Why.REFERRED: _("Not referable: referred already."),
+        Why.FINISHED: _("Not referable: resettled or closed."),
+    }[why]
+
+
+def emergencies(actor: Actor) -> Section:
+    """Households whose urgency in force (a reviewer's override, else the computed level) is emergency,
+    the most urgent first, each with whether it can be referred now and why."""
+    rows = assessed(visible_households(actor), {"urgency": "emergency", "sort": "urgency"})
+    total = rows.count()
+    awaiting = ReferralEntry.objects.filter(household=OuterRef("household"), decision__in=ReferralEntry.OPEN)
+    shown = list(rows.annotate(awaiting_decision=Exists(awaiting))[:SHOWN])
+    items = []
+    for row in shown:
+        household = row.household
+        household.awaiting_decision = row.awaiting_decision
+        verdict = readiness(household)
+        principals = household.principals
+        items.append(
+            Item(
+                title=principals[0].display_name if principals else household.reference,
+                url=reverse("cases:detail", args=[household.reference]),
+                household=household.reference,
+                detail=why_text(verdict.why),
+                date=row.urgency_date,
+                tone="danger",
+                flag=_("Referable") if verdict.referable else _("Not referable"),
+            )
+        )
+    return Section(
+        key="emergencies",
+        title=gettext_lazy("Emergencies"),
+        count=total,
+        items=items,
+        empty=gettext_lazy("No household is in emergency."),
+        more_url=reverse("assessment:list") + "?urgency=emergency&sort=urgency",
+        more_label=gettext_lazy("All emergencies"),
+    )
+
+
+def duplicates(actor: Actor) -> Section:
+    if not can_decide_links(actor):
+        return Section(key="duplicates", title=gettext_lazy("Duplicates to decide"), count=0)
+    links = IdentityLink.objects.filter(status="proposed")
+    total = links.count()
+    shown = list(
+        links.select_related("person_a__household", "person_b__household").order_by("-score", "id")[:SHOWN]
+    )
+    items = [
+        Item(
+            title=f"{link.person_a.display_name} · {link.person_b.display_name}",
+            url=reverse("registries:link", args=[link.public_id]),
+            household=f"{link.person_a.household.reference} · {link.person_b.household.reference}",
+            detail=_("Score %(score)s") % {"score": f"{link.score:.2f}"},
+            date=link.found_at.date(),
+        )
+        for link in shown
+    ]
+    return Section(
+        key="duplicates",
+        title=gettext_lazy("Duplicates to decide"),
+        count=total,
+        items=items,
+        empty=gettext_lazy("No proposed duplicate waits for a decision."),
+        more_url=reverse("registries:duplicates"),
+        more_label=gettext_lazy("All duplicates"),
+    )
+
+
+def runs_to_approve(actor: Actor) -> Section:
+    runs = SelectionRun.objects.filter(approved_at__isnull=True)
+    total = runs.count()
+    shown = list(runs.order_by("-created_at", "-id")[:SHOWN])
+    items = [
+        Item(
+            title=_("Selection run, quota %(quota)d") % {"quota": run.quota},
+            url=reverse("selection:run", args=[run.public_id]),
+            detail=_("Selected: households %(households)d, people %(people)d")
+            % {"households": run.households_selected, "people": run.people_selected},
+            date=run.created_at.date(),
+        )
+        for run in shown
+    ]
+    return Section(
+        key="runs",
+        title=gettext_lazy("Selection runs awaiting approval"),
+        count=total,
+        items=items,
+        empty=gettext_lazy("No selection run awaits approval."),
+        more_url=reverse("selection:home"),
+        more_label=gettext_lazy("Selection"),
+    )
+
+
+def batches_awaiting(actor: Actor) -> Section:
+    open_entries = Count("entries", filter=Q(entries__decision__in=ReferralEntry.OPEN))
+    batches = ReferralBatch.objects.annotate(waiting=open_entries).filter(waiting__gt=0)
+    total = batches.count()
+    shown = list(batches.select_related("recipient").order_by("created_at", "id")[:SHOWN])
+    items = [
+        Item(
+            title=batch.reference,
+            url=reverse("referral:batch", args=[batch.public_id]),
+            person=batch.recipient.get_full_name() or batch.recipient.get_username(),
+            detail=_("Awaiting a decision: %(count)d") % {"count": batch.waiting},
+            date=batch.created_at.date(),
+        )
+        for batch in shown
+    ]
+    return Section(
+        key="batches",
+        title=gettext_lazy("Referral batches awaiting decisions"),
+        count=total,
+        items=items,
+        empty=gettext_lazy("No referral batch awaits a decision."),
+        more_url=reverse("referral:batches"),
+        more_label=gettext_lazy("All referrals"),
+    )
+
+
+def coordinator_sections(actor: Actor) -> list[Section]:
+    sections = [emergencies(actor), duplicates(actor)]
+    if actor.role is Role.COORDINATOR:
+        sections += [runs_to_approve(actor), batches_awaiting(actor)]
+    return sections

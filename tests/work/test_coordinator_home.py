@@ -1,0 +1,54 @@
+"""The coordinator lands on emergencies (each said referable or not, and why), duplicates to decide,
+selection runs awaiting approval and referral batches awaiting decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import client_for, make_user
+from tests.families import family
+from tests.referral.batch_builders import approved_run, at_stage, batch_for
+from tests.registries.factories import registry_objects
+
+
+def _sections(client: Any) -> dict[str, Any]:
+    return client.get("/").context["by_key"]
+
+
+def test_each_emergency_says_whether_it_can_be_referred_and_why(
+    org_a: Any, caseworker_a: Any, reviewer_a: Any, coordinator: Any, liaison: Any
+) -> None:
+    documenting = family(org_a, caseworker_a, reviewer_a, people=1, name="Котова")
+    ready = at_stage(family(org_a, caseworker_a, reviewer_a, people=1, name="Петрова"), "assessed")
+    referred = family(org_a, caseworker_a, reviewer_a, people=1, name="Сидорова")
+    batch_for(coordinator, liaison, [referred])
+    emergencies = _sections(client_for(coordinator))["emergencies"]
+    assert emergencies.count == 3
+    said = {item.household: (item.flag, item.detail) for item in emergencies.items}
+    assert said[documenting.reference] == ("Not referable", "Not referable yet: still being documented.")
+    assert said[ready.reference] == ("Referable", "Referable: assessed and not under referral.")
+    assert said[referred.reference] == (
+        "Not referable",
+        "Not referable: awaiting a decision in a referral batch.",
+    )
+
+
+def test_duplicates_runs_and_batches_link_to_where_they_are_decided(
+    org_a: Any, caseworker_a: Any, reviewer_a: Any, coordinator: Any, liaison: Any, household_a: Any
+) -> None:
+    objects = registry_objects(household_a.principal)
+    run = approved_run(coordinator, [household_a], approved=False)
+    batch = batch_for(coordinator, liaison, [family(org_a, caseworker_a, reviewer_a, people=1)])
+    sections = _sections(client_for(coordinator))
+    assert [i.url for i in sections["duplicates"].items] == [f"/registries/duplicates/{objects['link']}/"]
+    assert [i.url for i in sections["runs"].items] == [f"/selection/runs/{run.public_id}/"]
+    (waiting,) = sections["batches"].items
+    assert waiting.url == f"/referrals/{batch.public_id}/" and waiting.detail == "Awaiting a decision: 1"
+    for url in (sections["duplicates"].items[0].url, sections["runs"].items[0].url, waiting.url):
+        assert client_for(coordinator).get(url).status_code == 200
+
+
+def test_an_administrator_gets_the_review_work_not_the_coordinators(db: Any) -> None:
+    admin = make_user("ada", "admin", None)
+    keys = list(_sections(client_for(admin)))
+    assert keys == ["to_verify", "hits", "ready_for_review", "overrides"]
