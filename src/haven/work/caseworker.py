@@ -58,6 +58,7 @@ def deadlines(actor: Actor, today: dt.date) -> Section:
             days_left=row.days_left,
             tone="danger" if row.deadline.kind is Kind.REMOVAL or row.days_left <= 2 else "warning",
             flag=_("Detained") if row.deadline.detained else "",
+            flag_tone="danger",
         )
         for row in rows
     ]
@@ -122,7 +123,7 @@ def new_hits(actor: Actor, today: dt.date) -> Section:
     shown = list(hits.select_related("person__household").order_by("-found_at", "-id")[:SHOWN])
     items = [
         Item(
-            title=hit.get_status_display(),
+            title=_("Registry hit"),
             url=reverse("cases:detail", args=[hit.person.household.reference]) + "#registry-listings",
             household=hit.person.household.reference,
             person=hit.person.display_name,

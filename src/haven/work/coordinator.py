@@ -59,9 +59,9 @@ def emergencies(actor: Actor) -> Section:
                 url=reverse("cases:detail", args=[household.reference]),
                 household=household.reference,
                 detail=why_text(verdict.why),
-                date=row.urgency_date,
                 tone="danger",
                 flag=_("Referable") if verdict.referable else _("Not referable"),
+                flag_tone="ok" if verdict.referable else "",
             )
         )
     return Section(

@@ -29,6 +29,7 @@ class Item:
     days_left: int | None = None  # for a deadline
     tone: str = ""  # "danger", "warning" or "" (always with words beside it, never colour alone)
     flag: str = ""  # a short word shown as a tag (e.g. "Detained", "Referable")
+    flag_tone: str = ""  # the tag's own tone when it differs from the item's
 
 
 @dataclass(frozen=True)
