@@ -35,3 +35,14 @@ def test_the_home_page_costs_the_same_for_one_item_or_many(
     assert many == few
     assert many <= HOME_QUERIES, many
     assert sum(s.count for s in client.get("/").context["sections"]) > waiting_few  # more work, same cost
+
+
+def test_the_count_in_the_navigation_costs_other_pages_no_query(
+    org_a: Any, caseworker_a: Any, reviewer_a: Any
+) -> None:
+    household = busy_household(org_a, caseworker_a, reviewer_a, "Котова")
+    client = client_for(caseworker_a)
+    before = [count(client, url) for url in ("/cases/", f"/cases/{household.reference}/")]
+    client.get("/")  # counts the work and keeps the total in the session
+    assert 'class="count nav-count"' in client.get("/cases/").content.decode()
+    assert [count(client, url) for url in ("/cases/", f"/cases/{household.reference}/")] == before

@@ -72,13 +72,14 @@ def hits_to_decide(actor: Actor) -> Section:
     shown = list(hits.select_related("person__household").order_by("-score", "id")[:SHOWN])
     items = [
         Item(
-            title=hit.get_decision_display(),
+            title=_("Registry hit"),
             url=reverse("registries:hit", args=[hit.public_id]),
             household=hit.person.household.reference,
             person=hit.person.display_name,
             detail=_("Score %(score)s") % {"score": f"{hit.score:.2f}"},
             date=hit.found_at.date(),
             tone="warning" if hit.decision == "match" else "",
+            flag=_("Likely match") if hit.decision == "match" else "",
         )
         for hit in shown
     ]
