@@ -47,6 +47,7 @@ def test_a_caseworker_cannot_move_a_referred_household_and_withdraws_only_their_
     for i in range(moves.count()):
         assert moves.nth(i).locator("a", has_text="Withdraw").count() == 0
 
+    page.click("#fold-timeline > summary")  # the timeline is folded until opened
     hearing = timeline.locator(".timeline-item", has_text="Master calendar hearing.")
     hearing.locator("a", has_text="Withdraw").click()
     page.fill("#id_reason", REASON)

@@ -23,10 +23,10 @@ from haven_core.referability import Referability, Why, referability
 from haven_core.roles import Role
 
 
-def readiness(household: Any) -> Referability:
-    """Whether ``household`` can be referred now. The one place the home page decides it: a household
-    read with ``awaiting_decision`` annotated (see :func:`emergencies`)."""
-    return referability(Stage(household.stage), awaiting_decision=bool(household.awaiting_decision))
+def readiness(household: Any, *, awaiting_decision: bool) -> Referability:
+    """Whether ``household`` can be referred now (``awaiting_decision``: it is in a referral batch whose
+    decision is pending). The one place the home page and the household page's strip decide it."""
+    return referability(Stage(household.stage), awaiting_decision=awaiting_decision)
 
 
 def why_text(why: Why) -> str:
@@ -50,8 +50,7 @@ def emergencies(actor: Actor) -> Section:
     items = []
     for row in shown:
         household = row.household
-        household.awaiting_decision = row.awaiting_decision
-        verdict = readiness(household)
+        verdict = readiness(household, awaiting_decision=row.awaiting_decision)
         principals = household.principals
         items.append(
             Item(

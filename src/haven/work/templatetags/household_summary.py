@@ -22,9 +22,7 @@ from haven.evidence.views.base import household_items
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven.referral.household import household_entries
 from haven.registries.household import open_hit_count
-from haven.work.coordinator import why_text
-from haven_core.pipeline import Stage
-from haven_core.referability import referability
+from haven.work.coordinator import readiness, why_text
 
 register = template.Library()
 
@@ -99,7 +97,7 @@ def _referral(household: Any) -> dict[str, str]:
             "note": latest.batch.reference,
             "tone": "ok" if latest.decision == "accepted" else "warning" if latest.is_open else "",
         }
-    verdict = referability(Stage(household.stage), awaiting_decision=awaiting)
+    verdict = readiness(household, awaiting_decision=awaiting)
     return {
         "words": _("Referable") if verdict.referable else _("Not referred"),
         "note": why_text(verdict.why),
