@@ -87,7 +87,7 @@ def _deadline_tone(deadline: NextDeadline | None) -> str:
     return "danger" if deadline.days <= 7 else "warning"
 
 
-def _referral(household: Any) -> dict[str, str]:
+def _referral(household: Any) -> dict[str, Any]:
     entries = household_entries(household)
     awaiting = any(entry.is_open for entry in entries)
     if entries:
@@ -96,19 +96,21 @@ def _referral(household: Any) -> dict[str, str]:
             "words": latest.get_decision_display(),
             "note": latest.batch.reference,
             "tone": "ok" if latest.decision == "accepted" else "warning" if latest.is_open else "",
+            "listed": True,  # the referrals panel lists them further down
         }
     verdict = readiness(household, awaiting_decision=awaiting)
     return {
         "words": _("Referable") if verdict.referable else _("Not referred"),
         "note": why_text(verdict.why),
         "tone": "ok" if verdict.referable else "",
+        "listed": False,
     }
 
 
 @register.inclusion_tag("work/_summary_strip.html", takes_context=True)
 def summary_strip(context: template.Context) -> dict[str, Any]:
     household = context["household"]
-    people = list(context.get("people") or household.people.all())
+    people = list(context["people"] if "people" in context else household.people.all())
     today = context.get("today") or dt.date.today()
     detained = [p for p in people if getattr(p, "us_record", None) is not None and p.us_record.detained]
     principal = next((p for p in people if p.relationship == "principal"), None)
