@@ -134,6 +134,7 @@ CUSTODY_LABELS = {
     "evidence.preview": _("File previewed"),
     "evidence.download": _("File downloaded"),
     "evidence.verify": _("Verdict given"),
+    "evidence.send_back": _("Sent back for correction"),
     "evidence.working_copy": _("Made as a working copy"),
     "evidence.working_copy_made": _("Working copy made from it"),
     "evidence.bundle": _("Exported in an evidence bundle"),
