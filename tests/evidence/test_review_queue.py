@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_seal
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
 from tests.conftest import client_for, make_user
@@ -136,6 +137,7 @@ def test_a_pdf_is_shown_as_pictures_of_its_first_pages_made_by_haven(
     cached = [p for p in (files_dir / "previews").rglob("*") if p.is_file()]
     assert len(cached) == 3  # two pages and their count, sealed: nothing readable on disk
     assert all(not p.read_bytes().startswith(PNG) for p in cached)
+    audit_seal()  # a picture sent is a read, staged until the next write seals it into the chain
     actions = list(AuditEntry.objects.filter(target=str(protocol.public_id)).values_list("action", flat=True))
     assert "evidence.view" in actions and "evidence.preview" in actions
 

@@ -24,8 +24,8 @@ from haven.evidence.actions import (
     evidence_send_back,
     evidence_verify,
     evidence_viewed,
-    file_downloaded,
     may_review,
+    picture_shown,
 )
 from haven.evidence.forms import QueueVerifyForm, SendBackForm
 from haven.evidence.models import EvidenceItem
@@ -159,7 +159,7 @@ def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number:
     picture = preview_picture(item_file.blob, number)
     if picture is None:
         raise Http404
-    file_downloaded(actor=actor, item_file=item_file, preview=True)
+    picture_shown(actor=actor, item_file=item_file, number=number)
     response = HttpResponse(picture, content_type=picture_type(picture))
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = PICTURE_CSP
