@@ -84,9 +84,6 @@ class FileView:
     pictures: list[Picture]  # server-made pictures (PDF pages, a re-encoded image)
     text: str | None  # the start of a text file, to be shown escaped
     text_cut: bool
-    metadata: FileMetadata | None  # for photos and videos
-    metadata_rows: list[tuple[str, str]]
-    warnings: list[str]  # contradictions between the metadata and the claims
 
 
 def item_claims(item: EvidenceItem) -> list[Claim]:
@@ -96,9 +93,41 @@ def item_claims(item: EvidenceItem) -> list[Claim]:
     return claims
 
 
+@dataclass(frozen=True)
+class MetadataPanel:
+    """What an original photo or video says about itself, and where that contradicts the claims."""
+
+    item_file: ItemFile
+    metadata: FileMetadata
+    rows: list[tuple[str, str]]
+    warnings: list[str]
+
+
+def metadata_panel(item: EvidenceItem, item_file: ItemFile) -> MetadataPanel | None:
+    """The panel of an original image or video (working copies are cleaned, captures made by Haven)."""
+    blob = item_file.blob
+    if item_file.role != "original" or blob.media_type not in IMAGE_TYPES | VIDEO_TYPES:
+        return None
+    try:
+        metadata = read_metadata(read_blob(blob), blob.media_type)
+    except BlobIntegrityError:
+        return None
+    tag_labels = {tag.tag: str(tag.get_tag_display()) for tag in item.tags.all()}
+    found = contradictions(metadata, item_claims(item))
+    return MetadataPanel(
+        item_file=item_file,
+        metadata=metadata,
+        rows=metadata_rows(metadata),
+        warnings=[contradiction_text(c, tag_labels) for c in found],
+    )
+
+
+def metadata_panels(item: EvidenceItem) -> list[MetadataPanel]:
+    panels = (metadata_panel(item, item_file) for item_file in item.files.all())
+    return [panel for panel in panels if panel is not None]
+
+
 def file_views(item: EvidenceItem) -> list[FileView]:
-    claims = item_claims(item)
-    tag_labels = {tag.tag: tag.get_tag_display() for tag in item.tags.all()}
     views: list[FileView] = []
     for item_file in item.files.all():
         blob = item_file.blob
@@ -109,24 +138,7 @@ def file_views(item: EvidenceItem) -> list[FileView]:
                 text, cut = text_excerpt(blob)
             except BlobIntegrityError:
                 text = None
-        metadata = None
-        if item_file.role == "original" and blob.media_type in IMAGE_TYPES | VIDEO_TYPES:
-            try:
-                metadata = read_metadata(read_blob(blob), blob.media_type)
-            except BlobIntegrityError:
-                metadata = None
-        found = contradictions(metadata, claims) if metadata else []
-        views.append(
-            FileView(
-                item_file=item_file,
-                pictures=pictures,
-                text=text,
-                text_cut=cut,
-                metadata=metadata,
-                metadata_rows=metadata_rows(metadata) if metadata else [],
-                warnings=[contradiction_text(c, tag_labels) for c in found],
-            )
-        )
+        views.append(FileView(item_file=item_file, pictures=pictures, text=text, text_cut=cut))
     return views
 
 

@@ -29,17 +29,17 @@ from haven.evidence.actions import (
 )
 from haven.evidence.forms import QueueVerifyForm, SendBackForm
 from haven.evidence.models import EvidenceItem
-from haven.evidence.previews import picture_type, preview_picture
+from haven.evidence.previews import preview_picture
 from haven.evidence.review_queue import (
     SHOWN_IN_LIST,
     file_views,
+    metadata_panels,
     next_in_queue,
     queue_item,
     review_queue,
 )
 from haven.evidence.views.base import file_of
-
-PICTURE_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'"
+from haven.evidence.views.files import picture_response
 
 
 def _reviewer(request: HttpRequest) -> Any:
@@ -90,6 +90,7 @@ def _render_item(
     context.update(
         {
             "files": file_views(item),
+            "metadata": metadata_panels(item),
             "may_decide": allowed and item.status == "unreviewed",
             "why_not": why_not,
             "verify_form": verify_form,
@@ -160,8 +161,4 @@ def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number:
     if picture is None:
         raise Http404
     picture_shown(actor=actor, item_file=item_file, number=number)
-    response = HttpResponse(picture, content_type=picture_type(picture))
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = PICTURE_CSP
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return picture_response(picture)
