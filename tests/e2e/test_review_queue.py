@@ -78,3 +78,38 @@ def test_a_reviewer_verifies_one_item_and_sends_the_next_back(
     assert EvidenceItem.objects.get(pk=picture.pk).status == "sent_back"
     assert EvidenceItem.objects.get(pk=last.pk).status == "unreviewed"
     assert not [line for line in console if line.startswith("error")], console
+
+
+def test_the_queue_fits_a_phone_in_russian(
+    live_server: Any, browser: Any, caseworker_a: Any, reviewer_a: Any, household_a: Any
+) -> None:
+    picture = _add(
+        caseworker_a,
+        household_a,
+        "Фото с пикета у памятника Пушкину",
+        photo(taken="2022:03:09 14:05:00", size=(1200, 900)),
+        2,
+        tags=[
+            ("protest_participation", dt.date(2022, 3, 6)),
+            ("public_antiwar_statement", dt.date(2022, 3, 6)),
+        ],
+    )
+    context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(f"{live_server.url}/login/")
+        page.click("button[value=ru]")
+        sign_in(page, live_server.url, reviewer_a.username)
+        page.goto(f"{live_server.url}/evidence/review/")
+        page.wait_for_url(f"**/evidence/review/{picture.public_id}/")
+        assert "Что говорит о себе файл" in page.locator(".metadata-panel").inner_text()
+        page.wait_for_function("() => document.querySelector('.review-pictures img').naturalWidth > 0")
+        layout = page.locator(".review-layout")
+        assert layout.evaluate("e => e.scrollWidth <= e.clientWidth")
+        assert layout.evaluate("e => e.getBoundingClientRect().right") <= 390
+        image = page.locator(".review-pictures img").first
+        assert image.evaluate("i => i.getBoundingClientRect().right") <= 390
+        assert page.locator("#send-back-form button").is_visible()
+    finally:
+        context.close()

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone
 
 from haven.accounts.actor import Actor
@@ -245,3 +247,27 @@ def test_the_queue_in_russian(reviewer_a: Any, picket_photo: Any) -> None:
     ):
         assert phrase in html, phrase
     assert "What the file says" not in html and "Send back" not in html
+
+
+def test_the_queue_page_costs_the_same_however_long_the_queue(
+    reviewer_a: Any, caseworker_a: Any, household_a: Any, protocol: Any
+) -> None:
+    client = client_for(reviewer_a)
+    client.get(item_url(protocol))  # the pictures are drawn once, then read from their sealed cache
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(item_url(protocol)).status_code == 200
+        return len(captured)
+
+    short = queries()
+    for n in range(10):
+        add(
+            caseworker_a,
+            household_a,
+            f"Пост {n}",
+            None,
+            kind="social_post",
+            tags=[("public_antiwar_statement", None)],
+        )
+    assert queries() == short
