@@ -74,3 +74,27 @@ def test_a_rotated_photo_is_turned_upright_before_its_orientation_tag_goes() -> 
 def test_something_that_is_not_an_image_is_refused() -> None:
     with pytest.raises(RenderingError):
         strip_image_metadata(b"not an image", "image/png")
+
+
+def test_a_slow_later_page_keeps_the_pages_already_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    from haven_core.evidence import rendering
+
+    real = rendering._render_page
+
+    def second_page_too_slow(tool: str, data: bytes, number: int, limits: PdfLimits) -> bytes | None:
+        if number == 2:
+            raise RenderingError("rendering the PDF took too long")
+        return real(tool, data, number, limits)
+
+    monkeypatch.setattr(rendering, "_render_page", second_page_too_slow)
+    assert len(pdf_page_images(pdf(pages=3), PdfLimits(width=100))) == 1
+
+
+def test_without_pdftoppm_nothing_is_drawn_and_the_file_is_not_blamed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from haven_core.evidence import rendering
+
+    monkeypatch.setattr(rendering.shutil, "which", lambda name: None)
+    with pytest.raises(rendering.RendererMissing):
+        pdf_page_images(pdf())

@@ -5,7 +5,8 @@ A PDF's first pages are rendered to PNG by Poppler and an image is re-encoded fr
 uploaded file as active content. They are made from the decrypted file in memory, on first request, and
 kept under ``HAVEN_FILES_DIR/previews/<ab>/<sha256>/`` sealed like stored files (the context is the path,
 so key rotation and backups treat them as any stored file). A file that cannot be rendered is marked so,
-and not tried again on every page view. Previews are derived: deleting the folder loses nothing.
+and not tried again on every page view (unless the renderer was missing or the stored file unreadable).
+Previews are derived: deleting the folder loses nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from haven.evidence.storage import read_blob
 from haven.security.codec import decrypt_bytes, encrypt_bytes
 from haven_core.crypto.sealing import DecryptionError
 from haven_core.evidence.files import IMAGE_TYPES
-from haven_core.evidence.rendering import RenderingError, image_preview, pdf_page_images
+from haven_core.evidence.rendering import RendererMissing, RenderingError, image_preview, pdf_page_images
 
 FOLDER = "previews"
 COUNT = "pages"
@@ -77,8 +78,10 @@ def preview_count(blob: StoredBlob) -> int:
         return int(known.decode("ascii") or 0)
     try:
         pictures = _render(blob)
-    except (RenderingError, BlobIntegrityError):
-        pictures = []
+    except (RendererMissing, BlobIntegrityError):
+        return 0  # not the file's fault, nor for ever: tried again on the next view
+    except RenderingError:
+        pictures = []  # remembered: a hostile or broken file is not drawn again on every view
     for number, picture in enumerate(pictures, start=1):
         _write(f"{folder}/{number}", picture)
     _write(f"{folder}/{COUNT}", str(len(pictures)).encode("ascii"))  # last: the pages are all there

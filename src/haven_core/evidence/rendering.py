@@ -28,6 +28,10 @@ class RenderingError(Exception):
     """The file could not be turned into a picture (broken, hostile, too large, or too slow)."""
 
 
+class RendererMissing(RenderingError):
+    """The program that draws this kind of file is not installed: nothing is wrong with the file."""
+
+
 @dataclass(frozen=True)
 class PdfLimits:
     pages: int = 3
@@ -47,10 +51,15 @@ def pdf_page_images(data: bytes, limits: PdfLimits | None = None) -> list[bytes]
         raise RenderingError("the PDF is too large to preview")
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise RenderingError("pdftoppm (Debian's poppler-utils) is not installed")
+        raise RendererMissing("pdftoppm (Debian's poppler-utils) is not installed")
     pages: list[bytes] = []
     for number in range(1, limits.pages + 1):
-        image = _render_page(tool, data, number, limits)
+        try:
+            image = _render_page(tool, data, number, limits)
+        except RenderingError:
+            if not pages:
+                raise
+            break  # a later page that is too slow or too large: the pages drawn so far are kept
         if image is None:
             break
         pages.append(image)
