@@ -226,10 +226,21 @@ def test_a_decided_item_opened_again_offers_no_buttons(reviewer_a: Any, protocol
     client.post(item_url(protocol, "verify/"), {"verify-note": "Checked"})
     html = client.get(item_url(protocol)).content.decode()
     assert "This item is no longer awaiting a verdict." in html and 'id="verify-form"' not in html
-    again = client.post(item_url(protocol, "send-back/"), {"back-reason": "late"})
-    assert again.status_code == 400
+    again = client.post(item_url(protocol, "send-back/"), {"back-reason": "late"}, follow=True)
+    assert "was decided meanwhile (Verified): nothing was recorded" in again.content.decode()
     protocol.refresh_from_db()
-    assert protocol.status == "verified"
+    assert protocol.status == "verified" and protocol.verifications.count() == 1
+
+
+def test_a_second_reviewer_clicking_verify_late_records_nothing(
+    reviewer_a: Any, coordinator: Any, protocol: Any, picket_photo: Any
+) -> None:
+    first, second = client_for(reviewer_a), client_for(coordinator)
+    second.get(item_url(protocol))  # both have the page open
+    first.post(item_url(protocol, "verify/"), {"verify-note": "Checked"})
+    late = second.post(item_url(protocol, "verify/"), {"verify-note": "Checked too"})
+    assert late.status_code == 302 and late["Location"] == item_url(picket_photo)
+    assert protocol.verifications.count() == 1
 
 
 def test_the_queue_in_russian(reviewer_a: Any, picket_photo: Any) -> None:

@@ -56,6 +56,18 @@ def _item_or_404(actor: Any, item_id: uuid.UUID) -> EvidenceItem:
     return item
 
 
+def _decided_meanwhile(request: HttpRequest, actor: Any, item: EvidenceItem) -> HttpResponseRedirect | None:
+    """Two reviewers may open the same item: the second decision is not recorded over the first."""
+    if item.status == "unreviewed":
+        return None
+    messages.warning(
+        request,
+        _("“%(title)s” was decided meanwhile (%(status)s): nothing was recorded. Here is the next item.")
+        % {"title": item.title or item.get_kind_display(), "status": item.get_status_display()},
+    )
+    return _at(next_in_queue(actor, item))
+
+
 def _at(item: EvidenceItem | None) -> HttpResponseRedirect:
     if item is None:
         return redirect("review:queue")
@@ -117,6 +129,8 @@ def _context(actor: Any, item: EvidenceItem | None) -> dict[str, Any]:
 def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     actor = _reviewer(request)
     item = _item_or_404(actor, item_id)
+    if decided := _decided_meanwhile(request, actor, item):
+        return decided
     form = QueueVerifyForm(request.POST)
     if form.is_valid():
         try:
@@ -136,6 +150,8 @@ def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
 def queue_send_back(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     actor = _reviewer(request)
     item = _item_or_404(actor, item_id)
+    if decided := _decided_meanwhile(request, actor, item):
+        return decided
     form = SendBackForm(request.POST)
     if form.is_valid():
         try:
