@@ -13,7 +13,7 @@ from haven.cases.forms.base import HavenForm
 class QueueVerifyForm(HavenForm):
     note = forms.CharField(
         label=_("What you checked"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Kept with the verdict. Change it if you checked more than the file and its claims."),
     )
 
@@ -28,7 +28,7 @@ class QueueVerifyForm(HavenForm):
 class SendBackForm(HavenForm):
     reason = forms.CharField(
         label=_("What must be corrected"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The person who added it sees this, corrects the item, and it comes back here."),
     )
 
