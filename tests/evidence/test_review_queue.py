@@ -255,6 +255,7 @@ def test_the_queue_in_russian(reviewer_a: Any, picket_photo: Any) -> None:
         "Устройство",
         "через 3 дня после события",
         ">Проверка</a>",
+        "В очереди",
     ):
         assert phrase in html, phrase
     assert "What the file says" not in html and "Send back" not in html
