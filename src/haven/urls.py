@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("haven.accounts.urls")),
+    path("evidence/review/", include("haven.evidence.review_urls")),
     path("cases/<str:reference>/evidence/", include("haven.evidence.urls")),
     path("cases/", include("haven.cases.urls")),
     path("audit/", include("haven.audit.urls")),

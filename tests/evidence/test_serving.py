@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 
 from haven.accounts.actor import Actor
+from haven.audit.record import audit_seal
 from haven.evidence.actions import evidence_add, item_custody
 from haven.evidence.storage import blob_path
 from tests.conftest import client_for
 from tests.evidence import samples
+from tests.evidence.photos import pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -68,18 +70,47 @@ def test_an_image_is_previewed_with_its_strict_type(caseworker_a: Any, household
         .get(f"/cases/{household_a.reference}/evidence/{item.public_id}/")
         .content.decode()
     )
-    assert f'<img class="evidence-preview-image" src="{file_url(item, "preview")}"' in page
+    assert file_url(item, "preview") not in page  # the page shows a picture Haven drew, not the upload
+    assert f'<img class="evidence-preview-image" src="{file_url(item, "pictures")}1/"' in page
+    picture = client_for(caseworker_a).get(f"{file_url(item, 'pictures')}1/")
+    assert picture["Content-Type"] in ("image/jpeg", "image/png") and picture.content != samples.png()
+    assert picture["X-Content-Type-Options"] == "nosniff"
+    assert picture["Content-Security-Policy"].startswith("sandbox;")
 
 
-def test_text_and_pdf_are_framed_with_the_sandbox_attribute(caseworker_a: Any, household_a: Any) -> None:
-    item = add(caseworker_a, household_a, samples.PDF, "notice.pdf")
+def test_text_is_framed_with_the_sandbox_attribute(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, "Нет войне".encode(), "post.txt")
     page = (
         client_for(caseworker_a)
         .get(f"/cases/{household_a.reference}/evidence/{item.public_id}/")
         .content.decode()
     )
     assert f'<iframe class="evidence-preview" sandbox src="{file_url(item, "preview")}"' in page
-    assert client_for(caseworker_a).get(file_url(item, "preview"))["Content-Type"] == "application/pdf"
+
+
+def test_a_pdf_is_shown_as_pictures_of_its_pages_and_never_framed(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    item = add(caseworker_a, household_a, pdf(pages=2), "notice.pdf")
+    client = client_for(caseworker_a)
+    page = client.get(f"/cases/{household_a.reference}/evidence/{item.public_id}/").content.decode()
+    assert "<iframe" not in page
+    for number in (1, 2):
+        assert f'src="{file_url(item, "pictures")}{number}/"' in page
+        assert client.get(f"{file_url(item, 'pictures')}{number}/").content.startswith(b"\x89PNG")
+    assert client.get(f"{file_url(item, 'pictures')}3/").status_code == 404
+    assert client.get(file_url(item, "preview"))["Content-Type"] == "application/pdf"  # still sandboxed
+    audit_seal()
+    assert [e.detail.get("picture") for e in item_custody(item) if e.action == "evidence.preview"][:2] == [
+        1,
+        2,
+    ]
+
+
+def test_a_pdf_haven_cannot_draw_says_so(caseworker_a: Any, household_a: Any) -> None:
+    item = add(caseworker_a, household_a, samples.PDF, "empty.pdf")  # a PDF of no pages
+    page = client_for(caseworker_a).get(f"/cases/{household_a.reference}/evidence/{item.public_id}/")
+    assert "Haven could not draw this file" in page.content.decode()
 
 
 def test_video_has_no_preview(caseworker_a: Any, household_a: Any) -> None:

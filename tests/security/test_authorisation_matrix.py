@@ -130,7 +130,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
 # its URLs need.
 APP_ROWS = [
     importlib.import_module(f"tests.security.matrix_{app}")
-    for app in ("referral", "radar", "alerts", "dashboard", "accounts", "jobs")
+    for app in ("referral", "radar", "alerts", "dashboard", "accounts", "jobs", "review")
 ]
 for _module in APP_ROWS:
     MATRIX.update(_module.ROWS)

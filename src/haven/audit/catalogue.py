@@ -83,6 +83,7 @@ class AuditAction(models.TextChoices):
     EVIDENCE_PREVIEW = "evidence.preview", _("Evidence file previewed")
     EVIDENCE_DOWNLOAD = "evidence.download", _("Evidence file downloaded")
     EVIDENCE_VERIFY = "evidence.verify", _("Evidence verdict given")
+    EVIDENCE_SEND_BACK = "evidence.send_back", _("Evidence sent back for correction")
     EVIDENCE_WORKING_COPY = "evidence.working_copy", _("Working copy of evidence made")
     EVIDENCE_WORKING_COPY_MADE = "evidence.working_copy_made", _("Working copy made from this evidence")
     EVIDENCE_BUNDLE = "evidence.bundle", _("Evidence bundle exported")

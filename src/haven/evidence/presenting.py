@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 
@@ -60,6 +61,16 @@ class FileRow:
     @property
     def blob(self) -> Any:
         return self.item_file.blob
+
+    @cached_property
+    def pictures(self) -> list[int]:
+        """The numbers of the pictures Haven draws of an image or a PDF (its first pages) for the page:
+        made on first use and kept sealed (:mod:`haven.evidence.previews`); none if it cannot be drawn."""
+        from haven.evidence.previews import preview_count
+
+        return (
+            list(range(1, preview_count(self.item_file.blob) + 1)) if self.preview in ("image", "pdf") else []
+        )
 
 
 def file_rows(item: EvidenceItem) -> list[FileRow]:
@@ -134,6 +145,7 @@ CUSTODY_LABELS = {
     "evidence.preview": _("File previewed"),
     "evidence.download": _("File downloaded"),
     "evidence.verify": _("Verdict given"),
+    "evidence.send_back": _("Sent back for correction"),
     "evidence.working_copy": _("Made as a working copy"),
     "evidence.working_copy_made": _("Working copy made from it"),
     "evidence.bundle": _("Exported in an evidence bundle"),

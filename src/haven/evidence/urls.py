@@ -17,4 +17,5 @@ urlpatterns = [
     path("<uuid:item_id>/verify/", review.item_verify, name="verify"),
     path(f"{FILE}/download/", files.file_download, name="download"),
     path(f"{FILE}/preview/", files.file_preview, name="preview"),
+    path(f"{FILE}/pictures/<int:number>/", files.file_picture, name="picture"),
 ]

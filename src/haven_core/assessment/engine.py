@@ -15,7 +15,7 @@ from haven_core.assessment.result import Assessment, EvidenceCount, PersonAssess
 from haven_core.assessment.risk import person_risk, status_weight
 from haven_core.assessment.rules import RuleSet, level_for
 from haven_core.assessment.urgency import most_urgent_key, person_urgency
-from haven_core.assessment.vocabulary import UNREVIEWED, VERIFIED
+from haven_core.assessment.vocabulary import NOT_YET_REVIEWED, VERIFIED
 from haven_core.assessment.vulnerability import household_vulnerabilities, person_vulnerability
 
 
@@ -23,7 +23,7 @@ def _evidence(person: PersonFacts, rules: RuleSet) -> EvidenceCount:
     statuses = [item.status for item in person.evidence]
     return EvidenceCount(
         verified=statuses.count(VERIFIED),
-        unreviewed=statuses.count(UNREVIEWED),
+        unreviewed=sum(1 for status in statuses if status in NOT_YET_REVIEWED),
         not_counted=sum(1 for item in person.evidence if status_weight(item.status, rules) == 0),
     )
 

@@ -25,7 +25,7 @@ from haven_core.assessment.rules import (
     level_for,
     on_or_after,
 )
-from haven_core.assessment.vocabulary import REGISTRY_KIND, UNREVIEWED, UNVERIFIED, VERIFIED
+from haven_core.assessment.vocabulary import NOT_YET_REVIEWED, REGISTRY_KIND, UNVERIFIED, VERIFIED
 
 _STRENGTH = {UNVERIFIED: 0, "M": 1, "H/M": 2, "H": 3}
 
@@ -38,7 +38,7 @@ def weakest(*bases: Basis) -> Basis:
 def status_weight(status: str, rules: RuleSet) -> float:
     if status == VERIFIED:
         return rules.weights.verified
-    if status == UNREVIEWED:
+    if status in NOT_YET_REVIEWED:
         return rules.weights.unreviewed
     return 0.0  # disputed and retracted items count nothing
 

@@ -24,9 +24,13 @@ EVIDENCE_TAGS = frozenset(
     }
 )
 
-# An item's review (STATUS_CHOICES): verified counts fully, unreviewed less, the others not at all.
+# An item's review (STATUS_CHOICES): verified counts fully, unreviewed less, the others not at all. An
+# item sent back for correction is still not reviewed: it counts as unreviewed until it is verified, so
+# a reviewer's request for a correction never lowers a person's risk by itself.
 VERIFIED, UNREVIEWED, DISPUTED, RETRACTED = "verified", "unreviewed", "disputed", "retracted"
-EVIDENCE_STATUSES = frozenset({VERIFIED, UNREVIEWED, DISPUTED, RETRACTED})
+SENT_BACK = "sent_back"
+NOT_YET_REVIEWED = frozenset({UNREVIEWED, SENT_BACK})
+EVIDENCE_STATUSES = frozenset({VERIFIED, UNREVIEWED, DISPUTED, RETRACTED, SENT_BACK})
 REGISTRY_KIND = "registry_listing"
 
 # A person's vulnerability flags (haven.cases.models.person.VULNERABILITY_FIELDS).

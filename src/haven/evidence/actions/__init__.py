@@ -5,18 +5,20 @@ in that same transaction. The audit entries whose ``target`` is an item's UUID a
 adding, capturing, viewing, downloading, verifying, making a working copy and exporting.
 """
 
-from haven.evidence.actions.custody import evidence_viewed, file_downloaded, item_custody
+from haven.evidence.actions.custody import evidence_viewed, file_downloaded, item_custody, picture_shown
 from haven.evidence.actions.items import evidence_add, evidence_update, working_copy_create
-from haven.evidence.actions.review import can_verify, evidence_verify, may_review
+from haven.evidence.actions.review import can_verify, evidence_send_back, evidence_verify, may_review
 
 __all__ = [
     "can_verify",
     "evidence_add",
+    "evidence_send_back",
     "evidence_update",
     "evidence_verify",
     "evidence_viewed",
     "file_downloaded",
     "item_custody",
     "may_review",
+    "picture_shown",
     "working_copy_create",
 ]

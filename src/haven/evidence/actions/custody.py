@@ -7,6 +7,8 @@ from django.db.models import Q, QuerySet
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
+from haven.audit.record import audit_read
+from haven.cases.actions.base import audit_entry
 from haven.evidence.actions.base import custody, ensure_can_see
 from haven.evidence.models import EvidenceItem, ItemFile
 
@@ -28,6 +30,17 @@ def file_downloaded(*, actor: Actor, item_file: ItemFile, preview: bool = False)
     action = "evidence.preview" if preview else "evidence.download"
     with transaction.atomic():
         custody(actor, action, item, role=item_file.role, sha256=item_file.blob.sha256)
+
+
+def picture_shown(*, actor: Actor, item_file: ItemFile, number: int) -> None:
+    """A picture Haven made of one of the item's files (a PDF page, a re-encoded image) was sent to
+    ``actor``'s browser. A page asks for its pictures all at once, so this is recorded as a read: staged
+    without waiting for the chain's lock, and sealed into the chain (and the custody) by the next write."""
+    item = item_file.item
+    household = item.person.household
+    ensure_can_see(actor, household)
+    detail = {"role": item_file.role, "sha256": item_file.blob.sha256, "picture": number}
+    audit_read(**audit_entry(actor, "evidence.preview", household, target=str(item.public_id), **detail))
 
 
 def item_custody(item: EvidenceItem) -> QuerySet[AuditEntry]:

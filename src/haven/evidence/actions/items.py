@@ -4,6 +4,10 @@ An original's files are never modified or replaced: ``evidence_update`` changes 
 and tags only, and a redaction, crop or translation is a new item (``working_copy_create``) with its own
 file, linked to the original. Changing what a verified item claims sends it back for review: the verdict
 was given on what it said before.
+
+A working copy is what leaves Haven (in bundles and referral packages), so an image made into one loses
+its metadata on the way in: EXIF with its GPS position (which would locate a family), XMP, comments. The
+original keeps everything, sealed and hashed as it was received: it is the evidence.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile
 from haven.evidence.models.items import DERIVATION_CHOICES, KIND_CHOICES, TAG_CHOICES
 from haven.evidence.storage import store_blob
 from haven.evidence.timestamps import timestamp_on_commit
+from haven_core.evidence.files import IMAGE_TYPES
+from haven_core.evidence.rendering import RenderingError, strip_image_metadata
+from haven_core.evidence.sniff import sniff_media_type
 
 ITEM_FIELDS = (
     "kind", "title", "description", "source_url", "author", "published_on", "language", "followers",
@@ -135,6 +142,7 @@ def working_copy_create(
     if derivation not in _DERIVATIONS:
         raise InvalidEvidence(_("Say what kind of working copy this is."))
     values, _tags = _split(fields or {})
+    data, cleaned = _without_metadata(data)
     copy = EvidenceItem(
         person=original.person,
         original=original,
@@ -152,8 +160,23 @@ def working_copy_create(
         timestamp_on_commit([blob])
         touch(household, actor)
         detail = {"derivation": derivation, "sha256": blob.sha256, "media_type": blob.media_type}
+        if cleaned:
+            detail["metadata_removed"] = True
         custody(actor, "evidence.working_copy", copy, original=str(original.public_id), **detail)
         custody(
             actor, "evidence.working_copy_made", original, copy=str(copy.public_id), derivation=derivation
         )
     return copy
+
+
+def _without_metadata(data: bytes) -> tuple[bytes, bool]:
+    """An image's bytes re-encoded without metadata (and whether that was done); other files as given."""
+    media_type = sniff_media_type(data)
+    if media_type not in IMAGE_TYPES:
+        return data, False
+    try:
+        return strip_image_metadata(data, media_type), True
+    except RenderingError:
+        raise InvalidEvidence(
+            _("This image could not be read, so its metadata could not be removed.")
+        ) from None

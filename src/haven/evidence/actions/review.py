@@ -4,6 +4,10 @@ Who may verify: a reviewer of the household's organisation, the coordinator or a
 roles whose job is to judge a case — and never the person who added the item (nor, for a working copy,
 the person who added its original). Caseworkers do not verify: they collect the evidence, and letting a
 colleague at the same desk sign it off would make the second person a formality.
+
+The same people may send an item back instead (:func:`evidence_send_back`): what it claims does not yet
+match its file, and the reason tells the caseworker what to correct. Correcting it
+(``evidence_update``) returns it to review.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from haven.errors import NotAllowed
 from haven.evidence.actions.base import custody, ensure_can_see
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, Verification
-from haven.evidence.models.review import VERDICT_CHOICES
+from haven.evidence.models.review import SENT_BACK, VERDICT_CHOICES
 from haven_core.roles import Role
 
 REVIEW_ROLES = frozenset({Role.REVIEWER, Role.COORDINATOR, Role.ADMIN})
@@ -66,4 +70,27 @@ def evidence_verify(*, actor: Actor, item: EvidenceItem, verdict: str, note: str
         item.save(update_fields=["status"])
         touch(item.person.household, actor)
         custody(actor, "evidence.verify", item, verdict=verdict, previous=before)
+    return verification
+
+
+def evidence_send_back(*, actor: Actor, item: EvidenceItem, reason: str) -> Verification:
+    """Send ``item`` back to the person who added it, saying what to correct; it leaves the review queue
+    until it is corrected. Only an item not yet verified is sent back: a verified one is disputed."""
+    ensure_can_see(actor, item.person.household)
+    allowed, why = can_verify(actor, item)
+    if not allowed:
+        raise NotAllowed(why)
+    if item.status not in ("unreviewed", SENT_BACK):
+        raise InvalidEvidence(_("Only evidence not yet reviewed is sent back; dispute it instead."))
+    if not reason.strip():
+        raise InvalidEvidence(_("Say what must be corrected before it can be verified."))
+    with transaction.atomic():
+        verification = Verification.objects.create(
+            item=item, reviewer=actor.user, verdict=SENT_BACK, note=reason
+        )
+        before = item.status
+        item.status = SENT_BACK
+        item.save(update_fields=["status"])
+        touch(item.person.household, actor)
+        custody(actor, "evidence.send_back", item, previous=before)
     return verification

@@ -41,6 +41,7 @@ STATUS_CHOICES = [
     ("verified", _("Verified")),
     ("disputed", _("Disputed")),
     ("retracted", _("Retracted")),
+    ("sent_back", _("Sent back for correction")),
 ]
 
 DERIVATION_CHOICES = [

@@ -6,26 +6,31 @@ ignored the attachment would run nothing from it. A preview is offered only for 
 is served with ``Content-Security-Policy: sandbox; default-src 'none'; img-src 'self' data:`` (an opaque
 origin with no scripts, no forms, no requests), may be framed by Haven's own pages only, and HTML is
 previewed as its source text, never as HTML. Each download and preview is written to the item's custody.
+
+The item page shows images and PDFs as pictures Haven drew of them (``file_picture``: a PDF's first
+pages, an image re-encoded without its metadata), never the uploaded file itself.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from haven.accounts.access import caseload_required
+from haven.accounts.access import caseload_required, household_for
 from haven.cases.views.base import open_household
-from haven.evidence.actions import file_downloaded
+from haven.evidence.actions import file_downloaded, picture_shown
 from haven.evidence.errors import BlobIntegrityError
 from haven.evidence.presenting import PREVIEW_KIND, download_name
+from haven.evidence.previews import picture_type, preview_picture
 from haven.evidence.storage import read_blob
 from haven.evidence.views.base import file_of, item_in
 
 SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; frame-ancestors 'self'"
 DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'"
+PICTURE_CSP = DOWNLOAD_CSP
 
 
 def _refused() -> HttpResponse:
@@ -84,4 +89,31 @@ def file_preview(request: HttpRequest, reference: str, item_id: uuid.UUID, sha25
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX_CSP
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@caseload_required
+def file_picture(
+    request: HttpRequest, reference: str, item_id: uuid.UUID, sha256: str, number: int
+) -> HttpResponse:
+    """The ``number``-th picture Haven drew of the file. The page that shows it recorded the view of
+    the household; each picture is recorded as a read in the item's custody."""
+    actor = request.actor  # type: ignore[attr-defined]
+    household = household_for(actor, reference)
+    if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
+        return HttpResponseNotAllowed(["GET"])
+    item_file = file_of(item_in(household, item_id), sha256)
+    picture = preview_picture(item_file.blob, number)
+    if picture is None:
+        raise Http404
+    picture_shown(actor=actor, item_file=item_file, number=number)
+    return picture_response(picture)
+
+
+def picture_response(picture: bytes) -> HttpResponse:
+    """A picture Haven made, served as an image that nothing can run or frame."""
+    response = HttpResponse(picture, content_type=picture_type(picture))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = PICTURE_CSP
+    response["Cache-Control"] = "private, no-store"
     return response

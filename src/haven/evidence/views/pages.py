@@ -15,6 +15,7 @@ from haven.cases.views.base import open_household, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
 from haven.evidence.documentation import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
+from haven.evidence.review_queue import metadata_panels
 from haven.evidence.views.base import item_in, items_with_details
 
 
@@ -61,6 +62,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
         "person": item.person,
         "item": item,
         "files": file_rows(item),
+        "metadata": metadata_panels(item),
         "working_copies": list(item.working_copies.order_by("added_at")),
         "may_verify": may_verify,
         "why_not_verify": why_not,

@@ -1,0 +1,180 @@
+"""The review queue at ``/evidence/review/``: one item at a time, oldest first, with its claims, safe
+pictures of its files and their metadata; verify in one click or send back with a reason, then the next.
+
+The pictures are made by Haven (:mod:`haven.evidence.previews`) and served as PNG or JPEG with
+``nosniff`` and a sandboxing policy: an uploaded file is never sent to the page as itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from haven.accounts.access import caseload_required
+from haven.errors import HavenError
+from haven.evidence.actions import (
+    can_verify,
+    evidence_send_back,
+    evidence_verify,
+    evidence_viewed,
+    may_review,
+    picture_shown,
+)
+from haven.evidence.forms import QueueVerifyForm, SendBackForm
+from haven.evidence.models import EvidenceItem
+from haven.evidence.previews import preview_picture
+from haven.evidence.review_queue import (
+    SHOWN_IN_LIST,
+    file_views,
+    metadata_panels,
+    next_in_queue,
+    queue_item,
+    review_queue,
+)
+from haven.evidence.views.base import file_of
+from haven.evidence.views.files import picture_response
+
+
+def _reviewer(request: HttpRequest) -> Any:
+    actor = request.actor  # type: ignore[attr-defined]
+    if not may_review(actor):
+        raise PermissionDenied
+    return actor
+
+
+def _item_or_404(actor: Any, item_id: uuid.UUID) -> EvidenceItem:
+    item = queue_item(actor, item_id)
+    if item is None:
+        raise Http404
+    return item
+
+
+def _decided_meanwhile(request: HttpRequest, actor: Any, item: EvidenceItem) -> HttpResponseRedirect | None:
+    """Two reviewers may open the same item: the second decision is not recorded over the first."""
+    if item.status == "unreviewed":
+        return None
+    messages.warning(
+        request,
+        _("“%(title)s” was decided meanwhile (%(status)s): nothing was recorded. Here is the next item.")
+        % {"title": item.title or item.get_kind_display(), "status": item.get_status_display()},
+    )
+    return _at(next_in_queue(actor, item))
+
+
+def _at(item: EvidenceItem | None) -> HttpResponseRedirect:
+    if item is None:
+        return redirect("review:queue")
+    return redirect("review:item", item_id=item.public_id)
+
+
+@require_GET
+@caseload_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """The queue opens at its oldest item."""
+    actor = _reviewer(request)
+    first = next_in_queue(actor, None)
+    if first is not None:
+        return _at(first)
+    return render(request, "evidence/queue.html", _context(actor, None))
+
+
+@require_GET
+@caseload_required
+def queue_item_page(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+    actor = _reviewer(request)
+    item = _item_or_404(actor, item_id)
+    return _render_item(request, actor, item, QueueVerifyForm(), SendBackForm())
+
+
+def _render_item(
+    request: HttpRequest, actor: Any, item: EvidenceItem, verify_form: Any, back_form: Any, status: int = 200
+) -> HttpResponse:
+    evidence_viewed(actor=actor, item=item, page="review_queue")
+    allowed, why_not = can_verify(actor, item)
+    context = _context(actor, item)
+    context.update(
+        {
+            "files": file_views(item),
+            "metadata": metadata_panels(item),
+            "may_decide": allowed and item.status == "unreviewed",
+            "why_not": why_not,
+            "verify_form": verify_form,
+            "back_form": back_form,
+        }
+    )
+    return render(request, "evidence/queue.html", context, status=status)
+
+
+def _context(actor: Any, item: EvidenceItem | None) -> dict[str, Any]:
+    waiting = review_queue(actor).select_related("person__household")
+    return {
+        "nav": "review",
+        "item": item,
+        "household": item.person.household if item else None,
+        "waiting": list(waiting[:SHOWN_IN_LIST]),
+        "waiting_count": waiting.count(),
+        "title": _("Evidence to verify"),
+    }
+
+
+@require_POST
+@caseload_required
+def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+    actor = _reviewer(request)
+    item = _item_or_404(actor, item_id)
+    if decided := _decided_meanwhile(request, actor, item):
+        return decided
+    form = QueueVerifyForm(request.POST)
+    if form.is_valid():
+        try:
+            evidence_verify(actor=actor, item=item, verdict="verified", note=form.cleaned_data["note"])
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Verified: %(title)s.") % {"title": item.title or item.get_kind_display()}
+            )
+            return _at(next_in_queue(actor, item))
+    return _render_item(request, actor, item, form, SendBackForm(), status=400)
+
+
+@require_POST
+@caseload_required
+def queue_send_back(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+    actor = _reviewer(request)
+    item = _item_or_404(actor, item_id)
+    if decided := _decided_meanwhile(request, actor, item):
+        return decided
+    form = SendBackForm(request.POST)
+    if form.is_valid():
+        try:
+            evidence_send_back(actor=actor, item=item, reason=form.cleaned_data["reason"])
+        except HavenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Sent back for correction: %(title)s.") % {"title": item.title or item.get_kind_display()},
+            )
+            return _at(next_in_queue(actor, item))
+    return _render_item(request, actor, item, QueueVerifyForm(), form, status=400)
+
+
+@require_GET
+@caseload_required
+def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number: int) -> HttpResponse:
+    """A picture Haven made of one of the item's files (a PDF page, a re-encoded image)."""
+    actor = _reviewer(request)
+    item_file = file_of(_item_or_404(actor, item_id), sha256)
+    picture = preview_picture(item_file.blob, number)
+    if picture is None:
+        raise Http404
+    picture_shown(actor=actor, item_file=item_file, number=number)
+    return picture_response(picture)

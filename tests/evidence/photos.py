@@ -1,0 +1,87 @@
+"""Photos, videos and PDFs with metadata, made in the test with Pillow (and by hand for MP4 boxes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import struct
+
+from PIL import Image
+
+# Пушкинская площадь, Moscow: the place of the picket in the sample post.
+LATITUDE = (55.0, 45.0, 56.88)  # 55.765800° N
+LONGITUDE = (37.0, 36.0, 20.16)  # 37.605600° E
+
+
+def photo(
+    *,
+    taken: str = "2022:03:06 14:05:00",
+    make: str = "Apple",
+    model: str = "iPhone 12",
+    software: str | None = "Adobe Photoshop 25.0",
+    gps: bool = True,
+    orientation: int = 1,
+    kind: str = "JPEG",
+    size: tuple[int, int] = (64, 48),
+) -> bytes:
+    """A small photo whose EXIF says when, with what and where it was taken (and XMP with the editor)."""
+    image = Image.new("RGB", size, (200, 30, 30))
+    for x in range(size[0] // 2):  # a left half of another colour, so a rotation shows
+        for y in range(size[1]):
+            image.putpixel((x, y), (20, 90, 200))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0112] = make, model, orientation
+    if software:
+        exif[0x0131] = software
+    exif.get_ifd(0x8769)[0x9003] = taken
+    if gps:
+        block = exif.get_ifd(0x8825)
+        block[1], block[2], block[3], block[4] = "N", LATITUDE, "E", LONGITUDE
+    out = io.BytesIO()
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description xmp:CreatorTool="Snapseed 2.0"/></x:xmpmeta>'
+    if kind == "JPEG":
+        image.save(out, "JPEG", exif=exif, xmp=xmp, comment=b"Pikachu protest")
+    else:
+        image.save(out, kind, exif=exif)
+    return out.getvalue()
+
+
+def pdf(pages: int = 2) -> bytes:
+    """A PDF of ``pages`` plain pages (Pillow writes it)."""
+    colours = ["white", "lightgrey", "lightblue", "lightyellow"]
+    images = [Image.new("RGB", (300, 420), colours[n % len(colours)]) for n in range(pages)]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def _qt_string(text: str) -> bytes:
+    data = text.encode()
+    return struct.pack(">HH", len(data), 0x15C7) + data
+
+
+def mp4(*, created: dt.datetime, location: str = "+55.7658+037.6056/", make: str = "samsung") -> bytes:
+    """A minimal MP4 whose boxes carry a creation time (mvhd), a position (©xyz) and a device (©mak,
+    ©mod), as Android phones write them; and Apple's keys/ilst for the software."""
+    seconds = int((created - dt.datetime(1904, 1, 1)).total_seconds())
+    mvhd = _box(b"mvhd", b"\x00\x00\x00\x00" + struct.pack(">II", seconds, seconds) + b"\x00" * 88)
+    udta = _box(
+        b"udta",
+        _box(b"\xa9xyz", _qt_string(location))
+        + _box(b"\xa9mak", _qt_string(make))
+        + _box(b"\xa9mod", _qt_string("SM-G991B")),
+    )
+    key = b"com.apple.quicktime.software"
+    keys = _box(
+        b"keys", b"\x00\x00\x00\x00" + struct.pack(">I", 1) + struct.pack(">I", 8 + len(key)) + b"mdta" + key
+    )
+    ilst = _box(
+        b"ilst", _box(struct.pack(">I", 1), _box(b"data", b"\x00\x00\x00\x01\x00\x00\x00\x00CapCut 9.1"))
+    )
+    meta = _box(b"meta", _box(b"hdlr", b"\x00" * 8 + b"mdta" + b"\x00" * 13) + keys + ilst)
+    ftyp = _box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41")
+    return ftyp + _box(b"moov", mvhd + udta + meta) + _box(b"mdat", b"\x00" * 64)
