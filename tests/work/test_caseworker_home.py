@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from haven.accounts.actor import Actor
 from tests.conftest import client_for
 from tests.work.builders import busy_household
 
@@ -52,6 +53,18 @@ def test_evidence_sent_back_shows_the_reviewers_reason_and_opens_the_item(
     disputed = mine.principal.evidence.get(status="disputed")
     assert item.url == f"/cases/{mine.reference}/evidence/{disputed.public_id}/"
     assert client_for(caseworker_a).get(item.url).status_code == 200
+
+
+def test_evidence_sent_back_for_correction_is_listed_with_the_reason(
+    caseworker_a: Any, reviewer_a: Any, mine: Any
+) -> None:
+    from haven.evidence.actions import evidence_send_back
+
+    waiting = mine.principal.evidence.get(status="unreviewed")
+    evidence_send_back(actor=Actor.for_user(reviewer_a), item=waiting, reason="Add the post's date.")
+    sent_back = _sections(client_for(caseworker_a).get("/"))["sent_back"]
+    assert sent_back.count == 2
+    assert "Add the post's date." in [item.detail for item in sent_back.items]
 
 
 def test_new_registry_hits_and_gaps_in_the_records(caseworker_a: Any, mine: Any) -> None:

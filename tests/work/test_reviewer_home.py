@@ -15,7 +15,7 @@ def _sections(client: Any) -> dict[str, Any]:
     return client.get("/").context["by_key"]
 
 
-def test_evidence_to_verify_oldest_first_linked_to_its_verify_page(
+def test_evidence_to_verify_oldest_first_linked_to_the_review_queue(
     org_a: Any, caseworker_a: Any, reviewer_a: Any
 ) -> None:
     first = busy_household(org_a, caseworker_a, reviewer_a, "Котова")
@@ -23,7 +23,8 @@ def test_evidence_to_verify_oldest_first_linked_to_its_verify_page(
     to_verify = _sections(client_for(reviewer_a))["to_verify"]
     assert [i.household for i in to_verify.items] == [first.reference, second.reference]
     item = first.principal.evidence.get(status="unreviewed")
-    assert to_verify.items[0].url == f"/cases/{first.reference}/evidence/{item.public_id}/verify/"
+    assert to_verify.items[0].url == f"/evidence/review/{item.public_id}/"
+    assert to_verify.more_url == "/evidence/review/"
     assert client_for(reviewer_a).get(to_verify.items[0].url).status_code == 200
 
 

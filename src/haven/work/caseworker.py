@@ -73,13 +73,17 @@ def deadlines(actor: Actor, today: dt.date) -> Section:
     )
 
 
+RETURNED = ("disputed", "sent_back")
+
+
 def sent_back(actor: Actor) -> Section:
-    """Evidence of the caseworker's households, or that they added, whose latest verdict is "disputed"."""
+    """Evidence of the caseworker's households, or that they added, that a reviewer disputed or sent back
+    for correction, with the reviewer's note."""
     mine = my_households(actor).values("pk")
-    disputed = within_visible(actor, EvidenceItem.objects.filter(status="disputed"), "person__household")
+    disputed = within_visible(actor, EvidenceItem.objects.filter(status__in=RETURNED), "person__household")
     disputed = disputed.filter(Q(person__household__in=mine) | Q(added_by=actor.user))
     total = disputed.count()
-    verdicts = Verification.objects.filter(verdict="disputed").order_by("-at", "-id")
+    verdicts = Verification.objects.filter(verdict__in=RETURNED).order_by("-at", "-id")
     shown = list(
         disputed.select_related("person__household")
         .prefetch_related(Prefetch("verifications", queryset=verdicts, to_attr="disputes"))

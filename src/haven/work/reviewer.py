@@ -46,7 +46,7 @@ def to_verify(actor: Actor, today: dt.date) -> Section:
         found.append(
             Item(
                 title=item.title or item.get_kind_display(),
-                url=reverse("evidence:verify", args=[reference, item.public_id]),
+                url=reverse("review:item", args=[item.public_id]),
                 household=reference,
                 person=item.person.display_name,
                 detail=item.get_kind_display(),
@@ -63,6 +63,8 @@ def to_verify(actor: Actor, today: dt.date) -> Section:
         count=total,
         items=found,
         empty=gettext_lazy("No evidence awaits your verification."),
+        more_url=reverse("review:queue"),
+        more_label=gettext_lazy("Review queue"),
     )
 
 
