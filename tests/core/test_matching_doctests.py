@@ -16,6 +16,7 @@ MODULES = [
     "haven_core.matching.registry_names",
     "haven_core.matching.scoring",
     "haven_core.names.keys",
+    "haven_core.names.set_aside",
     "haven_core.intake.duplicates",
 ]
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from haven_core.matching.birth import parse_birth
-from haven_core.matching.given_names import fine_keys, forms_of
-from haven_core.matching.index import Matcher
+from haven_core.matching.given_names import _table_keys, fine_keys, forms_of
+from haven_core.matching.index import Matcher, _one_letter_apart
 from haven_core.matching.name_parts import readings, record_readings, token
 from haven_core.matching.profiles import _filing, profile
 from haven_core.matching.records import Decision, NameRecord
@@ -153,7 +153,18 @@ def _without_self(labelled: LabelledQuery, verdicts: Iterable[Verdict], self_ids
 
 def clear_caches() -> None:
     """Forget every name and date already read, so that a timing includes the reading."""
-    caches: list[Any] = [token, readings, record_readings, profile, _filing, forms_of, fine_keys, parse_birth]
+    caches: list[Any] = [
+        token,
+        readings,
+        record_readings,
+        profile,
+        _filing,
+        forms_of,
+        fine_keys,
+        _table_keys,
+        parse_birth,
+        _one_letter_apart,
+    ]
     for cached in [*caches, _surname_pair, _given_pair, _patronymic_pair]:
         cached.cache_clear()
 

@@ -11,12 +11,13 @@ where it cannot, both readings are kept and the scorer takes the better one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from haven_core.matching.given_names import SHORT_FORMS, Form, fine_keys, fold, forms_of, sex_of
 from haven_core.names import System, transliterate
 from haven_core.names.keys import token_keys
+from haven_core.names.set_aside import without_set_aside
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?(?:[-‐–][^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -150,6 +151,7 @@ class Reading:
     given: tuple[Token, ...]
     patronymic: Token | None = None
     patronymic_sex: str | None = None
+    set_aside: tuple[str, ...] = ()  # suffixes and titles left out ("Jr.", "мл.")
 
     @property
     def sex(self) -> str | None:
@@ -211,7 +213,19 @@ def readings(name: str) -> tuple[Reading, ...]:
     ('Иманова', 'Тамилла', 'Вагиф', 'F')
     >>> len(readings("Roman Mark"))  # both words can be given names or surnames
     2
+    >>> r = readings("KARA-MURZA, VLADIMIR JR.")[0]
+    >>> [t.text for t in r.surname], r.given[0].text, r.set_aside
+    (['KARA', 'MURZA'], 'VLADIMIR', ('JR.',))
     """
+    words = [w for part in name.split(",") for w in _WORD.findall(part)]
+    kept, aside = without_set_aside(words)
+    if not aside:
+        return _readings(name)
+    cleaned = ", ".join(" ".join(w for w in _WORD.findall(part) if w in kept) for part in name.split(","))
+    return tuple(replace(r, set_aside=tuple(aside)) for r in _readings(cleaned.strip(", ")))
+
+
+def _readings(name: str) -> tuple[Reading, ...]:
     head, comma, tail = name.partition(",")
     if comma and _WORD.search(head) and _WORD.search(tail):
         surname = _WORD.findall(head)

@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from haven_core.matching.name_parts import Reading, Token, record_readings
+from haven_core.matching.name_parts import Reading, Token, record_readings, token
 
 _EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Filing:
-    surname_keys: frozenset[str]  # coarse and fine keys and stems of every surname word
+    surname_keys: frozenset[str]  # coarse and fine keys and stems of every surname word, and of a
+    # surname of several words written as one ("Karamurza" for Кара-Мурза)
     surname_fine: frozenset[str]  # fine keys of every surname word, for the one-letter check
     given_codes: frozenset[str]  # given names written in full: table entries, fine and coarse keys
     given_fine: frozenset[str]  # fine keys of given names written in full, for the one-letter check
@@ -38,10 +39,18 @@ def filing(found: tuple[tuple[str, Reading], ...]) -> Filing:
     """The blocking codes of a record read as ``found`` (see :func:`.name_parts.record_readings`)."""
     if len(found) == 1:
         reading = found[0][1]
-        return _filing(reading.surname, reading.given)
-    surnames = tuple(dict.fromkeys(t for _, r in found for t in r.surname))
+        return _filing(_with_joined(reading.surname), reading.given)
+    surnames = tuple(dict.fromkeys(t for _, r in found for t in _with_joined(r.surname)))
     given = tuple(dict.fromkeys(t for _, r in found for t in r.given))
     return _filing(surnames, given)
+
+
+def _with_joined(surname: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A surname's words, and the surname as one word when it has several: a double surname is
+    written joined ("Karamurza") as often as split ("Kara Murza") or hyphenated."""
+    if len(surname) < 2:
+        return surname
+    return (*surname, token("".join(t.bare for t in surname)))
 
 
 @lru_cache(maxsize=65536)
