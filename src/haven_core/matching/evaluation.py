@@ -57,6 +57,31 @@ class LabelledSet:
 
 
 @dataclass
+class ClassTally:
+    """What one class of queries (how they were written, whatever the birth date) came to."""
+
+    queries: int = 0
+    positives: int = 0
+    found: int = 0
+    matches: int = 0
+    true_matches: int = 0
+    candidates: int = 0
+
+    def line(self, name: str) -> str:
+        recall = f"{self.found / self.positives:.3f}" if self.positives else "    -"
+        precision = f"{self.true_matches / self.matches:.3f}" if self.matches else "    -"
+        return (
+            f"{name[:52]:<52} {self.queries:>6} {recall:>7} {self.matches:>7} {precision:>9} "
+            f"{self.candidates / self.queries:>10.2f}"
+        )
+
+
+CLASS_HEADER = (
+    f"{'class':<52} {'queries':>6} {'recall':>7} {'matches':>7} {'precision':>9} {'cand/query':>10}"
+)
+
+
+@dataclass
 class Outcome:
     """What one matcher did on one labelled set."""
 
@@ -75,6 +100,7 @@ class Outcome:
     missed: list[str] = field(default_factory=list)
     false_matches: list[str] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [found or clean, total]
+    by_class: dict[str, ClassTally] = field(default_factory=dict)  # kind without its birth date
     scores: list[tuple[float, bool]] = field(default_factory=list)  # every candidate: score, is it true
 
     @property
@@ -113,6 +139,14 @@ class Outcome:
         self.true_matches += sum(1 for e, _, decision in verdicts if decision == "match" and e in truth)
         tally = self.by_kind.setdefault(labelled.kind, [0, 0])
         tally[1] += 1
+        klass = self.by_class.setdefault(labelled.kind.split(", birth ")[0], ClassTally())
+        klass.queries += 1
+        klass.candidates += len(verdicts)
+        klass.matches += sum(1 for _, _, decision in verdicts if decision == "match")
+        klass.true_matches += sum(1 for e, _, decision in verdicts if decision == "match" and e in truth)
+        if truth:
+            klass.positives += 1
+            klass.found += hit
         if truth:
             self.positives += 1
             self.found += hit
@@ -136,6 +170,10 @@ class Outcome:
                     f"score {low:.2f}-{min(high, 1.0):.2f}: {len(band):>6} candidates, {share:.3f} true"
                 )
         return lines
+
+    def class_lines(self) -> list[str]:
+        """Recall, matches, precision of ``match`` and candidates per query for each class of query."""
+        return [CLASS_HEADER] + [tally.line(name) for name, tally in sorted(self.by_class.items())]
 
     def summary(self) -> str:
         return (

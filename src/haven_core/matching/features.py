@@ -40,7 +40,7 @@ FEATURES: dict[str, Feature] = {
                 "в фамилии переставлены две соседние буквы ({q} ~ {e})"),
         Feature("surname_alike", 2.5, "surnames alike but for letters transliteration confuses ({q} ~ {e})",
                 "фамилии похожи, различаются буквами, которые путает транслитерация ({q} ~ {e})"),
-        Feature("surname_other_form", 1.5, "surname in the other gender's form ({q} / {e})",
+        Feature("surname_other_form", 3.2, "surname in the other gender's form ({q} / {e})",
                 "фамилия в форме другого пола ({q} / {e})"),
         Feature("surname_differs", -4.0, "surname differs ({q} / {e})", "фамилия другая ({q} / {e})"),
         Feature("given_same", 3.0, "given name equal ({q} = {e})", "имя совпадает ({q} = {e})"),

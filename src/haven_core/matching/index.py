@@ -23,14 +23,14 @@ from haven_core.matching.features import beyond_review
 from haven_core.matching.name_parts import record_readings
 from haven_core.matching.profiles import Filing, filing, profile
 from haven_core.matching.records import Candidate, NameRecord
-from haven_core.matching.scoring import _one_edit, compare
+from haven_core.matching.scoring import TYPO_MIN, _one_edit, compare
 
-_TYPO_MIN = 4  # the shortest word in which a one-letter difference is read as a typo
+_TYPED = "~"  # the prefix of a typed spelling among the surname keys
 
 
 @lru_cache(maxsize=262144)
 def _one_letter_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    return any(min(len(x), len(y)) >= _TYPO_MIN and _one_edit(x, y) for x in a for y in b)
+    return any(min(len(x), len(y)) >= TYPO_MIN and _one_edit(x, y) for x in a for y in b)
 
 
 def _less_one_letter(key: str) -> set[str]:
@@ -71,6 +71,7 @@ class Matcher:
         self._births: list[PartialDate | None] = []
         self._by_surname: dict[str, list[int]] = defaultdict(list)
         surname_fine: set[str] = set()
+        surname_typed: set[str] = set()
         for i, entry in enumerate(entries):
             # Read without the profile cache: most entries are never asked for again.
             filed = filing(record_readings.__wrapped__(entry.names))
@@ -80,13 +81,17 @@ class Matcher:
             self._births.append(birth)
             for key in filed.surname_keys:
                 self._by_surname[key].append(i)
+            for spelling in filed.surname_typed - filed.surname_fine:
+                self._by_surname[_TYPED + spelling].append(i)
             surname_fine |= filed.surname_fine
+            surname_typed |= filed.surname_typed
         # The near-surname index is over distinct spellings, not entries: a few per surname.
         self._near: dict[str, list[str]] = defaultdict(list)
-        for key in surname_fine:
-            if len(key) >= _TYPO_MIN:
-                for shorter in _less_one_letter(key):
-                    self._near[shorter].append(key)
+        for keys, prefix in ((surname_fine, ""), (surname_typed - surname_fine, _TYPED)):
+            for key in keys:
+                if len(key) >= TYPO_MIN:
+                    for shorter in _less_one_letter(key):
+                        self._near[shorter].append(prefix + key)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -104,7 +109,8 @@ class Matcher:
         birth = parse_birth(query.birth)
         kept: set[int] = set()
         seen: set[int] = set()
-        for key in (*query_filing.surname_keys, *self._near_keys(query_filing.surname_fine)):
+        near = self._near_keys(query_filing.surname_fine | query_filing.surname_typed)
+        for key in (*query_filing.surname_keys, *near):
             for i in self._by_surname.get(key, ()):
                 if i not in seen:
                     seen.add(i)
@@ -119,15 +125,16 @@ class Matcher:
             }
         return sorted(kept)
 
-    def _near_keys(self, surname_fine: frozenset[str]) -> set[str]:
-        """The entries' surname keys one typo from one of ``surname_fine`` (not equal to it)."""
+    def _near_keys(self, surnames: frozenset[str]) -> set[str]:
+        """The entries' surname keys and typed spellings one typo from one of ``surnames``."""
         near: set[str] = set()
-        for key in surname_fine:
-            if len(key) < _TYPO_MIN:
+        for key in surnames:
+            if len(key) < TYPO_MIN:
                 continue
             for shorter in _less_one_letter(key):
                 for other in self._near.get(shorter, ()):
-                    if other not in near and len(other) >= _TYPO_MIN and _one_edit(key, other):
+                    bare = other.removeprefix(_TYPED)
+                    if other not in near and len(bare) >= TYPO_MIN and _one_edit(key, bare):
                         near.add(other)
         return near
 
@@ -147,4 +154,6 @@ def _given_may_agree(query: Filing, entry: Filing) -> bool:
         return True
     if (query.initial_only or entry.initial_only) and not query.initials.isdisjoint(entry.initials):
         return True
-    return _one_letter_apart(query.given_fine, entry.given_fine)
+    return _one_letter_apart(query.given_fine, entry.given_fine) or _one_letter_apart(
+        query.given_typed, entry.given_typed
+    )

@@ -22,6 +22,7 @@ from haven_core.names.set_aside import without_set_aside
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?(?:[-‐–][^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HYPHEN = re.compile(r"[-‐–]")
+_TYPED = (System.PRESS, System.ICAO_9303, System.MVD_782)  # the spellings typos are made in
 _TURKIC = {"оглы": "M", "оглу": "M", "улы": "M", "кызы": "F", "гызы": "F",
            "ogly": "M", "oglu": "M", "ogli": "M", "ogl": "M", "uly": "M", "kyzy": "F", "kizi": "F",
            "gizi": "F", "qizi": "F", "kyzi": "F"}  # fmt: skip
@@ -90,6 +91,15 @@ class Token:
     def ending_sex(self) -> str | None:
         """The sex a surname with this ending is borne by, if the ending tells."""
         return self._surname_form[1]
+
+    @cached_property
+    def spellings(self) -> frozenset[str]:
+        """The word as it is typed in Latin letters: itself, or a Cyrillic word as the press and the
+        passports write it. A typo is a letter of one of these ("Chitsyakova" for Chistyakova), and
+        may be two letters apart in the skeleton keys, which fold letter pairs into one."""
+        if not self.cyrillic:
+            return frozenset({"".join(c for c in self.folded if c.isascii())} - {""})
+        return frozenset(fold(transliterate(self.folded, system)) for system in _TYPED)
 
     @cached_property
     def surname_codes(self) -> frozenset[str]:
@@ -246,6 +256,9 @@ def _readings(name: str) -> tuple[Reading, ...]:
         return (Reading(name, _flat(words), ()), Reading(name, (), _flat(words)))
     surname_first = Reading(name, _flat(words[:1]), _flat(words[1:]))
     surname_last = Reading(name, _flat(words[-1:]), _flat(words[:-1]))
+    first_initial, last_initial = (all(t.is_initial for t in _parts(w)) for w in (words[0], words[-1]))
+    if first_initial != last_initial:  # an initial is never the surname: "D. Muratov", "SAVVA M."
+        return (surname_last,) if first_initial else (surname_first,)
     first_given, last_given = _known_given(words[0]), _known_given(words[-1])
     if len(words) > 2 and first_given != last_given and not any(_known_given(w) for w in words[1:-1]):
         # One given name at one end and unknown words for the rest: a surname of several words written

@@ -21,8 +21,10 @@ class Filing:
     surname_keys: frozenset[str]  # coarse and fine keys and stems of every surname word, and of a
     # surname of several words written as one ("Karamurza" for Кара-Мурза)
     surname_fine: frozenset[str]  # fine keys of every surname word, for the one-letter check
+    surname_typed: frozenset[str]  # the Latin spellings of every surname word, for typos in them
     given_codes: frozenset[str]  # given names written in full: table entries, fine and coarse keys
     given_fine: frozenset[str]  # fine keys of given names written in full, for the one-letter check
+    given_typed: frozenset[str]  # their Latin spellings, for typos in them
     initials: frozenset[str]  # the letters any given name can start with
     initial_only: bool  # some given name is written as an initial only
 
@@ -60,8 +62,10 @@ def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
     return Filing(
         surname_keys=_EMPTY.union(*(t.surname_codes for t in surnames)),
         surname_fine=_EMPTY.union(*(t.fine for t in surnames)),
+        surname_typed=_EMPTY.union(*(t.spellings for t in surnames)),
         given_codes=_EMPTY.union(*(t.given_codes for t in full)),
         given_fine=_EMPTY.union(*(t.fine for t in full)),
+        given_typed=_EMPTY.union(*(t.spellings for t in full)),
         initials=_EMPTY.union(*(t.initials for t in given)),
         initial_only=len(full) < len(given),
     )

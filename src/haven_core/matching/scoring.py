@@ -16,6 +16,7 @@ from haven_core.matching.name_parts import Reading, Token, token
 from haven_core.matching.profiles import profile
 from haven_core.matching.records import Candidate, NameRecord
 
+TYPO_MIN = 4  # the shortest word in which a one-letter difference is read as a typo
 _STRONG_SURNAME = ("surname_same", "surname_translit", "surname_alike")
 _SHOWN_THOUGH_NAUGHT = ("other_name", "set_aside")  # weigh nothing, but a reviewer should know
 
@@ -49,11 +50,19 @@ def _edit(a: str, b: str) -> str | None:
 
 
 def _close(a: Token, b: Token) -> str | None:
-    """How two words a few letters long are a typo apart, if they are (see :func:`_edit`)."""
+    """How two words a few letters long are a typo apart, if they are (see :func:`_edit`): in their
+    skeleton keys, or, when one is in Latin letters, as typed ("Chitsyakova" for Чистякова)."""
+    found = _typo(a.fine, b.fine)
+    if found != "one_letter" and not (a.cyrillic and b.cyrillic):
+        found = _typo(a.spellings, b.spellings) or found
+    return found
+
+
+def _typo(xs: frozenset[str], ys: frozenset[str]) -> str | None:
     found = None
-    for x in a.fine:
-        for y in b.fine:
-            if min(len(x), len(y)) >= 4 and (kind := _edit(x, y)) is not None:
+    for x in xs:
+        for y in ys:
+            if min(len(x), len(y)) >= TYPO_MIN and (kind := _edit(x, y)) is not None:
                 if kind == "one_letter":
                     return kind
                 found = kind

@@ -108,6 +108,8 @@ def _family_variants(token: str, *, german: bool) -> set[str]:
         variants |= {_GERMAN_CH.sub("kh", v) for v in variants}
     if german and "z" in token:
         variants |= {v.replace("tz", "ts").replace("z", "ts") for v in variants}  # German z is ц
+    elif token.endswith("z") and len(token) > 2:
+        variants |= {v[:-1] + "ts" for v in variants if v.endswith("z")}  # a final ц: "Kaz", "Schulz"
     for written, russian in _FRENCH_ENDINGS:
         if token.endswith(written) and len(token) > len(written) + 2:
             variants |= {v[: -len(written)] + russian for v in variants if v.endswith(written)}
