@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from haven_core.names.set_aside import without_set_aside
 from haven_core.names.transliteration import System, transliterate
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -88,6 +89,7 @@ def _reduce_fine(latin: str) -> str:
     return _DOUBLE.sub(r"\1", head + s)
 
 
+_POLISH_RZ = re.compile(r"(?<=[bcdfgkpt])rz")  # ж after a consonant; "Murza" keeps its r
 _UKRAINIAN_H = re.compile(r"(?<![kszctg])h")  # Ukrainian г: "Hennadiy", "Oleh"
 _GERMAN_CH = re.compile(r"(?<![ts])ch")  # German, Czech and Polish х: "Chodorkowski"
 _GERMAN = re.compile(r"w|sch|tz|^j[aeou]")  # a spelling German in its letters ("Zwetajewa", "Jelzin")
@@ -97,8 +99,8 @@ _FRENCH_ENDINGS = (("ine", "in"), ("off", "ov"), ("eff", "ev"))  # MVD 310 "Pout
 def _family_variants(token: str, *, german: bool) -> set[str]:
     """Readings of the other transliteration families: Ukrainian, German, Czech and Polish, French."""
     variants = {token}
-    if "sz" in token or "rz" in token or "cz" in token:  # Polish: "Szostakowicz", "Grzegorz"
-        polish = token.replace("szcz", "shch").replace("sz", "sh").replace("rz", "zh")
+    if "sz" in token or "rz" in token or "cz" in token:  # Polish: "Szostakowicz", "Przybylski"
+        polish = _POLISH_RZ.sub("zh", token.replace("szcz", "shch").replace("sz", "sh"))
         variants.add(polish.replace("cz", "ch"))
     if "tsch" in token:  # German ч: "Tschaikowski"
         variants.add(token.replace("tsch", "ch"))
@@ -163,10 +165,11 @@ def token_keys(token: str, *, fine: bool = False, families: bool = True) -> set[
 
 
 def name_keys(*names: str) -> set[str]:
-    """Every key of every token of the given spellings, plus joined keys of hyphenated names."""
+    """Every key of every token of the given spellings, plus joined keys of hyphenated names; a suffix
+    or title ("Jr.", "мл.", "Dr") is not a name and gives no key."""
     keys: set[str] = set()
     for name in names:
-        parts = tokens(name)
+        parts, _ = without_set_aside(tokens(name))
         for part in parts:
             keys |= token_keys(part)
         for hyphenated in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", name or ""):
@@ -175,5 +178,19 @@ def name_keys(*names: str) -> set[str]:
 
 
 def query_keys(query: str) -> list[set[str]]:
-    """For each token of a search query, the set of keys any one of which must match."""
-    return [keys for keys in (token_keys(t) for t in tokens(query)) if keys]
+    """For each token of a search query, the set of keys any one of which must match.
+
+    Suffixes and titles are left out. Two neighbouring words may be a double surname that a record
+    holds joined ("Kara Murza" for Karamurza): each of them also accepts the key of the two joined.
+
+    >>> [sorted(keys) for keys in query_keys("Kara Murza Jr.")]
+    [['kara', 'karamurza'], ['karamurza', 'murza']]
+    """
+    words, _ = without_set_aside(tokens(query))
+    per_word = [token_keys(word) for word in words]
+    for i in range(len(words) - 1):
+        if per_word[i] and per_word[i + 1]:
+            joined = token_keys(words[i] + words[i + 1].lower())
+            per_word[i] = per_word[i] | joined
+            per_word[i + 1] = per_word[i + 1] | joined
+    return [keys for keys in per_word if keys]
