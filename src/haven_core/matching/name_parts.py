@@ -99,7 +99,8 @@ class Token:
         may be two letters apart in the skeleton keys, which fold letter pairs into one."""
         if not self.cyrillic:
             return frozenset({"".join(c for c in self.folded if c.isascii())} - {""})
-        return frozenset(fold(transliterate(self.folded, system)) for system in _TYPED)
+        lower = self.bare.lower()  # ё kept: the press writes it "yo" (Kovalyov)
+        return frozenset(fold(transliterate(lower, system)) for system in _TYPED)
 
     @cached_property
     def surname_codes(self) -> frozenset[str]:

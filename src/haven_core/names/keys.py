@@ -126,8 +126,14 @@ def _latin_variants(token: str, *, families: bool = True) -> set[str]:
         variants = {v.replace("j", "zh") for v in variants} | {v.replace("j", "i") for v in variants}
     if "ch" in token and "tch" not in token and "sch" not in token:
         variants |= {v.replace("ch", "sh") for v in variants}  # French "ch" is ш
-    for yo in ("yo", "io"):
-        if yo in token:
+    elif "tch" in token and "sch" not in token:
+        # French passports: "tch" is ч and "ch" is ш in one word ("CHENDEROVITCH", "TCHAIKOVSKI")
+        marked = [v.replace("tch", "\0") for v in variants]
+        variants |= {v.replace("\0", "ch") for v in marked} | {
+            v.replace("ch", "sh").replace("\0", "ch") for v in marked
+        }
+    for yo in ("yo", "io", "jo"):
+        if any(yo in v for v in variants):
             variants |= {v.replace(yo, "e") for v in variants}  # ё is written е in passports
     if not families:
         return variants
