@@ -46,7 +46,8 @@ def seed_set(
     hard_every: int = 5,
 ) -> LabelledSet:
     """Every person of a generated coalition, each asked against all the others; and one person in
-    ``hard_every`` of those first submitted, written in the hard classes of :mod:`.labelled_spellings`."""
+    ``hard_every`` of those first submitted (none for 0), written in the hard classes of
+    :mod:`.labelled_spellings`."""
     coalition = generate(seed=seed, households=households, today=today)
     records: list[NameRecord] = []
     identities: dict[str, list[str]] = defaultdict(list)
@@ -67,7 +68,7 @@ def seed_set(
     people = [(f"{h.key}/{n}", p) for h in coalition.households if not h.resubmission_of
               for n, p in enumerate(h.people) if p.surname_cyrillic and p.given_name_cyrillic]  # fmt: skip
     women = sorted({p.surname_cyrillic for _, p in people if p.sex == "F" and "-" not in p.surname_cyrillic})
-    for record_id, person in people[::hard_every]:
+    for record_id, person in people[::hard_every] if hard_every else ():
         queries += _hard(seed, record_id, person, frozenset(identities[person.identity]), women)
     return LabelledSet(f"seed-{seed}", tuple(records), tuple(queries), self_ids=True)
 
