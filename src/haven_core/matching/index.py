@@ -109,13 +109,20 @@ class Matcher:
         birth = parse_birth(query.birth)
         kept: set[int] = set()
         seen: set[int] = set()
+        may_agree: dict[int, bool] = {}  # by filing: entries with the same names share one
+        filings = self._filings
         near = self._near_keys(query_filing.surname_fine | query_filing.surname_typed)
         for key in (*query_filing.surname_keys, *near):
             for i in self._by_surname.get(key, ()):
-                if i not in seen:
-                    seen.add(i)
-                    if _given_may_agree(query_filing, self._filings[i]):
-                        kept.add(i)
+                if i in seen:
+                    continue
+                seen.add(i)
+                entry = filings[i]
+                agree = may_agree.get(id(entry))
+                if agree is None:
+                    agree = may_agree[id(entry)] = _given_may_agree(query_filing, entry)
+                if agree:
+                    kept.add(i)
         if birth is not None:
             kept = {
                 i
@@ -154,6 +161,10 @@ def _given_may_agree(query: Filing, entry: Filing) -> bool:
         return True
     if (query.initial_only or entry.initial_only) and not query.initials.isdisjoint(entry.initials):
         return True
+    # A typo apart only counts where one of the two words is not a name of the table (two names of
+    # the table that differ are different names): see :func:`.scoring._given_pair`.
+    if not (query.given_unlisted or entry.given_unlisted):
+        return False
     return _one_letter_apart(query.given_fine, entry.given_fine) or _one_letter_apart(
         query.given_typed, entry.given_typed
     )

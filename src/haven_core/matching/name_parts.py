@@ -228,8 +228,7 @@ def readings(name: str) -> tuple[Reading, ...]:
     >>> [t.text for t in r.surname], r.given[0].text, r.set_aside
     (['KARA', 'MURZA'], 'VLADIMIR', ('JR.',))
     """
-    words = [w for part in name.split(",") for w in _WORD.findall(part)]
-    kept, aside = without_set_aside(words)
+    kept, aside = without_set_aside(_WORD.findall(name))
     if not aside:
         return _readings(name)
     cleaned = ", ".join(" ".join(w for w in _WORD.findall(part) if w in kept) for part in name.split(","))

@@ -25,6 +25,7 @@ class Filing:
     given_codes: frozenset[str]  # given names written in full: table entries, fine and coarse keys
     given_fine: frozenset[str]  # fine keys of given names written in full, for the one-letter check
     given_typed: frozenset[str]  # their Latin spellings, for typos in them
+    given_unlisted: bool  # some given name written in full is not a name of the table
     initials: frozenset[str]  # the letters any given name can start with
     initial_only: bool  # some given name is written as an initial only
 
@@ -66,6 +67,7 @@ def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
         given_codes=_EMPTY.union(*(t.given_codes for t in full)),
         given_fine=_EMPTY.union(*(t.fine for t in full)),
         given_typed=_EMPTY.union(*(t.spellings for t in full)),
+        given_unlisted=any(not t.forms for t in full),
         initials=_EMPTY.union(*(t.initials for t in given)),
         initial_only=len(full) < len(given),
     )

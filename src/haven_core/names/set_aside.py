@@ -7,6 +7,8 @@ missed. Such words are set aside, not dropped silently: the matcher says it left
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Folded (lower case, no full stop). "V" is not here: it is far more often an initial than a numeral.
 SUFFIXES: frozenset[str] = frozenset(
     {"jr", "jnr", "junior", "sr", "snr", "senior", "ii", "iii", "iv",
@@ -18,6 +20,7 @@ TITLES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def set_aside(word: str) -> bool:
     """True for a suffix or title ("Jr.", "III", "мл.", "Dr"), whatever its case.
 
@@ -37,6 +40,8 @@ def without_set_aside(words: list[str]) -> tuple[list[str], list[str]]:
     >>> without_set_aside(["Junior"])
     (['Junior'], [])
     """
+    if not any(set_aside(w) for w in words):
+        return words, []
     kept = [w for w in words if not set_aside(w)]
     if not kept:
         return words, []
