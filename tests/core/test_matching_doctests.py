@@ -16,6 +16,9 @@ MODULES = [
     "haven_core.matching.registry_names",
     "haven_core.matching.scoring",
     "haven_core.names.keys",
+    "haven_core.names.set_aside",
+    "haven_core.matching.search_keys",
+    "haven_core.matching.labelled_spellings",
     "haven_core.intake.duplicates",
 ]
 

@@ -45,3 +45,18 @@ def test_a_surname_misspelled_by_a_letter_is_found_through_given_name_and_birth_
     matcher = Matcher([NameRecord("e", ("Котова Юлия Сергеевна",), "1988-03-12")])
     found = matcher.candidates(NameRecord("q", ("Yulia Kotava",), "1988-03-12"))
     assert [c.entry_id for c in found] == ["e"]
+
+
+def test_a_surname_a_typo_away_is_found_without_a_birth_date_and_only_with_its_given_name():
+    matcher = Matcher([NameRecord("e", ("Муратов Дмитрий Андреевич",), "1961-10-29"),
+                       NameRecord("x", ("Муратова Анна Андреевна",), "1961-10-29")])  # fmt: skip
+    assert [c.entry_id for c in matcher.candidates(NameRecord("q", ("Dmitry Mruatov",)))] == ["e"]
+    assert [c.entry_id for c in matcher.candidates(NameRecord("q", ("Dmitry Muratv",)))] == ["e"]
+    assert matcher.blocked(NameRecord("q", ("Sergei Muratv",))) == []
+
+
+def test_a_double_surname_written_joined_is_filed_under_the_joined_word():
+    matcher = Matcher([NameRecord("e", ("Кара-Мурза Владимир Владимирович",), "1981-09-07")])
+    assert [c.entry_id for c in matcher.candidates(NameRecord("q", ("Vladimir Karamurza",)))] == ["e"]
+    joined = Matcher([NameRecord("e", ("Карамурза Владимир",), None)])
+    assert [c.entry_id for c in joined.candidates(NameRecord("q", ("KARA MURZA, VLADIMIR",)))] == ["e"]

@@ -99,3 +99,10 @@ def test_registry_marks_and_pseudonym_lists_are_kept_apart():
         "Наум Блик",
         "Dry Ice",
     )
+
+
+def test_the_given_name_table_is_not_read_through_other_families():
+    from haven_core.matching.given_names import forms_of
+
+    assert all(short for _, short in forms_of("Chania"))  # no full name: not Хана through German "ch" for х
+    assert forms_of("Mikhail") and forms_of("Михаил") == forms_of("Mikhail")

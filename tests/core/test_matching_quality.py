@@ -25,7 +25,7 @@ def registry() -> LabelledSet:
 
 
 def test_duplicates_across_organisations_in_the_demo_coalition_are_found():
-    labelled = seed_set(seed=20250815, households=800, today=dt.date(2026, 1, 15))
+    labelled = seed_set(seed=20250815, households=800, today=dt.date(2026, 1, 15), hard_every=0)
     assert labelled.positives > 100
     outcome = evaluate(labelled)
     assert outcome.recall >= 0.99, outcome.missed
@@ -62,3 +62,25 @@ def test_the_registry_set_covers_every_way_of_writing_a_name(registry):
         assert kind in kinds
     births = {q.kind.rsplit("birth ", 1)[-1] for q in registry.queries if q.truth}
     assert births == {"exact", "year only", "month", "day/month swapped", "missing"}
+
+
+HARD = (
+    "typo: letter dropped", "typo: letters swapped", "typo: given name", "generational suffix", "title",
+    "married-maiden pair", "Ukrainian spelling", "German spelling", "Czech spelling", "Polish spelling",
+    "French spelling", "initial with birth date",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("which", ["registry", "demo"])
+def test_every_hard_class_is_found_and_its_namesakes_are_never_matched(registry, which):
+    labelled = registry if which == "registry" else seed_set(seed=7, households=400, hard_every=2)
+    outcome = evaluate(labelled)
+    for kind in HARD:
+        tally = outcome.by_class[kind]
+        assert tally.positives >= 20, kind
+        assert tally.found / tally.positives >= 0.95, (kind, outcome.missed)
+        assert tally.matches == tally.true_matches, (kind, outcome.false_matches)
+    for kind, tally in outcome.by_class.items():
+        if kind.startswith("namesake"):
+            assert tally.matches == 0, (kind, outcome.false_matches)
+    assert outcome.recall >= 0.99 and outcome.match_precision >= 0.995

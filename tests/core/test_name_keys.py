@@ -17,6 +17,18 @@ SAME_NAME = [
     ["Мария", "Maria", "Mariya", "Mariia"],
     ["Навальная", "Navalnaya", "Navalnaia"],
     ["Ксения", "Kseniya", "Xenia", "Ksenia"],
+    # the other transliteration families: Ukrainian, German, Czech and Polish, French
+    ["Гудков", "Hudkov"],
+    ["Геннадий", "Hennadiy"],
+    ["Ходорковский", "Chodorkowski"],
+    ["Чайковский", "Tschaikowski", "Čajkovskij", "Czajkowski"],
+    ["Шостакович", "Szostakowicz", "Šostakovič"],
+    ["Лукашенко", "Łukashenko"],
+    ["Цветаева", "Zwetajewa"],
+    ["Путин", "Poutine"],
+    ["Романов", "Romanoff"],
+    ["Кац", "Kaz"],
+    ["Зеленский", "Зеленський"],
 ]
 
 
@@ -27,7 +39,10 @@ def test_spellings_of_one_name_share_a_key(spellings: list[str]) -> None:
         assert reference & token_keys(spelling), f"{spelling} does not meet {spellings[0]}"
 
 
-@pytest.mark.parametrize(("a", "b"), [("Котова", "Котов"), ("Юлия", "Юрий"), ("Иванов", "Смирнов")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Котова", "Котов"), ("Юлия", "Юрий"), ("Иванов", "Смирнов"), ("Murza", "Муза"), ("Kazin", "Кацин")],
+)
 def test_different_names_do_not_meet(a: str, b: str) -> None:
     assert not token_keys(a) & token_keys(b)
 
@@ -54,3 +69,10 @@ def test_query_keys_give_one_set_per_token() -> None:
 def test_empty_and_numeric_queries_have_no_keys() -> None:
     assert query_keys("") == []
     assert query_keys("12345 --") == []
+
+
+def test_suffixes_and_titles_give_no_key_and_a_split_double_surname_meets_the_joined_one() -> None:
+    assert name_keys("Dr. Vladimir Kara-Murza Jr.") == name_keys("Кара-Мурза Владимир")
+    assert query_keys("Muratov мл.") == query_keys("Муратов")
+    kara, murza = query_keys("Kara Murza")
+    assert kara & name_keys("Карамурза") and murza & name_keys("Карамурза")

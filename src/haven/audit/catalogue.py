@@ -61,6 +61,7 @@ class AuditAction(models.TextChoices):
     CANADA_PERMIT_SAVE = "canada_permit.save", _("Canadian visa or permit saved")
     CANADA_PERMIT_DELETE = "canada_permit.delete", _("Canadian visa or permit removed")
     CASELOAD_EXPORT = "caseload.export", _("Caseload exported")
+    CASELOAD_REINDEX_NAMES = "caseload.reindex_names", _("Name search keys rebuilt")
     # Assessment
     ASSESSMENT_COMPUTE = "assessment.compute", _("Household assessed")
     ASSESSMENT_RUN = "assessment.run", _("Caseload assessed")

@@ -18,7 +18,7 @@ from django.db.models import Case, IntegerField, Max, Min, Prefetch, Q, QuerySet
 from haven.cases.models import Household, Person, PersonNameKey, USRecord
 from haven.security.sensitive import index_values
 from haven_core.anumber import ANumberError, normalise_a_number
-from haven_core.names import query_keys
+from haven_core.matching.search_keys import query_keys
 from haven_core.pipeline import ORDER
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from haven_core.matching.birth import parse_birth
-from haven_core.matching.given_names import fine_keys, forms_of
-from haven_core.matching.index import Matcher
+from haven_core.matching.given_names import _table_keys, fine_keys, forms_of
+from haven_core.matching.index import Matcher, _one_letter_apart
 from haven_core.matching.name_parts import readings, record_readings, token
 from haven_core.matching.profiles import _filing, profile
 from haven_core.matching.records import Decision, NameRecord
@@ -57,6 +57,31 @@ class LabelledSet:
 
 
 @dataclass
+class ClassTally:
+    """What one class of queries (how they were written, whatever the birth date) came to."""
+
+    queries: int = 0
+    positives: int = 0
+    found: int = 0
+    matches: int = 0
+    true_matches: int = 0
+    candidates: int = 0
+
+    def line(self, name: str) -> str:
+        recall = f"{self.found / self.positives:.3f}" if self.positives else "    -"
+        precision = f"{self.true_matches / self.matches:.3f}" if self.matches else "    -"
+        return (
+            f"{name[:52]:<52} {self.queries:>6} {recall:>7} {self.matches:>7} {precision:>9} "
+            f"{self.candidates / self.queries:>10.2f}"
+        )
+
+
+CLASS_HEADER = (
+    f"{'class':<52} {'queries':>6} {'recall':>7} {'matches':>7} {'precision':>9} {'cand/query':>10}"
+)
+
+
+@dataclass
 class Outcome:
     """What one matcher did on one labelled set."""
 
@@ -75,6 +100,7 @@ class Outcome:
     missed: list[str] = field(default_factory=list)
     false_matches: list[str] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [found or clean, total]
+    by_class: dict[str, ClassTally] = field(default_factory=dict)  # kind without its birth date
     scores: list[tuple[float, bool]] = field(default_factory=list)  # every candidate: score, is it true
 
     @property
@@ -113,6 +139,14 @@ class Outcome:
         self.true_matches += sum(1 for e, _, decision in verdicts if decision == "match" and e in truth)
         tally = self.by_kind.setdefault(labelled.kind, [0, 0])
         tally[1] += 1
+        klass = self.by_class.setdefault(labelled.kind.split(", birth ")[0], ClassTally())
+        klass.queries += 1
+        klass.candidates += len(verdicts)
+        klass.matches += sum(1 for _, _, decision in verdicts if decision == "match")
+        klass.true_matches += sum(1 for e, _, decision in verdicts if decision == "match" and e in truth)
+        if truth:
+            klass.positives += 1
+            klass.found += hit
         if truth:
             self.positives += 1
             self.found += hit
@@ -137,6 +171,10 @@ class Outcome:
                 )
         return lines
 
+    def class_lines(self) -> list[str]:
+        """Recall, matches, precision of ``match`` and candidates per query for each class of query."""
+        return [CLASS_HEADER] + [tally.line(name) for name, tally in sorted(self.by_class.items())]
+
     def summary(self) -> str:
         return (
             f"{self.matcher:<12} {self.set_name:<10} queries {self.queries:>6}  "
@@ -153,7 +191,18 @@ def _without_self(labelled: LabelledQuery, verdicts: Iterable[Verdict], self_ids
 
 def clear_caches() -> None:
     """Forget every name and date already read, so that a timing includes the reading."""
-    caches: list[Any] = [token, readings, record_readings, profile, _filing, forms_of, fine_keys, parse_birth]
+    caches: list[Any] = [
+        token,
+        readings,
+        record_readings,
+        profile,
+        _filing,
+        forms_of,
+        fine_keys,
+        _table_keys,
+        parse_birth,
+        _one_letter_apart,
+    ]
     for cached in [*caches, _surname_pair, _given_pair, _patronymic_pair]:
         cached.cache_clear()
 

@@ -65,11 +65,11 @@ def _indexes() -> tuple[dict[str, frozenset[Form]], dict[str, frozenset[Form]]]:
     cyrillic_keys: dict[str, set[int]] = {}
     for i, form, _ in forms:
         if not form.isascii():
-            for key in token_keys(form, fine=True):
+            for key in token_keys(form, fine=True, families=False):
                 cyrillic_keys.setdefault(key, set()).add(i)
     for i, form, short in forms:
         exact.setdefault(fold(form), set()).add((i, short))
-        for key in token_keys(form, fine=True):
+        for key in token_keys(form, fine=True, families=False):
             if form.isascii() and cyrillic_keys.get(key, {i}) - {i}:
                 continue
             by_key.setdefault(key, set()).add((i, short))
@@ -83,6 +83,12 @@ def _indexes() -> tuple[dict[str, frozenset[Form]], dict[str, frozenset[Form]]]:
 def fine_keys(word: str) -> frozenset[str]:
     """The fine skeleton keys of a word (:func:`haven_core.names.keys.token_keys`), computed once."""
     return frozenset(token_keys(word, fine=True))
+
+
+@lru_cache(maxsize=262144)
+def _table_keys(word: str) -> frozenset[str]:
+    """The keys under which a word is looked up in the table: without the other families' readings."""
+    return frozenset(token_keys(word, fine=True, families=False))
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +107,7 @@ def forms_of(word: str) -> frozenset[Form]:
     if found := exact.get(fold(word)):
         return found
     forms: set[Form] = set()
-    for key in fine_keys(word):
+    for key in _table_keys(word):
         forms |= by_key.get(key, frozenset())
     if any(not short for _, short in forms):
         forms = {form for form in forms if not form[1]}

@@ -9,7 +9,9 @@ Eugene for Евгений) and diminutives (Юля, Sasha, Dima). A short form m
 
 Sources: standard Russian name dictionaries (Petrovsky, «Словарь русских личных имён», 1966 and later
 editions) for full and short forms; the English forms are those the English-language press and US
-records commonly use; Ukrainian forms (Oleksandr, Olha) as Ukrainian passports transliterate them.
+records commonly use; Ukrainian forms (Oleksandr, Olha) as Ukrainian passports transliterate them;
+German and Polish forms where their letters for з and ж make another name's key (Soja, Shanna,
+Nadeshda: German writes both з and с as "s", and ж as "sh").
 Confidence: M (one good secondary source per form; usage varies).
 """
 
@@ -136,7 +138,7 @@ M Демьян Demyan Damian
 M Лука Luka Luke Luca
 M Макар Makar
 M Прохор Prokhor
-M Захар Zakhar Zachary
+M Захар Zakhar Zachary Sachar
 M Елисей Yelisei Elisey
 M Платон Platon Plato
 M Мирослав Miroslav
@@ -170,9 +172,9 @@ F Евгения Yevgenia Evgenia Eugenia | Женя Zhenya Jenny
 F Екатерина Yekaterina Ekaterina Katerina Катерина Catherine Katherine Kathryn | Катя Katya Kate Katie
 F Елена Yelena Elena Helen Helena Hélène Olena | Лена Lena
 F Елизавета Yelizaveta Elizaveta Elizabeth Elisabeth Elisabeth | Лиза Liza Lisa Beth
-F Жанна Zhanna Jeanne
-F Зинаида Zinaida | Зина Zina
-F Зоя Zoya Zoe
+F Жанна Zhanna Jeanne Shanna Schanna Žanna Żanna
+F Зинаида Zinaida Sinaida | Зина Zina Sina
+F Зоя Zoya Zoe Soja Zoja
 F Инна Inna
 F Ирина Irina Irene Iryna | Ира Ira
 F Карина Karina
@@ -187,7 +189,7 @@ F Людмила Lyudmila Ludmila Ludmilla | Люда Мила Lyuda Mila
 F Маргарита Margarita Margaret Marguerite | Рита Rita
 F Марина Marina
 F Мария Maria Mariya Mary Marie Marya Мариа | Маша Маня Masha Manya
-F Надежда Nadezhda Nadiia Надія Nadezda | Надя Nadia Nadya
+F Надежда Nadezhda Nadiia Надія Nadezda Nadeshda Nadeschda Nadzieja | Надя Nadia Nadya Nadja
 F Наталья Наталия Natalia Natalya Natalie Nathalie | Наташа Natasha
 F Нина Nina
 F Олеся Olesya Olesia
@@ -252,7 +254,7 @@ F Василиса Vasilisa
 F Злата Zlata
 F Эльмира Elmira
 F Эвелина Evelina Eveline
-F Снежана Snezhana
+F Снежана Snezhana Sneshana
 F Стефания Stefania Stephanie
 F Нелли Nelly Nelli
 F Инесса Inessa

@@ -3,9 +3,11 @@
 Scoring every pair of 1,000 people and 100,000 registry entries would be 100 million comparisons.
 The index keeps, for every surname an entry may have (each part of a double surname, every spelling,
 the gender-neutral stem that makes Котов meet Kotova), the entries that bear it; a query looks up
-its own surname keys and keeps the entries whose given name could agree (same initial or the same
-name in the table) or whose birth year is its own. A second, smaller index on (given name, birth
-year) finds an entry whose surname was misspelled by a letter. Only the entries found are scored.
+its own surname keys and keeps the entries whose given name could agree (the same name in the
+table, an initial where one side has only an initial, or a letter apart). A second index, on the
+surname keys less one letter each, finds an entry whose surname is one typo away (a letter dropped,
+added or replaced, or two neighbours swapped), with or without a birth date. Only the entries found
+are scored.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from haven_core.dates import PartialDate
 from haven_core.matching.birth import birth_evidence, parse_birth
@@ -20,11 +23,26 @@ from haven_core.matching.features import beyond_review
 from haven_core.matching.name_parts import record_readings
 from haven_core.matching.profiles import Filing, filing, profile
 from haven_core.matching.records import Candidate, NameRecord
-from haven_core.matching.scoring import _one_edit, compare
+from haven_core.matching.scoring import TYPO_MIN, _one_edit, compare
+
+_TYPED = "~"  # the prefix of a typed spelling among the surname keys
 
 
+@lru_cache(maxsize=262144)
 def _one_letter_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    return any(min(len(x), len(y)) >= 4 and _one_edit(x, y) for x in a for y in b)
+    return any(min(len(x), len(y)) >= TYPO_MIN and _one_edit(x, y) for x in a for y in b)
+
+
+def _less_one_letter(key: str) -> set[str]:
+    """The key itself and every key made from it by leaving out one letter.
+
+    Two keys one typo apart (a letter dropped, added or replaced, or two neighbours swapped) always
+    share one of these, so looking them up finds the near surnames without comparing them all.
+
+    >>> sorted(_less_one_letter("kotov"))
+    ['koov', 'koto', 'kotov', 'kotv', 'ktov', 'otov']
+    """
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 class Matcher:
@@ -52,21 +70,28 @@ class Matcher:
         self._filings: list[Filing] = []  # parallel to the entries: few objects for the collector
         self._births: list[PartialDate | None] = []
         self._by_surname: dict[str, list[int]] = defaultdict(list)
-        self._by_name_year: dict[tuple[str, int], list[int]] = defaultdict(list)
+        surname_fine: set[str] = set()
+        surname_typed: set[str] = set()
         for i, entry in enumerate(entries):
             # Read without the profile cache: most entries are never asked for again.
             filed = filing(record_readings.__wrapped__(entry.names))
             birth = parse_birth(entry.birth)
-            year = birth.year if birth else None
             self._entries.append(entry)
             self._filings.append(filed)
             self._births.append(birth)
             for key in filed.surname_keys:
                 self._by_surname[key].append(i)
-            if year is not None:
-                for code in filed.given_codes:
-                    if not code.startswith("c:"):
-                        self._by_name_year[(code, year)].append(i)
+            for spelling in filed.surname_typed - filed.surname_fine:
+                self._by_surname[_TYPED + spelling].append(i)
+            surname_fine |= filed.surname_fine
+            surname_typed |= filed.surname_typed
+        # The near-surname index is over distinct spellings, not entries: a few per surname.
+        self._near: dict[str, list[str]] = defaultdict(list)
+        for keys, prefix in ((surname_fine, ""), (surname_typed - surname_fine, _TYPED)):
+            for key in keys:
+                if len(key) >= TYPO_MIN:
+                    for shorter in _less_one_letter(key):
+                        self._near[shorter].append(prefix + key)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -75,46 +100,29 @@ class Matcher:
         """The positions of the entries worth scoring against ``query``, in entry order.
 
         An entry whose birth date rules out review whatever its names (:func:`.features.beyond_review`)
-        is not. An entry bearing one of the query's surname keys is worth it when the given names could agree:
-        the same name in full (a table entry or a key), an initial where one side has only an initial,
-        no given name on one side, or given names a letter apart with the same birth year (a typo).
+        is not. An entry bearing one of the query's surname keys, or a surname one typo from the
+        query's, is worth it when the given names could agree: the same name in full (a table entry or
+        a key), an initial where one side has only an initial, no given name on one side, or given
+        names a letter apart (a typo).
         """
         query_filing = profile(query.names).filing
         birth = parse_birth(query.birth)
-        year = birth.year if birth else None
-        given, initials = query_filing.given_codes, query_filing.initials
-        no_given = not given and not initials
         kept: set[int] = set()
         seen: set[int] = set()
-        for key in query_filing.surname_keys:
+        may_agree: dict[int, bool] = {}  # by filing: entries with the same names share one
+        filings = self._filings
+        near = self._near_keys(query_filing.surname_fine | query_filing.surname_typed)
+        for key in (*query_filing.surname_keys, *near):
             for i in self._by_surname.get(key, ()):
                 if i in seen:
                     continue
                 seen.add(i)
-                entry, entry_birth = self._filings[i], self._births[i]
-                if (
-                    no_given
-                    or not (entry.given_codes or entry.initials)
-                    or not given.isdisjoint(entry.given_codes)
-                    or (
-                        (query_filing.initial_only or entry.initial_only)
-                        and not initials.isdisjoint(entry.initials)
-                    )
-                    or (
-                        year is not None
-                        and entry_birth is not None
-                        and entry_birth.year == year
-                        and _one_letter_apart(query_filing.given_fine, entry.given_fine)
-                    )
-                ):
+                entry = filings[i]
+                agree = may_agree.get(id(entry))
+                if agree is None:
+                    agree = may_agree[id(entry)] = _given_may_agree(query_filing, entry)
+                if agree:
                     kept.add(i)
-        if year is not None:
-            for code in given:
-                for i in self._by_name_year.get((code, year), ()):
-                    if i not in kept and _one_letter_apart(
-                        query_filing.surname_fine, self._filings[i].surname_fine
-                    ):
-                        kept.add(i)
         if birth is not None:
             kept = {
                 i
@@ -124,8 +132,39 @@ class Matcher:
             }
         return sorted(kept)
 
+    def _near_keys(self, surnames: frozenset[str]) -> set[str]:
+        """The entries' surname keys and typed spellings one typo from one of ``surnames``."""
+        near: set[str] = set()
+        for key in surnames:
+            if len(key) < TYPO_MIN:
+                continue
+            for shorter in _less_one_letter(key):
+                for other in self._near.get(shorter, ()):
+                    bare = other.removeprefix(_TYPED)
+                    if other not in near and len(bare) >= TYPO_MIN and _one_edit(key, bare):
+                        near.add(other)
+        return near
+
     def candidates(self, query: NameRecord, *, limit: int = 10) -> list[Candidate]:
         """The entries that match or deserve review, best first, at most ``limit``."""
         found = [c for c in (compare(query, self._entries[i]) for i in self.blocked(query)) if c is not None]
         found.sort(key=lambda c: (-c.score, c.entry_id))
         return found[:limit]
+
+
+def _given_may_agree(query: Filing, entry: Filing) -> bool:
+    """Whether the given names of two filings leave a chance of review (see :meth:`Matcher.blocked`)."""
+    given = query.given_codes
+    if not (given or query.initials) or not (entry.given_codes or entry.initials):
+        return True
+    if not given.isdisjoint(entry.given_codes):
+        return True
+    if (query.initial_only or entry.initial_only) and not query.initials.isdisjoint(entry.initials):
+        return True
+    # A typo apart only counts where one of the two words is not a name of the table (two names of
+    # the table that differ are different names): see :func:`.scoring._given_pair`.
+    if not (query.given_unlisted or entry.given_unlisted):
+        return False
+    return _one_letter_apart(query.given_fine, entry.given_fine) or _one_letter_apart(
+        query.given_typed, entry.given_typed
+    )

@@ -21,7 +21,8 @@ from pathlib import Path
 from haven_core.dates import PartialDate
 from haven_core.matching.evaluation import LabelledQuery, LabelledSet
 from haven_core.matching.given_names import NAMES, fold
-from haven_core.matching.name_parts import readings
+from haven_core.matching.labelled_spellings import hard_negatives, hard_positives
+from haven_core.matching.name_parts import Reading, readings
 from haven_core.matching.records import NameRecord
 from haven_core.matching.registry_names import parse_registry_name
 from haven_core.names import System, transliterate
@@ -168,9 +169,14 @@ def registry_set(listed: list[Listed], *, seed: int = 20250815, sample: int | No
     for person in listed:
         same.setdefault((fold(person.name), person.birth), set()).add(person.ref)
     queries: list[LabelledQuery] = []
+    women = sorted({r.surname[0].text for p in listed for r in readings(parse_registry_name(p.name).name)[:1]
+                    if len(r.surname) == 1 and r.sex == "F"})  # fmt: skip
     for person, entry in chosen:
         parsed = parse_registry_name(person.name)
         reading = next(iter(readings(parsed.name)), None)
+        if reading is not None and reading.given:
+            truth = frozenset(same[(fold(person.name), person.birth)])
+            queries += _hard(r, person, reading, truth, women, seed)
         if reading is None or len(reading.surname) != 1 or not reading.given:
             continue
         surname, given = reading.surname[0].text, reading.given[0].text
@@ -228,3 +234,34 @@ def _negatives(
 def _latin(name: str, *, upper: bool = False) -> str:
     latin = transliterate(name, System.ICAO_9303)
     return latin.upper() if upper else latin
+
+
+def _hard(
+    r: _Renderer, person: Listed, reading: Reading, truth: frozenset[str], women: list[str], seed: int
+) -> list[LabelledQuery]:
+    """The hard classes of :mod:`.labelled_spellings` for one person, drawn from a generator of the
+    person's own: the renderings above stay what they were, so that their figures can be compared."""
+    rng = random.Random(f"{seed}/{person.ref}")
+    surname = tuple(t.text for t in reading.surname)
+    given = reading.given[0].text
+    patronymic = reading.patronymic.text if reading.patronymic else ""
+    birth = PartialDate.parse(person.birth)
+    ways = r.births(birth)
+    dated = [way for way in ways if way[1] is not None]
+    female = reading.sex == "F" or (len(surname) == 1 and _masculine(surname[0]) != surname[0])
+    queries = []
+    found = hard_positives(rng, surname, given, patronymic, female, women)
+    for n, (kind, name, needs_birth) in enumerate(found):
+        label, when = rng.choice(dated if needs_birth else ways)
+        query = NameRecord(f"{person.ref}:h{n}", (name,), when, "query")
+        queries.append(LabelledQuery(query, truth, f"{kind}, birth {label}"))
+    sex = "F" if female else "M"
+    sibling = rng.choice([n.canonical for n in NAMES if n.sex == sex and fold(n.canonical) != fold(given)])
+    initials = {transliterate(given[:1], system)[:1].upper() for system in System} | {"I", "J", "Y", "E"}
+    other_initial = rng.choice([c for c in "BDKLMNPRSTVZ" if c not in initials])
+    for n, (kind, name) in enumerate(hard_negatives(rng, surname, sibling, other_initial, women)):
+        if (fold(name), birth.iso()) in r.taken:
+            continue
+        query = NameRecord(f"{person.ref}:hx{n}", (name,), birth.iso(), "query")
+        queries.append(LabelledQuery(query, frozenset(), kind))
+    return queries

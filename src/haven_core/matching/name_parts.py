@@ -11,16 +11,18 @@ where it cannot, both readings are kept and the scorer takes the better one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from haven_core.matching.given_names import SHORT_FORMS, Form, fine_keys, fold, forms_of, sex_of
 from haven_core.names import System, transliterate
 from haven_core.names.keys import token_keys
+from haven_core.names.set_aside import without_set_aside
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?(?:[-‐–][^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HYPHEN = re.compile(r"[-‐–]")
+_TYPED = (System.PRESS, System.ICAO_9303, System.MVD_782)  # the spellings typos are made in
 _TURKIC = {"оглы": "M", "оглу": "M", "улы": "M", "кызы": "F", "гызы": "F",
            "ogly": "M", "oglu": "M", "ogli": "M", "ogl": "M", "uly": "M", "kyzy": "F", "kizi": "F",
            "gizi": "F", "qizi": "F", "kyzi": "F"}  # fmt: skip
@@ -91,6 +93,16 @@ class Token:
         return self._surname_form[1]
 
     @cached_property
+    def spellings(self) -> frozenset[str]:
+        """The word as it is typed in Latin letters: itself, or a Cyrillic word as the press and the
+        passports write it. A typo is a letter of one of these ("Chitsyakova" for Chistyakova), and
+        may be two letters apart in the skeleton keys, which fold letter pairs into one."""
+        if not self.cyrillic:
+            return frozenset({"".join(c for c in self.folded if c.isascii())} - {""})
+        lower = self.bare.lower()  # ё kept: the press writes it "yo" (Kovalyov)
+        return frozenset(fold(transliterate(lower, system)) for system in _TYPED)
+
+    @cached_property
     def surname_codes(self) -> frozenset[str]:
         """How the blocking index files this word as a surname: coarse and fine keys, and its stem."""
         return self.coarse | self.fine | ({self.stem} if self.stem else set())
@@ -150,6 +162,7 @@ class Reading:
     given: tuple[Token, ...]
     patronymic: Token | None = None
     patronymic_sex: str | None = None
+    set_aside: tuple[str, ...] = ()  # suffixes and titles left out ("Jr.", "мл.")
 
     @property
     def sex(self) -> str | None:
@@ -211,7 +224,18 @@ def readings(name: str) -> tuple[Reading, ...]:
     ('Иманова', 'Тамилла', 'Вагиф', 'F')
     >>> len(readings("Roman Mark"))  # both words can be given names or surnames
     2
+    >>> r = readings("KARA-MURZA, VLADIMIR JR.")[0]
+    >>> [t.text for t in r.surname], r.given[0].text, r.set_aside
+    (['KARA', 'MURZA'], 'VLADIMIR', ('JR.',))
     """
+    kept, aside = without_set_aside(_WORD.findall(name))
+    if not aside:
+        return _readings(name)
+    cleaned = ", ".join(" ".join(w for w in _WORD.findall(part) if w in kept) for part in name.split(","))
+    return tuple(replace(r, set_aside=tuple(aside)) for r in _readings(cleaned.strip(", ")))
+
+
+def _readings(name: str) -> tuple[Reading, ...]:
     head, comma, tail = name.partition(",")
     if comma and _WORD.search(head) and _WORD.search(tail):
         surname = _WORD.findall(head)
@@ -232,6 +256,9 @@ def readings(name: str) -> tuple[Reading, ...]:
         return (Reading(name, _flat(words), ()), Reading(name, (), _flat(words)))
     surname_first = Reading(name, _flat(words[:1]), _flat(words[1:]))
     surname_last = Reading(name, _flat(words[-1:]), _flat(words[:-1]))
+    first_initial, last_initial = (all(t.is_initial for t in _parts(w)) for w in (words[0], words[-1]))
+    if first_initial != last_initial:  # an initial is never the surname: "D. Muratov", "SAVVA M."
+        return (surname_last,) if first_initial else (surname_first,)
     first_given, last_given = _known_given(words[0]), _known_given(words[-1])
     if len(words) > 2 and first_given != last_given and not any(_known_given(w) for w in words[1:-1]):
         # One given name at one end and unknown words for the rest: a surname of several words written

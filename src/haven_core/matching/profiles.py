@@ -11,17 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from haven_core.matching.name_parts import Reading, Token, record_readings
+from haven_core.matching.name_parts import Reading, Token, record_readings, token
 
 _EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Filing:
-    surname_keys: frozenset[str]  # coarse and fine keys and stems of every surname word
+    surname_keys: frozenset[str]  # coarse and fine keys and stems of every surname word, and of a
+    # surname of several words written as one ("Karamurza" for Кара-Мурза)
     surname_fine: frozenset[str]  # fine keys of every surname word, for the one-letter check
+    surname_typed: frozenset[str]  # the Latin spellings of every surname word, for typos in them
     given_codes: frozenset[str]  # given names written in full: table entries, fine and coarse keys
     given_fine: frozenset[str]  # fine keys of given names written in full, for the one-letter check
+    given_typed: frozenset[str]  # their Latin spellings, for typos in them
+    given_unlisted: bool  # some given name written in full is not a name of the table
     initials: frozenset[str]  # the letters any given name can start with
     initial_only: bool  # some given name is written as an initial only
 
@@ -38,10 +42,18 @@ def filing(found: tuple[tuple[str, Reading], ...]) -> Filing:
     """The blocking codes of a record read as ``found`` (see :func:`.name_parts.record_readings`)."""
     if len(found) == 1:
         reading = found[0][1]
-        return _filing(reading.surname, reading.given)
-    surnames = tuple(dict.fromkeys(t for _, r in found for t in r.surname))
+        return _filing(_with_joined(reading.surname), reading.given)
+    surnames = tuple(dict.fromkeys(t for _, r in found for t in _with_joined(r.surname)))
     given = tuple(dict.fromkeys(t for _, r in found for t in r.given))
     return _filing(surnames, given)
+
+
+def _with_joined(surname: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A surname's words, and the surname as one word when it has several: a double surname is
+    written joined ("Karamurza") as often as split ("Kara Murza") or hyphenated."""
+    if len(surname) < 2:
+        return surname
+    return (*surname, token("".join(t.bare for t in surname)))
 
 
 @lru_cache(maxsize=65536)
@@ -51,8 +63,11 @@ def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
     return Filing(
         surname_keys=_EMPTY.union(*(t.surname_codes for t in surnames)),
         surname_fine=_EMPTY.union(*(t.fine for t in surnames)),
+        surname_typed=_EMPTY.union(*(t.spellings for t in surnames)),
         given_codes=_EMPTY.union(*(t.given_codes for t in full)),
         given_fine=_EMPTY.union(*(t.fine for t in full)),
+        given_typed=_EMPTY.union(*(t.spellings for t in full)),
+        given_unlisted=any(not t.forms for t in full),
         initials=_EMPTY.union(*(t.initials for t in given)),
         initial_only=len(full) < len(given),
     )

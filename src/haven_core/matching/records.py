@@ -29,7 +29,8 @@ class Candidate:
     """A possible identity between a query and an entry, with the evidence for and against it.
 
     ``score`` is calibrated between 0 and 1; ``decision`` is ``match`` when the matcher is confident
-    and ``review`` when a human should look. ``reasons`` say in words what agreed and what did not.
+    and ``review`` when a human should look. ``reasons`` say in words what agreed and what did not
+    (``reasons_ru``: the same in Russian).
     """
 
     query_id: str
@@ -38,6 +39,7 @@ class Candidate:
     decision: Decision
     reasons: tuple[str, ...]
     weights: tuple[float, ...] = ()  # the weight each reason contributed, in the same order
+    reasons_ru: tuple[str, ...] = ()  # the same reasons in Russian
 
     def explain(self) -> str:
         """The decision and score, then each reason with the weight it contributed.

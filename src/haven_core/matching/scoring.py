@@ -16,23 +16,57 @@ from haven_core.matching.name_parts import Reading, Token, token
 from haven_core.matching.profiles import profile
 from haven_core.matching.records import Candidate, NameRecord
 
+TYPO_MIN = 4  # the shortest word in which a one-letter difference is read as a typo
 _STRONG_SURNAME = ("surname_same", "surname_translit", "surname_alike")
+_SHOWN_THOUGH_NAUGHT = ("other_name", "set_aside")  # weigh nothing, but a reviewer should know
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter."""
+    """True when ``a`` and ``b`` differ by one inserted, deleted or replaced letter, or by two
+    neighbouring letters swapped (one Damerau edit)."""
+    return _edit(a, b) is not None
+
+
+def _edit(a: str, b: str) -> str | None:
+    """``"one_letter"`` when ``a`` and ``b`` differ by one inserted, deleted or replaced letter,
+    ``"letters_swapped"`` when by two neighbouring letters swapped, else None.
+
+    >>> _edit("muratov", "muratv"), _edit("muratov", "mruatov"), _edit("muratov", "mutarov")
+    ('one_letter', 'letters_swapped', None)
+    """
     if a == b or abs(len(a) - len(b)) > 1:
-        return False
+        return None
     if len(a) > len(b):
         a, b = b, a
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+    if a[i + (len(a) == len(b)) :] == b[i + 1 :]:
+        return "one_letter"
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if len(a) == len(b) and swapped:
+        return "letters_swapped"
+    return None
 
 
-def _close(a: Token, b: Token) -> bool:
-    return any(min(len(x), len(y)) >= 4 and _one_edit(x, y) for x in a.fine for y in b.fine)
+def _close(a: Token, b: Token) -> str | None:
+    """How two words a few letters long are a typo apart, if they are (see :func:`_edit`): in their
+    skeleton keys, or, when one is in Latin letters, as typed ("Chitsyakova" for Чистякова)."""
+    found = _typo(a.fine, b.fine)
+    if found != "one_letter" and not (a.cyrillic and b.cyrillic):
+        found = _typo(a.spellings, b.spellings) or found
+    return found
+
+
+def _typo(xs: frozenset[str], ys: frozenset[str]) -> str | None:
+    found = None
+    for x in xs:
+        for y in ys:
+            if min(len(x), len(y)) >= TYPO_MIN and (kind := _edit(x, y)) is not None:
+                if kind == "one_letter":
+                    return kind
+                found = kind
+    return found
 
 
 def _weight(feature: str) -> float:
@@ -49,8 +83,8 @@ def _surname_pair(a: Token, b: Token) -> str:
         return "surname_alike"
     if a.stem is not None and a.stem == b.stem:
         return "surname_other_form"
-    if _close(a, b):
-        return "surname_one_letter"
+    if (kind := _close(a, b)) is not None:
+        return f"surname_{kind}"
     return "surname_differs"
 
 
@@ -72,7 +106,8 @@ def _surname(qs: tuple[Token, ...], es: tuple[Token, ...]) -> Evidence | None:
         return Evidence("surname_translit" if whole else "surname_part", _words(qs), _words(es))
     joined = _surname_pair(token("".join(t.text for t in qs)), token("".join(t.text for t in es)))
     if joined in _STRONG_SURNAME:
-        return Evidence("surname_translit", _words(qs), _words(es))
+        feature = "surname_joined" if len(qs) != len(es) else "surname_translit"
+        return Evidence(feature, _words(qs), _words(es))
     relation, q, e = max(pairs, key=lambda p: _weight(p[0]))
     return Evidence(relation, q.text, e.text)
 
@@ -93,8 +128,8 @@ def _given_pair(a: Token, b: Token) -> str:
         return "given_differs"  # two names the table knows, and not the same one
     if a.coarse & b.coarse:
         return "given_alike"
-    if _close(a, b):
-        return "given_one_letter"
+    if (kind := _close(a, b)) is not None:
+        return f"given_{kind}"
     return "given_differs"
 
 
@@ -113,7 +148,7 @@ def _patronymic_pair(a: Token, b: Token) -> str:
         return "patronymic_initial" if a.initials & b.initials else "patronymic_differs"
     if a.folded == b.folded or a.fine & b.fine:
         return "patronymic_equal"
-    if a.coarse & b.coarse or _close(a, b):
+    if a.coarse & b.coarse or _close(a, b) is not None:
         return "patronymic_alike"
     return "patronymic_differs"
 
@@ -168,12 +203,14 @@ def evidence_for(query: NameRecord, entry: NameRecord) -> list[Evidence]:
     best: list[Evidence] = []
     best_total = float("-inf")
     best_entry_name = ""
+    aside: tuple[str, ...] = ()
     for _, q in q_profile.readings:
         for e_name, e in e_profile.readings:
             found = name_evidence(q, e, middle_names=patronymic is None)
             total = sum(item.weight for item in found)
             if total > best_total:
                 best, best_total, best_entry_name = found, total, e_name
+                aside = q.set_aside + e.set_aside
     if patronymic is not None:
         best.append(patronymic)
     q_sex, e_sex = q_profile.sex, e_profile.sex
@@ -181,6 +218,8 @@ def evidence_for(query: NameRecord, entry: NameRecord) -> list[Evidence]:
         best.append(Evidence("sex_differs", query.names[0], entry.names[0]))
     if best_entry_name and best_entry_name != entry.names[0]:
         best.append(Evidence("other_name", entry=f"«{best_entry_name}»"))
+    if aside:
+        best.append(Evidence("set_aside", " ".join(dict.fromkeys(aside))))
     best.append(birth_evidence(parse_birth(query.birth), parse_birth(entry.birth)))
     return best
 
@@ -197,7 +236,9 @@ def compare(query: NameRecord, entry: NameRecord) -> Candidate | None:
     >>> compare(query, NameRecord("e", ("Котова Анна Сергеевна",), "1988-03-12")) is None
     True
     """
-    evidence = [item for item in evidence_for(query, entry) if item.weight or item.feature == "other_name"]
+    evidence = [
+        item for item in evidence_for(query, entry) if item.weight or item.feature in _SHOWN_THOUGH_NAUGHT
+    ]
     total = sum(item.weight for item in evidence)
     score = score_of(total)
     if score < REVIEW_AT:
@@ -209,4 +250,5 @@ def compare(query: NameRecord, entry: NameRecord) -> Candidate | None:
         decision="match" if score >= MATCH_AT else "review",
         reasons=tuple(str(item) for item in evidence),
         weights=tuple(item.weight for item in evidence),
+        reasons_ru=tuple(item.russian() for item in evidence),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from haven_core.names.set_aside import without_set_aside
 from haven_core.names.transliteration import System, transliterate
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -40,8 +41,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text or "")
 
 
+# Letters that accents do not make: Czech, Polish and German letters written for one Russian sound,
+# and the Ukrainian and Belarusian letters read as their Russian neighbours.
+_LETTERS = str.maketrans(
+    {"š": "sh", "č": "ch", "ž": "zh", "ś": "sh", "ć": "ch", "ź": "zh", "ż": "zh", "ł": "l", "ß": "ss",
+     "ř": "rzh", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у"}
+)  # fmt: skip
+
+
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ё", "е"))
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ё", "е").translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
 
 
@@ -80,24 +89,65 @@ def _reduce_fine(latin: str) -> str:
     return _DOUBLE.sub(r"\1", head + s)
 
 
-def _latin_variants(token: str) -> set[str]:
-    """The readings of a Latin token whose letters stand for more than one Cyrillic letter."""
+_POLISH_RZ = re.compile(r"(?<=[bcdfgkpt])rz")  # ж after a consonant; "Murza" keeps its r
+_UKRAINIAN_H = re.compile(r"(?<![kszctg])h")  # Ukrainian г: "Hennadiy", "Oleh"
+_GERMAN_CH = re.compile(r"(?<![ts])ch")  # German, Czech and Polish х: "Chodorkowski"
+_GERMAN = re.compile(r"w|sch|tz|^j[aeou]")  # a spelling German in its letters ("Zwetajewa", "Jelzin")
+_FRENCH_ENDINGS = (("ine", "in"), ("off", "ov"), ("eff", "ev"))  # MVD 310 "Poutine", émigré "Romanoff"
+
+
+def _family_variants(token: str, *, german: bool) -> set[str]:
+    """Readings of the other transliteration families: Ukrainian, German, Czech and Polish, French."""
+    variants = {token}
+    if "sz" in token or "rz" in token or "cz" in token:  # Polish: "Szostakowicz", "Przybylski"
+        polish = _POLISH_RZ.sub("zh", token.replace("szcz", "shch").replace("sz", "sh"))
+        variants.add(polish.replace("cz", "ch"))
+    if "tsch" in token:  # German ч: "Tschaikowski"
+        variants.add(token.replace("tsch", "ch"))
+    if "h" in token:
+        variants |= {_UKRAINIAN_H.sub("g", v) for v in variants}
+    if "ch" in token:
+        variants |= {_GERMAN_CH.sub("kh", v) for v in variants}
+    if german and "z" in token:
+        variants |= {v.replace("tz", "ts").replace("z", "ts") for v in variants}  # German z is ц
+    elif token.endswith("z") and len(token) > 2:
+        variants |= {v[:-1] + "ts" for v in variants if v.endswith("z")}  # a final ц: "Kaz", "Schulz"
+    for written, russian in _FRENCH_ENDINGS:
+        if token.endswith(written) and len(token) > len(written) + 2:
+            variants |= {v[: -len(written)] + russian for v in variants if v.endswith(written)}
+    return variants
+
+
+def _latin_variants(token: str, *, families: bool = True) -> set[str]:
+    """The readings of a Latin token whose letters stand for more than one Cyrillic letter; with
+    ``families``, also as Ukrainian, German, Czech, Polish and French spellings would be read."""
     variants = {token}
     if "j" in token:
         variants = {v.replace("j", "zh") for v in variants} | {v.replace("j", "i") for v in variants}
     if "ch" in token and "tch" not in token and "sch" not in token:
         variants |= {v.replace("ch", "sh") for v in variants}  # French "ch" is ш
-    for yo in ("yo", "io"):
-        if yo in token:
+    elif "tch" in token and "sch" not in token:
+        # French passports: "tch" is ч and "ch" is ш in one word ("CHENDEROVITCH", "TCHAIKOVSKI")
+        marked = [v.replace("tch", "\0") for v in variants]
+        variants |= {v.replace("\0", "ch") for v in marked} | {
+            v.replace("ch", "sh").replace("\0", "ch") for v in marked
+        }
+    for yo in ("yo", "io", "jo"):
+        if any(yo in v for v in variants):
             variants |= {v.replace(yo, "e") for v in variants}  # ё is written е in passports
-    return variants
+    if not families:
+        return variants
+    german = bool(_GERMAN.search(token))
+    return {family for v in variants for family in _family_variants(v, german=german)}
 
 
-def token_keys(token: str, *, fine: bool = False) -> set[str]:
+def token_keys(token: str, *, fine: bool = False, families: bool = True) -> set[str]:
     """All skeleton keys of one token, in whichever script it is written.
 
     Fine keys (``fine=True``) still make the transliterations of one name meet but keep apart names
-    that the coarse keys merge, for deciding rather than finding.
+    that the coarse keys merge, for deciding rather than finding. ``families=False`` leaves out the
+    readings of the other transliteration families ("Hennadiy" read as Геннадий, "Poutine" as Путин):
+    a table of names is looked up without them, so that "Chania" does not become a given name.
 
     >>> token_keys("Юлия") == {"ula"} and "ula" in token_keys("Iouliia")
     True
@@ -114,17 +164,18 @@ def token_keys(token: str, *, fine: bool = False) -> set[str]:
         return {_reduce_fine(latin) if fine else _reduce(latin)}
     plain = "".join(c for c in folded if c.isascii())
     if not fine:
-        return {_reduce(v) for v in _latin_variants(plain)} - {""}
-    variants = _latin_variants(plain)
+        return {_reduce(v) for v in _latin_variants(plain, families=families)} - {""}
+    variants = _latin_variants(plain, families=families)
     variants |= {_FRENCH_SH.sub("sh", v) for v in variants}  # Chenderovitch: Шендерович
     return {_reduce_fine(v) for v in variants} - {""}
 
 
 def name_keys(*names: str) -> set[str]:
-    """Every key of every token of the given spellings, plus joined keys of hyphenated names."""
+    """Every key of every token of the given spellings, plus joined keys of hyphenated names; a suffix
+    or title ("Jr.", "мл.", "Dr") is not a name and gives no key."""
     keys: set[str] = set()
     for name in names:
-        parts = tokens(name)
+        parts, _ = without_set_aside(tokens(name))
         for part in parts:
             keys |= token_keys(part)
         for hyphenated in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", name or ""):
@@ -133,5 +184,19 @@ def name_keys(*names: str) -> set[str]:
 
 
 def query_keys(query: str) -> list[set[str]]:
-    """For each token of a search query, the set of keys any one of which must match."""
-    return [keys for keys in (token_keys(t) for t in tokens(query)) if keys]
+    """For each token of a search query, the set of keys any one of which must match.
+
+    Suffixes and titles are left out. Two neighbouring words may be a double surname that a record
+    holds joined ("Kara Murza" for Karamurza): each of them also accepts the key of the two joined.
+
+    >>> [sorted(keys) for keys in query_keys("Kara Murza Jr.")]
+    [['kara', 'karamurza'], ['karamurza', 'murza']]
+    """
+    words, _ = without_set_aside(tokens(query))
+    per_word = [token_keys(word) for word in words]
+    for i in range(len(words) - 1):
+        if per_word[i] and per_word[i + 1]:
+            joined = token_keys(words[i] + words[i + 1].lower())
+            per_word[i] = per_word[i] | joined
+            per_word[i + 1] = per_word[i + 1] | joined
+    return [keys for keys in per_word if keys]

@@ -79,6 +79,11 @@ class Command(BaseCommand):
         outcome = evaluate(labelled_set)
         self.stdout.write(f"Haven, index and candidates (index built in {outcome.build_seconds:.2f} s):")
         self._outcome(outcome, show)
+        self.stdout.write(
+            "  By class of query (precision: of 'match'; a class without positives is namesakes):"
+        )
+        for line in outcome.class_lines():
+            self.stdout.write(f"    {line}")
         for line in outcome.calibration():
             self.stdout.write(f"    {line}")
         if not compare:
@@ -94,6 +99,9 @@ class Command(BaseCommand):
         )
         self._outcome(ours, 0)
         self._outcome(theirs, show)
+        self.stdout.write("  nomenklatura by class of query:")
+        for line in theirs.class_lines():
+            self.stdout.write(f"    {line}")
 
     def _outcome(self, outcome: Outcome, show: int) -> None:
         self.stdout.write(f"  {outcome.summary()}")
