@@ -201,6 +201,8 @@ HAVEN_PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
 HAVEN_FIELD_CODEC = env("HAVEN_FIELD_CODEC", "haven.security.codec.EncryptingCodec")
 HAVEN_KEYS_FILE = Path(env("HAVEN_KEYS_FILE", str(VAR_DIR / "keys.json")))
 HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored files, kept encrypted
+# Where backups are kept: `haven audit-anchor` writes the audit chain's timestamped heads beside them.
+HAVEN_BACKUP_DIR = Path(env("HAVEN_BACKUP_DIR", str(VAR_DIR / "backups")))
 # Haven's Ed25519 key that signs referral packages (haven.referral.signing): PEM, generated on first use.
 HAVEN_REFERRAL_SIGNING_KEY_FILE = Path(
     env("HAVEN_REFERRAL_SIGNING_KEY_FILE", str(VAR_DIR / "referral-signing.key"))

@@ -87,6 +87,7 @@ class AuditAction(models.TextChoices):
     EVIDENCE_WORKING_COPY_MADE = "evidence.working_copy_made", _("Working copy made from this evidence")
     EVIDENCE_BUNDLE = "evidence.bundle", _("Evidence bundle exported")
     EVIDENCE_TIMESTAMP = "evidence.timestamp", _("Evidence timestamped")
+    AUDIT_ANCHOR = "audit.anchor", _("Audit trail head timestamped")
     EVIDENCE_TIMESTAMP_FAILED = "evidence.timestamp_failed", _("Evidence timestamp failed")
     # Selection and referral
     SELECTION_PREVIEW = "selection.preview", _("Selection previewed")
