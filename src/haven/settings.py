@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -94,15 +95,29 @@ TEMPLATES = [
 ]
 
 
+def _private_sqlite_file(name: str) -> None:
+    """Create a new SQLite database file readable by Haven's user alone (SQLite gives its WAL and shared
+    memory files the database file's mode), whatever the umask of the process that opens it first."""
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    if path.parent.is_dir() and not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another process made it first, the same way
+
+
 def _database() -> dict[str, object]:
     url = env("DATABASE_URL")
     if not url:
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         url = f"sqlite:///{VAR_DIR / 'haven.sqlite3'}"
     config: dict[str, object] = dict(
         dj_database_url.parse(url, conn_max_age=env_int("HAVEN_DB_CONN_MAX_AGE", 0))
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        _private_sqlite_file(str(config["NAME"]))
         config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
         config["CONN_MAX_AGE"] = 0
     return config
@@ -207,6 +222,15 @@ HAVEN_BACKUP_DIR = Path(env("HAVEN_BACKUP_DIR", str(VAR_DIR / "backups")))
 HAVEN_REFERRAL_SIGNING_KEY_FILE = Path(
     env("HAVEN_REFERRAL_SIGNING_KEY_FILE", str(VAR_DIR / "referral-signing.key"))
 )
+# One cache shared by every process and machine serving Haven (the API's calls-per-minute limit counts
+# there): Django's database cache, a table made by `haven migrate` (haven.security.apps). A per-process
+# cache would give each gunicorn worker its own count.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "haven_cache",
+    }
+}
 SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: sealed like any sensitive field
 # --- end of encryption at rest ----------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from haven.api.actions import token_create
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_counts() -> None:
+def _fresh_rate_counts(db: Any) -> None:  # the cache is a database table
     cache.clear()
 
 
