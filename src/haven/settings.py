@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -96,15 +97,29 @@ TEMPLATES = [
 ]
 
 
+def _private_sqlite_file(name: str) -> None:
+    """Create a new SQLite database file readable by Haven's user alone (SQLite gives its WAL and shared
+    memory files the database file's mode), whatever the umask of the process that opens it first."""
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    if path.parent.is_dir() and not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another process made it first, the same way
+
+
 def _database() -> dict[str, object]:
     url = env("DATABASE_URL")
     if not url:
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         url = f"sqlite:///{VAR_DIR / 'haven.sqlite3'}"
     config: dict[str, object] = dict(
         dj_database_url.parse(url, conn_max_age=env_int("HAVEN_DB_CONN_MAX_AGE", 0))
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        _private_sqlite_file(str(config["NAME"]))
         config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
         config["CONN_MAX_AGE"] = 0
     return config
@@ -190,6 +205,7 @@ HAVEN_CSP = (
 )
 HAVEN_LOGIN_MAX_FAILURES = env_int("HAVEN_LOGIN_MAX_FAILURES", 5)
 HAVEN_LOGIN_MAX_FAILURES_PER_IP = env_int("HAVEN_LOGIN_MAX_FAILURES_PER_IP", 20)
+HAVEN_API_TOKEN_DAYS = env_int("HAVEN_API_TOKEN_DAYS", 90)  # a personal API token expires after this
 HAVEN_LOGIN_LOCK_SECONDS = env_int("HAVEN_LOGIN_LOCK_SECONDS", 15 * 60)
 
 # --- Encryption at rest (haven.security) -----------------------------------------------------------
@@ -202,10 +218,21 @@ HAVEN_PRODUCTION = env_bool("HAVEN_PRODUCTION", False)
 HAVEN_FIELD_CODEC = env("HAVEN_FIELD_CODEC", "haven.security.codec.EncryptingCodec")
 HAVEN_KEYS_FILE = Path(env("HAVEN_KEYS_FILE", str(VAR_DIR / "keys.json")))
 HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored files, kept encrypted
+# Where backups are kept: `haven audit-anchor` writes the audit chain's timestamped heads beside them.
+HAVEN_BACKUP_DIR = Path(env("HAVEN_BACKUP_DIR", str(VAR_DIR / "backups")))
 # Haven's Ed25519 key that signs referral packages (haven.referral.signing): PEM, generated on first use.
 HAVEN_REFERRAL_SIGNING_KEY_FILE = Path(
     env("HAVEN_REFERRAL_SIGNING_KEY_FILE", str(VAR_DIR / "referral-signing.key"))
 )
+# One cache shared by every process and machine serving Haven (the API's calls-per-minute limit counts
+# there): Django's database cache, a table made by `haven migrate` (haven.security.apps). A per-process
+# cache would give each gunicorn worker its own count.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "haven_cache",
+    }
+}
 SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: sealed like any sensitive field
 # --- end of encryption at rest ----------------------------------------------------------------------
 

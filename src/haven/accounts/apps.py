@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "haven.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from haven.accounts import checks
+
+        checks.register()

@@ -55,8 +55,19 @@ def household_for(actor: Actor, reference: str) -> Any:
         visible_households(actor).select_related("organisation", "owner").filter(reference=reference).first()
     )
     if household is None:
+        _refused(actor, reference)
         raise Http404
     return household
+
+
+def _refused(actor: Actor, reference: str) -> None:
+    """Audit asking for a household that exists but is not the actor's to see (rate-limited)."""
+    from haven.accounts.actions.refusals import access_refused_record
+    from haven.cases.models import Household
+
+    existing = Household.objects.select_related("organisation").filter(reference=reference).first()
+    if existing is not None:
+        access_refused_record(actor=actor, kind="household", household=existing)
 
 
 def _organisation_id(household: Any) -> Any:

@@ -8,7 +8,6 @@ and its first characters to tell tokens apart on the page.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from django.utils import timezone
 
@@ -21,14 +20,15 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def user_for_secret(secret: str) -> Any:
-    """The active user a live token belongs to, or None."""
+def token_for_secret(secret: str) -> ApiToken | None:
+    """The live token (not revoked, not expired, its user active) a secret opens, or None."""
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("user__membership__organisation")
-        .filter(digest=digest(secret), revoked_at__isnull=True, user__is_active=True)
+        .filter(digest=digest(secret), revoked_at__isnull=True, user__is_active=True, expires_at__gt=now)
         .first()
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token

@@ -5,32 +5,51 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.actor import Actor
+from haven.accounts.twofactor import is_verified
 from haven.api.actions import token_create, token_revoke
-from haven.api.models import ApiToken
+from haven.api.models import ApiToken, TokenScope
 from haven.api.v1 import api
-from haven.errors import NotAllowed
+from haven.errors import HavenError
 
 
 def _actor(request: HttpRequest) -> Actor:
     return Actor.for_user(request.user, ip=request.META.get("REMOTE_ADDR"))
 
 
+def _days(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None  # the longest a token may last
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def tokens(request: HttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {"nav": "api"}
+    context: dict[str, Any] = {
+        "nav": "api",
+        "scopes": TokenScope.choices,
+        "longest": settings.HAVEN_API_TOKEN_DAYS,
+        "now": timezone.now(),
+    }
     if request.method == "POST":
         try:
             context["token"], context["secret"] = token_create(
-                actor=_actor(request), name=request.POST.get("name", "")
+                actor=_actor(request),
+                name=request.POST.get("name", ""),
+                scope=request.POST.get("scope", TokenScope.READ),
+                days=_days(request.POST.get("days", "")),
+                second_factor_passed=is_verified(request),
             )
-        except NotAllowed as exc:
+        except HavenError as exc:
             context["refused"] = str(exc)
     context["tokens"] = ApiToken.objects.filter(user=request.user)
     response = render(request, "api/tokens.html", context)

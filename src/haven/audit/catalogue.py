@@ -39,6 +39,7 @@ class AuditAction(models.TextChoices):
     USER_ROLE_CHANGE = "user.role_change", _("Role or organisation changed")
     USER_DEACTIVATE = "user.deactivate", _("User deactivated")
     USER_SECOND_FACTOR_RESET = "user.second_factor_reset", _("Second factor reset")
+    ACCESS_REFUSED = "access.refused", _("Access refused")
     API_CALL = "api.call", _("API call")
     API_TOKEN_CREATE = "api_token.create", _("API token created")
     API_TOKEN_REVOKE = "api_token.revoke", _("API token revoked")
@@ -89,6 +90,7 @@ class AuditAction(models.TextChoices):
     EVIDENCE_WORKING_COPY_MADE = "evidence.working_copy_made", _("Working copy made from this evidence")
     EVIDENCE_BUNDLE = "evidence.bundle", _("Evidence bundle exported")
     EVIDENCE_TIMESTAMP = "evidence.timestamp", _("Evidence timestamped")
+    AUDIT_ANCHOR = "audit.anchor", _("Audit trail head timestamped")
     EVIDENCE_TIMESTAMP_FAILED = "evidence.timestamp_failed", _("Evidence timestamp failed")
     # Selection and referral
     SELECTION_PREVIEW = "selection.preview", _("Selection previewed")

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from haven.accounts.throttle import username_key
 from haven.audit.record import audit_record
 
 
@@ -27,6 +28,8 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
-    # The username typed is kept (it may be a typo of a real one); the password never is.
-    username = str(credentials.get("username", ""))[:80]
-    audit_record(actor=None, action="auth.login_failed", target=f"username:{username}", ip=_ip(request))
+    # The name typed is kept only as a keyed hash: it may be a password typed in the wrong field. The
+    # same name gives the same hash, so repeated failures on one account still show as such.
+    username = str(credentials.get("username", ""))
+    target = f"username-key:{username_key(username)[:32]}"
+    audit_record(actor=None, action="auth.login_failed", target=target, ip=_ip(request))

@@ -23,8 +23,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy
 
+from haven.accounts.actions.refusals import access_refused_record
 from haven.accounts.actor import Actor
 from haven.cases.models import Person
+from haven.errors import NotAllowed
 from haven.evidence.actions import evidence_add
 from haven.evidence.actions.base import ensure_can_change
 from haven.evidence.actions.records import evidence_capture_record
@@ -106,6 +108,10 @@ def _screenshot(fetched: Fetched) -> Screenshot:
     return render_screenshot(fetched.content, fetched.final.charset, chromium=chromium)
 
 
+# Failures that are Haven refusing the URL (where it points, or what it carries), audited as refusals.
+REFUSED = frozenset({"private_address", "scheme", "credentials", "bad_redirect"})
+
+
 def capture_url(*, actor: Actor, person: Person, url: str, fields: Mapping[str, Any]) -> EvidenceItem:
     """Fetch ``url``, keep it as a new original item of ``person`` with ``fields`` as its metadata.
 
@@ -113,10 +119,16 @@ def capture_url(*, actor: Actor, person: Person, url: str, fields: Mapping[str, 
     evidence actions' errors when the actor may not add evidence or the fields are not acceptable.
     """
     household = person.household
-    ensure_can_change(actor, household)  # before any request leaves Haven
+    try:
+        ensure_can_change(actor, household)  # before any request leaves Haven
+    except NotAllowed:
+        access_refused_record(actor=actor, kind="capture", household=household, reason="not_allowed")
+        raise
     try:
         fetched = fetch_page(url, capture_policy())
     except CaptureFailed as failure:
+        if failure.code in REFUSED:  # the address or URL was refused, not merely unreachable
+            access_refused_record(actor=actor, kind="capture", household=household, reason=failure.code)
         raise CaptureError(failure.code, failure_message(failure)) from None
     shot = _screenshot(fetched)
     parts = [

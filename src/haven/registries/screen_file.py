@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 import tempfile
@@ -22,6 +23,7 @@ from haven.registries.actions.records import screen_file_record
 from haven.registries.models import Entry
 from haven.registries.screening import CANDIDATES_PER_PERSON, registry_index
 from haven_core.matching import Candidate, NameRecord
+from haven_core.spreadsheets import write_csv_rows
 
 INPUT_HEADER = ("id", "name", "birth_date")
 OUTPUT_HEADER = ("id", "source", "entry_ref", "entry_name", "entry_birth_date", "score", "decision", "why")
@@ -98,13 +100,20 @@ def write_results(path: Path, results: Sequence[tuple[NameRecord, Candidate, Ent
     handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=".screen-", suffix=".csv")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(OUTPUT_HEADER)
-            for record, candidate, entry in results:
-                writer.writerow([
-                    record.id, entry.registry.slug, entry.reference, entry.name, entry.birth_date,
-                    f"{candidate.score:.2f}", candidate.decision, "; ".join(candidate.reasons),
-                ])  # fmt: skip
+            write_csv_rows(
+                out,
+                itertools.chain(
+                    [OUTPUT_HEADER],
+                    (
+                        [
+                            record.id, entry.registry.slug, entry.reference, entry.name, entry.birth_date,
+                            f"{candidate.score:.2f}", candidate.decision, "; ".join(candidate.reasons),
+                        ]
+                        for record, candidate, entry in results
+                    ),
+                ),
+                lineterminator="\r\n",
+            )  # fmt: skip
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -12,6 +12,10 @@ The cost: images, styles and fonts from other addresses are missing, so the scre
 text and layout rather than how it looked with everything loaded. Requests are blocked three ways: a
 Content-Security-Policy put first in the page (nothing may be loaded but inline styles and ``data:``
 images; no script runs), a host resolver that resolves nothing, and a proxy that does not exist.
+
+The captured page, Chromium's profile and the screenshot live only while the page renders, in a private
+folder (0700, files 0600) on a memory file system (``/dev/shm``) when the machine has one, so the page
+in clear never reaches a disk; the folder is removed as soon as the screenshot is read.
 """
 
 from __future__ import annotations
@@ -32,6 +36,21 @@ OFFLINE_POLICY = (
     "frame-src 'none'; form-action 'none'; base-uri 'none'"
 )
 _PNG = b"\x89PNG\r\n\x1a\n"
+MEMORY_FOLDERS = ("/dev/shm",)  # noqa: S108 - a memory file system, used with a private 0700 folder
+
+
+def memory_folder() -> str | None:
+    """A folder on a memory file system where Haven may write, or None (then the system's temporary
+    folder is used: the page is still in a private folder, removed at once)."""
+    for folder in MEMORY_FOLDERS:
+        if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return None
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        out.write(data)
 
 
 @dataclass(frozen=True)
@@ -84,10 +103,10 @@ def render_screenshot(
     executable = shutil.which(chromium) if chromium else None
     if not executable:
         return Screenshot(None, "no_chromium")
-    with tempfile.TemporaryDirectory(prefix="haven-render-") as folder:
+    with tempfile.TemporaryDirectory(prefix="haven-render-", dir=memory_folder()) as folder:  # 0700
         work = Path(folder)
         page, out = work / "page.html", work / "screenshot.png"
-        page.write_bytes(offline_html(content, declared_charset))
+        _write_private(page, offline_html(content, declared_charset))
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": folder, "XDG_CONFIG_HOME": folder,
                "XDG_CACHE_HOME": folder, "LANG": "C.UTF-8"}  # fmt: skip
         process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell

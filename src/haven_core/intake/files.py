@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+from haven_core.spreadsheets import csv_bytes, xlsx_bytes
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -94,20 +97,11 @@ def read_table(data: bytes, filename: str) -> Table:
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel opens Cyrillic correctly."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return _BOM + out.getvalue().encode("utf-8")
+    """UTF-8 with a byte-order mark, so that Excel opens Cyrillic correctly; formula-like cells quoted
+    (:mod:`haven_core.spreadsheets`)."""
+    return csv_bytes(itertools.chain([headers], rows))
 
 
 def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[str]], *, sheet: str = "Haven") -> bytes:
-    workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet)
-    worksheet.append(list(headers))
-    for row in rows:
-        worksheet.append(list(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    """One sheet, formula-like cells kept as text (:mod:`haven_core.spreadsheets`)."""
+    return xlsx_bytes(itertools.chain([headers], rows), sheet=sheet)

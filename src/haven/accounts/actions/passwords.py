@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actions.users import end_sessions, ensure_admin
 from haven.accounts.actor import Actor
+from haven.accounts.signals import credentials_changed
 from haven.audit.record import audit_record
 from haven.errors import InvalidChange, NotAllowed
 
@@ -35,6 +36,9 @@ def password_change(*, actor: Actor, old_password: str, new_password: str) -> No
         user.set_password(new_password)
         user.save(update_fields=["password"])
         audit_record(actor=user, action="user.password_change", target=f"user:{user.pk}", ip=actor.ip)
+        credentials_changed.send(
+            sender=password_change, user=user, actor=actor, reason="user.password_change"
+        )
 
 
 def user_password_reset(*, actor: Actor, user: Any, new_password: str, reason: str) -> None:
@@ -55,4 +59,7 @@ def user_password_reset(*, actor: Actor, user: Any, new_password: str, reason: s
             target=f"user:{user.pk}",
             ip=actor.ip,
             detail={"username": user.get_username(), "reason": reason.strip(), "sessions_ended": ended},
+        )
+        credentials_changed.send(
+            sender=user_password_reset, user=user, actor=actor, reason="user.password_reset"
         )

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from haven.accounts import recovery
 from haven.accounts.actor import Actor
 from haven.accounts.models import Membership, Organisation, TOTPDevice
+from haven.accounts.signals import credentials_changed
 from haven.audit.record import audit_record
 from haven.errors import InvalidChange, NotAllowed
 from haven_core.roles import Role
@@ -215,6 +216,9 @@ def user_second_factor_reset(*, actor: Actor, user: Any, reason: str) -> None:
                 "unused_recovery_codes": unused_codes,
                 "sessions_ended": ended,
             },
+        )
+        credentials_changed.send(
+            sender=user_second_factor_reset, user=user, actor=actor, reason="user.second_factor_reset"
         )
 
 

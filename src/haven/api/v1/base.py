@@ -24,25 +24,30 @@ from ninja.security import HttpBearer
 from haven.accounts.access import household_for
 from haven.accounts.actor import Actor
 from haven.api.actions import api_call
-from haven.api.tokens import user_for_secret
+from haven.api.models import TokenScope
+from haven.api.tokens import token_for_secret
 from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.models import Household, Person
 from haven.errors import HavenError, NotAllowed
 from haven_core.roles import can_use_caseload
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 NOT_FOUND = "Nothing with this reference that you may see."
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
-        user = user_for_secret(token)
-        if user is None:
+        found = token_for_secret(token)
+        if found is None:
             return None
+        user = found.user
         actor = Actor.for_user(user, ip=request.META.get("REMOTE_ADDR"))
         _rate_limit(user.pk)
         api_call(user=user, actor=actor, method=str(request.method), path=request.path)
         if not can_use_caseload(actor.role):
             raise HttpError(403, "Your role does not work with households.")
+        if request.method not in SAFE_METHODS and found.scope != TokenScope.WRITE:
+            raise HttpError(403, "This token may only read: make a read-and-write token to change data.")
         request.actor = actor  # type: ignore[attr-defined]
         return actor
 

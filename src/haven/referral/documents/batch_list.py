@@ -3,14 +3,10 @@ reads Cyrillic names correctly). Rows come from minimised records only."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils import translation
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from haven.cases.models import Household
 from haven.referral.documents import words
@@ -19,6 +15,7 @@ from haven.referral.documents.record import household_record
 from haven.selection.wording import reason_text
 from haven_core.referral.batch import COLUMNS, batch_row, headed
 from haven_core.referral.profile import FieldProfile, minimise
+from haven_core.spreadsheets import csv_bytes, xlsx_bytes
 
 
 def rows_of_records(
@@ -46,24 +43,15 @@ def batch_list_rows(
 
 
 def batch_list_xlsx(rows: list[dict[str, str]]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Households"
-    for line in headed(rows):
-        sheet.append(line)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for column, (key, title) in zip(sheet.columns, COLUMNS, strict=True):
-        width = max([len(title), *(len(r.get(key, "")) for r in rows)])
-        sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width + 2))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    """The list as a workbook; a cell a spreadsheet would evaluate stays text (haven_core.spreadsheets)."""
+    widths = [
+        min(60, max(8, max([len(title), *(len(r.get(key, "")) for r in rows)]) + 2)) for key, title in COLUMNS
+    ]
+    return xlsx_bytes(
+        headed(rows), sheet="Households", bold_header=True, freeze_header=True, column_widths=widths
+    )
 
 
 def batch_list_csv(rows: list[dict[str, str]]) -> bytes:
-    text = io.StringIO(newline="")
-    csv.writer(text, lineterminator="\r\n").writerows(headed(rows))
-    return text.getvalue().encode("utf-8-sig")
+    """The list as CSV; a cell a spreadsheet would evaluate is quoted (haven_core.spreadsheets)."""
+    return csv_bytes(headed(rows))

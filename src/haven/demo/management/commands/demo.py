@@ -13,6 +13,7 @@ from django.test import override_settings
 
 from haven.accounts.twofactor import MANDATORY_ROLES
 from haven.cases.models import Household
+from haven.demo.guard import refuse_in_production
 from haven.demo.loader import existing_demo_organisations
 from haven.demo.users import DEMO_PASSWORD, demo_logins, existing_demo_logins
 from haven.demo.workflow import Made, demo_workflow
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        refuse_in_production("demo")
         call_command("migrate", interactive=False, verbosity=0, stdout=self.stdout, stderr=self.stderr)
         if Household.objects.exists():
             self.stdout.write("The database already has households: not seeding again.")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from haven.cases.models import Household
 from haven.demo.actions import demo_seed_record
+from haven.demo.guard import refuse_in_production
 from haven.demo.loader import (
     delete_households,
     demo_organisations,
@@ -64,6 +65,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        refuse_in_production("seed")
         households: int = options["households"]
         seed: int = options["seed"]
         today: dt.date = options["today"] or timezone.localdate()
