@@ -30,6 +30,7 @@ from haven.errors import InvalidChange, NotAllowed
 from haven.referral import signing
 from haven.referral.documents.profiles import profiles
 from haven.referral.export import fingerprint, readme
+from haven.referral.information.actions import information_request_open, information_requests_close
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.models import SelectionRun
 from haven_core.pipeline import Stage
@@ -223,6 +224,10 @@ def referral_decision_record(
                 system=True,
             )
             household.save(update_fields=["updated_at"])
+        if decision == ReferralEntry.MORE_INFORMATION:
+            information_request_open(actor=actor, entry=entry, question=note)
+        else:
+            information_requests_close(actor=actor, entry=entry, why="decided")
         audit(
             actor,
             "referral.decide",
@@ -266,6 +271,7 @@ def referral_withdraw(*, actor: Actor, entry: ReferralEntry, reason: str) -> Ref
                 "reason": reason,
             }
             _move_household(actor, household, Stage.SHORTLISTED, reason=said, confirmed=True)
+        information_requests_close(actor=actor, entry=entry, why="withdrawn")
         audit(
             actor,
             "referral.withdraw",
