@@ -167,3 +167,20 @@ def test_question_and_answer_are_encrypted_at_rest(
         cursor.execute("SELECT question, answer FROM referral_informationrequest WHERE id = %s", [request.pk])
         question, stored_answer = cursor.fetchone()
     assert question and "повестки" not in question and stored_answer and "Повестка" not in stored_answer
+
+
+def test_a_liaison_working_in_french_writes_the_timeline_in_havens_language(
+    entry: ReferralEntry, liaison: Any, household_a: Any, caseworker_a: Any
+) -> None:
+    from django.utils import translation
+
+    with translation.override("fr"):
+        request = ask(liaison, entry, "Merci d'envoyer la convocation.")
+    answer(caseworker_a, request)
+    with translation.override("fr"):
+        referral_decision_record(actor=Actor.for_user(liaison), entry=entry, decision="accepted")
+    notes = " | ".join(e.note for e in household_a.events.all())
+    reference = entry.batch.reference
+    assert f"Referral {reference}: More information needed — Merci d'envoyer la convocation." in notes
+    assert f"Referral {reference}: the liaison's request for information is closed" in notes
+    assert f"Referral {reference}: Accepted" in notes and "Recommandation" not in notes
