@@ -184,3 +184,24 @@ def test_a_liaison_working_in_french_writes_the_timeline_in_havens_language(
     assert f"Referral {reference}: More information needed — Merci d'envoyer la convocation." in notes
     assert f"Referral {reference}: the liaison's request for information is closed" in notes
     assert f"Referral {reference}: Accepted" in notes and "Recommandation" not in notes
+
+
+def test_the_organisation_reads_and_answers_the_request_in_russian(
+    entry: ReferralEntry, liaison: Any, household_a: Any, caseworker_a: Any
+) -> None:
+    from django.conf import settings
+
+    from tests.web.english_left import english_left
+
+    ask(liaison, entry)
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get(f"/cases/{household_a.reference}/").content.decode()
+    panel = page[page.index('<section id="information-requests"') :]
+    panel = panel[: panel.index("</section>")]
+    assert "Запросы сведений от принимающей стороны" in panel and "Отправить ответ" in panel
+    assert english_left(f'<html lang="ru">{panel}</html>', "ru") == []
+    listed = client.get("/referrals/requests/").content.decode()
+    main = listed[listed.index("<main") : listed.index("</main>")]
+    assert "Запросы принимающей стороны" in main
+    assert english_left(f'<html lang="ru">{main}</html>', "ru") == []

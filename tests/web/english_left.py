@@ -1,10 +1,11 @@
 """Finds English interface text left on a page rendered in another language.
 
-Haven's English interface strings are the msgids of its catalogues (each has a Russian translation) and
-of Django's own. A page in French keeps one if a text of the page (a text node, a title, an
-aria-label, a placeholder or a button's value) is such a string, or matches one with its placeholders
-filled. Text inside an element marked with another language (``lang="en"``, the language switch) and
-strings French writes the same (``Organisation``, ``Haven``) do not count.
+Haven's English interface strings are the msgids of its catalogues (Russian and French) and of Django's
+own; a string that is in no catalogue at all escapes the scan. A page keeps one if a text of the page (a
+text node, a title, an aria-label, a placeholder or a button's value) is such a string, or matches one
+with its placeholders filled. Text inside an element marked with another language (``lang="en"``, the
+language switch) and strings the language writes the same (``Organisation`` in French, ``Haven``) do not
+count.
 """
 
 from __future__ import annotations
@@ -48,26 +49,26 @@ def _po_strings(path: Path) -> list[tuple[str, str]]:
 
 
 @cache
-def english_strings() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """Haven's and Django's English interface strings: plain ones, and patterns for those with
-    placeholders."""
+def english_strings(language: str = "fr") -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """Haven's and Django's English interface strings that ``language`` writes otherwise: plain ones, and
+    patterns for those with placeholders."""
     strings: set[tuple[str, str]] = set()
-    for po in Path(settings.BASE_DIR).rglob("locale*/ru/LC_MESSAGES/django.po"):
+    for po in Path(settings.BASE_DIR).rglob("locale*/*/LC_MESSAGES/django.po"):
         strings.update(_po_strings(po))
     catalogue = trans_real.translation("ru")._catalog
     for key in catalogue.keys():  # Django's own (singular forms)
         text = key[0] if isinstance(key, tuple) else key
         context, _, text = text.rpartition("\x04")
         strings.add((context, text))
-    french = trans_real.translation("fr")._catalog
-    also_french = {" ".join(str(french[k]).split()) for k in french.keys()}
+    other = trans_real.translation(language)._catalog
+    also_there = {" ".join(str(other[k]).split()) for k in other.keys()}
     russian = trans_real.translation("ru")._catalog
     plain, patterns = set(), []
     for context, text in strings:
         if russian.get(f"{context}\x04{text}" if context else text) == text:
             continue  # a name the catalogues keep as it is (Haven)
         text = " ".join(text.split())
-        if text in also_french:  # French writes it the same (Organisation, Haven…)
+        if text in also_there:  # the language writes it the same (Organisation in French, Haven…)
             continue
         if len(text) < 3 or not re.search("[A-Za-z]{3}", text):
             continue
@@ -119,7 +120,7 @@ def page_texts(html: str, language: str = "fr") -> list[str]:
 
 def english_left(html: str, language: str = "fr") -> list[str]:
     """The texts of ``html`` that are English interface strings."""
-    plain, patterns = english_strings()
+    plain, patterns = english_strings(language)
     left = []
     for text in page_texts(html, language):
         parts = [text, *text.split(" · ")]  # a title: "Household H-… · Haven"
