@@ -113,6 +113,9 @@ def test_every_page_a_liaison_sees_is_in_french(
     for text in ("Résumé du ménage", "Votre décision", "Enregistrer la décision", "Повестка загружена."):
         assert text in household, text
     assert household.index("Résumé du ménage") < household.index("Votre décision")
+    # Dates in the French short form, on the summary as on the batch.
+    assert "12/04/1988" in household and in_days(9).strftime("%d/%m/%Y") in household
+    assert in_days(9).strftime("%d/%m/%Y") in pages["batch"] and "Prochain renvoi" in pages["batch"]
     assert "Déconnexion" in pages["home"] and "Recommandations" in pages["home"]
 
 
@@ -125,7 +128,9 @@ def test_the_scan_finds_english_where_there_is_some() -> None:
     assert "Votre décision" in page_texts(page) and "English" not in page_texts(page)
 
 
-def test_the_language_switch_offers_french_and_the_others_still_work(liaison: Any, referred: Any) -> None:
+def test_the_language_switch_offers_french_and_the_others_still_work(
+    liaison: Any, referred: Any, household_a: Any
+) -> None:
     client = client_for(liaison)
     html = client.get("/").content.decode()
     assert 'value="fr" lang="fr"' in html and "Français" in html
@@ -137,6 +142,8 @@ def test_the_language_switch_offers_french_and_the_others_still_work(liaison: An
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     english = client.get(f"/referrals/{referred.public_id}/").content.decode()
     assert '<html lang="en">' in english and "Urgency" in english and "Detained" in english
+    summary = client.get(f"/referrals/{referred.public_id}/households/{household_a.reference}/")
+    assert "04/12/1988" in summary.content.decode()  # the summary's dates in the reader's form
 
 
 def test_the_server_error_page_speaks_french_too() -> None:
