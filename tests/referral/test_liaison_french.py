@@ -67,6 +67,20 @@ def _pages(liaison: Any, batch: Any, household: Any, other: Any) -> dict[str, st
         "security": client.get("/account/security/"),
         "password": client.get("/account/security/password/"),
         "password refused": client.post("/account/security/password/", {"old_password": "x"}),
+        "password refused twice": client.post(
+            "/account/security/password/",
+            {"old_password": "nope", "password1": "Mot-de-passe-neuf-2026", "password2": "autre"},
+        ),
+        "new recovery codes": client.post("/account/security/recovery-codes/"),
+        "password changed": client.post(
+            "/account/security/password/",
+            {
+                "old_password": PASSWORD,
+                "password1": "Mot-de-passe-neuf-2026",
+                "password2": "Mot-de-passe-neuf-2026",
+            },
+            follow=True,
+        ),
         "403": client.get("/cases/"),
         "404": client.get(f"/referrals/{uuid.uuid4()}/"),
     }
@@ -117,6 +131,8 @@ def test_every_page_a_liaison_sees_is_in_french(
     assert "12/04/1988" in household and in_days(9).strftime("%d/%m/%Y") in household
     assert in_days(9).strftime("%d/%m/%Y") in pages["batch"] and "Prochain renvoi" in pages["batch"]
     assert "Déconnexion" in pages["home"] and "Recommandations" in pages["home"]
+    assert "Votre mot de passe est changé." in pages["password changed"]
+    assert "Vos nouveaux codes de secours" in pages["new recovery codes"]
 
 
 def test_the_scan_finds_english_where_there_is_some() -> None:
