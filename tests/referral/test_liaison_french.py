@@ -27,8 +27,8 @@ from tests.web.english_left import english_left, page_texts
 pytestmark = pytest.mark.django_db
 
 
-def in_french(client: Client) -> Client:
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+def speaking(client: Client, language: str) -> Client:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     return client
 
 
@@ -50,8 +50,8 @@ def referred(coordinator: Any, liaison: Any, household_a: Any, household_b: Any,
     return batch
 
 
-def _pages(liaison: Any, batch: Any, household: Any, other: Any) -> dict[str, str]:
-    client = in_french(client_for(liaison))
+def _pages(liaison: Any, batch: Any, household: Any, other: Any, language: str = "fr") -> dict[str, str]:
+    client = speaking(client_for(liaison), language)
     entry_url = f"/referrals/{batch.public_id}/households/{household.reference}/"
     pages = {
         "home": client.get("/"),
@@ -89,13 +89,13 @@ def _pages(liaison: Any, batch: Any, household: Any, other: Any) -> dict[str, st
     return {name: r.content.decode() for name, r in pages.items()}
 
 
-def _signing_in(liaison: Any) -> dict[str, str]:
-    anonymous = in_french(Client())
+def _signing_in(liaison: Any, language: str = "fr") -> dict[str, str]:
+    anonymous = speaking(Client(), language)
     pages = {"login": anonymous.get("/login/").content.decode()}
     refused = anonymous.post("/login/", {"username": liaison.username, "password": "wrong"})
     pages["login refused"] = refused.content.decode()
     # First sign-in: the liaison must set up an authenticator.
-    first = in_french(Client())
+    first = speaking(Client(), language)
     assert first.post("/login/", {"username": liaison.username, "password": PASSWORD}).status_code == 302
     pages["second factor set-up"] = first.get("/account/2fa/setup/").content.decode()
     pages["second factor set-up refused"] = first.post(
@@ -106,7 +106,7 @@ def _signing_in(liaison: Any) -> dict[str, str]:
     assert codes.status_code == 200
     pages["recovery codes"] = codes.content.decode()
     secret = give_authenticator(liaison)  # a fresh device: the code just used would not pass again
-    later = in_french(Client())
+    later = speaking(Client(), language)
     assert later.post("/login/", {"username": liaison.username, "password": PASSWORD}).status_code == 302
     pages["second factor"] = later.get("/account/2fa/verify/").content.decode()
     pages["second factor refused"] = later.post("/account/2fa/verify/", {"code": "000000"}).content.decode()
@@ -133,6 +133,13 @@ def test_every_page_a_liaison_sees_is_in_french(
     assert "Déconnexion" in pages["home"] and "Recommandations" in pages["home"]
     assert "Votre mot de passe est changé." in pages["password changed"]
     assert "Vos nouveaux codes de secours" in pages["new recovery codes"]
+
+
+def test_and_in_russian(liaison: Any, referred: Any, household_a: Any, household_b: Any) -> None:
+    pages = {**_signing_in(liaison, "ru"), **_pages(liaison, referred, household_a, household_b, "ru")}
+    left = {name: english_left(html, "ru") for name, html in pages.items()}
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    assert "Ваши направления" in pages["home"] and "Ваше решение" in pages["household"]
 
 
 def test_the_scan_finds_english_where_there_is_some() -> None:
