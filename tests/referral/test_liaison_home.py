@@ -96,3 +96,23 @@ def test_a_private_detention_stays_out_of_the_batch_page(coordinator: Any, liais
     html = client_for(liaison).get(f"/referrals/{batch.public_id}/").content.decode()
     row = html[html.index("<tbody>") :]
     assert "Detained" not in row and in_days(5).strftime("%m/%d/%Y") not in row
+
+
+def test_the_batch_page_and_home_cost_the_same_with_more_households(
+    coordinator: Any, liaison: Any, org_a: Any
+) -> None:
+    from tests.families import count
+
+    one = batch_for(coordinator, liaison, [open_household(org_a, "Один", "Иван")])
+    others = [open_household(org_a, "Многов", name) for name in ("Анна", "Вера", "Ольга", "Пётр")]
+    for household in others:
+        give_us_record(principal(household), detained=True, removal_scheduled_date=in_days(10))
+    other_liaison = make_user("lia2", "liaison", None)
+    many = batch_for(coordinator, other_liaison, others)
+    me = Actor.for_user(other_liaison)
+    entry = many.entries.first()
+    referral_decision_record(actor=me, entry=entry, decision="more_information", note="Повестка?")
+    assert count(client_for(other_liaison), f"/referrals/{many.public_id}/") == count(
+        client_for(liaison), f"/referrals/{one.public_id}/"
+    )
+    assert count(client_for(other_liaison), "/") == count(client_for(liaison), "/")
