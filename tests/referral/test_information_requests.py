@@ -205,3 +205,19 @@ def test_the_organisation_reads_and_answers_the_request_in_russian(
     main = listed[listed.index("<main") : listed.index("</main>")]
     assert "Запросы принимающей стороны" in main
     assert english_left(f'<html lang="ru">{main}</html>', "ru") == []
+
+
+def test_an_answer_from_the_list_returns_to_the_list_and_never_off_site(
+    entry: ReferralEntry, liaison: Any, household_a: Any, caseworker_a: Any
+) -> None:
+    request = ask(liaison, entry)
+    url = f"/referrals/requests/{request.public_id}/answer/"
+    client = client_for(caseworker_a)
+    off_site = client.post(url, {"answer": "", "next": "https://example.org/"})
+    assert off_site["Location"] == f"/cases/{household_a.reference}/"  # and nothing was answered
+    request.refresh_from_db()
+    assert request.status == "open"
+    back = client.post(url, {"answer": ANSWER, "next": "/referrals/requests/"})
+    assert back["Location"] == "/referrals/requests/"
+    listed = client.get("/referrals/requests/").content.decode()
+    assert "No request from the liaison waits for an answer." in listed and QUESTION not in listed
