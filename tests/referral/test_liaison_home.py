@@ -116,3 +116,13 @@ def test_the_batch_page_and_home_cost_the_same_with_more_households(
         client_for(liaison), f"/referrals/{one.public_id}/"
     )
     assert count(client_for(other_liaison), "/") == count(client_for(liaison), "/")
+
+
+def test_other_roles_keep_their_landing(caseworker_a: Any, coordinator: Any, db: Any) -> None:
+    assert client_for(caseworker_a).get("/")["Location"] == "/cases/"
+    assert client_for(coordinator).get("/")["Location"] == "/cases/"
+    from django.contrib.auth import get_user_model
+
+    nobody = get_user_model().objects.create_user(username="nobody", password="x")  # no membership
+    html = client_for(nobody).get("/").content.decode()
+    assert "Your account has no role in Haven yet." in html and "Referral batches" not in html
