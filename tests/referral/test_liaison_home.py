@@ -118,9 +118,12 @@ def test_the_batch_page_and_home_cost_the_same_with_more_households(
     assert count(client_for(other_liaison), "/") == count(client_for(liaison), "/")
 
 
-def test_other_roles_keep_their_landing(caseworker_a: Any, coordinator: Any, db: Any) -> None:
-    assert client_for(caseworker_a).get("/")["Location"] == "/cases/"
-    assert client_for(coordinator).get("/")["Location"] == "/cases/"
+def test_other_roles_never_get_the_liaisons_home(caseworker_a: Any, coordinator: Any, db: Any) -> None:
+    for user in (caseworker_a, coordinator):
+        response = client_for(user).get("/", follow=True)
+        html = response.content.decode()
+        assert response.status_code == 200 and "liaison-batches" not in html
+        assert "Nothing has been referred to you yet." not in html
     from django.contrib.auth import get_user_model
 
     nobody = get_user_model().objects.create_user(username="nobody", password="x")  # no membership
