@@ -146,7 +146,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "evidence" / "locale_pages"]  # the evidence pages' own
 TIME_ZONE = env("HAVEN_TIME_ZONE", "America/New_York")
 USE_I18N = True

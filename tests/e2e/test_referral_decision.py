@@ -25,9 +25,7 @@ def test_the_liaison_records_a_decision(
 
     sign_in(page, live_server.url, liaison.username, secret)
 
-    page.click("text=Your referrals")
-    page.wait_for_url("**/referrals/")
-    page.click(f"text={batch.reference}")
+    page.click(f"a.reference:has-text('{batch.reference}')")  # the home page lists the batch
     page.wait_for_url(f"**/referrals/{batch.public_id}/")
     page.click(f"a.reference:has-text('{household_a.reference}')")
     assert "Котова Юлия Сергеевна" in page.locator("main").inner_text()

@@ -33,7 +33,7 @@ def test_the_referral_pages_cost_the_same_with_a_larger_family(
 
 
 @pytest.mark.xfail(
-    strict=True, reason="over issue 14's 15 queries still: a referral household page runs 20 on SQLite"
+    strict=True, reason="over issue 14's 15 queries still: a referral household page runs 22 on SQLite"
 )
 @pytest.mark.django_db(transaction=True)
 def test_the_referral_pages_are_within_the_target(

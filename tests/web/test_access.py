@@ -122,7 +122,7 @@ def test_writes_need_post_and_a_csrf_token(caseworker_a: Any, ties: dict[str, An
 def test_the_liaison_lands_on_their_own_page(liaison: Any) -> None:
     response = client_for(liaison).get("/")
     assert response.status_code == 200
-    assert "Referrals will appear here." in response.content.decode()
+    assert "Nothing has been referred to you yet." in response.content.decode()
     assert "/cases/" not in response.content.decode()  # no caseload links in the navigation
 
 

@@ -103,6 +103,9 @@ class AuditAction(models.TextChoices):
     REFERRAL_EXPORT = "referral.export", _("Referral dossiers exported")
     REFERRAL_PACKAGE_DOWNLOAD = "referral.package.download", _("Referral package downloaded")
     REFERRAL_WITHDRAW = "referral.withdraw", _("Withdrawn from a referral batch")
+    REFERRAL_REQUEST_OPEN = "referral.request_open", _("More information asked by the liaison")
+    REFERRAL_REQUEST_ANSWER = "referral.request_answer", _("Liaison's request for information answered")
+    REFERRAL_REQUEST_CLOSE = "referral.request_close", _("Liaison's request for information closed")
     # Reading pages and alerts
     RADAR_VIEW = "radar.view", _("Deadline radar viewed")
     DASHBOARD_VIEW = "dashboard.view", _("Dashboard viewed")

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
@@ -30,6 +31,7 @@ from haven.errors import InvalidChange, NotAllowed
 from haven.referral import signing
 from haven.referral.documents.profiles import profiles
 from haven.referral.export import fingerprint, readme
+from haven.referral.information.actions import information_request_open, information_requests_close
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.models import SelectionRun
 from haven_core.pipeline import Stage
@@ -207,8 +209,10 @@ def referral_decision_record(
         entry.decision, entry.decision_note = decision, note
         entry.decided_by, entry.decided_at = actor.user, timezone.now()
         entry.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
-        label = str(dict(ReferralEntry.DECISION_CHOICES)[decision])
-        said = _("Referral %(ref)s: %(decision)s") % {"ref": entry.batch.reference, "decision": label}
+        # The organisation reads this on its timeline: in Haven's own language, not the liaison's French.
+        with translation.override(settings.LANGUAGE_CODE):
+            label = str(dict(ReferralEntry.DECISION_CHOICES)[decision])
+            said = _("Referral %(ref)s: %(decision)s") % {"ref": entry.batch.reference, "decision": label}
         said += f" — {note}" if note else ""
         stage_from = household.stage
         if decision in ReferralEntry.FINAL and household.stage == Stage.REFERRED.value:
@@ -223,6 +227,11 @@ def referral_decision_record(
                 system=True,
             )
             household.save(update_fields=["updated_at"])
+        with translation.override(settings.LANGUAGE_CODE):
+            if decision == ReferralEntry.MORE_INFORMATION:
+                information_request_open(actor=actor, entry=entry, question=note)
+            else:
+                information_requests_close(actor=actor, entry=entry, why="decided")
         audit(
             actor,
             "referral.decide",
@@ -266,6 +275,7 @@ def referral_withdraw(*, actor: Actor, entry: ReferralEntry, reason: str) -> Ref
                 "reason": reason,
             }
             _move_household(actor, household, Stage.SHORTLISTED, reason=said, confirmed=True)
+        information_requests_close(actor=actor, entry=entry, why="withdrawn")
         audit(
             actor,
             "referral.withdraw",

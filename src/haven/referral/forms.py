@@ -103,3 +103,17 @@ class PackageForm(forms.Form):
             return check_recipient(self.cleaned_data["recipient_key"])
         except HavenError as exc:
             raise forms.ValidationError(str(exc)) from exc
+
+
+class AnswerForm(forms.Form):
+    """The organisation's answer to the liaison's request for more information."""
+
+    answer = forms.CharField(
+        label=_("Your answer to the liaison"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "The liaison reads it with the batch. A new document goes in as evidence of the person it "
+            "concerns, and is verified like any other."
+        ),
+    )

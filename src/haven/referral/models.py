@@ -9,6 +9,7 @@ records a decision per entry; the decision's note is free text and is kept encry
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -97,3 +98,47 @@ class ReferralEntry(models.Model):
     @property
     def is_open(self) -> bool:
         return self.decision in self.OPEN
+
+
+class InformationRequest(models.Model):
+    """The liaison's "more information needed" on a referred household, and the organisation's answer.
+
+    Opened by the decision, answered by a caseworker of the household's organisation (a reply; new
+    evidence goes through the evidence pages and their verification), closed when the liaison decides
+    again or the household leaves the batch. Question and answer are sensitive text. A request is never
+    deleted: a closed one stays on the entry as it was.
+    """
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    STATUS_CHOICES = [
+        (OPEN, _("Awaiting an answer")),
+        (ANSWERED, _("Answered")),
+        (CLOSED, _("Closed")),
+    ]
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    entry = models.ForeignKey(ReferralEntry, on_delete=models.PROTECT, related_name="information_requests")
+    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES, default=OPEN, db_index=True)
+    question = SensitiveTextField(_("question"))
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answer = SensitiveTextField(_("answer"))
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}:{self.status}"
+
+    @property
+    def household(self) -> Any:
+        return self.entry.household

@@ -7,10 +7,12 @@ the profile holds back is absent from the page too — only its name is listed a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from haven.cases.models import Household
@@ -59,7 +61,22 @@ def skip_reason(skipped: Mapping[str, Any]) -> str:
     return str(reason)
 
 
+_DATES = frozenset({"birth_date", "next_hearing_date", "removal_order_date", "removal_scheduled_date"})
+
+
+def _date(value: Any) -> str:
+    """An ISO date in the reader's short format (12/16/2026, 16/12/2026, 16.12.2026); a partial one
+    (a birth year alone) as it is."""
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
 def _value(key: str, value: Any) -> str:
+    if key in _DATES and value:
+        return _date(value)
     if key == "sex":
         return words.sex(value)
     if key == "us_status":

@@ -32,8 +32,10 @@ from haven.referral.actions import (
 )
 from haven.referral.documents.profiles import profiles
 from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, PackageForm, WithdrawForm
+from haven.referral.information import latest_requests
 from haven.referral.jobs import KIND, latest_package_job
 from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.referral.urgency import most_urgent_first
 from haven.selection.wording import reason_text
 from haven_core.roles import Role
 
@@ -104,9 +106,12 @@ def batches(request: HttpRequest) -> HttpResponse:
 def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     batch = _batch(request, public_id)
     entries = list(batch.entries.select_related("household__organisation", "decided_by"))
+    entries = most_urgent_first(entries, profiles().get(batch.profile))
+    latest = latest_requests(entries)
     coordinator = request.actor.role == Role.COORDINATOR  # type: ignore[attr-defined]
     for entry in entries:
         entry.why = reason_text(entry.reason, entry.reason_detail)  # type: ignore[attr-defined]
+        entry.request = latest.get(entry.pk)  # type: ignore[attr-defined]
         if coordinator and entry.decision in ReferralEntry.OPEN:  # it can still be taken out of the batch
             entry.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")  # type: ignore[attr-defined]
     context = {
@@ -207,6 +212,7 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
         "batch": batch,
         "entry": entry,
         "why": reason_text(entry.reason, entry.reason_detail),
+        "requests": list(entry.information_requests.select_related("asked_by", "answered_by")),
         "summary": shown,
         "form": form,
         "dossier_languages": LANGUAGES,
