@@ -56,6 +56,20 @@ def test_more_information_opens_a_request_on_the_timeline_and_in_the_audit_trail
     assert opened.detail == {"batch": entry.batch.reference}  # never the question itself
 
 
+def test_the_caseworkers_home_lists_the_request_until_it_is_answered(
+    entry: ReferralEntry, liaison: Any, household_a: Any, caseworker_a: Any, caseworker_b: Any
+) -> None:
+    request = ask(liaison, entry)
+    section = client_for(caseworker_a).get("/").context["by_key"]["liaison_requests"]
+    assert section.count == 1
+    (item,) = section.items
+    assert (item.title, item.detail) == (QUESTION, entry.batch.reference)
+    assert item.url == f"/cases/{household_a.reference}/#information-requests"
+    assert client_for(caseworker_b).get("/").context["by_key"]["liaison_requests"].count == 0
+    answer(caseworker_a, request)
+    assert client_for(caseworker_a).get("/").context["by_key"]["liaison_requests"].count == 0
+
+
 def test_the_owning_organisation_sees_the_request_and_its_count(
     entry: ReferralEntry, liaison: Any, household_a: Any, caseworker_a: Any, caseworker_b: Any
 ) -> None:

@@ -205,15 +205,35 @@ def data_warnings(actor: Actor, today: dt.date) -> Section:
 
 
 def liaison_requests(actor: Actor) -> Section:
-    """Liaisons' requests for more information on the caseworker's households that await an answer.
+    """Liaisons' requests for more information on the organisation's households that await an answer, the
+    oldest first; each links to the household page, where the answer is written."""
+    from haven.referral.information import open_requests_for
 
-    A slot for now: the referral requests' own page fills it (its items link to where the answer is
-    written)."""
+    waiting = open_requests_for(actor)
+    total = waiting.count()
+    shown = list(
+        waiting.select_related("entry__household", "entry__batch").order_by("asked_at", "id")[:SHOWN]
+    )
+    items = [
+        Item(
+            title=request.question if len(request.question) <= 120 else request.question[:119] + "…",
+            url=reverse("cases:detail", args=[request.entry.household.reference]) + "#information-requests",
+            household=request.entry.household.reference,
+            detail=request.entry.batch.reference,
+            date=request.asked_at.date(),
+            tone="warning",
+            flag=_("Awaiting an answer"),
+        )
+        for request in shown
+    ]
     return Section(
         key="liaison_requests",
         title=gettext_lazy("Liaison requests awaiting an answer"),
-        count=0,
+        count=total,
+        items=items,
         empty=gettext_lazy("No liaison request awaits an answer."),
+        more_url=reverse("referral:requests"),
+        more_label=gettext_lazy("All requests"),
     )
 
 
