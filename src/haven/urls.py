@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("haven.accounts.urls")),
     path("cases/<str:reference>/evidence/", include("haven.evidence.urls")),
+    path("cases/<str:reference>/consent/", include("haven.consent.urls")),
     path("cases/", include("haven.cases.urls")),
     path("audit/", include("haven.audit.urls")),
     path("assessment/", include("haven.assessment.urls")),

@@ -99,6 +99,8 @@ class AuditAction(models.TextChoices):
     REFERRAL_EXPORT = "referral.export", _("Referral dossiers exported")
     REFERRAL_PACKAGE_DOWNLOAD = "referral.package.download", _("Referral package downloaded")
     REFERRAL_WITHDRAW = "referral.withdraw", _("Withdrawn from a referral batch")
+    CONSENT_RECORD = "consent.record", _("Consent to referral recorded")
+    CONSENT_WITHDRAW = "consent.withdraw", _("Consent to referral withdrawn")
     # Reading pages and alerts
     RADAR_VIEW = "radar.view", _("Deadline radar viewed")
     DASHBOARD_VIEW = "dashboard.view", _("Dashboard viewed")

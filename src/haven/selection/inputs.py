@@ -3,20 +3,28 @@
 Assessed: the household has a current assessment (its scores are the plain columns; a reviewer's
 latest urgency override decides the emergency flag). Well documented: the principal applicant, by the
 evidence documentation score. Detained: anyone in the household is currently detained. Pathways: the
-Canadian routes the assessment says plausibly apply.
+Canadian routes the assessment says plausibly apply. Ready: whether it can be referred now, by
+:func:`haven_core.referral.readiness.readiness` (status, assessment, evidence, every adult's consent,
+no other referral open).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
 
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.cases.models import Household, Person
+from haven.consent.queries import adult, scopes_in_force
 from haven.evidence.documentation import assess_items
-from haven.evidence.models import EvidenceItem
+from haven.evidence.models import EvidenceItem, ItemFile
+from haven.referral.models import ReferralEntry
+from haven_core.referral.readiness import Adult, Facts, Readiness, Scope, readiness
 from haven_core.selection import Candidate
 
 
@@ -39,40 +47,89 @@ def _urgency_overrides(household_ids: list[int]) -> dict[int, str]:
     return latest
 
 
-def candidates() -> list[Candidate]:
+@dataclass(frozen=True)
+class ReadHousehold:
+    """One household as read for selection and readiness."""
+
+    household: Household
+    candidate: Candidate
+    facts: Facts
+    principal_name: str
+
+
+def read_households(
+    references: Iterable[str] | None = None, scope: Scope = Scope.OFFICIALS
+) -> list[ReadHousehold]:
+    """Every household (or those of ``references``), with what selection and readiness need, in a
+    fixed number of queries."""
     people = Person.objects.select_related("us_record")
-    households = list(
+    open_referral = ReferralEntry.objects.filter(household=OuterRef("pk"), decision__in=ReferralEntry.OPEN)
+    rows = (
         Household.objects.select_related("organisation")
         .prefetch_related(Prefetch("people", queryset=people))
-        .order_by("reference")
+        .annotate(under_referral=Exists(open_referral))
     )
+    if references is not None:
+        rows = rows.filter(reference__in=list(references))
+    households = list(rows.order_by("reference"))
     ids = [h.pk for h in households]
     current = {a.household_id: a for a in Assessment.objects.filter(household_id__in=ids, current=True)}
     urgency = _urgency_overrides(ids)
     items = EvidenceItem.objects.filter(person__household_id__in=ids, person__relationship="principal")
     by_person: dict[int, list[EvidenceItem]] = defaultdict(list)
-    for item in items.prefetch_related("tags", "files__blob"):
+    files = Prefetch("files", queryset=ItemFile.objects.select_related("blob"))
+    for item in items.prefetch_related("tags", files):
         by_person[item.person_id].append(item)
+    consents = scopes_in_force(ids)
+    today = timezone.localdate()
     out = []
     for h in households:
         members = list(h.people.all())
         principal = next((p for p in members if p.relationship == "principal"), None)
         a = current.get(h.pk)
-        documented = principal is not None and assess_items(by_person.get(principal.pk, [])).well_documented
-        out.append(
-            Candidate(
-                key=h.reference,
-                people=max(len(members), 1),
-                organisation=h.organisation.slug,
-                stage=h.stage,
-                pathways=_pathways(a.result) if a else frozenset(),
-                detained=any(getattr(getattr(p, "us_record", None), "detained", False) for p in members),
-                emergency=urgency.get(h.pk, a.urgency_level if a else "") == "emergency",
-                well_documented=documented,
-                assessed=a is not None,
-                risk=a.risk_score if a else 0.0,
-                vulnerability=a.vulnerability_score if a else 0.0,
-                urgency=a.urgency_score if a else 0.0,
-            )
+        own = by_person.get(principal.pk, []) if principal is not None else []
+        documented = principal is not None and assess_items(own).well_documented
+        facts = Facts(
+            reference=h.reference,
+            stage=h.stage,
+            assessed=a is not None,
+            well_documented=documented,
+            unverified_evidence=sum(1 for i in own if i.status == "unreviewed" and i.original_id is None),
+            adults=tuple(
+                Adult(str(p.pk), consents.get(p.pk, frozenset())) for p in members if adult(p, today)
+            ),
+            open_referral=h.under_referral,
         )
+        verdict = readiness(facts, scope)
+        candidate = Candidate(
+            key=h.reference,
+            people=max(len(members), 1),
+            organisation=h.organisation.slug,
+            stage=h.stage,
+            pathways=_pathways(a.result) if a else frozenset(),
+            detained=any(getattr(getattr(p, "us_record", None), "detained", False) for p in members),
+            emergency=urgency.get(h.pk, a.urgency_level if a else "") == "emergency",
+            well_documented=documented,
+            assessed=a is not None,
+            risk=a.risk_score if a else 0.0,
+            vulnerability=a.vulnerability_score if a else 0.0,
+            urgency=a.urgency_score if a else 0.0,
+            ready=verdict.ready,
+            not_ready=verdict.codes,
+        )
+        name = principal.display_name if principal is not None else ""
+        out.append(ReadHousehold(h, candidate, facts, name))
     return out
+
+
+def candidates(scope: Scope = Scope.OFFICIALS) -> list[Candidate]:
+    return [row.candidate for row in read_households(scope=scope)]
+
+
+def readiness_of(
+    references: Iterable[str] | None = None, scope: Scope = Scope.OFFICIALS
+) -> dict[str, Readiness]:
+    """Whether each household (or those of ``references``) can be referred to ``scope`` now, and why not."""
+    return {
+        row.household.reference: readiness(row.facts, scope) for row in read_households(references, scope)
+    }
