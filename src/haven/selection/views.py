@@ -58,9 +58,17 @@ coordinator_required = _roles_required(Role.COORDINATOR)
 approver_required = _roles_required(Role.COORDINATOR, Role.ADMIN)
 
 
+# Households already referred, decided, resettled or closed: nothing is left to put right for a referral.
+_PAST_REFERRAL = frozenset({"referred", "decision_received", "resettled", "closed"})
+
+
 def _not_ready_emergencies() -> list[dict[str, Any]]:
     """Emergency households that cannot be referred now, with what each lacks and who can fix it."""
-    rows = [r for r in read_households() if r.candidate.emergency and not r.candidate.ready]
+    rows = [
+        r
+        for r in read_households()
+        if r.candidate.emergency and not r.candidate.ready and r.household.stage not in _PAST_REFERRAL
+    ]
     out = []
     for r in rows:
         verdict = readiness(r.facts, Scope.OFFICIALS)
