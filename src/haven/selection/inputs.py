@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from haven.assessment.models import Assessment, AssessmentOverride
@@ -23,7 +23,7 @@ from haven.cases.models import Household, Person
 from haven.consent.queries import adult, scopes_in_force
 from haven.evidence.documentation import assess_items
 from haven.evidence.models import EvidenceItem, ItemFile
-from haven.referral.models import ReferralEntry
+from haven_core.pipeline import Stage
 from haven_core.referral.readiness import Adult, Facts, Readiness, Scope, readiness
 from haven_core.selection import Candidate
 
@@ -63,11 +63,8 @@ def read_households(
     """Every household (or those of ``references``), with what selection and readiness need, in a
     fixed number of queries."""
     people = Person.objects.select_related("us_record")
-    open_referral = ReferralEntry.objects.filter(household=OuterRef("pk"), decision__in=ReferralEntry.OPEN)
-    rows = (
-        Household.objects.select_related("organisation")
-        .prefetch_related(Prefetch("people", queryset=people))
-        .annotate(under_referral=Exists(open_referral))
+    rows = Household.objects.select_related("organisation").prefetch_related(
+        Prefetch("people", queryset=people)
     )
     if references is not None:
         rows = rows.filter(reference__in=list(references))
@@ -98,7 +95,9 @@ def read_households(
             adults=tuple(
                 Adult(str(p.pk), consents.get(p.pk, frozenset())) for p in members if adult(p, today)
             ),
-            open_referral=h.under_referral,
+            # A referral batch moves its households to "referred" until the liaison decides or the
+            # coordinator takes them back: that status is the open referral.
+            open_referral=h.stage == Stage.REFERRED.value,
         )
         verdict = readiness(facts, scope)
         candidate = Candidate(

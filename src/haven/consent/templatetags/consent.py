@@ -25,11 +25,3 @@ def consent_panel(household: Any) -> dict[str, Any]:
         if adult(p)
     ]
     return {"household": household, "rows": rows}
-
-
-@register.inclusion_tag("consent/_batch.html")
-def batch_consent(batch: Any) -> dict[str, Any]:
-    """Who made and approved the batch's selection, and its households whose consent was withdrawn."""
-    from haven.referral.actions import consent_withdrawn_entries
-
-    return {"run": batch.run, "withdrawn": consent_withdrawn_entries(batch)}
