@@ -47,6 +47,25 @@ def _urgency_overrides(household_ids: list[int]) -> dict[int, str]:
     return latest
 
 
+_PERSON_COLUMNS = (
+    "id", "public_id", "household_id", "relationship", "birth_date", "minor",
+    "us_record__id", "us_record__person_id", "us_record__detained",
+)  # fmt: skip
+_EVIDENCE_COLUMNS = (
+    "id", "public_id", "person_id", "kind", "status", "original_id", "source_url", "author",
+    "published_on", "registry_listed_on",
+)  # fmt: skip
+
+
+def emergency_references() -> list[str]:
+    """The households in emergency now: by their current assessment, or a reviewer's latest override."""
+    assessed = dict(Assessment.objects.filter(current=True).values_list("household_id", "urgency_level"))
+    overridden = AssessmentOverride.objects.filter(dimension="urgency").values_list("household_id", flat=True)
+    latest = _urgency_overrides(sorted(set(overridden)))
+    ids = {pk for pk, level in {**assessed, **latest}.items() if level == "emergency"}
+    return list(Household.objects.filter(pk__in=ids).values_list("reference", flat=True))
+
+
 @dataclass(frozen=True)
 class ReadHousehold:
     """One household as read for selection and readiness."""
@@ -54,7 +73,6 @@ class ReadHousehold:
     household: Household
     candidate: Candidate
     facts: Facts
-    principal_name: str
 
 
 def read_households(
@@ -62,7 +80,9 @@ def read_households(
 ) -> list[ReadHousehold]:
     """Every household (or those of ``references``), with what selection and readiness need, in a
     fixed number of queries."""
-    people = Person.objects.select_related("us_record")
+    # Only what selection and readiness read: every other column of a person is encrypted, and
+    # decrypting a thousand households' names for nothing would take seconds.
+    people = Person.objects.select_related("us_record").only(*_PERSON_COLUMNS)
     rows = Household.objects.select_related("organisation").prefetch_related(
         Prefetch("people", queryset=people)
     )
@@ -116,8 +136,7 @@ def read_households(
             ready=verdict.ready,
             not_ready=verdict.codes,
         )
-        name = principal.display_name if principal is not None else ""
-        out.append(ReadHousehold(h, candidate, facts, name))
+        out.append(ReadHousehold(h, candidate, facts))
     return out
 
 

@@ -28,7 +28,7 @@ from haven.selection.actions import (
 )
 from haven.selection.chart import bars
 from haven.selection.forms import SelectionForm
-from haven.selection.inputs import read_households
+from haven.selection.inputs import emergency_references, read_households
 from haven.selection.models import SelectionRun
 from haven.selection.run_summary import pin_fates, run_settings
 from haven.selection.wording import gap_text, missing_rows, pin_problem_text, reason_text
@@ -66,7 +66,7 @@ def _not_ready_emergencies() -> list[dict[str, Any]]:
     """Emergency households that cannot be referred now, with what each lacks and who can fix it."""
     rows = [
         r
-        for r in read_households()
+        for r in read_households(emergency_references())
         if r.candidate.emergency and not r.candidate.ready and r.household.stage not in _PAST_REFERRAL
     ]
     out = []
