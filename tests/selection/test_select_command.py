@@ -59,7 +59,7 @@ def test_bad_quotas_are_refused(db: Any) -> None:
 
 
 def test_households_not_ready_are_left_out_unless_included(ready_households: Any) -> None:
-    a, b = ready_households
+    a, _b = ready_households
     a.consents.all().delete()  # no consent on record any more
     data = json.loads(run("--quota", "2", "--json", "--quotas", "2"))
     assert {h["reference"]: h["reason"] for h in data["households"]}[a.reference] == "not_ready"

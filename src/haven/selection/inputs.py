@@ -15,12 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.cases.models import Household, Person
-from haven.consent.queries import adult, scopes_in_force
+from haven.consent.models import Consent
+from haven.consent.queries import adult
 from haven.evidence.documentation import assess_items
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven_core.pipeline import Stage
@@ -57,13 +58,22 @@ _EVIDENCE_COLUMNS = (
 )  # fmt: skip
 
 
+def _scopes(person: Person) -> frozenset[Scope]:
+    """The recipients a person's consents in force allow (annotated by :func:`read_households`)."""
+    given = ((Scope.OFFICIALS, person.to_officials), (Scope.SPONSORS, person.to_sponsors))  # type: ignore[attr-defined]
+    return frozenset(scope for scope, yes in given if yes)
+
+
 def emergency_references() -> list[str]:
-    """The households in emergency now: by their current assessment, or a reviewer's latest override."""
-    assessed = dict(Assessment.objects.filter(current=True).values_list("household_id", "urgency_level"))
-    overridden = AssessmentOverride.objects.filter(dimension="urgency").values_list("household_id", flat=True)
-    latest = _urgency_overrides(sorted(set(overridden)))
-    ids = {pk for pk, level in {**assessed, **latest}.items() if level == "emergency"}
-    return list(Household.objects.filter(pk__in=ids).values_list("reference", flat=True))
+    """The households that may be in emergency now (one query): their current assessment says so, or a
+    reviewer once set their urgency to emergency. :func:`read_households` then tells which are, by the
+    latest override."""
+    assessed = Assessment.objects.filter(household=OuterRef("pk"), current=True, urgency_level="emergency")
+    overridden = AssessmentOverride.objects.filter(
+        household=OuterRef("pk"), dimension="urgency", level="emergency"
+    )
+    rows = Household.objects.filter(Q(Exists(assessed)) | Q(Exists(overridden)))
+    return list(rows.order_by("reference").values_list("reference", flat=True))
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,15 @@ def read_households(
     fixed number of queries."""
     # Only what selection and readiness read: every other column of a person is encrypted, and
     # decrypting a thousand households' names for nothing would take seconds.
-    people = Person.objects.select_related("us_record").only(*_PERSON_COLUMNS)
+    in_force = Consent.objects.filter(person=OuterRef("pk"), withdrawn_at__isnull=True)
+    people = (
+        Person.objects.select_related("us_record")
+        .only(*_PERSON_COLUMNS)
+        .annotate(
+            to_officials=Exists(in_force.filter(officials=True)),
+            to_sponsors=Exists(in_force.filter(sponsors=True)),
+        )
+    )
     rows = Household.objects.select_related("organisation").prefetch_related(
         Prefetch("people", queryset=people)
     )
@@ -97,7 +115,6 @@ def read_households(
     files = Prefetch("files", queryset=ItemFile.objects.select_related("blob"))
     for item in items.prefetch_related("tags", files):
         by_person[item.person_id].append(item)
-    consents = scopes_in_force(ids)
     today = timezone.localdate()
     out = []
     for h in households:
@@ -112,9 +129,7 @@ def read_households(
             assessed=a is not None,
             well_documented=documented,
             unverified_evidence=sum(1 for i in own if i.status == "unreviewed" and i.original_id is None),
-            adults=tuple(
-                Adult(str(p.pk), consents.get(p.pk, frozenset())) for p in members if adult(p, today)
-            ),
+            adults=tuple(Adult(str(p.pk), _scopes(p)) for p in members if adult(p, today)),
             # A referral batch moves its households to "referred" until the liaison decides or the
             # coordinator takes them back: that status is the open referral.
             open_referral=h.stage == Stage.REFERRED.value,

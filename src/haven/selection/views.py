@@ -64,9 +64,10 @@ _PAST_REFERRAL = frozenset({"referred", "decision_received", "resettled", "close
 
 def _not_ready_emergencies() -> list[dict[str, Any]]:
     """Emergency households that cannot be referred now, with what each lacks and who can fix it."""
+    references = emergency_references()
     rows = [
         r
-        for r in read_households(emergency_references())
+        for r in (read_households(references) if references else [])
         if r.candidate.emergency and not r.candidate.ready and r.household.stage not in _PAST_REFERRAL
     ]
     out = []
