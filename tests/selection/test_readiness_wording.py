@@ -58,9 +58,6 @@ def test_gaps_and_roles_are_worded_in_each_language(language: str, expected: lis
 
 def test_a_status_is_named_by_its_label_and_a_bad_pin_says_why() -> None:
     with translation.override("ru"):
-        assert (
-            gap_text("being_documented", {"stage": "intake"})
-            == "ещё документируется (статус: Приём)"
-        )
+        assert gap_text("being_documented", {"stage": "intake"}) == "ещё документируется (статус: Приём)"
         assert pin_problem_text("H-1", "unknown") == "H-1: семьи с таким номером нет"
     assert pin_problem_text("H-2", "not_ready") == "H-2 cannot be chosen: not ready for referral"

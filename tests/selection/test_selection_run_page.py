@@ -31,7 +31,7 @@ def test_the_run_page_shows_its_settings_pins_and_households(ready_households: A
     assert response.status_code == 302, response.content.decode().split('class="field-errors"')[1:2]
     run = SelectionRun.objects.get()
     page = client.get(f"/selection/runs/{run.public_id}/").content.decode()
-    settings = page.split('class="meta run-settings"')[1].split("</dl>")[0]
+    settings = page.split('class="facts run-settings"')[1].split("</dl>")[0]
     assert "0.7 · 0.3 · 0.2" in settings and "<dd>4</dd>" in settings and "government officials" in settings
     assert "left out" in settings  # households not yet ready
     pins = page.split('class="plain run-pins"')[1].split("</ul>")[0]

@@ -64,12 +64,15 @@ class SelectionForm(forms.Form):
     audience = forms.ChoiceField(
         label=_("The referral will go to"),
         choices=[
-            (Scope.OFFICIALS.value, _("government officials (officer profile)")),
-            (Scope.SPONSORS.value, _("private sponsors (sponsor profile)")),
+            (Scope.OFFICIALS.value, _("government officials")),
+            (Scope.SPONSORS.value, _("private sponsors")),
         ],
         initial=Scope.OFFICIALS.value,
         required=False,
-        help_text=_("Each adult's consent must cover them."),
+        help_text=_(
+            "Each adult's consent must cover them: officials for the officer profile, sponsors for the "
+            "sponsor profile."
+        ),
     )
     include_not_ready = forms.BooleanField(
         label=_("Include households not yet ready for referral"),
