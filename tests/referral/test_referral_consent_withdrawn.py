@@ -51,6 +51,20 @@ def test_a_withdrawn_consent_takes_the_household_out_of_every_later_export(
         shown = page.split('class="panel consent-withdrawn"')[1].split("</section>")[0]
         assert household_b.reference in shown and household_a.reference not in shown
         assert "no later export carries their dossiers" in shown
+    # Nor does the liaison's page of the household show its record, or its dossier download.
+    liaison_client = client_for(liaison)
+    url = f"/referrals/{batch.public_id}/households/{household_b.reference}/"
+    page = liaison_client.get(url).content.decode()
+    assert (
+        "Consent to share this household&#x27;s record has been withdrawn." in page and "Щербаков" not in page
+    )
+    assert liaison_client.get(f"{url}dossier.en.pdf").status_code == 403
+    assert (
+        "Котова"
+        in liaison_client.get(
+            f"/referrals/{batch.public_id}/households/{household_a.reference}/"
+        ).content.decode()
+    )
 
 
 def test_a_consent_to_officials_only_refers_under_the_officer_profile_not_the_sponsor_one(

@@ -405,6 +405,13 @@ def consent_withdrawn_entries(batch: ReferralBatch) -> list[ReferralEntry]:
     return [e for e in entries if e.household_id in lacking]
 
 
+def consent_in_force(entry: ReferralEntry) -> bool:
+    """Whether every adult of the entry's household still consents to the batch's recipients: without
+    it, neither the household's summary nor its dossier leaves Haven any more."""
+    household = Household.objects.prefetch_related("people").get(pk=entry.household_id)
+    return not lacking_consent([household], scope_of_profile(entry.batch.profile))
+
+
 def exportable_entries(batch: ReferralBatch) -> list[ReferralEntry]:
     """The entries an export of ``batch`` carries now: not withdrawn by the coordinator, and every adult
     of the household still consenting to the batch's recipients."""
