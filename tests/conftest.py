@@ -105,6 +105,12 @@ def coordinator(org_a: Organisation) -> Any:
 
 
 @pytest.fixture
+def coordinator_b(db: Any) -> Any:
+    """A second coordinator: the one who approves what ``coordinator`` selected (four eyes)."""
+    return make_user("cora", "coordinator", None)
+
+
+@pytest.fixture
 def liaison(db: Any) -> Any:
     return make_user("lia", "liaison", None)
 

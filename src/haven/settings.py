@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "haven.api",
     "haven.selection",
     "haven.referral",
+    "haven.consent",
     "haven.radar",
     "haven.alerts",
     "haven.dashboard",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/", include("haven.accounts.urls")),
     path("evidence/review/", include("haven.evidence.review_urls")),
     path("cases/<str:reference>/evidence/", include("haven.evidence.urls")),
+    path("cases/<str:reference>/consent/", include("haven.consent.urls")),
     path("cases/", include("haven.cases.urls")),
     path("audit/", include("haven.audit.urls")),
     path("assessment/", include("haven.assessment.urls")),

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import random
 
-from haven_core.selection import Candidate, Filters, Limits, Parameters, Pin, Weights, select
+from haven_core.selection import (
+    Candidate,
+    Filters,
+    Limits,
+    Parameters,
+    Pin,
+    Weights,
+    check_pins,
+    select,
+)
 from haven_core.selection.eligibility import INELIGIBLE
 
 SELECTED = {"selected", "pinned_in"}
@@ -136,3 +145,23 @@ def test_parameters_survive_a_round_trip_through_json() -> None:
     assert Parameters.from_dict(json.loads(json.dumps(params.to_dict()))) == params
     c = ready("H1", 3, pathways=frozenset({"gar", "psr"}))
     assert Candidate.from_dict(json.loads(json.dumps(c.to_dict()))) == c
+
+
+def test_a_household_not_ready_is_left_out_unless_included_and_then_marked() -> None:
+    ready = Candidate("H-A", 2, assessed=True, well_documented=True, risk=80)
+    waiting = Candidate(
+        "H-B", 1, assessed=True, well_documented=True, risk=90, ready=False, not_ready=("no_consent",)
+    )
+    default = {o.key: o for o in select([ready, waiting], Parameters(quota=5)).outcomes}
+    assert default["H-A"].selected and not default["H-B"].eligible
+    assert (default["H-B"].code, default["H-B"].detail) == ("not_ready", {"missing": ["no_consent"]})
+    included = {
+        o.key: o for o in select([ready, waiting], Parameters(quota=5, include_not_ready=True)).outcomes
+    }
+    assert included["H-B"].selected and not included["H-B"].ready
+    assert included["H-B"].not_ready == ("no_consent",)
+    # A pin must name a household that could be chosen.
+    pins = (Pin("H-A", True, "hearing"), Pin("H-B", True, "urgent"), Pin("H-Z", False, "typo"))
+    problems = check_pins([ready, waiting], Parameters(quota=5, pins=pins))
+    assert [(p.key, code) for p, code in problems] == [("H-B", "not_ready"), ("H-Z", "unknown")]
+    assert check_pins([ready, waiting], Parameters(quota=5, pins=pins[1:2], include_not_ready=True)) == []

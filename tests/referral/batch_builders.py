@@ -1,7 +1,8 @@
 """Approved selection runs and referral batches for the referral tests and the authorisation matrix.
 
 A run is saved as the selection page saves one (its results JSON), with the given households selected
-in that order; households are put at a status a referral accepts ("assessed" by default).
+in that order; households are put at a status a referral accepts ("assessed" by default), and every
+adult in them consents to referral.
 """
 
 from __future__ import annotations
@@ -24,8 +25,31 @@ def at_stage(household: Any, stage: str) -> Any:
     return household
 
 
-def approved_run(coordinator: Any, households: Sequence[Any], *, approved: bool = True) -> SelectionRun:
+def consent_all(household: Any, recorded_by: Any, *, officials: bool = True, sponsors: bool = True) -> None:
+    """Every adult of ``household`` consents to share their record (written directly: the consent tests
+    cover the action that records it)."""
+    from haven.consent.models import Consent
+    from haven.consent.queries import adult
+
+    for person in household.people.all():
+        if adult(person):
+            Consent.objects.create(
+                household=household,
+                person=person,
+                officials=officials,
+                sponsors=sponsors,
+                given_on=timezone.localdate(),
+                recorded_by=recorded_by,
+            )
+
+
+def approved_run(
+    coordinator: Any, households: Sequence[Any], *, approved: bool = True, consent: bool = True
+) -> SelectionRun:
+    """The run; unless ``consent`` is false, every adult of its households consents to referral."""
     rows = []
+    for household in households if consent else ():
+        consent_all(household, coordinator)
     for rank, household in enumerate(households, start=1):
         people = household.people.count()
         rows.append(
@@ -68,7 +92,8 @@ def approved_run(coordinator: Any, households: Sequence[Any], *, approved: bool 
 
 
 def batch_for(coordinator: Any, liaison: Any, households: Sequence[Any], profile: str = "officer") -> Any:
-    """A batch addressed to ``liaison`` holding ``households`` (moved to "assessed" first)."""
+    """A batch addressed to ``liaison`` holding ``households`` (moved to "assessed" first, every adult
+    consenting to share their record)."""
     for household in households:
         at_stage(household, "assessed")
     run = approved_run(coordinator, households)

@@ -18,7 +18,7 @@ from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.actions import selection_run_approve, selection_run_create
 from haven_core.selection import Parameters
 from tests.conftest import make_user
-from tests.referral.batch_builders import approved_run, at_stage, batch_for
+from tests.referral.batch_builders import approved_run, at_stage, batch_for, consent_all
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,8 @@ def test_households_pass_through_shortlisted_to_referred_on_their_timeline(
         "households": 2,
         "people": 3,
         "skipped": 0,
+        "selection_made_by": "coco",
+        "selection_approved_by": "coco",
     }
     assert "Котова" not in json.dumps(entry.detail) and household_a.reference not in json.dumps(entry.detail)
     steps = AuditEntry.objects.filter(action="household.move", household_ref=household_a.reference)
@@ -150,7 +152,7 @@ def test_the_run_must_be_approved_the_recipient_a_liaison_and_the_profile_known(
 
 
 def test_a_real_selection_approved_and_referred(
-    coordinator: Any, liaison: Any, household_a: Any, household_b: Any
+    coordinator: Any, coordinator_b: Any, liaison: Any, household_a: Any, household_b: Any
 ) -> None:
     """From assessment and evidence through the solver to the batch, by Haven's own write paths."""
     from haven.assessment.actions import household_assess
@@ -160,9 +162,11 @@ def test_a_real_selection_approved_and_referred(
     for h in (household_a, household_b):
         household_assess(actor=Actor.system(), household=h, today=dt.date(2026, 11, 1))
         at_stage(h, "assessed")
+        consent_all(h, coordinator)
     actor = Actor.for_user(coordinator)
     run = selection_run_approve(
-        actor=actor, run=selection_run_create(actor=actor, params=Parameters(quota=5), quotas=[5])
+        actor=Actor.for_user(coordinator_b),
+        run=selection_run_create(actor=actor, params=Parameters(quota=5), quotas=[5]),
     )
     batch = referral_batch_create(actor=actor, run=run, recipient=liaison, profile="sponsor")
     entry = batch.entries.get()  # household_b is not well documented: the run did not select it

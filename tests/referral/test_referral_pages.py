@@ -37,9 +37,9 @@ def test_the_coordinator_makes_a_batch_from_the_approved_run_page(
     assert "haven referral-export" in page
 
 
-def test_an_unapproved_run_offers_no_referral(coordinator: Any, household_a: Any) -> None:
+def test_an_unapproved_run_offers_no_referral(coordinator: Any, coordinator_b: Any, household_a: Any) -> None:
     run = approved_run(coordinator, [household_a], approved=False)
-    page = client_for(coordinator).get(f"/selection/runs/{run.public_id}/").content.decode()
+    page = client_for(coordinator_b).get(f"/selection/runs/{run.public_id}/").content.decode()
     assert "Create referral batch" not in page and "Approve this selection" in page
 
 

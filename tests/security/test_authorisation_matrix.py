@@ -58,6 +58,11 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "cases:event_new": (lambda o: f"/cases/{o['ref']}/events/new/", HOUSEHOLD),
     "cases:event_withdraw": (lambda o: f"/cases/{o['ref']}/events/{o['event']}/withdraw/", HOUSEHOLD),
     "audit:household": (lambda o: f"/audit/households/{o['ref']}/", (403, 403, 403, 200, 403, 200, "login")),
+    "consent:household": (lambda o: f"/cases/{o['ref']}/consent/", HOUSEHOLD),
+    "consent:withdraw": (  # POST only
+        lambda o: f"/cases/{o['ref']}/consent/8d7e7a4e-33c1-4b9e-9d0b-3f3c54e1a0b2/withdraw/",
+        (405,) * 7,
+    ),
     "assessment:list": (lambda o: "/assessment/", CASELOAD),
     "assessment:assess": (lambda o: f"/assessment/{o['ref']}/assess/", HOUSEHOLD),
     "assessment:override": (
@@ -96,7 +101,8 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "intake:confirm": (lambda o: "/intake/confirm/", (405,) * 7),  # POST only, like the export
     "intake:export": (lambda o: "/intake/export/", (405,) * 7),
     "selection:home": (lambda o: "/selection/", COORDINATOR_ONLY),
-    "selection:run": (lambda o: f"/selection/runs/{o['run']}/", COORDINATOR_ONLY),
+    # A run is read by the coordinators and an administrator: either may approve another's run.
+    "selection:run": (lambda o: f"/selection/runs/{o['run']}/", COORDINATION),
     "selection:approve": (lambda o: f"/selection/runs/{o['run']}/approve/", (405,) * 7),  # POST only
     # The API answers only to a token: a browser session, however signed in, gets 401 (tests/api).
     "api-v1:api-root": (lambda o: "/api/v1/", (404,) * 7),

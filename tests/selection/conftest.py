@@ -10,6 +10,7 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.assessment.actions import household_assess
 from haven.evidence.models import EvidenceItem, EvidenceTag
+from tests.referral.batch_builders import at_stage, consent_all
 
 
 def document_well(person: Any) -> None:
@@ -26,9 +27,12 @@ def document_well(person: Any) -> None:
 
 
 @pytest.fixture
-def ready_households(household_a: Any, household_b: Any) -> tuple[Any, Any]:
-    """household_a (two people) assessed and well documented; household_b (one) assessed only."""
+def ready_households(household_a: Any, household_b: Any, coordinator: Any) -> tuple[Any, Any]:
+    """household_a (two people) assessed, well documented and ready for referral (its adult consents);
+    household_b (one) assessed only."""
     document_well(household_a.principal)
     for h in (household_a, household_b):
         household_assess(actor=Actor.system(), household=h, today=dt.date(2026, 11, 1))
+        at_stage(h, "assessed")
+        consent_all(h, coordinator)
     return household_a, household_b

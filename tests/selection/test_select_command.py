@@ -56,3 +56,13 @@ def test_bad_quotas_are_refused(db: Any) -> None:
         run("--quota", "-1")
     with pytest.raises(CommandError):
         run("--quota", "3", "--pathway-limit", "gar")
+
+
+def test_households_not_ready_are_left_out_unless_included(ready_households: Any) -> None:
+    a, _b = ready_households
+    a.consents.all().delete()  # no consent on record any more
+    data = json.loads(run("--quota", "2", "--json", "--quotas", "2"))
+    assert {h["reference"]: h["reason"] for h in data["households"]}[a.reference] == "not_ready"
+    data = json.loads(run("--quota", "2", "--json", "--quotas", "2", "--include-not-ready"))
+    row = next(h for h in data["households"] if h["reference"] == a.reference)
+    assert row["selected"] and not row["ready"] and row["not_ready"] == ["no_consent"]

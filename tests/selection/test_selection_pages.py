@@ -9,6 +9,7 @@ import pytest
 
 from haven.selection.models import SelectionRun
 from tests.conftest import client_for
+from tests.selection.conftest import document_well
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,11 @@ FORM = {
 }
 
 
-def test_the_coordinator_runs_reads_and_approves_a_selection(ready_households: Any, coordinator: Any) -> None:
+def test_the_coordinator_runs_reads_and_another_approves_a_selection(
+    ready_households: Any, coordinator: Any, coordinator_b: Any
+) -> None:
     a, b = ready_households
+    document_well(b.principal)  # b could be chosen: the coordinator pins it out
     client = client_for(coordinator)
     response = client.post("/selection/", {**FORM, "pins": f"{b.reference} out resettled already"})
     run = SelectionRun.objects.get()
@@ -39,9 +43,13 @@ def test_the_coordinator_runs_reads_and_approves_a_selection(ready_households: A
     ):  # the strict CSP: nothing inline or outside
         assert "style=" not in html and "<style" not in html and "<script" not in html
         assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+    assert "another coordinator (or an administrator) approves it" in page
     client.post(f"/selection/runs/{run.public_id}/approve/")
     run.refresh_from_db()
-    assert run.approved and run.approved_by == coordinator
+    assert not run.approved  # four eyes: not the coordinator who made it
+    client_for(coordinator_b).post(f"/selection/runs/{run.public_id}/approve/")
+    run.refresh_from_db()
+    assert run.approved and run.approved_by == coordinator_b
     assert run.public_id.hex[:8] in client.get("/selection/").content.decode().replace("-", "")
 
 

@@ -14,6 +14,7 @@ from haven.selection.actions import selection_run_approve, selection_run_create,
 from haven.selection.inputs import candidates
 from haven.selection.models import SelectionRun
 from haven_core.selection import Limits, Parameters, Pin
+from tests.selection.conftest import document_well
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ def test_the_coordinator_creates_a_run_saved_with_what_it_was_made_from(
     ready_households: Any, coordinator: Any
 ) -> None:
     a, b = ready_households
+    document_well(b.principal)  # b could be chosen: the coordinator pins it out
     params = Parameters(quota=5, limits=Limits(per_organisation=4), pins=(Pin(b.reference, False, "moved"),))
     run = selection_run_create(actor=Actor.for_user(coordinator), params=params, quotas=[1, 2, 5])
     run.refresh_from_db()
@@ -64,15 +66,16 @@ def test_no_one_else_creates_or_approves_a_run(
     assert not SelectionRun.objects.get(pk=run.pk).approved
 
 
-def test_approval_is_recorded_once(ready_households: Any, coordinator: Any) -> None:
-    actor = Actor.for_user(coordinator)
+def test_approval_is_recorded_once(ready_households: Any, coordinator: Any, coordinator_b: Any) -> None:
+    second = Actor.for_user(coordinator_b)
     run = selection_run_approve(
-        actor=actor, run=selection_run_create(actor=actor, params=Parameters(quota=3))
+        actor=second,
+        run=selection_run_create(actor=Actor.for_user(coordinator), params=Parameters(quota=3)),
     )
-    assert run.approved and run.approved_by == coordinator
+    assert run.approved and run.approved_by == coordinator_b
     assert AuditEntry.objects.filter(action="selection.approve", target=str(run.public_id)).count() == 1
     with pytest.raises(InvalidChange):
-        selection_run_approve(actor=actor, run=run)
+        selection_run_approve(actor=second, run=run)
 
 
 def test_pins_that_do_not_fit_are_refused_and_nothing_is_saved(

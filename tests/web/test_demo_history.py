@@ -48,7 +48,8 @@ def test_a_demo_caseworker_cannot_undo_a_referral_nor_rewrite_its_history() -> N
     assert not TimelineEvent.objects.filter(withdrawn_at__isnull=False).exists()
 
     # The liaison's "more information needed" note is Haven's too, and the page offers no way to touch it.
-    note = TimelineEvent.objects.filter(system=True, kind="other").select_related("household").first()
+    notes = TimelineEvent.objects.filter(system=True, kind="other", created_by__username="liaison")
+    note = notes.select_related("household").first()
     assert note is not None and note.note.startswith("Referral R-")
     caseworker = caseworker_of[note.household.organisation_id]
     page = client_for(caseworker).get(f"/cases/{note.household.reference}/").content.decode()

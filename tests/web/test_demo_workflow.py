@@ -1,9 +1,11 @@
-"""``haven demo`` on an empty database: besides the coalition, an approved selection made by the demo
-coordinator, one referral from it to the demo liaison with a few of the liaison's decisions, all through
-the action functions (so audited as those users), and the dashboard's documentation verdicts stored."""
+"""``haven demo`` on an empty database: besides the coalition, a selection made by the demo coordinator
+and approved by the second (four eyes), one referral from it to the demo liaison with a few of the
+liaison's decisions, all through the action functions (so audited as those users), and the dashboard's
+documentation verdicts stored."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import asdict
 from io import StringIO
@@ -12,13 +14,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.models import Household, TimelineEvent
 from haven.dashboard.documentation import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
+from haven.errors import NotAllowed
+from haven.referral.actions import referral_batch_create
 from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.selection.actions import selection_run_approve, selection_run_create
 from haven.selection.models import SelectionRun
-from haven_core.selection import Weights
+from haven_core.selection import Parameters, Weights
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +39,15 @@ def demo() -> str:
 
 def test_demo_makes_one_approved_selection_and_one_referral_with_decisions() -> None:
     output = demo()
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=["coordinator", "liaison"])}
+    names = ["coordinator", "coordinator2", "liaison"]
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
     coordinator, liaison = users["coordinator"], users["liaison"]
 
     run = SelectionRun.objects.get()
-    assert run.approved and run.created_by == coordinator and run.approved_by == coordinator
+    assert run.approved and run.created_by == coordinator and run.approved_by == users["coordinator2"]
     assert run.quota == 60 and 0 < run.people_selected <= 60
     assert run.parameters["weights"] == asdict(Weights())
-    assert sorted(run.parameters["filters"]["stages"]) == ["assessed", "shortlisted"]
+    assert run.parameters["filters"]["stages"] == [] and not run.parameters["include_not_ready"]
 
     batch = ReferralBatch.objects.get()
     assert batch.run == run and batch.recipient == liaison and batch.created_by == coordinator
@@ -62,7 +69,8 @@ def test_demo_makes_one_approved_selection_and_one_referral_with_decisions() -> 
     assert final == ["decision_received"] * 3
     assert all(e.household.stage == "referred" for e in entries[4:])
 
-    assert batch.reference in output and "Selection approved by coordinator" in output
+    assert batch.reference in output
+    assert "Selection made by coordinator and approved by coordinator2" in output
     assert "2 accepted, 1 refused, 1 more information needed" in output
 
 
@@ -73,7 +81,7 @@ def test_the_demo_workflow_is_in_the_audit_trail_under_the_demo_users() -> None:
         (e.action, e.actor.username if e.actor else None, e.target) for e in AuditEntry.objects.all()
     )
     assert by_action[("selection.create", "coordinator", str(run.public_id))] == 1
-    assert by_action[("selection.approve", "coordinator", str(run.public_id))] == 1
+    assert by_action[("selection.approve", "coordinator2", str(run.public_id))] == 1
     assert by_action[("referral.create", "coordinator", str(batch.public_id))] == 1
     assert by_action[("referral.decide", "liaison", str(batch.public_id))] == 4
     moves = AuditEntry.objects.filter(action="household.move", actor__username="coordinator").count()
@@ -98,6 +106,28 @@ def test_a_second_demo_start_makes_nothing_again() -> None:
     demo()
     audit = AuditEntry.objects.count()
     output = demo()
-    assert "not seeding again" in output and "Selection approved" not in output
+    assert "not seeding again" in output and "Selection made" not in output
     assert SelectionRun.objects.count() == 1 and ReferralBatch.objects.count() == 1
     assert AuditEntry.objects.count() == audit
+
+
+def test_after_the_demo_a_new_selection_with_the_defaults_can_be_approved_and_referred() -> None:
+    """What a new user does first: coordinator runs quota 40 with the defaults, coordinator2 approves,
+    a batch is made — with emergencies in it, whose review the demo finished."""
+    output = demo()
+    assert "Review finished for" in output
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(username__in=["coordinator", "coordinator2", "liaison"])
+    }
+    run = selection_run_create(actor=Actor.for_user(users["coordinator"]), params=Parameters(quota=40))
+    assert run.households_selected > 0
+    selected = [h for h in json.loads(run.results)["households"] if h["selected"]]
+    assert any(h["emergency"] for h in selected) and all(h["ready"] for h in selected)
+    with pytest.raises(NotAllowed):
+        selection_run_approve(actor=Actor.for_user(users["coordinator"]), run=run)
+    run = selection_run_approve(actor=Actor.for_user(users["coordinator2"]), run=run)
+    batch = referral_batch_create(
+        actor=Actor.for_user(users["coordinator"]), run=run, recipient=users["liaison"], profile="officer"
+    )
+    assert batch.entries.count() == run.households_selected and not batch.skipped

@@ -16,7 +16,7 @@ SRC = Path(__file__).parents[2] / "src" / "haven"
 LAYERS: list[set[str]] = [
     {"errors", "env", "logs", "progress", "events"},  # the kernel: no app of Haven below it
     {"security", "audit", "accounts", "cases", "jobs"},  # who may act, the records, their trail, jobs
-    {"evidence", "registries"},  # what is known about the records
+    {"evidence", "registries", "consent"},  # what is known about the records, and may be shared
     {"assessment"},  # judged from the records and evidence
     {"alerts", "radar", "selection"},  # acting on assessments
     {

@@ -116,7 +116,7 @@ def test_demo_logins_are_created_with_their_roles() -> None:
     assert roles["coordinator"] == ("coordinator", None)
     assert roles["liaison"] == ("liaison", None)
     assert roles["admin"] == ("admin", None)
-    assert len(roles) == 13
+    assert len(roles) == 14  # two coordinators: one selects, the other approves
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password(DEMO_PASSWORD)
     assert get_user_model().objects.get(username="reviewer3").check_password(DEMO_PASSWORD)
@@ -138,7 +138,7 @@ def test_reset_replaces_the_demo_data() -> None:
     seed("--reset", households=30)
     assert Household.objects.count() == 30
     assert SyntheticIdentity.objects.count() == Person.objects.count()
-    assert get_user_model().objects.count() == 13
+    assert get_user_model().objects.count() == 14
     assert AuditEntry.objects.filter(action="demo.seed").count() == 2
     assert AuditEntry.objects.first().detail["deleted_households"] == 50
 

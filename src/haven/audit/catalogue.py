@@ -106,6 +106,8 @@ class AuditAction(models.TextChoices):
     REFERRAL_REQUEST_OPEN = "referral.request_open", _("More information asked by the liaison")
     REFERRAL_REQUEST_ANSWER = "referral.request_answer", _("Liaison's request for information answered")
     REFERRAL_REQUEST_CLOSE = "referral.request_close", _("Liaison's request for information closed")
+    CONSENT_RECORD = "consent.record", _("Consent to referral recorded")
+    CONSENT_WITHDRAW = "consent.withdraw", _("Consent to referral withdrawn")
     # Reading pages and alerts
     RADAR_VIEW = "radar.view", _("Deadline radar viewed")
     DASHBOARD_VIEW = "dashboard.view", _("Dashboard viewed")

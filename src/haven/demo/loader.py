@@ -2,13 +2,15 @@
 
 Seeding a hundred thousand households through the case actions would take hours and leave hundreds of
 thousands of audit entries that say nothing. So ``haven seed`` is one bulk action instead: rows go in
-by ``bulk_create`` in batches, the name-search index and the A-number index are computed exactly as the
+by ``bulk_create`` in batches (with each adult's consent to referral once the case has gone to review),
+the name-search index and the A-number index are computed exactly as the
 case actions compute them (``person_keys``, ``index_value``), and the command writes one audit entry
 for the whole seeding. Each person's ground-truth identity is kept in ``SyntheticIdentity``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -26,10 +28,13 @@ from haven.cases.models import (
     USRecord,
 )
 from haven.cases.models.timeline import SYSTEM_KINDS
+from haven.consent.models import Consent
 from haven.demo.evidence import EvidenceWriter
 from haven.demo.models import SyntheticIdentity
 from haven.progress import Progress
 from haven.security.sensitive import index_value
+from haven_core.pipeline import Stage
+from haven_core.referral.readiness import is_adult
 from haven_core.seed import (
     SyntheticHousehold,
     SyntheticOrganisation,
@@ -65,6 +70,7 @@ class SeedCounts:
     evidence_items: int = 0
     evidence_files: int = 0
     evidence_verdicts: int = 0
+    consents: int = 0
 
 
 def demo_organisations(synthetic: Sequence[SyntheticOrganisation]) -> list[Organisation]:
@@ -128,6 +134,21 @@ def _person(household: Household, synthetic: SyntheticPerson) -> Person:
     )
 
 
+# A family's adults consent to referral while their case is documented, before it goes to review: from
+# "ready for review" on, every adult of a demo household has (to officials and to sponsors).
+_CONSENTED = frozenset(
+    s.value for s in (Stage.READY_FOR_REVIEW, Stage.ASSESSED, Stage.SHORTLISTED, Stage.REFERRED,
+                      Stage.DECISION_RECEIVED, Stage.RESETTLED)
+)  # fmt: skip
+
+
+def _consent_date(h: SyntheticHousehold) -> dt.date:
+    """The day the household went to review (its consent was taken then), else its latest event."""
+    moves = [e.date for e in h.events if e.kind == "status_changed" and e.note.endswith("ready_for_review")]
+    dates = moves or [e.date for e in h.events]
+    return min(moves) if moves else (max(dates) if dates else dt.date.today())
+
+
 def _a_number_key(a_number: str) -> str:
     return index_value(a_number) if a_number else ""
 
@@ -184,6 +205,27 @@ def _write(
         for household, people, h in zip(households, members, batch, strict=True)
         for e in h.events
     ]
+    consents = [
+        Consent(
+            household=household,
+            person=person,
+            officials=True,
+            sponsors=True,
+            given_on=_consent_date(h),
+            recorded_by=owners[h.organisation],
+        )
+        for household, people, h in zip(households, members, batch, strict=True)
+        if h.stage.value in _CONSENTED and owners[h.organisation] is not None
+        for person, synthetic in zip(people, h.people, strict=True)
+        if is_adult(
+            birth_date=synthetic.birth_date,
+            relationship=synthetic.relationship,
+            minor_flag=None,
+            today=dt.date.today(),
+        )
+    ]
+    Consent.objects.bulk_create(consents, batch_size=ROWS_PER_INSERT)
+    counts.consents += len(consents)
     PersonNameKey.objects.bulk_create(keys, batch_size=ROWS_PER_INSERT)
     SyntheticIdentity.objects.bulk_create(identities, batch_size=ROWS_PER_INSERT)
     USRecord.objects.bulk_create(records, batch_size=ROWS_PER_INSERT)

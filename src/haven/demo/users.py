@@ -1,4 +1,5 @@
-"""The demo's logins: a caseworker and a reviewer per organisation, a coordinator, a liaison and an admin.
+"""The demo's logins: a caseworker and a reviewer per organisation, two coordinators (one makes a selection,
+the other approves it), a liaison and an admin.
 
 They share one password, printed by ``haven demo`` so that anyone trying Haven can sign in as each
 persona. They belong in a demo database only: ``haven seed`` creates those that are missing and never
@@ -33,7 +34,11 @@ def demo_logins(organisations: Sequence[Organisation]) -> list[DemoLogin]:
     for number, organisation in enumerate(organisations, start=1):
         logins.append(DemoLogin(f"caseworker{number}", Role.CASEWORKER, organisation))
         logins.append(DemoLogin(f"reviewer{number}", Role.REVIEWER, organisation))
-    logins += [DemoLogin("coordinator", Role.COORDINATOR), DemoLogin("liaison", Role.LIAISON)]
+    logins += [
+        DemoLogin("coordinator", Role.COORDINATOR),
+        DemoLogin("coordinator2", Role.COORDINATOR),
+        DemoLogin("liaison", Role.LIAISON),
+    ]
     return [*logins, DemoLogin("admin", Role.ADMIN)]
 
 

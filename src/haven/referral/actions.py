@@ -27,6 +27,8 @@ from haven.audit.record import audit_record
 from haven.cases.actions.base import audit
 from haven.cases.actions.households import _move_household
 from haven.cases.models import Household, TimelineEvent
+from haven.cases.models.household import STAGE_CHOICES
+from haven.consent.queries import lacking_consent
 from haven.errors import InvalidChange, NotAllowed
 from haven.referral import signing
 from haven.referral.documents.profiles import profiles
@@ -36,6 +38,7 @@ from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.models import SelectionRun
 from haven_core.pipeline import Stage
 from haven_core.referral.package import PackageError, seal
+from haven_core.referral.readiness import scope_of_profile
 from haven_core.roles import Role
 
 # How a household of the run gets into the batch: from "assessed" it passes through "shortlisted" (each
@@ -110,14 +113,18 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
     if profile not in profiles():
         raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": profile})
     rows = _selected(run)
+    excluded = {p["reference"] for p in run.excluded}
+    scope = scope_of_profile(profile)
     with transaction.atomic():
         refs = [r["reference"] for r in rows]
         households = {
             h.reference: h
             for h in Household.objects.select_for_update()
             .select_related("organisation")
+            .prefetch_related("people")
             .filter(reference__in=refs)
         }
+        no_consent = lacking_consent(households.values(), scope)
         under_referral = set(
             ReferralEntry.objects.filter(
                 household__reference__in=refs, decision__in=ReferralEntry.OPEN
@@ -129,6 +136,12 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
             household = households.get(row["reference"])
             if household is None:
                 skipped.append({"reference": row["reference"], "reason": "gone"})
+                continue
+            if household.reference in excluded:
+                skipped.append({"reference": household.reference, "reason": "excluded"})
+                continue
+            if household.pk in no_consent:
+                skipped.append({"reference": household.reference, "reason": "no_consent"})
                 continue
             if household.reference in under_referral:
                 skipped.append({"reference": household.reference, "reason": "open_referral"})
@@ -155,7 +168,8 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
             )
         if not entries:
             raise InvalidChange(
-                _("None of the households of this selection can be referred now (see their status).")
+                _("None of the households of this selection can be referred now: %(why)s.")
+                % {"why": skipped_text(skipped)}
             )
         ReferralEntry.objects.bulk_create(entries)
         batch.skipped = skipped
@@ -172,6 +186,8 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
                 "households": len(entries),
                 "people": sum(e.people for e in entries),
                 "skipped": len(skipped),
+                "selection_made_by": run.created_by.get_username(),
+                "selection_approved_by": run.approved_by.get_username() if run.approved_by else "",
             },
         )
     return batch
@@ -337,11 +353,7 @@ def referral_export(
     profile = profiles().get(batch.profile)
     if profile is None:
         raise InvalidChange(_("There is no field profile called %(name)s.") % {"name": batch.profile})
-    entries = list(
-        batch.entries.exclude(decision=ReferralEntry.WITHDRAWN)
-        .select_related("household__organisation")
-        .order_by("rank", "id")
-    )
+    entries = exportable_entries(batch)
     households = [e.household for e in entries]
     reasons = {e.household.reference: e.outcome for e in entries}
     from haven.referral.documents import package_files  # WeasyPrint loads only for an export
@@ -390,6 +402,57 @@ def referral_export(
     return Exported(package, instructions, public, len(files), len(sealed), len(entries))
 
 
+def consent_withdrawn_entries(batch: ReferralBatch) -> list[ReferralEntry]:
+    """The batch's entries (not withdrawn by the coordinator) whose household no longer has every
+    adult's consent for the batch's recipients: no export carries them any more."""
+    entries = list(
+        batch.entries.exclude(decision=ReferralEntry.WITHDRAWN)
+        .select_related("household__organisation")
+        .prefetch_related("household__people")
+        .order_by("rank", "id")
+    )
+    lacking = lacking_consent([e.household for e in entries], scope_of_profile(batch.profile))
+    return [e for e in entries if e.household_id in lacking]
+
+
+def consent_in_force(entry: ReferralEntry) -> bool:
+    """Whether every adult of the entry's household still consents to the batch's recipients: without
+    it, neither the household's summary nor its dossier leaves Haven any more."""
+    household = Household.objects.prefetch_related("people").get(pk=entry.household_id)
+    return not lacking_consent([household], scope_of_profile(entry.batch.profile))
+
+
+def exportable_entries(batch: ReferralBatch) -> list[ReferralEntry]:
+    """The entries an export of ``batch`` carries now: not withdrawn by the coordinator, and every adult
+    of the household still consenting to the batch's recipients."""
+    entries = list(
+        batch.entries.exclude(decision=ReferralEntry.WITHDRAWN)
+        .select_related("household__organisation")
+        .prefetch_related("household__people")
+        .order_by("rank", "id")
+    )
+    lacking = lacking_consent([e.household for e in entries], scope_of_profile(batch.profile))
+    return [e for e in entries if e.household_id not in lacking]
+
+
+def skipped_text(skipped: list[dict[str, Any]]) -> str:
+    """Which households were left out of a batch and why, in words (``H-… (no consent)``)."""
+    reasons = {
+        "gone": _("no longer exists"),
+        "excluded": _("left out at approval"),
+        "no_consent": _("no consent on record for every adult"),
+        "open_referral": _("awaiting a decision in another referral"),
+    }
+    stages = dict(STAGE_CHOICES)
+    parts = []
+    for row in skipped:
+        why = reasons.get(row["reason"])
+        if why is None:
+            why = _("status %(stage)s") % {"stage": stages.get(row.get("stage", ""), row.get("stage", ""))}
+        parts.append(f"{row['reference']} ({why})")
+    return ", ".join(parts)
+
+
 def referral_exported(*, actor: Actor, batch: ReferralBatch, files: int, size: int) -> None:
     """Count an export on the batch and audit it (counts only: what was in it is in the sealed package)."""
     with transaction.atomic():
@@ -404,7 +467,7 @@ def referral_exported(*, actor: Actor, batch: ReferralBatch, files: int, size: i
             ip=actor.ip,
             detail={
                 "batch": batch.reference,
-                "households": batch.entries.exclude(decision=ReferralEntry.WITHDRAWN).count(),
+                "households": len(exportable_entries(batch)),
                 "files": files,
                 "bytes": size,
                 "profile": batch.profile,

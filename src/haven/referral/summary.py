@@ -55,6 +55,10 @@ def skip_reason(skipped: Mapping[str, Any]) -> str:
         return _("No longer in Haven")
     if reason == "open_referral":
         return _("Already in a referral awaiting a decision")
+    if reason == "excluded":
+        return _("Left out when the selection was approved: it could not be referred")
+    if reason == "no_consent":
+        return _("Not every adult has consented to share their record with this recipient")
     if reason == "status":
         text = _("Its status (%(stage)s) does not allow a referral: only assessed or shortlisted households")
         return text % {"stage": skipped.get("stage", "")}

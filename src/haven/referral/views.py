@@ -25,6 +25,7 @@ from haven.jobs.actions import job_start
 from haven.referral import summary
 from haven.referral.actions import (
     batches_for,
+    consent_in_force,
     referral_batch_create,
     referral_decision_record,
     referral_view,
@@ -208,6 +209,9 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
     if profile is None:
         raise Http404
     shown = summary.household_summary(entry.household, profile, entry.outcome or None)
+    if not consent_in_force(entry):  # the record no longer leaves Haven: nothing of it is shown
+        shown = {}
+        messages.warning(request, _("Consent to share this household's record has been withdrawn."))
     context = {
         "batch": batch,
         "entry": entry,
@@ -231,6 +235,8 @@ def dossier(request: HttpRequest, public_id: Any, reference: str, language: str)
     profile = profiles().get(batch.profile)
     if profile is None:
         raise Http404
+    if not consent_in_force(entry):
+        raise PermissionDenied
     from haven.referral.documents import dossier_pdf  # WeasyPrint loads only when a dossier is asked for
 
     pdf = dossier_pdf(

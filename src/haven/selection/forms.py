@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Organisation
 from haven.cases.models.household import STAGE_CHOICES
+from haven_core.referral.readiness import Scope
 from haven_core.selection import Filters, Limits, Parameters, Pin, Weights
 
 DEFAULT = Weights()
@@ -60,6 +61,26 @@ class SelectionForm(forms.Form):
         help_text=_("One a line: the household reference, in or out, and a written reason."),
     )
     quotas = forms.CharField(label=_("What-if quotas"), initial="100,200,300,500,1000")
+    audience = forms.ChoiceField(
+        label=_("The referral will go to"),
+        choices=[
+            (Scope.OFFICIALS.value, _("government officials")),
+            (Scope.SPONSORS.value, _("private sponsors")),
+        ],
+        initial=Scope.OFFICIALS.value,
+        required=False,
+        help_text=_(
+            "Each adult's consent must cover them: officials for the officer profile, sponsors for the "
+            "sponsor profile."
+        ),
+    )
+    include_not_ready = forms.BooleanField(
+        label=_("Include households not yet ready for referral"),
+        required=False,
+        help_text=_(
+            "To see where they would rank: they are marked in the results, and approval checks them again."
+        ),
+    )
 
     def clean_pathway_limit(self) -> dict[str, int]:
         text = self.cleaned_data["pathway_limit"].strip()
@@ -111,4 +132,6 @@ class SelectionForm(forms.Form):
             pins=d["pins"],
             min_priority=d["min_priority"],
             emergency_first=d["emergency_first"],
+            include_not_ready=d["include_not_ready"],
+            audience=d["audience"] or Scope.OFFICIALS.value,
         )

@@ -33,6 +33,10 @@ class SelectionRun(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Selected households the approver left out because they could not be referred at approval:
+    # [{"reference": "H-…", "missing": [{"gap": …, "fixed_by": …, "detail": {…}}]}], and why.
+    excluded = models.JSONField(default=list, blank=True)
+    exclusion_reason = models.TextField(_("reason for leaving households out"), blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -34,6 +34,8 @@ def selection_dict(run: Selection, table: Sequence[WhatIf]) -> dict[str, Any]:
                 "rank": o.rank,
                 "reason": o.code,
                 "detail": o.detail,
+                "ready": o.ready,
+                "not_ready": list(o.not_ready),
             }
             for o in run.outcomes
         ],

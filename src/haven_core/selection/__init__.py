@@ -7,6 +7,7 @@ the obvious alternative shown beside it, :mod:`.reasons` why each household is i
 :mod:`.run` ties them together, for one quota or several.
 """
 
+from haven_core.selection.eligibility import check_pins
 from haven_core.selection.inputs import Candidate, Filters, Limits, Parameters, Pin, Weights
 from haven_core.selection.run import Outcome, Selection, SelectionError, select, what_if
 
@@ -20,6 +21,7 @@ __all__ = [
     "Selection",
     "SelectionError",
     "Weights",
+    "check_pins",
     "select",
     "what_if",
 ]

@@ -27,16 +27,22 @@ class Candidate:
     risk: float = 0.0
     vulnerability: float = 0.0
     urgency: float = 0.0
+    # Whether it can be referred now (haven_core.referral.readiness), and if not, the codes of what is
+    # missing. Snapshots made before readiness existed read as ready.
+    ready: bool = True
+    not_ready: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["pathways"] = sorted(self.pathways)
+        data["not_ready"] = list(self.not_ready)
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Candidate:
         values = dict(data)
         values["pathways"] = frozenset(values.get("pathways", ()))
+        values["not_ready"] = tuple(values.get("not_ready", ()))
         return cls(**values)
 
 
@@ -94,6 +100,10 @@ class Parameters:
     pins: tuple[Pin, ...] = ()
     min_priority: float = 0.0  # households whose priority per person is below this are not considered
     emergency_first: bool = True
+    # Households that cannot be referred now are left out unless the coordinator explicitly includes
+    # them (to see where they would rank); included, they are marked in the results.
+    include_not_ready: bool = False
+    audience: str = "officials"  # whom the referral will go to: the consent it needs
 
     def __post_init__(self) -> None:
         if self.quota < 0:
@@ -111,6 +121,8 @@ class Parameters:
             pins=self.pins,
             min_priority=self.min_priority,
             emergency_first=self.emergency_first,
+            include_not_ready=self.include_not_ready,
+            audience=self.audience,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,6 +142,8 @@ class Parameters:
             "pins": [asdict(p) for p in self.pins],
             "min_priority": self.min_priority,
             "emergency_first": self.emergency_first,
+            "include_not_ready": self.include_not_ready,
+            "audience": self.audience,
         }
 
     @classmethod
@@ -151,4 +165,6 @@ class Parameters:
             pins=tuple(Pin(**p) for p in data.get("pins", ())),
             min_priority=float(data.get("min_priority", 0.0)),
             emergency_first=bool(data.get("emergency_first", True)),
+            include_not_ready=bool(data.get("include_not_ready", False)),
+            audience=str(data.get("audience", "officials")),
         )

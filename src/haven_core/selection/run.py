@@ -39,6 +39,8 @@ class Outcome:
     detail: dict[str, Any] = field(default_factory=dict)
     rank: int | None = None  # among eligible households
     in_greedy: bool = False
+    ready: bool = True  # can be referred now; an eligible one that is not was explicitly included
+    not_ready: tuple[str, ...] = ()
 
     @property
     def value(self) -> float:
@@ -115,6 +117,8 @@ def _outcome(
         selected=selected,
         code=code,
         detail=detail,
+        ready=c.ready,
+        not_ready=c.not_ready,
     )
 
 

@@ -96,7 +96,9 @@ class Command(BaseCommand):
         if made.run is not None:
             run = made.run
             self.stdout.write(
-                f"Selection approved by coordinator: {run.households_selected:,} households, "
+                f"Selection made by {run.created_by.get_username()} and approved by "
+                f"{run.approved_by.get_username() if run.approved_by else '—'}: "
+                f"{run.households_selected:,} households, "
                 f"{run.people_selected:,} people for a quota of {run.quota} places."
             )
         if made.batch is not None:
@@ -112,6 +114,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Decisions recorded by liaison: {said or 'none'}.")
         if made.missing:
             self.stdout.write(f"No demo referral: {made.missing}.")
+        if made.emergencies_ready:
+            self.stdout.write(
+                f"Review finished for {made.emergencies_ready} well-documented emergencies: "
+                "they can be referred by a new selection."
+            )
 
     def _print_logins(self, address: str) -> None:
         logins = existing_demo_logins(demo_logins(existing_demo_organisations()))

@@ -71,6 +71,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--weights", type=_weights, default=Weights(), help="risk,vulnerability,urgency")
         parser.add_argument("--min-priority", type=float, default=0.0, help="Leave out lower priorities.")
+        parser.add_argument(
+            "--include-not-ready",
+            action="store_true",
+            help="Also consider households that cannot be referred now (marked not_ready in --json).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["quota"] < 0:
@@ -80,6 +85,7 @@ class Command(BaseCommand):
             weights=options["weights"],
             limits=Limits(per_organisation=options["org_limit"], per_pathway=dict(options["pathway_limit"])),
             min_priority=options["min_priority"],
+            include_not_ready=options["include_not_ready"],
         )
         inputs = candidates()
         try:
