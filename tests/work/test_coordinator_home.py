@@ -25,12 +25,16 @@ def test_each_emergency_says_whether_it_can_be_referred_and_why(
     emergencies = _sections(client_for(coordinator))["emergencies"]
     assert emergencies.count == 3
     said = {item.household: (item.flag, item.detail) for item in emergencies.items}
-    assert said[documenting.reference] == ("Not referable", "Not referable yet: still being documented.")
-    assert said[ready.reference] == ("Referable", "Referable: assessed and not under referral.")
-    assert said[referred.reference] == (
-        "Not referable",
-        "Not referable: awaiting a decision in a referral batch.",
-    )
+    # The Selection page's readiness check: every gap, with who can put it right.
+    flag, detail = said[documenting.reference]
+    assert flag == "Not referable"
+    assert "still being documented (status: Intake) (the caseworker)" in detail
+    assert "no consent to referral on record for every adult (the caseworker)" in detail
+    flag, detail = said[ready.reference]
+    assert flag == "Not referable" and "no consent to referral on record" in detail
+    assert "still being documented" not in detail  # assessed: only what is still missing is named
+    assert said[referred.reference][0] == "Not referable"
+    assert "awaiting a decision in another referral" in said[referred.reference][1]
 
 
 def test_duplicates_runs_and_batches_link_to_where_they_are_decided(

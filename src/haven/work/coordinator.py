@@ -16,7 +16,9 @@ from haven.assessment.views import assessed
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.registries.models import IdentityLink
 from haven.registries.permissions import can_decide_links
+from haven.selection.inputs import readiness_of
 from haven.selection.models import SelectionRun
+from haven.selection.wording import missing_rows
 from haven.work.items import SHOWN, Item, Section
 from haven_core.pipeline import Stage
 from haven_core.referability import Referability, Why, referability
@@ -47,20 +49,35 @@ def emergencies(actor: Actor) -> Section:
     total = rows.count()
     awaiting = ReferralEntry.objects.filter(household=OuterRef("household"), decision__in=ReferralEntry.OPEN)
     shown = list(rows.annotate(awaiting_decision=Exists(awaiting))[:SHOWN])
+    # The Selection page's own check (stage, assessment, verified evidence, consent, open referral), so
+    # the home page and a run never disagree on who can be referred.
+    full = readiness_of([row.household.reference for row in shown]) if shown else {}
     items = []
     for row in shown:
         household = row.household
-        verdict = readiness(household, awaiting_decision=row.awaiting_decision)
+        verdict = full.get(household.reference)
         principals = household.principals
+        if verdict is None:  # not read (gone meanwhile): the stage alone decides
+            simple = readiness(household, awaiting_decision=row.awaiting_decision)
+            referable, detail = simple.referable, why_text(simple.why)
+        else:
+            referable = verdict.ready
+            detail = (
+                _("Can be referred now.")
+                if referable
+                else "; ".join(
+                    f"{row['what']} ({row['who']})" for row in missing_rows(verdict.to_dict()["missing"])
+                )
+            )
         items.append(
             Item(
                 title=principals[0].display_name if principals else household.reference,
                 url=reverse("cases:detail", args=[household.reference]),
                 household=household.reference,
-                detail=why_text(verdict.why),
+                detail=detail,
                 tone="danger",
-                flag=_("Referable") if verdict.referable else _("Not referable"),
-                flag_tone="ok" if verdict.referable else "",
+                flag=_("Referable") if referable else _("Not referable"),
+                flag_tone="ok" if referable else "",
             )
         )
     return Section(
