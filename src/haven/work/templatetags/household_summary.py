@@ -22,6 +22,8 @@ from haven.evidence.views.base import household_items
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven.referral.household import household_entries
 from haven.registries.household import open_hit_count
+from haven.selection.inputs import readiness_of
+from haven.selection.wording import missing_rows
 from haven.work.coordinator import readiness, why_text
 
 register = template.Library()
@@ -99,6 +101,18 @@ def _referral(household: Any) -> dict[str, Any]:
             "listed": True,  # the referrals panel lists them further down
         }
     verdict = readiness(household, awaiting_decision=awaiting)
+    if verdict.referable:
+        # Its status allows a referral: the Selection page's full check (verified evidence, consent…)
+        # decides, read only for such households.
+        full = readiness_of([household.reference]).get(household.reference)
+        if full is not None and not full.ready:
+            gaps = missing_rows(full.to_dict()["missing"])
+            return {
+                "words": _("Not referred"),
+                "note": _("Not referable yet: %(gaps)s.") % {"gaps": "; ".join(g["what"] for g in gaps)},
+                "tone": "",
+                "listed": False,
+            }
     return {
         "words": _("Referable") if verdict.referable else _("Not referred"),
         "note": why_text(verdict.why),
