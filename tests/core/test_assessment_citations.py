@@ -53,7 +53,7 @@ def test_a_cite_to_an_undefined_citation_is_refused() -> None:
 def test_a_fact_without_a_public_citation_is_refused() -> None:
     cited = 'cite = ["cc_284_2", "law_32_fz", "pravo"]'
     assert cited in TEXT
-    with pytest.raises(RulesError, match="CC 284.2.*cite: missing"):
+    with pytest.raises(RulesError, match=r"CC 284\.2.*cite: missing"):
         parse_rules(TEXT.replace(cited + "\n", "", 1).encode())
     with pytest.raises(RulesError, match="at least one public citation"):
         parse_rules(TEXT.replace(cited, "cite = []", 1).encode())
