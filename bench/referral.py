@@ -5,9 +5,13 @@ and French (WeasyPrint), read from the database as ``haven referral-export`` rea
     .venv/bin/python bench/referral.py --households 50
     .venv/bin/python bench/referral.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench
     .venv/bin/python bench/referral.py --households 3 --profile   # and where the time goes (cProfile)
+    .venv/bin/python bench/referral.py --households 300 --sample 10   # the issue's package of 300
 
 The coalition is seeded (``haven seed``) and assessed (``haven assess``) first; that is not counted.
-Prints the seconds per dossier and households per second (two dossiers a household), and the batch list.
+Prints the seconds per dossier and households per second (two dossiers a household, rendered one after
+the other for ``--sample`` households), the batch list, then the whole package as an export writes it
+(dossiers, letters and lists rendered by ``--jobs`` processes, streamed encrypted into the tar) in a
+process of its own, with that process's peak memory (RSS) and its workers' largest.
 """
 
 from __future__ import annotations
@@ -39,13 +43,31 @@ started = time.perf_counter()
 rows = batch_list_rows(households, profile=officer)
 batch_list_xlsx(rows)
 listed = time.perf_counter() - started
-import datetime
-from haven.referral.documents import package_files
+print(f"RESULT {{len(households)}} {{seconds:.3f}} {{listed:.3f}}")
+"""
+
+# The whole package, in a process of its own so that its peak memory is the package's alone.
+PACKAGE = """
+import datetime, resource, tempfile, time
+from pathlib import Path
+import pyrage
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from haven.cases.models import Household
+from haven.referral.documents import PROFILES, write_package_files
+from haven_core.referral.package import PackageWriter
+households = list(Household.objects.filter(assessments__current=True).select_related("organisation")[:{n}])
+recipient = str(pyrage.x25519.Identity.generate().to_public())
+folder = tempfile.mkdtemp(prefix="haven-bench-package-")
 started = time.perf_counter()
-package_files(households, profile=officer, batch_reference="RB-BENCH", recipient="Officer",
-              created_on=datetime.date.today(), jobs={jobs})
+with PackageWriter(Path(folder) / "RB-BENCH.tar.age", recipient=recipient) as writer:
+    write_package_files(households, writer.add, profile=PROFILES["officer"], batch_reference="RB-BENCH",
+                        recipient="Officer", created_on=datetime.date.today(), jobs={jobs},
+                        progress=lambda done, total: done % 25 or print(f"  {{done}}/{{total}}", flush=True))
+    size = writer.finish(signing_key=Ed25519PrivateKey.generate(), about={{"batch": "RB-BENCH"}})
 whole = time.perf_counter() - started
-print(f"RESULT {{len(households)}} {{seconds:.3f}} {{listed:.3f}} {{whole:.3f}}")
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"RESULT {{len(households)}} {{writer.count}} {{whole:.3f}} {{size}} {{own}} {{workers}}")
 """
 
 PROFILE = """
@@ -73,6 +95,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--households", type=int, default=20)
+    parser.add_argument("--sample", type=int, default=20, help="households rendered one by one (timing)")
     parser.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4), help="for the package")
     parser.add_argument("--profile", action="store_true", help="Print where the time goes (cProfile).")
     parser.add_argument("--database-url", help="A PostgreSQL database to use (emptied and seeded).")
@@ -93,23 +116,10 @@ def main() -> None:
         run(env, "assess")
         if options.profile:
             print(run(env, "shell", "--no-imports", "-c", PROFILE.format(n=min(options.households, 3))))
-        print("rendering dossiers (English and French)…", flush=True)
-        process = subprocess.Popen(  # noqa: S603
-            [HAVEN, "shell", "--no-imports", "-c", MEASURE.format(n=options.households, jobs=options.jobs)],
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert process.stdout is not None
-        result = ""
-        for line in process.stdout:
-            if line.startswith("RESULT"):
-                result = line
-            else:
-                print(line, end="", flush=True)
-        if process.wait() != 0 or not result:
-            raise SystemExit("the measurement failed")
-        _, count, seconds, listed, whole = result.split()
+        sample = min(options.sample, options.households)
+        print(f"rendering the dossiers of {sample} households one by one (English and French)…", flush=True)
+        result = measured(env, MEASURE.format(n=sample))
+        _, count, seconds, listed = result.split()
         n, s = int(count), float(seconds)
         print(
             f"{n} households, {2 * n} dossiers: {s:.1f} s; "
@@ -117,11 +127,33 @@ def main() -> None:
             f"batch list (rows and XLSX) {float(listed):.2f} s",
             flush=True,
         )
+        print(f"the whole package of {options.households} households, {options.jobs} processes…", flush=True)
+        result = measured(env, PACKAGE.format(n=options.households, jobs=options.jobs))
+        _, count, files, whole, size, own, workers = result.split()
         print(
-            f"the whole package (dossiers, letters, lists) with {options.jobs} worker processes: "
-            f"{float(whole):.1f} s, {n / float(whole):.2f} households/s",
+            f"the whole package ({files} files: dossiers, letters, lists; {int(size) / 1e6:.1f} MB sealed) "
+            f"for {count} households with {options.jobs} worker processes: {float(whole):.1f} s, "
+            f"{int(count) / float(whole):.2f} households/s; peak RSS {int(own) / 1024:.0f} MB "
+            f"(the exporting process), {int(workers) / 1024:.0f} MB (largest worker)",
             flush=True,
         )
+
+
+def measured(env: dict[str, str], code: str) -> str:
+    """Run ``code`` in ``haven shell``, echo its progress, and return its RESULT line."""
+    process = subprocess.Popen(  # noqa: S603
+        [HAVEN, "shell", "--no-imports", "-c", code], env=env, stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    result = ""
+    for line in process.stdout:
+        if line.startswith("RESULT"):
+            result = line
+        else:
+            print(line, end="", flush=True)
+    if process.wait() != 0 or not result:
+        raise SystemExit("the measurement failed")
+    return result
 
 
 if __name__ == "__main__":

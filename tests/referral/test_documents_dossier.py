@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from haven.accounts.actor import Actor
+from haven.assessment.rules import current_rules
 from haven.cases.actions import person_update
 from haven.referral.documents import dossier_pdf, household_record, render_dossier
 from haven.referral.documents.record import person_ids
@@ -79,7 +80,7 @@ def test_the_headings_are_in_the_dossier_s_language(rendered: dict[str, Any]) ->
         "Assessment",
         "Pathway notes",
         "Reviewer sign-offs",
-        "Withheld by the field profile",
+        "Kept in Haven",
         "Confidential — protected information",
     ):
         assert heading in en
@@ -90,7 +91,7 @@ def test_the_headings_are_in_the_dossier_s_language(rendered: dict[str, Any]) ->
         "Évaluation",
         "Notes sur les voies d’immigration",
         "Approbations des réviseurs",
-        "Retenu par le profil de champs",
+        "Conservé dans Haven",
         "Confidentiel — renseignements protégés",
     ):
         assert heading in fr
@@ -139,8 +140,12 @@ def test_the_assessment_cites_its_legal_sources_and_flags_what_is_unverified(
     lines = result.risk.contributions + result.urgency.contributions
     assert lines, "the household's evidence should add to its risk"
     flat = squeezed(rendered["en"])
+    rules = current_rules()
     for line in lines:
-        assert squeezed(line.basis.source) in flat
+        cited = rules.public_sources(line.basis, line.key)
+        assert cited, line.key
+        assert all(squeezed(c.title.en) in flat for c in cited), line.key
+        assert squeezed(line.basis.source) not in flat  # internal provenance stays in the rules file
     assert result.rules_version in rendered["en"]
     # The assessment's reasons are worded in the dossier's language too.
     assert squeezed("Shown by: Public anti-war statement") in flat
@@ -151,11 +156,14 @@ def test_the_assessment_cites_its_legal_sources_and_flags_what_is_unverified(
         assert "Unverified: to be checked by a lawyer" in rendered["en"]
 
 
-def test_sign_offs_and_the_selection_reason(rendered: dict[str, Any]) -> None:
+def test_sign_offs_and_why_the_household_is_put_forward(rendered: dict[str, Any]) -> None:
     en, fr = rendered["en"], rendered["fr"]
     assert "Urgency set to Emergency" in en
     assert "Removal flight confirmed by the attorney." in en
-    assert "Rank 3 in the selection." in en and "Rang 3 dans la sélection." in fr
+    assert "Why this household is put forward" in en and "Pourquoi ce ménage est recommandé" in fr
+    assert "Priority: emergency" in en and "Priorité : urgence extrême" in fr.replace("\u00a0", " ")
+    # No optimiser's rank or share of a total: the reader gets the priority and the risks in words.
+    assert "Rank 3" not in en and "Rang 3" not in fr
 
 
 def test_the_officer_gets_no_address_and_the_sponsor_does(rendered: dict[str, Any]) -> None:

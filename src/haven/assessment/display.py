@@ -20,7 +20,7 @@ from haven.cases.models.immigration import US_STATUS_CHOICES
 from haven.evidence.models.items import STATUS_CHOICES, TAG_CHOICES
 from haven_core import assessment as core
 from haven_core.assessment.result import Contribution, Note, PathwayNote, Proposal
-from haven_core.assessment.rules import RuleSet, Text
+from haven_core.assessment.rules import Basis, Citation, RuleSet, Text
 
 ALL_LEVELS = {code: label for choices in LEVEL_CHOICES.values() for code, label in choices}
 FLAGS = {
@@ -46,6 +46,20 @@ def _date(value: str) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A public source as the reader sees it: what to look up, where, and when it was published.
+
+    Only the rules file's public citations become a :class:`Source`; the internal provenance of a rule
+    (which section of Haven's notes it came from) never does."""
+
+    title: str
+    detail: str = ""
+    url: str = ""
+    date: str = ""
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
 class Line:
     """One contribution as the reader sees it."""
 
@@ -56,10 +70,11 @@ class Line:
     counted: bool
     person: str
     evidence: list[str]
-    source: str
+    sources: list[Source]
     confidence: str
     confidence_label: str
     basis_label: str
+    refs: tuple[int, ...] = ()  # numbers of its sources in a document's list of sources
 
     @property
     def unverified(self) -> bool:
@@ -83,6 +98,21 @@ class Words:
         if not value.has(self.language) and self.rules is not None:
             value = self.rules.as_given(value)
         return value.in_language(self.language)
+
+    def sources(self, basis: Basis, key: str = "") -> list[Source]:
+        """The public sources of a fact, in the page's language (none when the rules are unreadable)."""
+        if self.rules is None:
+            return []
+        return [self._source(c) for c in self.rules.public_sources(basis, key)]
+
+    def _source(self, citation: Citation) -> Source:
+        return Source(
+            title=self.text(citation.title),
+            detail=self.text(citation.detail),
+            url=citation.url,
+            date=_date(citation.date) if len(citation.date) == 10 else citation.date,
+            unverified=citation.unverified,
+        )
 
     def _designation(self, code: str) -> str:
         found = next((d for d in self.rules.designations if d.id == code), None) if self.rules else None
@@ -142,7 +172,7 @@ class Words:
             counted=c.counted,
             person=self.people.get(c.person, "") if c.person else "",
             evidence=[self.evidence.get(e, e[:8]) for e in c.evidence],
-            source=c.basis.source + (f" — {c.basis.cites}" if c.basis.cites else ""),
+            sources=self.sources(c.basis, c.key),
             confidence=c.basis.confidence,
             confidence_label=str(wording.CONFIDENCE.get(c.basis.confidence, c.basis.confidence)),
             basis_label=str(wording.BASIS_KIND.get(c.basis.kind, "")),
@@ -152,7 +182,7 @@ class Words:
         return {
             "label": wording.CATEGORIES.get(p.category, p.category),
             "reasons": [self.note(n) for n in p.reasons],
-            "source": p.basis.source,
+            "sources": self.sources(p.basis),
         }
 
     def pathway(self, n: PathwayNote) -> dict[str, Any]:
@@ -161,7 +191,7 @@ class Words:
             "applies": n.applies,
             "person": self.people.get(n.person, "") if n.person else "",
             "reasons": [self.note(x) for x in n.notes],
-            "source": n.basis.source,
+            "sources": self.sources(n.basis),
             "confidence": n.basis.confidence,
             "confidence_label": wording.CONFIDENCE.get(n.basis.confidence, n.basis.confidence),
         }

@@ -88,7 +88,9 @@ NOTES = {
     "listed": _("Listed: %(registry)s, %(date)s."),
     "duties_since": _("Foreign-agent duties apply since %(since)s (%(designation)s)."),
     "not_added_heaviest": _("Not added: only the heaviest of these articles counts (%(heaviest)s)."),
-    "unverified_provision": _("DOMAIN.md marks this provision as not verified: shown, never counted."),
+    "unverified_provision": _(
+        "This provision is not yet verified against the current text of the Code: shown, never counted."
+    ),
     "repeat_window_until": _("Until %(until)s a new “discrediting” would be a crime under CC 280.3."),
     "reach": _("Audience: %(followers)s followers, %(views)s views."),
     "age_in_range": _("Age %(age)s, within %(low)s–%(high)s."),

@@ -37,7 +37,7 @@ from haven.referral.information.actions import information_request_open, informa
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.models import SelectionRun
 from haven_core.pipeline import Stage
-from haven_core.referral.package import PackageError, seal
+from haven_core.referral.package import PackageError, PackageWriter
 from haven_core.referral.readiness import scope_of_profile
 from haven_core.roles import Role
 
@@ -356,20 +356,10 @@ def referral_export(
     entries = exportable_entries(batch)
     households = [e.household for e in entries]
     reasons = {e.household.reference: e.outcome for e in entries}
-    from haven.referral.documents import package_files  # WeasyPrint loads only for an export
+    from haven.referral.documents import write_package_files  # WeasyPrint loads only for an export
 
     recipient = batch.recipient.get_full_name() or batch.recipient.get_username()
     created_on = timezone.localtime(batch.created_at).date()
-    files = package_files(
-        households,
-        profile=profile,
-        batch_reference=batch.reference,
-        recipient=recipient,
-        created_on=created_on,
-        reasons=reasons,
-        progress=progress,
-        jobs=jobs,
-    )
     key = signing.signing_key(say=say)
     about = {
         "issuer": "Haven",
@@ -379,13 +369,27 @@ def referral_export(
         "households": len(entries),
         "people": sum(e.people for e in entries),
     }
-    try:
-        sealed = seal(files, recipient=key_text, signing_key=key, about=about)
-    except PackageError as exc:
-        raise InvalidChange(str(exc)) from exc
     out_dir.mkdir(parents=True, exist_ok=True)
     package = out_dir / f"{batch.reference}.tar.age"
-    package.write_bytes(sealed)
+    # Each file goes into the package, encrypted, as soon as it is rendered: memory stays bounded
+    # whatever the size of the batch, and nothing unencrypted is written to disk.
+    try:
+        with PackageWriter(package, recipient=key_text) as writer:
+            write_package_files(
+                households,
+                writer.add,
+                profile=profile,
+                batch_reference=batch.reference,
+                recipient=recipient,
+                created_on=created_on,
+                reasons=reasons,
+                progress=progress,
+                jobs=jobs,
+            )
+            size = writer.finish(signing_key=key, about=about)
+            count = writer.count
+    except PackageError as exc:
+        raise InvalidChange(str(exc)) from exc
     public = out_dir / "haven-signing-key.pub"
     public.write_bytes(signing.public_key_pem(key.public_key()))
     instructions = out_dir / f"{batch.reference}.README.txt"
@@ -393,13 +397,21 @@ def referral_export(
         readme(
             reference=batch.reference,
             package_name=package.name,
-            package_sha256=hashlib.sha256(sealed).hexdigest(),
+            package_sha256=_sha256_of(package),
             key_fingerprint=fingerprint(key.public_key()),
         ),
         encoding="utf-8",
     )
-    referral_exported(actor=actor, batch=batch, files=len(files), size=len(sealed))
-    return Exported(package, instructions, public, len(files), len(sealed), len(entries))
+    referral_exported(actor=actor, batch=batch, files=count, size=size)
+    return Exported(package, instructions, public, count, size, len(entries))
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def consent_withdrawn_entries(batch: ReferralBatch) -> list[ReferralEntry]:

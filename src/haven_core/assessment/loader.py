@@ -1,8 +1,9 @@
 """Reading a rules file and refusing a wrong one with an error that says where and what.
 
-Checked: every key is known (a misspelt key is an error, not a silently ignored one); every fact has a
-source and a DOMAIN.md confidence mark; dates are dates; tags are the evidence locker's tags; provisions,
-designations and registries that are referred to exist; a provision marked U carries no penalty, so it
+Checked: every key is known (a misspelt key is an error, not a silently ignored one); every fact has an
+internal source, a confidence mark and at least one public citation that the file defines; dates are
+dates; tags are the evidence locker's tags; provisions, designations and registries that are referred to
+exist; a provision marked U carries no penalty, so it
 cannot be counted; levels and weights are in order.
 """
 
@@ -22,6 +23,7 @@ from haven_core.assessment.rules import (
     Aggravated,
     Basis,
     CategoryRules,
+    Citation,
     Designation,
     Exposure,
     Mobilisation,
@@ -74,6 +76,7 @@ def _rule_set(doc: Table, digest: str) -> RuleSet:
         raise head.fail("version", "use lower-case letters, digits, dots and dashes, e.g. russia-2026-11.1")
     title, based_on = head.need_text("title"), head.string("based_on")
     head.done()
+    citations = _citations(doc.table("citations"))
     provisions = _provisions(doc)
     levels, vulnerability = doc.table("levels"), doc.table("vulnerability")
     rules = RuleSet(
@@ -97,7 +100,13 @@ def _rule_set(doc: Table, digest: str) -> RuleSet:
         urgency=_urgency(doc.table("urgency")),
         categories=_categories(doc.table("categories")),
         pathways=_pathways(doc.table("pathways")),
+        citations=citations,
     )
+    for basis in rules.bases():
+        if unknown := [c for c in basis.cite if c not in citations]:
+            raise RulesError(f"{basis.source}: cites {unknown}, which [citations] does not define")
+        if not basis.cite and basis.kind == "domain":
+            raise RulesError(f"{basis.source}: a fact needs at least one public citation (cite = [...])")
     known_designations = {d.id for d in rules.designations}
     for registry in rules.registries:
         if registry.designation and registry.designation not in known_designations:
@@ -105,6 +114,36 @@ def _rule_set(doc: Table, digest: str) -> RuleSet:
     for table in (levels, vulnerability, doc):
         table.done()
     return rules
+
+
+_URL = re.compile(r"^https?://[^\s]+$")
+_CITATION_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _citations(t: Table) -> dict[str, Citation]:
+    """The public sources facts cite, by id: what a dossier or a page shows, never the internal source."""
+    citations: dict[str, Citation] = {}
+    for citation_id in list(t.data):
+        c = t.table(citation_id)
+        confidence = c.string("confidence")
+        if confidence not in v.CONFIDENCES:
+            raise c.fail("confidence", f"expected one of {sorted(v.CONFIDENCES)}")
+        url, date = c.string("url", required=False), c.string("date", required=False)
+        if url and not _URL.match(url):
+            raise c.fail("url", "expected an http(s) address")
+        if date and not _CITATION_DATE.match(date):
+            raise c.fail("date", "expected YYYY, YYYY-MM or YYYY-MM-DD")
+        citations[citation_id] = Citation(
+            id=citation_id,
+            title=c.need_text("title"),
+            detail=c.text("detail", required=False),
+            url=url,
+            date=date,
+            confidence=confidence,
+        )
+        c.done()
+    t.done()
+    return citations
 
 
 def _weights(t: Table) -> Weights:
@@ -218,7 +257,11 @@ def _exposure(t: Table, provisions: Mapping[str, Provision]) -> Exposure:
     exposure = Exposure(
         tags=t.strs("tags", known=v.EVIDENCE_TAGS),
         provisions=_known_provisions(t, "provisions", provisions),
-        basis=t.basis() if "confidence" in t.data else Basis(t.string("source"), "H", kind="haven"),
+        basis=(
+            t.basis()
+            if "confidence" in t.data
+            else Basis(t.string("source"), "H", kind="haven", cite=t.strs("cite", required=False))
+        ),
         heaviest_only=count == "heaviest",
         after_tag=after_tag,
         within_days=within_days,
@@ -367,7 +410,7 @@ def _categories(t: Table) -> CategoryRules:
 
 def _pathways(t: Table) -> PathwayRules:
     def source(prefix: str, confidence: str) -> Basis:
-        return Basis(t.string(f"{prefix}_source"), confidence)
+        return Basis(t.string(f"{prefix}_source"), confidence, cite=t.strs(f"{prefix}_cite"))
 
     pathways = PathwayRules(
         stca_relationships=frozenset(t.strs("stca_relationships", known=v.CANADA_RELATIONSHIPS)),
@@ -376,7 +419,7 @@ def _pathways(t: Table) -> PathwayRules:
         family_unity_relationships=frozenset(
             t.strs("family_unity_relationships", known=v.CANADA_RELATIONSHIPS)
         ),
-        stca=Basis(t.string("stca_source"), t.string("stca_confidence")),
+        stca=Basis(t.string("stca_source"), t.string("stca_confidence"), cite=t.strs("stca_cite")),
         sponsorship=source("sponsorship", "H"),
         public_policy=source("public_policy", "H"),
         discretionary=source("discretionary", "M"),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 from haven_core.assessment.facts import HouseholdFacts
 from haven_core.assessment.result import Note, PathwayNote
-from haven_core.assessment.rules import Basis, RuleSet
+from haven_core.assessment.rules import RuleSet
 from haven_core.assessment.vocabulary import PARENT, PRINCIPAL, SPOUSE, US_REFUSED
 from haven_core.assessment.vulnerability import is_minor
 
@@ -60,7 +61,7 @@ def pathways(household: HouseholdFacts, rules: RuleSet, today: dt.date) -> tuple
     ]
     if refused:
         notes.append(PathwayNote("sponsorship_after_us_refusal", p.refused_sponsorship, None, refused[0]))
-    notes.append(PathwayNote("government_assisted", Basis(p.sponsorship.source, "M"), None))
+    notes.append(PathwayNote("government_assisted", replace(p.sponsorship, confidence="M"), None))
     notes.append(PathwayNote("temporary_public_policy", p.public_policy, True))
     notes.append(PathwayNote("discretionary_permits", p.discretionary, None))
     notes.append(PathwayNote("admissibility", p.stca, None))

@@ -131,7 +131,11 @@ class Table:
             raise self.fail(f"{prefix}basis", f"expected one of {sorted(v.BASES)}")
         cites = self.string(f"{prefix}cites", required=False)
         return Basis(
-            source=self.string(f"{prefix}source"), confidence=confidence, cites=cites, kind=basis_kind
+            source=self.string(f"{prefix}source"),
+            confidence=confidence,
+            cites=cites,
+            kind=basis_kind,
+            cite=self.strs(f"{prefix}cite"),
         )
 
     def done(self) -> None:

@@ -31,8 +31,10 @@ _STRENGTH = {UNVERIFIED: 0, "M": 1, "H/M": 2, "H": 3}
 
 
 def weakest(*bases: Basis) -> Basis:
-    """The basis with the lowest confidence: a conclusion is as sure as its least sure fact."""
-    return min(bases, key=lambda b: _STRENGTH[b.confidence])
+    """The basis with the lowest confidence: a conclusion is as sure as its least sure fact. It cites the
+    public sources of every fact it rests on (the article first, then what made the conduct reach it)."""
+    weak = min(bases, key=lambda b: _STRENGTH[b.confidence])
+    return replace(weak, cite=tuple(dict.fromkeys(c for b in bases for c in b.cite)))
 
 
 def status_weight(status: str, rules: RuleSet) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from haven_core.assessment.vocabulary import UNVERIFIED
 from haven_core.dates import PartialDate
@@ -43,17 +44,41 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Basis:
-    """Where a fact or a figure comes from: a DOMAIN.md section, what it cites, and how sure it is.
+class Citation:
+    """A public source a reader outside Haven can check: a law and article, a court decision, an official
+    registry, or a report on practice (organisation, address and date).
 
-    ``kind`` is ``domain`` for a fact of DOMAIN.md, ``haven`` for a weight or threshold Haven chose, and
-    ``assumption`` for a stated assumption that DOMAIN.md does not give (such as an age range).
+    ``date`` is as precise as the source is known (``2022-03-04``, ``2024-08``, ``2023``); ``confidence``
+    says how sure Haven is of the reference itself (``U``: to be confirmed before anyone relies on it).
+    """
+
+    id: str
+    title: Text
+    detail: Text | None = None
+    url: str = ""
+    date: str = ""
+    confidence: str = "H"
+
+    @property
+    def unverified(self) -> bool:
+        return self.confidence == UNVERIFIED
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Where a fact or a figure comes from, and how sure it is.
+
+    ``source`` is internal provenance (the section of Haven's domain notes a rule was taken from): it stays
+    with the rules and is never shown to anyone outside. ``cite`` names the public :class:`Citation` s of
+    the rules file that a document or a page shows instead. ``kind`` is ``domain`` for a fact, ``haven``
+    for a weight or threshold Haven chose, and ``assumption`` for a stated assumption (such as an age range).
     """
 
     source: str
     confidence: str
     cites: str = ""
     kind: str = "domain"
+    cite: tuple[str, ...] = ()
 
     @property
     def unverified(self) -> bool:
@@ -287,6 +312,7 @@ class RuleSet:
     urgency: UrgencyRules
     categories: CategoryRules
     pathways: PathwayRules
+    citations: Mapping[str, Citation] = field(default_factory=dict)
     _designations_by_tag: dict[tuple[str, str], Designation] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -322,11 +348,61 @@ class RuleSet:
         yield self.mobilisation.assumption
         yield from (v.name for v in self.vulnerabilities.values())
         yield self.urgency.urgent_note
+        for citation in self.citations.values():
+            yield citation.title
+            if citation.detail:
+                yield citation.detail
 
     def as_given(self, text: Text) -> Text:
         """``text`` as these rules give it, with its French: an assessment stored before the rules had
         French carries English and Russian only. The same English and Russian, or ``text`` unchanged."""
         return self._texts.get((text.en, text.ru), text)
+
+    def public_sources(self, basis: Basis, key: str = "") -> tuple[Citation, ...]:
+        """The public citations of a fact: those its basis names, or, for an assessment stored before
+        the rules named them, those of the rule it came from (found by the contribution's ``key``)."""
+        ids = basis.cite or self._cite_by_key.get(key, ()) or self._cite_by_source.get(basis.source, ())
+        return tuple(self.citations[i] for i in ids if i in self.citations)
+
+    @cached_property
+    def _cite_by_key(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for provision in self.provisions.values():
+            found[f"exposure:{provision.id}"] = provision.basis.cite
+        for signal in self.signals:
+            found[f"signal:{signal.id}"] = signal.basis.cite
+        for vulnerability_id, vulnerability in self.vulnerabilities.items():
+            found[f"vulnerability:{vulnerability_id}"] = vulnerability.basis.cite
+        for registry in self.registries:
+            found[f"registry:{registry.id}"] = registry.basis.cite
+        found["signal:reach"] = self.reach.basis.cite
+        found["signal:mobilisation"] = self.mobilisation.basis.cite
+        return found
+
+    @cached_property
+    def _cite_by_source(self) -> dict[str, tuple[str, ...]]:
+        """Internal sources that name one rule's citations only (an ambiguous one names none)."""
+        seen: dict[str, set[tuple[str, ...]]] = {}
+        for basis in self.bases():
+            seen.setdefault(basis.source, set()).add(basis.cite)
+        return {source: next(iter(cites)) for source, cites in seen.items() if len(cites) == 1}
+
+    def bases(self) -> Iterator[Basis]:
+        """Every basis the rules give."""
+        for provision in self.provisions.values():
+            yield provision.basis
+        yield from (e.basis for e in self.exposures)
+        yield from (d.basis for d in self.designations)
+        yield from (r.basis for r in self.registries)
+        yield from (s.basis for s in self.signals)
+        yield self.reach.basis
+        yield self.mobilisation.basis
+        yield from (v.basis for v in self.vulnerabilities.values())
+        yield self.urgency.emergency_basis
+        yield self.urgency.urgent_basis
+        yield self.categories.basis
+        p = self.pathways
+        yield from (p.stca, p.sponsorship, p.public_policy, p.discretionary, p.refused_sponsorship)
 
     def designation_for(self, tag: str, provision: str) -> Designation | None:
         """The designation that made conduct shown by ``tag`` an offence under ``provision``, if any."""

@@ -40,7 +40,7 @@ def _text(text: Text | None) -> tuple[str, ...] | None:
 
 @cache
 def _basis(basis: Basis) -> tuple[str, ...]:
-    out = [basis.source, basis.confidence, basis.cites, basis.kind]
+    out = [basis.source, basis.confidence, basis.cites, basis.kind, " ".join(basis.cite)]
     while len(out) > 2 and out[-1] in ("", "domain"):
         out.pop()
     return tuple(out)
@@ -122,7 +122,13 @@ def _read_text(value: list[str] | None) -> Text | None:
 
 def _read_basis(value: list[str]) -> Basis:
     source, confidence, *rest = value
-    return Basis(source, confidence, rest[0] if rest else "", rest[1] if len(rest) > 1 else "domain")
+    return Basis(
+        source,
+        confidence,
+        rest[0] if rest else "",
+        rest[1] if len(rest) > 1 else "domain",
+        tuple(rest[2].split()) if len(rest) > 2 else (),
+    )
 
 
 def _read_note(value: list[Any]) -> Note:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 from haven_core.assessment.facts import PersonFacts
 from haven_core.assessment.result import Contribution, Note, Urgency
@@ -60,7 +61,7 @@ def _basis(trigger: str, rules: RuleSet) -> Basis:
     if trigger in ("removal_emergency",):
         return u.emergency_basis
     if trigger in ("removal_overdue", "detained_final_order"):
-        return Basis(u.emergency_basis.source, u.emergency_basis.confidence, kind="haven")
+        return replace(u.emergency_basis, cites="", kind="haven")
     return u.urgent_basis
 
 

@@ -2,10 +2,12 @@
 whole encrypted to the recipient's ``age`` public key.
 
 Layout before encryption: a tar archive (fixed order, times and owners, so the same files give the same
-bytes) holding ``MANIFEST.json``, ``MANIFEST.json.sig`` (the raw Ed25519 signature of the manifest's
-bytes) and the files. The recipient decrypts with standard tooling (``age -d -i key.txt package.age >
-package.tar``), checks the signature of ``MANIFEST.json`` against Haven's published public key and the
-hash of every file (``sha256sum``); :func:`open_package` does the same in Python.
+bytes) holding the files, then ``MANIFEST.json`` and ``MANIFEST.json.sig`` (the raw Ed25519 signature of
+the manifest's bytes). The manifest comes last so that a package can be written as its files are made,
+encrypted on the way, without holding them all in memory (:class:`PackageWriter`). The recipient
+decrypts with standard tooling (``age -d -i key.txt package.age > package.tar``), checks the signature
+of ``MANIFEST.json`` against Haven's published public key and the hash of every file (``sha256sum``);
+:func:`open_package` does the same in Python.
 """
 
 from __future__ import annotations
@@ -13,9 +15,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import tarfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -41,34 +48,123 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
-def manifest_bytes(files: Mapping[str, bytes], about: Mapping[str, object]) -> bytes:
-    entries = [
-        {"name": n, "sha256": hashlib.sha256(files[n]).hexdigest(), "size": len(files[n])}
-        for n in sorted(files)
-    ]
+def _entry(name: str, data: bytes) -> dict[str, Any]:
+    return {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def _manifest(entries: list[dict[str, Any]], about: Mapping[str, object]) -> bytes:
+    entries = sorted(entries, key=lambda e: str(e["name"]))
     return json.dumps({**about, "files": entries}, ensure_ascii=False, indent=2, sort_keys=True).encode(
         "utf-8"
     )
 
 
+def manifest_bytes(files: Mapping[str, bytes], about: Mapping[str, object]) -> bytes:
+    return _manifest([_entry(n, files[n]) for n in files], about)
+
+
+def _check_name(name: str) -> None:
+    if name in (MANIFEST, SIGNATURE) or name.startswith(("/", "..")) or "/../" in name:
+        raise PackageError(f"a file cannot be named {name!r}")
+
+
+def _recipient(recipient: str) -> Any:
+    try:
+        return pyrage.x25519.Recipient.from_str(recipient.strip())
+    except Exception as exc:  # pyrage raises its own error types
+        raise PackageError("not an age public key (age1…)") from exc
+
+
+class PackageWriter:
+    """A package written as its files come: each file goes into the tar, encrypted to the recipient on
+    the way to ``path``, and only its name, hash and size stay in memory; :meth:`finish` appends the
+    signed manifest. Nothing unencrypted touches the disk, and memory does not grow with the package.
+
+    Use as a context manager: leaving it on an error removes the half-written file."""
+
+    def __init__(self, path: Path, *, recipient: str) -> None:
+        key = _recipient(recipient)
+        self.path = path
+        self._entries: list[dict[str, Any]] = []
+        self._names: set[str] = set()
+        read_end, write_end = os.pipe()
+        self._output = path.open("wb")
+        self._failure: BaseException | None = None
+        self._closed = False
+
+        def encrypt() -> None:  # age reads the tar from the pipe as the writer fills it
+            with os.fdopen(read_end, "rb") as plain:
+                try:
+                    pyrage.encrypt_io(plain, self._output, [key])
+                except BaseException as exc:  # reported by finish()
+                    self._failure = exc
+                    plain.read()  # drain, so that the writer is never blocked on a full pipe
+
+        self._encrypting = threading.Thread(target=encrypt, name="package-encryption", daemon=True)
+        self._encrypting.start()
+        self._plain = os.fdopen(write_end, "wb")
+        self._tar = tarfile.open(fileobj=self._plain, mode="w|", format=tarfile.PAX_FORMAT)
+
+    def add(self, name: str, data: bytes) -> None:
+        _check_name(name)
+        if name in self._names:
+            raise PackageError(f"{name!r} is in the package twice")
+        self._names.add(name)
+        _add(self._tar, name, data)
+        self._entries.append(_entry(name, data))
+
+    @property
+    def count(self) -> int:
+        return len(self._entries)
+
+    def finish(self, *, signing_key: Ed25519PrivateKey, about: Mapping[str, object]) -> int:
+        """Append the signed manifest, close the tar and the encryption; the package's size in bytes."""
+        manifest = _manifest(self._entries, about)
+        _add(self._tar, MANIFEST, manifest)
+        _add(self._tar, SIGNATURE, signing_key.sign(manifest))
+        self._close()
+        if self._failure is not None:
+            raise PackageError(f"the package could not be encrypted: {self._failure}")
+        return self.path.stat().st_size
+
+    def _close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._tar.close()
+            self._plain.close()
+        finally:
+            self._encrypting.join()
+            self._output.close()
+
+    def __enter__(self) -> PackageWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        unfinished = not self._closed
+        self._close()
+        if kind is not None or unfinished:  # an error, or a package left without its manifest
+            self.path.unlink(missing_ok=True)
+
+
 def seal(
     files: Mapping[str, bytes], *, recipient: str, signing_key: Ed25519PrivateKey, about: Mapping[str, object]
 ) -> bytes:
-    """The encrypted package for one ``age`` recipient (``age1…``)."""
+    """The encrypted package for one ``age`` recipient (``age1…``), in memory: for small packages and
+    tests; an export writes with :class:`PackageWriter`."""
     for name in files:
-        if name in (MANIFEST, SIGNATURE) or name.startswith(("/", "..")) or "/../" in name:
-            raise PackageError(f"a file cannot be named {name!r}")
-    try:
-        key = pyrage.x25519.Recipient.from_str(recipient.strip())
-    except Exception as exc:  # pyrage raises its own error types
-        raise PackageError("not an age public key (age1…)") from exc
+        _check_name(name)
+    key = _recipient(recipient)
     manifest = manifest_bytes(files, about)
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        _add(tar, MANIFEST, manifest)
-        _add(tar, SIGNATURE, signing_key.sign(manifest))
         for name in sorted(files):
             _add(tar, name, files[name])
+        _add(tar, MANIFEST, manifest)
+        _add(tar, SIGNATURE, signing_key.sign(manifest))
     encrypted: bytes = pyrage.encrypt(buffer.getvalue(), [key])
     return encrypted
 

@@ -32,9 +32,12 @@ from haven_core.evidence.files import IMAGE_TYPES
 from haven_core.evidence.rendering import RenderingError, strip_image_metadata
 from haven_core.evidence.sniff import sniff_media_type
 
+# Translations of the title and summary for referral dossiers: they say the same thing in another
+# language, so changing them does not send a verified item back to review.
+TRANSLATIONS = ("title_en", "title_fr", "summary_en", "summary_fr")
 ITEM_FIELDS = (
     "kind", "title", "description", "source_url", "author", "published_on", "language", "followers",
-    "views", "registry", "registry_reference", "registry_listed_on",
+    "views", "registry", "registry_reference", "registry_listed_on", *TRANSLATIONS,
 )  # fmt: skip
 _KINDS = {code for code, _label in KIND_CHOICES}
 _TAGS = {code for code, _label in TAG_CHOICES}
@@ -105,7 +108,7 @@ def evidence_add(
 
 def evidence_update(*, actor: Actor, item: EvidenceItem, fields: Mapping[str, Any]) -> list[str]:
     """Correct an item's description and tags; its files stay as they are. A verified item goes back
-    to review."""
+    to review, unless only its translations (for referral dossiers) changed."""
     household = item.person.household
     ensure_can_change(actor, household)
     values, tags = _split(fields)
@@ -116,7 +119,7 @@ def evidence_update(*, actor: Actor, item: EvidenceItem, fields: Mapping[str, An
             changed.append("tags")
         if not changed:
             return []
-        reset = item.status != "unreviewed"
+        reset = item.status != "unreviewed" and not set(changed) <= set(TRANSLATIONS)
         if reset:
             item.status = "unreviewed"
         item.save()

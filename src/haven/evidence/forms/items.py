@@ -17,6 +17,7 @@ from haven.evidence.models.review import VERDICT_CHOICES
 DESCRIBED = ["kind", "title", "description"]
 SOURCE = ["source_url", "author", "published_on", "language", "followers", "views"]
 REGISTRY = ["registry", "registry_reference", "registry_listed_on"]
+TRANSLATED = ["title_en", "summary_en", "title_fr", "summary_fr"]
 
 
 def tag_field(code: str) -> str:
@@ -38,12 +39,17 @@ class EvidenceForm(HavenModelForm):
         (_("What it shows"), TAG_FIELDS),
         (_("Source and reach"), SOURCE),
         (_("Registry listing"), REGISTRY),
+        (_("Translations for referral dossiers (optional)"), TRANSLATED),
     ]
 
     class Meta:
         model = EvidenceItem
-        fields = [*DESCRIBED, *SOURCE, *REGISTRY]
+        fields = [*DESCRIBED, *SOURCE, *REGISTRY, *TRANSLATED]
         widgets = {
+            "title_en": forms.TextInput,
+            "title_fr": forms.TextInput,
+            "summary_en": forms.Textarea(attrs={"rows": 2}),
+            "summary_fr": forms.Textarea(attrs={"rows": 2}),
             "title": forms.TextInput,
             "description": forms.Textarea(attrs={"rows": 3}),
             "source_url": forms.URLInput,
@@ -56,6 +62,10 @@ class EvidenceForm(HavenModelForm):
             "followers": _("For posts: the account's followers when it was captured."),
             "views": _("For posts and videos: views when it was captured."),
             "language": _("For example ru, en, uk."),
+            "title_en": _(
+                "Dossiers for Canada show it instead of the original title; without it, the "
+                "original is shown marked with its language."
+            ),
         }
 
     def __init__(self, *args: Any, item: EvidenceItem | None = None, **kwargs: Any) -> None:
@@ -96,6 +106,7 @@ class EvidenceForm(HavenModelForm):
             "language",
             "registry",
             "registry_reference",
+            *TRANSLATED,
         ):
             values[name] = values.get(name) or ""
         tags: list[tuple[str, dt.date | None]] = [

@@ -75,6 +75,13 @@ class EvidenceItem(models.Model):
     registry = SensitiveTextField(_("registry"))
     registry_reference = SensitiveTextField(_("registry reference"))
     registry_listed_on = SensitiveDateField(_("date listed"))
+    # Optional translations for referral dossiers read in Canada (English and French). Encrypted like the
+    # title and description they translate; a dossier without one shows the original, marked with its
+    # language.
+    title_en = SensitiveTextField(_("title in English"))
+    title_fr = SensitiveTextField(_("title in French"))
+    summary_en = SensitiveTextField(_("summary in English"))
+    summary_fr = SensitiveTextField(_("summary in French"))
 
     # RESTRICT: an original cannot be deleted while it has working copies, unless they go with it (when
     # the person is removed, or a demo is reset).

@@ -38,7 +38,7 @@ def cover_letter_pdf(
             "households": [h.reference for h in households],
             "household_count": len(households),
             "people_count": people_count,
-            "profile": profile.name,
+            "audience": words.audience(profile.name),
             "shared": sorted(str(words.FIELD_LABELS.get(f, f)) for f in profile.person),
         }
         html = render_to_string("referral/pdf/cover_letter.html", context)

@@ -9,19 +9,19 @@ fields that stayed in Haven, never their values.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from haven.assessment.display import Words, level_label, panel
+from haven.assessment.display import Source, Words, level_label, panel
 from haven.assessment.rules import current_rules
 from haven.cases.models import Household
 from haven.referral.documents import words
 from haven.referral.documents.pdf import write_pdf
 from haven.referral.documents.record import household_record, person_ids
-from haven.selection.wording import reason_text
 from haven_core import assessment as core
 from haven_core.assessment import RulesError
 from haven_core.assessment.result import Contribution, Note
@@ -44,13 +44,27 @@ def _rules() -> Any:
         return None  # the stored result carries its own labels and sources; rules only name designations
 
 
+def _shown_title(title: str, original_language: str | None) -> str:
+    """The title as the dossier shows it: translated, or the original marked with its language."""
+    if not title or original_language is None:
+        return title
+    if original_language:
+        return _("%(title)s (original in %(language)s)") % {"title": title, "language": original_language}
+    return _("%(title)s (original, not translated)") % {"title": title}
+
+
 def _person_context(n: int, person: Mapping[str, Any], language: str) -> dict[str, Any]:
     evidence = []
     for item in person.get("evidence", ()):
         verified = item.get("verified_by")
+        title, summary, original_language = words.evidence_title(item, language)
         evidence.append(
             {
                 **item,
+                "title": title,
+                "summary": summary,
+                "original_language": original_language,
+                "shown_title": _shown_title(title, original_language),
                 "kind_label": words.evidence_kind(item.get("kind", "")),
                 "date_label": display_date(item.get("date"), language),
                 "status_label": words.review_status(item.get("status", "")),
@@ -113,6 +127,27 @@ def _without(shown: dict[str, Any], result: core.Assessment, hidden: set[str]) -
     return shown
 
 
+def _numbered(out: dict[str, Any]) -> list[Source]:
+    """Number the public sources of every line, category and route once, in order of first use: each
+    cites them by number, and the dossier lists them once (a source repeated on every line would make a
+    dossier twice as long and no clearer)."""
+    sources: dict[Source, int] = {}
+
+    def refs(cited: list[Source]) -> tuple[int, ...]:
+        return tuple(sorted({sources.setdefault(source, len(sources) + 1) for source in cited}))
+
+    shown = out.get("shown")
+    if shown:
+        tables = [shown["risk"], *shown["others"], shown["vulnerability"], shown["urgency"]]
+        for table in tables:
+            table["lines"] = [replace(line, refs=refs(line.sources)) for line in table["lines"]]
+        for category in shown["categories"]:
+            category["refs"] = refs(category["sources"])
+    for route in out["pathways"]:
+        route["refs"] = refs(route["sources"])
+    return list(sources)
+
+
 def _assessment_context(
     record: Mapping[str, Any],
     people: list[dict[str, Any]],
@@ -123,7 +158,9 @@ def _assessment_context(
     assessment = record.get("assessment")
     pathways = record.get("pathways") or []
     names = {pid: p["name"] for pid, p in zip(ids, people, strict=False)}
-    titles = {e["id"]: e.get("title") or e["id"][:8] for p in people for e in p["evidence"] if "id" in e}
+    titles = {
+        e["id"]: e.get("shown_title") or e["id"][:8] for p in people for e in p["evidence"] if "id" in e
+    }
     text = Words(people=names, evidence=titles, rules=_rules(), language=language)
     out: dict[str, Any] = {
         "pathways": [text.pathway(n) for n in pathways if not _about(n.person, n.notes, set(hidden))],
@@ -133,6 +170,7 @@ def _assessment_context(
         result = assessment["result"]
         levels = [
             {
+                "dimension": d,
                 "name": words.dimension(d),
                 "computed": level_label(v["computed"]),
                 "score": v["score"],
@@ -149,7 +187,57 @@ def _assessment_context(
                 "urgency_date": display_date(assessment.get("urgency_date"), language),
             }
         )
+    out["sources"] = _numbered(out)
     return out
+
+
+def _level(levels: Mapping[str, Any], dimension: str) -> str:
+    """The level a reviewer set, or else the computed one."""
+    found = next((d for d in levels if d["dimension"] == dimension), None)
+    return str(found["reviewer"] or found["computed"]).lower() if found else ""
+
+
+def _why(selection: Mapping[str, Any], assessment: Mapping[str, Any] | None) -> list[str]:
+    """Why the household is put forward, in plain words: how it was chosen, its priority, its main risks,
+    its vulnerability and the proposed category. No ranks, scores or shares of an optimiser's total."""
+    if selection.get("reason") == "pinned_in":
+        how = _("The coalition's coordinator put this household forward ahead of the priority order.")
+    else:
+        how = _(
+            "The coalition put this household forward within the places available, most urgent and most "
+            "at risk first."
+        )
+    why = [how]
+    if not assessment or "shown" not in assessment:
+        return why
+    shown, levels = assessment["shown"], assessment["levels"]
+    urgency = _level(levels, "urgency")
+    trigger = next((line.what for line in shown["urgency"]["lines"] if line.counted), "")
+    if urgency:
+        parts = [urgency, trigger, assessment.get("urgency_date", "")]
+        why.append(_("Priority: %(priority)s.") % {"priority": ", ".join(p for p in parts if p)})
+    risks = [line.what for line in shown["risk"]["lines"] if line.counted and line.points > 0][:3]
+    risk = _level(levels, "risk")
+    if risk and risks:
+        why.append(
+            _("Persecution risk: %(level)s. Main risks: %(risks)s.")
+            % {"level": risk, "risks": "; ".join(risks)}
+        )
+    elif risk:
+        why.append(_("Persecution risk: %(level)s.") % {"level": risk})
+    vulnerable = [line.what for line in shown["vulnerability"]["lines"] if line.counted and line.points > 0]
+    vulnerability = _level(levels, "vulnerability")
+    if vulnerability and vulnerable:
+        why.append(
+            _("Vulnerability: %(level)s (%(reasons)s).")
+            % {"level": vulnerability, "reasons": "; ".join(dict.fromkeys(vulnerable))}
+        )
+    if shown["categories"]:
+        why.append(
+            _("Proposed UNHCR submission category: %(category)s.")
+            % {"category": shown["categories"][0]["label"]}
+        )
+    return why
 
 
 def _sign_off(entry: Mapping[str, Any], titles: Mapping[str, str], language: str) -> dict[str, str]:
@@ -189,28 +277,21 @@ def dossier_context(
     record = minimised_record
     people = [_person_context(n, p, language) for n, p in enumerate(record.get("people", ()), start=1)]
     selection = record.get("selection")
-    titles = {e["id"]: e.get("title", "") for p in people for e in p["evidence"] if "id" in e}
+    titles = {e["id"]: e.get("shown_title", "") for p in people for e in p["evidence"] if "id" in e}
+    assessment = _assessment_context(record, people, ids, language, hidden or {})
     return {
         "language": language,
         "batch_reference": batch_reference,
         "reference": record.get("reference", ""),
         "organisation": record.get("organisation", ""),
-        "profile": profile.name,
+        "audience": words.audience(profile.name),
         "people": people,
-        "assessment": _assessment_context(record, people, ids, language, hidden or {}),
+        "assessment": assessment,
         "has_assessment": "assessment" in record and record.get("assessment") is not None,
         "has_pathways": "pathways" in record,
         "sign_offs": [_sign_off(s, titles, language) for s in record.get("sign_offs", ())],
         "has_sign_offs": "sign_offs" in record,
-        "selection": (
-            {
-                "rank": selection.get("rank"),
-                "text": reason_text(selection.get("reason", ""), selection.get("detail") or {}),
-                "value": selection.get("value"),
-            }
-            if selection
-            else None
-        ),
+        "why": _why(selection, assessment) if selection is not None else [],
         "withheld": [words.withheld(w) for w in withheld],
     }
 

@@ -29,26 +29,60 @@ def package_files(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
 ) -> dict[str, bytes]:
-    """Cover letters, the batch list and a dossier per household in each language.
+    """Every file of the package in memory, by name (for small batches and tests; an export streams
+    them with :func:`write_package_files`)."""
+    files: dict[str, bytes] = {}
+    write_package_files(
+        households,
+        files.__setitem__,
+        profile=profile,
+        batch_reference=batch_reference,
+        recipient=recipient,
+        created_on=created_on,
+        reasons=reasons,
+        progress=progress,
+        jobs=jobs,
+    )
+    return files
+
+
+def write_package_files(
+    households: Sequence[Household],
+    add: Callable[[str, bytes], None],
+    *,
+    profile: FieldProfile,
+    batch_reference: str,
+    recipient: str,
+    created_on: dt.date,
+    reasons: Mapping[str, Mapping[str, Any]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+) -> int:
+    """Cover letters, the batch list and a dossier per household in each language, each handed to
+    ``add(name, data)`` as soon as it is made (so that a package of hundreds of dossiers is never held in
+    memory whole); the number of files.
 
     ``progress(done, total)`` is called after each household's dossiers. A household's record is read
     once and rendered in both languages. With ``jobs`` above 1, that many worker processes render the
     dossiers (rendering is nearly all of an export's time, and reads nothing from the database); the
     files are the same whatever the number of jobs.
     """
-    files: dict[str, bytes] = {}
+    count = 0
     tasks = []
     for household in households:
         record = household_record(household, reasons=(reasons or {}).get(household.reference))
         tasks.append((household.reference, record, tuple(person_ids(household)), profile, batch_reference))
     records = [task[1] for task in tasks]
     for done, rendered in enumerate(_rendered(tasks, jobs), start=1):
-        files.update(rendered)
+        for name, data in rendered.items():
+            add(name, data)
+            count += 1
+        del rendered
         if progress is not None:
             progress(done, len(households))
     people = sum(len(record["people"]) for record in records)
     for language in LANGUAGES:
-        files[f"cover-letter.{language}.pdf"] = cover_letter_pdf(
+        letter = cover_letter_pdf(
             language=language,
             batch_reference=batch_reference,
             recipient=recipient,
@@ -57,10 +91,11 @@ def package_files(
             people_count=people,
             profile=profile,
         )
+        add(f"cover-letter.{language}.pdf", letter)
     rows = rows_of_records(records, profile=profile)
-    files["households.xlsx"] = batch_list_xlsx(rows)
-    files["households.csv"] = batch_list_csv(rows)
-    return files
+    add("households.xlsx", batch_list_xlsx(rows))
+    add("households.csv", batch_list_csv(rows))
+    return count + 4
 
 
 _Task = tuple[str, Mapping[str, Any], tuple[str, ...], FieldProfile, str]

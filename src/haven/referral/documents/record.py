@@ -69,6 +69,12 @@ def _evidence(items: list[EvidenceItem], stamped: set[int]) -> list[dict[str, An
             {
                 "id": str(item.public_id),
                 "title": item.title,
+                "language": item.language,
+                "translations": {
+                    name: value
+                    for name in ("title_en", "title_fr", "summary_en", "summary_fr")
+                    if (value := getattr(item, name))
+                },
                 "kind": item.kind,
                 "date": _iso(item.published_on or item.registry_listed_on),
                 "working_copy": item.derivation if item.original_id else "",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -121,3 +123,47 @@ def withheld(entry: str) -> str:
     if found.group(2):
         return _("Person %(n)s: %(field)s") % {"n": found.group(2), "field": field}
     return _("Household: %(field)s") % {"field": field}
+
+
+# Languages an evidence item's original may be in, named for the dossier's reader.
+LANGUAGE_NAMES = {
+    "ru": gettext_lazy("Russian"),
+    "en": gettext_lazy("English"),
+    "fr": gettext_lazy("French"),
+    "uk": gettext_lazy("Ukrainian"),
+    "be": gettext_lazy("Belarusian"),
+    "de": gettext_lazy("German"),
+    "es": gettext_lazy("Spanish"),
+}
+
+# Who a dossier is prepared for, by field profile, in the reader's words (never the profile's code).
+AUDIENCES = {
+    "officer": gettext_lazy("immigration officials (addresses and contact details are withheld)"),
+    "sponsor": gettext_lazy("sponsors (with addresses and contact details)"),
+}
+
+
+def language_name(code: str) -> str:
+    """``ru`` -> "Russian" in the dossier's language; an unknown code as written, upper-cased."""
+    code = (code or "").strip().lower()
+    return str(LANGUAGE_NAMES.get(code.partition("-")[0], code.upper()))
+
+
+def audience(profile_name: str) -> str:
+    return str(AUDIENCES.get(profile_name, _("a recipient that receives only the fields agreed with it")))
+
+
+def evidence_title(item: Mapping[str, Any], language: str) -> tuple[str, str, str | None]:
+    """An item's title and summary in ``language``, and, when the title is the untranslated original, the
+    name of its language ("" when it is not recorded; None when the title is in ``language`` already or
+    translated)."""
+    translations = item.get("translations") or {}
+    summary = str(translations.get(f"summary_{language}", ""))
+    translated = translations.get(f"title_{language}")
+    if translated:
+        return str(translated), summary, None
+    original = str(item.get("title") or "")
+    written_in = (item.get("language") or "").strip().lower().partition("-")[0]
+    if written_in == language:
+        return original, summary, None
+    return original, summary, language_name(written_in) if written_in else ""
