@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from haven.accounts.models import Membership
 from haven.assessment import wording
@@ -127,13 +127,13 @@ def withheld(entry: str) -> str:
 
 # Languages an evidence item's original may be in, named for the dossier's reader.
 LANGUAGE_NAMES = {
-    "ru": gettext_lazy("Russian"),
-    "en": gettext_lazy("English"),
-    "fr": gettext_lazy("French"),
-    "uk": gettext_lazy("Ukrainian"),
-    "be": gettext_lazy("Belarusian"),
-    "de": gettext_lazy("German"),
-    "es": gettext_lazy("Spanish"),
+    "ru": pgettext_lazy("language in a sentence", "Russian"),
+    "en": pgettext_lazy("language in a sentence", "English"),
+    "fr": pgettext_lazy("language in a sentence", "French"),
+    "uk": pgettext_lazy("language in a sentence", "Ukrainian"),
+    "be": pgettext_lazy("language in a sentence", "Belarusian"),
+    "de": pgettext_lazy("language in a sentence", "German"),
+    "es": pgettext_lazy("language in a sentence", "Spanish"),
 }
 
 # Who a dossier is prepared for, by field profile, in the reader's words (never the profile's code).
