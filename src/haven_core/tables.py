@@ -36,6 +36,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # type: ignore[impo
 from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
 
 BOM = b"\xef\xbb\xbf"
+NUL = b"\x00"
 CHUNK = 1 << 16
 
 
@@ -189,9 +190,13 @@ ENCODING_NAMES = {
 SAMPLE_BYTES = 1 << 20
 
 
-def russian_score(text: str) -> float:
+RUSSIAN = 1.0  # the score above which text reads as Russian (Russian ~1.5-1.9, mis-decoded below 0.9)
+FEW_LETTERS = 12  # too few to judge: a short file in Windows-1251 is taken as it is
+
+
+def russian_score(text: str) -> tuple[float, int]:
     """How much ``text``'s non-ASCII characters look like Russian: the mean log-frequency of its
-    letters (higher is likelier); 0 when it has none."""
+    letters (higher is likelier, Russian text scores 1.5 to 1.9) and how many there were."""
     total, count = 0.0, 0
     for char in text:
         if char < "\x80" or char in _NEUTRAL:
@@ -199,22 +204,25 @@ def russian_score(text: str) -> float:
         frequency = RUSSIAN_LETTERS.get(char.lower(), _UNLIKELY)
         total += math.log(frequency)
         count += 1
-    return total / count if count else 0.0
+    return (total / count if count else 0.0), count
 
 
-def guess_eight_bit(sample: bytes) -> str:
-    """Which one-byte Cyrillic encoding ``sample`` reads best as Russian in; Windows-1251 unless another
-    reads clearly better."""
-    scores: dict[str, float] = {}
+def guess_eight_bit(sample: bytes) -> str | None:
+    """Which one-byte Cyrillic encoding ``sample`` reads as Russian in: Windows-1251 unless another
+    reads clearly better; None when none reads as Russian."""
+    scores: dict[str, tuple[float, int]] = {}
     for encoding in ENCODING_NAMES:
         try:
             scores[encoding] = russian_score(sample.decode(encoding))
         except UnicodeDecodeError:
             continue
-    best = max(scores, key=scores.__getitem__)
-    if "cp1251" in scores and scores[best] - scores["cp1251"] < 0.5:
+    windows, letters = scores.get("cp1251", (-math.inf, 0))
+    best = max(scores, key=lambda encoding: scores[encoding][0])
+    if best != "cp1251" and scores[best][0] >= RUSSIAN and scores[best][0] - windows >= 0.5:
+        return best
+    if windows >= RUSSIAN or (letters < FEW_LETTERS and "cp1251" in scores):
         return "cp1251"
-    return best
+    return None
 
 
 def _first_bad_utf8(file: IO[bytes], start: int) -> int | None:
@@ -223,6 +231,11 @@ def _first_bad_utf8(file: IO[bytes], start: int) -> int | None:
     offset = start
     file.seek(start)
     while chunk := file.read(CHUNK):
+        if (nul := chunk.find(NUL)) >= 0:
+            raise FileProblem(
+                f"Byte {offset + nul + 1:,} of the file is a NUL: this is not a CSV text "
+                'file (or it was saved as UTF-16, "Unicode text"): save it again as CSV UTF-8.'
+            )
         try:
             decoder.decode(chunk)
         except UnicodeDecodeError as exc:
@@ -252,6 +265,11 @@ def detect_encoding(file: IO[bytes]) -> str:
         return "utf-8"
     guess = guess_eight_bit(file.read(SAMPLE_BYTES))
     file.seek(0)
+    if guess is None:
+        raise FileProblem(
+            f"This file is not UTF-8 (byte {bad + 1:,} is not), and its letters do not read as Russian in "
+            "Windows-1251 either: save it again as UTF-8 (CSV UTF-8 in Excel)."
+        )
     if guess != "cp1251":
         raise FileProblem(
             f"This file's Cyrillic letters read as Russian only in the {ENCODING_NAMES[guess]} encoding, "

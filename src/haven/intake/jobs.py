@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 
 from haven.errors import InvalidChange
 from haven.intake import uploads
-from haven.intake.actions import cases_import
+from haven.intake.actions import ImportRefused, cases_import
 from haven.intake.checking import caseload_check
 from haven.jobs.models import Job
 from haven.jobs.running import Report, actor_of_job
 from haven_core.tables import FileProblem
 
 KIND = "intake.import"
+ROWS_NAMED = 20
 
 
 def import_caseload(job: Job, report: Report) -> dict[str, Any]:
@@ -53,9 +54,14 @@ def import_caseload(job: Job, report: Report) -> dict[str, Any]:
         done += count
         report(done, total, label)
 
-    outcome = cases_import(
-        actor=actor, organisation=job.organisation, report=checked, only_valid=only_valid, advance=advance
-    )
+    try:
+        outcome = cases_import(
+            actor=actor, organisation=job.organisation, report=checked, only_valid=only_valid, advance=advance
+        )
+    except ImportRefused as exc:
+        rows = sorted({e.row for e in checked.errors})
+        shown = ", ".join(str(row) for row in rows[:ROWS_NAMED]) + (" …" if len(rows) > ROWS_NAMED else "")
+        raise InvalidChange(f"{exc} " + _("Rows to fix: %(rows)s.") % {"rows": shown}) from None
     uploads.remove_token(params["token"])
     counts = outcome.counts
     lines = [
