@@ -35,17 +35,23 @@ from openpyxl import load_workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # type: ignore[import-untyped]
 from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
 
+from haven_core.table_problems import FileProblem
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FileProblem",
+    "Limits",
+    "check_xlsx_archive",
+    "csv_records",
+    "csv_rows",
+    "detect_encoding",
+    "guess_eight_bit",
+    "xlsx_rows",
+]
+
 BOM = b"\xef\xbb\xbf"
 NUL = b"\x00"
 CHUNK = 1 << 16
-
-
-class FileProblem(ValueError):
-    """The file cannot be read as a table; ``row`` is the row where reading stopped, when known."""
-
-    def __init__(self, message: str, *, row: int | None = None) -> None:
-        self.row = row
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -62,10 +68,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-
-def _thousands(value: int) -> str:
-    return f"{value:,}"
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
@@ -100,44 +102,27 @@ def check_xlsx_archive(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> None
         with zipfile.ZipFile(file) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise FileProblem(f"This spreadsheet cannot be read as XLSX ({type(exc).__name__}).") from exc
+        raise FileProblem("not_xlsx", error=type(exc).__name__) from exc
     finally:
         file.seek(0)
     total = 0
     for part in parts:
         total += part.file_size
         if total > limits.max_unpacked_bytes:
-            raise FileProblem(
-                f"This XLSX file unpacks to more than {_thousands(limits.max_unpacked_bytes >> 20)} MB "
-                "(the limit): split it, or save it as CSV."
-            )
+            raise FileProblem("unpacked", limit=limits.max_unpacked_bytes >> 20)
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > limits.ratio_from_bytes and ratio > limits.max_ratio:
-            raise FileProblem(
-                f"This XLSX file is compressed {ratio:,.0f} times (its part {part.filename}); more than "
-                f"{limits.max_ratio} times is refused, as a spreadsheet made to exhaust the server would "
-                "be. Save it again from a spreadsheet program, or as CSV."
-            )
+            raise FileProblem("ratio", ratio=round(ratio), part=part.filename, limit=limits.max_ratio)
 
 
 def _check_row(number: int, cells: list[object] | list[str], limits: Limits) -> None:
     if number > limits.max_rows + 1:  # the header is row 1
-        raise FileProblem(
-            f"The file has more than {_thousands(limits.max_rows)} rows (the limit): split it into "
-            "several files.",
-            row=number,
-        )
+        raise FileProblem("too_many_rows", row=number, limit=limits.max_rows)
     if len(cells) > limits.max_columns:
-        raise FileProblem(
-            f"Row {number} has more than {_thousands(limits.max_columns)} cells (the limit).", row=number
-        )
+        raise FileProblem("too_many_cells", row=number, limit=limits.max_columns)
     for value in cells:
         if isinstance(value, str) and len(value) > limits.max_cell_chars:
-            raise FileProblem(
-                f"Row {number} has a cell of more than {_thousands(limits.max_cell_chars)} characters "
-                "(the limit).",
-                row=number,
-            )
+            raise FileProblem("long_cell", row=number, limit=limits.max_cell_chars)
 
 
 def xlsx_rows(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[int, list[object]]]:
@@ -146,10 +131,10 @@ def xlsx_rows(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> Iterator[tupl
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise FileProblem(f"This spreadsheet cannot be read as XLSX ({type(exc).__name__}).") from exc
+        raise FileProblem("not_xlsx", error=type(exc).__name__) from exc
     try:
         if not workbook.worksheets:
-            raise FileProblem("This XLSX file has no sheet.")
+            raise FileProblem("no_sheet")
         sheet = workbook.worksheets[0]
         number = 0
         try:
@@ -160,9 +145,7 @@ def xlsx_rows(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> Iterator[tupl
         except FileProblem:
             raise
         except Exception as exc:  # damaged XML inside a readable zip
-            raise FileProblem(
-                f"This XLSX file cannot be read past row {number} ({type(exc).__name__}).", row=number + 1
-            ) from exc
+            raise FileProblem("broken_after", row=number + 1, last=number, error=type(exc).__name__) from exc
     finally:
         workbook.close()
 
@@ -232,10 +215,7 @@ def _first_bad_utf8(file: IO[bytes], start: int) -> int | None:
     file.seek(start)
     while chunk := file.read(CHUNK):
         if (nul := chunk.find(NUL)) >= 0:
-            raise FileProblem(
-                f"Byte {offset + nul + 1:,} of the file is a NUL: this is not a CSV text "
-                'file (or it was saved as UTF-16, "Unicode text"): save it again as CSV UTF-8.'
-            )
+            raise FileProblem("nul", byte=offset + nul + 1)
         try:
             decoder.decode(chunk)
         except UnicodeDecodeError as exc:
@@ -256,26 +236,16 @@ def detect_encoding(file: IO[bytes]) -> str:
     file.seek(0)
     if marked:
         if bad is not None:
-            raise FileProblem(
-                f"The file starts with the mark of UTF-8 text, but byte {bad + 1:,} is not UTF-8: save it "
-                "again as UTF-8 (CSV UTF-8 in Excel)."
-            )
+            raise FileProblem("bom_not_utf8", byte=bad + 1)
         return "utf-8-sig"
     if bad is None:
         return "utf-8"
     guess = guess_eight_bit(file.read(SAMPLE_BYTES))
     file.seek(0)
     if guess is None:
-        raise FileProblem(
-            f"This file is not UTF-8 (byte {bad + 1:,} is not), and its letters do not read as Russian in "
-            "Windows-1251 either: save it again as UTF-8 (CSV UTF-8 in Excel)."
-        )
+        raise FileProblem("not_russian", byte=bad + 1)
     if guess != "cp1251":
-        raise FileProblem(
-            f"This file's Cyrillic letters read as Russian only in the {ENCODING_NAMES[guess]} encoding, "
-            "which Haven does not import (it would read names as gibberish): save it again as UTF-8 "
-            "(CSV UTF-8 in Excel) or Windows-1251."
-        )
+        raise FileProblem("other_encoding", encoding=ENCODING_NAMES[guess])
     return "cp1251"
 
 
@@ -286,11 +256,7 @@ def _lines(text: IO[str], limits: Limits) -> Iterator[str]:
     while line := text.readline(limits.max_line_chars + 1):
         number += 1
         if len(line) > limits.max_line_chars:
-            raise FileProblem(
-                f"Line {number:,} of the file is longer than {_thousands(limits.max_line_chars)} "
-                "characters (the limit).",
-                row=number,
-            )
+            raise FileProblem("long_line", line=number, limit=limits.max_line_chars)
         yield line
 
 
@@ -314,13 +280,9 @@ def csv_records(
             yield number, line, cells
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise FileProblem(
-            f"Row {number + 1} cannot be read as CSV ({exc}); the limit for one cell is "
-            f"{_thousands(limits.max_cell_chars)} characters.",
-            row=number + 1,
-        ) from None
+        raise FileProblem("bad_csv", row=number + 1, error=str(exc), limit=limits.max_cell_chars) from None
     except UnicodeDecodeError:
-        raise FileProblem(f"Row {number + 1} is not {encoding} text.", row=number + 1) from None
+        raise FileProblem("not_encoding", row=number + 1, encoding=encoding) from None
     finally:
         text.detach()
 

@@ -61,3 +61,19 @@ def test_a_malformed_file_is_refused_on_the_form(name: str, caseworker_a: Any) -
     assert reason in page, page[page.find("field-error") - 200 :][:800]
     assert "Households created" not in page  # no preview: the file was not read as a caseload
     assert not Household.objects.exists()
+
+
+def test_the_reason_is_given_in_russian_too(caseworker_a: Any) -> None:
+    from django.conf import settings
+
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.post(
+        "/intake/", {"file": SimpleUploadedFile("koi8.csv", koi8_csv()), "date_order": "auto"}
+    ).content.decode()
+    assert "только в кодировке KOI8-R" in page
+    page = client.post(
+        "/intake/",
+        {"file": SimpleUploadedFile("rows.xlsx", BROKEN["three-million-rows.xlsx"][0]), "date_order": "auto"},
+    ).content.decode()
+    assert "сжатие больше чем в 100 раз не принимается" in page

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from haven.errors import InvalidChange
@@ -41,7 +42,7 @@ def import_caseload(job: Job, report: Report) -> dict[str, Any]:
             choices={int(row): value for row, value in params.get("choices", {}).items()},
         )
     except FileProblem as exc:
-        raise InvalidChange(str(exc)) from None
+        raise InvalidChange(exc.message_in(get_language() or "en")) from None
     del data
     only_valid = bool(params.get("only_valid"))
     total = len(checked.valid_households) if only_valid or not checked.errors else len(checked.households)

@@ -96,7 +96,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 data, filename, date_order, actor=actor, organisation=organisation, choices={}
             )
         except FileProblem as exc:
-            form.add_error("file", str(exc))
+            form.add_error("file", exc.message_in(get_language() or "en"))
             return render(request, "intake/upload.html", context)
         uploads.keep(
             request.session, data, filename=filename, date_order=date_order, organisation_id=organisation.pk

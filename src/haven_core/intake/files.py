@@ -66,7 +66,7 @@ class _Rows:
             cells = [_cell(v) for v in values]
             if any(cells):
                 return cells
-        raise FileProblem("The file has no header row.")
+        raise FileProblem("no_header")
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         header_seen = False
@@ -87,7 +87,7 @@ def open_table(file: IO[bytes], filename: str, limits: Limits = DEFAULT_LIMITS) 
     elif name.endswith((".csv", ".txt")):
         kind, encoding = "csv", detect_encoding(file)
     else:
-        raise FileProblem("Give an .xlsx or a .csv file.")
+        raise FileProblem("not_a_table")
     rows = _Rows(file, kind, encoding, limits)
     return Table(headers=rows.header(), rows=rows, encoding=encoding)
 
