@@ -41,3 +41,17 @@ def test_a_malformed_registry_file_fails_its_preview_with_the_reason(name: str, 
     assert job.state == Job.FAILED
     assert reason in job.error.lower() and "Nothing was imported" in job.error
     assert not Snapshot.objects.exists()
+
+
+def test_an_upload_over_50_mb_is_refused_on_the_form(reviewer_a: Any, settings: Any) -> None:
+    from haven.registries import forms
+
+    client = client_for(reviewer_a)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(forms, "MAX_UPLOAD_BYTES", 1000)
+        response = client.post(
+            "/registries/import/", {"file": SimpleUploadedFile("big.csv", b"reference,name\n" + b"x" * 1000)}
+        )
+    assert response.status_code == 200
+    assert "larger than 50 MB" in response.content.decode()
+    assert not Job.objects.exists()
