@@ -30,6 +30,8 @@ bench: setup
 	$(VENV)/python bench/matching.py
 	$(VENV)/python bench/selection.py
 	$(VENV)/python bench/import.py
+	$(VENV)/python bench/import_memory.py
+	$(VENV)/python bench/import_duplicate_skip.py
 	$(VENV)/python bench/seed.py
 	$(VENV)/python bench/assess.py
 	$(VENV)/python bench/referral.py

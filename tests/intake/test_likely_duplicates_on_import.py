@@ -19,6 +19,7 @@ from haven.audit.models import AuditEntry
 from haven.cases.actions import household_create
 from haven.cases.models import Household
 from tests.conftest import client_for
+from tests.intake.confirming import confirm_import
 
 HEAD = "ID семьи;Родство;Фамилия;Имя;Отчество;Фамилия (латиницей);Имя (латиницей);Телефон;Дата рождения\n"
 # household_a's Юлия Сергеевна Котова again, under a new id, with her phone and a daughter; and a stranger.
@@ -119,7 +120,7 @@ def test_the_preview_asks_for_each_row_and_imports_it_as_chosen(
     assert f'name="duplicate-2" value="{household_a.reference}"' in page
     assert 'name="duplicate-2" value="different"' in page
     assert f'href="/cases/{household_a.reference}/"' in page and "birth date equal (1988-04-12)" in page
-    client.post("/intake/confirm/", {"only_valid": "1", "duplicate-2": household_a.reference})
+    confirm_import(client, {"only_valid": "1", "duplicate-2": household_a.reference})
     assert Household.objects.count() == 2
     assert household_a.people.get(relationship="principal").phone == "+1 555 0100"
 
@@ -127,7 +128,7 @@ def test_the_preview_asks_for_each_row_and_imports_it_as_chosen(
 def test_an_undecided_row_in_the_preview_is_not_imported(caseworker_a: Any, household_a: Household) -> None:
     client = client_for(caseworker_a)
     upload(client, AGAIN)
-    client.post("/intake/confirm/", {"only_valid": "1", "duplicate-2": ""})
+    confirm_import(client, {"only_valid": "1", "duplicate-2": ""})
     assert set(Household.objects.values_list("external_id", flat=True)) == {"", "K-2"}
 
 

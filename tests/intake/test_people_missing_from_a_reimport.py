@@ -14,6 +14,7 @@ from django.utils.translation import override
 from haven.audit.models import AuditEntry
 from haven.cases.models import Person
 from tests.conftest import client_for
+from tests.intake.confirming import confirm_import
 
 FIRST = (
     "ID семьи;Родство;Фамилия;Имя;Дата рождения\n"
@@ -86,7 +87,7 @@ def test_the_preview_lists_who_is_kept(caseworker_a: Any, org_a: Any, settings: 
         file = SimpleUploadedFile("caseload.csv", text.encode("cp1251"), content_type="text/csv")
         page = client.post("/intake/", {"file": file, "date_order": "auto"}).content.decode()
         if text == FIRST:
-            client.post("/intake/confirm/")
+            confirm_import(client)
     assert "In Haven but not in the file" in page
     assert (
         '<td class="num">3</td><td class="mono">F-1</td><td class="mono">F-1/3</td><td>Kept, not deleted</td>'
@@ -94,7 +95,7 @@ def test_the_preview_lists_who_is_kept(caseworker_a: Any, org_a: Any, settings: 
     )
     assert "Анна" not in page
     assert "The file has no Person ID column, so people are known by their place in the household" in page
-    client.post("/intake/confirm/")
+    confirm_import(client)
     assert Person.objects.filter(external_id="F-1/3").exists()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     file = SimpleUploadedFile("caseload.csv", LATER.encode("cp1251"), content_type="text/csv")

@@ -19,6 +19,7 @@ from haven.intake.actions import ImportRefused, cases_import
 from haven.intake.choices import import_choices
 from haven_core.intake import Table, validate
 from tests.conftest import client_for
+from tests.intake.confirming import confirm_import
 
 FIRST = (
     "ID семьи;ID человека;Родство;Фамилия;Имя;Дата рождения\n"
@@ -140,16 +141,16 @@ def test_the_preview_shows_the_error_on_its_row(caseworker_a: Any, org_a: Any) -
         file = SimpleUploadedFile("caseload.csv", text.encode("cp1251"), content_type="text/csv")
         page = client.post("/intake/", {"file": file, "date_order": "auto"}).content.decode()
         if text == FIRST:
-            client.post("/intake/confirm/")
+            confirm_import(client)
     assert "Rows to fix" in page
     assert '<td class="num">3</td><td>Relationship</td>' in page
     assert "An import never changes a principal" in page
     assert "Households updated: 1" in page and "Households with invalid rows: 1" in page
-    client.post("/intake/confirm/")  # without choosing "only the valid households"
+    confirm_import(client)  # without choosing "only the valid households"
     assert principals() == {"F-1": "P-1", "F-2": "P-3"} and Person.objects.count() == 3
     file = SimpleUploadedFile("caseload.csv", SWAPPED.encode("cp1251"), content_type="text/csv")
     client.post("/intake/", {"file": file, "date_order": "auto"})
-    client.post("/intake/confirm/", {"only_valid": "1"})
+    confirm_import(client, {"only_valid": "1"})
     assert "1 updated, 0 unchanged, 1 skipped as invalid" in client.get("/intake/").content.decode()
     assert principals() == {"F-1": "P-1", "F-2": "P-3"}
     assert Person.objects.get(external_id="P-1").relationship == "principal"  # F-1 whole, as it was

@@ -127,17 +127,25 @@ def _known(organisation: Organisation, report: IntakeReport) -> tuple[set[str], 
     return households, people
 
 
-def _candidates(actor: Actor, queries: list[NameRecord]) -> list[int]:
-    """The people ``actor`` may see who share a name key with one of the queries."""
-    values = sorted({value for q in queries for key in name_keys(*q.names) for value in index_values(key)})
+def _query_values(query: NameRecord) -> set[str]:
+    return {value for key in name_keys(*query.names) for value in index_values(key)}
+
+
+def _candidates(actor: Actor, values: set[str]) -> tuple[list[int], set[str]]:
+    """The people ``actor`` may see who have one of the name index ``values``, and the values found (a
+    query none of whose values was found has nobody to be compared with)."""
     found: set[int] = set()
+    present: set[str] = set()
     scope = visible_households(actor)
-    for start in range(0, len(values), BATCH):
+    ordered = sorted(values)
+    for start in range(0, len(ordered), BATCH):
         rows = PersonNameKey.objects.filter(
-            key__in=values[start : start + BATCH], person__household__in=scope
-        ).values_list("person_id", flat=True)
-        found.update(rows)
-    return sorted(found)
+            key__in=ordered[start : start + BATCH], person__household__in=scope
+        ).values_list("person_id", "key")
+        for person_id, value in rows:
+            found.add(person_id)
+            present.add(value)
+    return sorted(found), present
 
 
 def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport) -> FileCheck:
@@ -151,9 +159,13 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
             if (record := _record(intake)).names:
                 queries.append((household, intake, record))
     check = FileCheck()
-    ids = _candidates(actor, [q for _, _, q in queries]) if queries else []
+    values = [_query_values(q) for _, _, q in queries]
+    ids, present = _candidates(actor, set().union(*values)) if queries else ([], set())
     if not ids:
         return check
+    # Only the people whose own keys someone in Haven shares are compared: for the others, the blind
+    # index already says nobody there is like them.
+    queries = [query for query, own in zip(queries, values, strict=True) if not present.isdisjoint(own)]
     existing: list[Existing] = []
     targets: dict[str, UpdateTarget] = {}
     for start in range(0, len(ids), BATCH):

@@ -53,6 +53,27 @@ def held(session: Any) -> tuple[Upload, bytes] | None:
     return upload, decrypt_bytes(path.read_bytes(), context=_context(upload.token))
 
 
+def hand_over(session: Any) -> Upload | None:
+    """The upload held for this session, now the import job's: the session no longer holds it, and the
+    file stays until the job has imported it (:func:`remove_token`)."""
+    stored = session.pop(SESSION_KEY, None)
+    if not stored or not _path(stored["token"]).is_file():
+        return None
+    return Upload(**stored)
+
+
+def read_token(token: str) -> bytes | None:
+    path = _path(token)
+    if not token.isalnum() or not path.is_file():
+        return None
+    return decrypt_bytes(path.read_bytes(), context=_context(token))
+
+
+def remove_token(token: str) -> None:
+    if token.isalnum():
+        _path(token).unlink(missing_ok=True)
+
+
 def discard(session: Any) -> None:
     stored = session.pop(SESSION_KEY, None)
     if stored:

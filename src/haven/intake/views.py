@@ -4,8 +4,10 @@ The preview is the answer to the upload: the file is checked (against Haven's re
 duplicates are flagged (against Haven and within the file), and an import is rehearsed (rolled back) to
 say what would be created, updated or left unchanged, and who Haven has that the file no longer lists.
 A row of a new household whose person Haven likely has already is held back until the preview's choice
-for it: "update that household" or "a different person". Confirming imports the file held for this
-session, checked again with those choices, in one transaction.
+for it: "update that household" or "a different person". Confirming starts a job (its progress on this
+page) that imports the file held for this session, checked again with those choices, in one
+transaction. A file that cannot be read, or breaks a limit while it is read, is refused with the
+reason on the form, never with a server error.
 """
 
 from __future__ import annotations
@@ -25,17 +27,18 @@ from haven.accounts.access import caseload_required
 from haven.accounts.models import Organisation
 from haven.errors import NotAllowed
 from haven.intake import uploads
-from haven.intake.actions import ImportRefused, cases_import, check_against_haven, check_can_import
-from haven.intake.choices import import_choices
-from haven.intake.duplicates import FileCheck, file_check, in_file_duplicates
+from haven.intake.actions import cases_import, check_can_import
+from haven.intake.checking import caseload_check
+from haven.intake.duplicates import in_file_duplicates
 from haven.intake.export import cases_export
 from haven.intake.forms import ExportForm, UploadForm
-from haven_core.intake import DateOrder, IntakeReport, read_table, validate
+from haven.intake.jobs import KIND
+from haven.jobs.actions import job_start, jobs_for
 from haven_core.intake.columns import BY_KEY
-from haven_core.intake.duplicates import DIFFERENT, resolve_duplicates
-from haven_core.intake.files import FileProblem
+from haven_core.intake.duplicates import DIFFERENT
 from haven_core.intake.template import template_xlsx
 from haven_core.roles import COALITION_WIDE
+from haven_core.tables import FileProblem
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_SHOWN = 200
@@ -54,24 +57,6 @@ def _header(key: str) -> str:
     return column.ru if (get_language() or "").startswith("ru") else column.en
 
 
-def _check(
-    data: bytes,
-    filename: str,
-    date_order: str,
-    *,
-    actor: Any,
-    organisation: Organisation,
-    choices: Mapping[int, str],
-) -> tuple[IntakeReport, FileCheck]:
-    """The file checked row by row, against Haven, and for people Haven likely has already; each
-    likely duplicate's row as the person importing chose (``choices``: row → a choice)."""
-    report = validate(read_table(data, filename), import_choices(), DateOrder(date_order))
-    check = file_check(actor=actor, organisation=organisation, report=report)
-    resolve_duplicates(report, check.blocking, choices)
-    check_against_haven(organisation=organisation, report=report)
-    return report, check
-
-
 def _choices(data: Mapping[str, str]) -> dict[int, str]:
     """The posted choice of each likely duplicate's row: ``duplicate-ROW`` → ``different`` or a
     household reference."""
@@ -88,7 +73,12 @@ def _choices(data: Mapping[str, str]) -> dict[int, str]:
 def upload(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     form = UploadForm(request.POST or None, request.FILES or None, choose_organisation=_coalition_wide(actor))
-    context: dict[str, Any] = {"form": form, "nav": "intake", "export_form": ExportForm()}
+    context: dict[str, Any] = {
+        "form": form,
+        "nav": "intake",
+        "export_form": ExportForm(),
+        "jobs": jobs_for(actor).filter(kind=KIND, requested_by=actor.user)[:3],
+    }
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data.get("organisation") or actor.organisation
         if organisation is None:
@@ -102,11 +92,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         filename = form.cleaned_data["file"].name
         date_order = form.cleaned_data["date_order"]
         try:
-            report, check = _check(
+            report, check = caseload_check(
                 data, filename, date_order, actor=actor, organisation=organisation, choices={}
             )
         except FileProblem as exc:
-            form.add_error("file", str(exc))
+            form.add_error("file", exc.message_in(get_language() or "en"))
             return render(request, "intake/upload.html", context)
         uploads.keep(
             request.session, data, filename=filename, date_order=date_order, organisation_id=organisation.pk
@@ -141,46 +131,36 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_POST
 @caseload_required
 def confirm(request: HttpRequest) -> HttpResponse:
+    """Start the import of the file held for this session, as a job whose progress the Import page
+    shows; the file is checked again there, with the choices made on the preview."""
     actor = request.actor  # type: ignore[attr-defined]
-    held = uploads.held(request.session)
+    held = uploads.hand_over(request.session)
     if held is None:
         messages.error(request, _("No file is waiting to be imported: upload it again."))
         return redirect("intake:upload")
-    upload, data = held
-    organisation = Organisation.objects.get(pk=upload.organisation_id)
-    report = _check(
-        data,
-        upload.filename,
-        upload.date_order,
-        actor=actor,
-        organisation=organisation,
-        choices=_choices(request.POST),
-    )[0]
+    organisation = Organisation.objects.get(pk=held.organisation_id)
+    only_valid = request.POST.get("only_valid") == "1"
     try:
-        outcome = cases_import(
+        check_can_import(actor, organisation)
+        job_start(
             actor=actor,
+            kind=KIND,
+            subject="caseload",
             organisation=organisation,
-            report=report,
-            only_valid=request.POST.get("only_valid") == "1",
+            params={
+                "token": held.token,
+                "filename": held.filename,
+                "date_order": held.date_order,
+                "choices": {str(row): value for row, value in _choices(request.POST).items()},
+                "only_valid": only_valid,
+            },
+            audit_detail={"only_valid": only_valid},
         )
-    except (ImportRefused, NotAllowed) as exc:
+    except NotAllowed as exc:
+        uploads.remove_token(held.token)
         messages.error(request, str(exc))
         return redirect("intake:upload")
-    uploads.discard(request.session)
-    counts = outcome.counts
-    messages.success(
-        request,
-        _(
-            "Imported: %(created)d households created, %(updated)d updated, %(unchanged)d unchanged, "
-            "%(skipped)d skipped as invalid."
-        )
-        % {
-            "created": counts["created"],
-            "updated": counts["updated"],
-            "unchanged": counts["unchanged"],
-            "skipped": len(outcome.skipped),
-        },
-    )
+    messages.success(request, _("The import is queued: its progress shows below."))
     return redirect("intake:upload")
 
 

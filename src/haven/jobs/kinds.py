@@ -38,6 +38,7 @@ KINDS: dict[str, Kind] = {
     "documentation.score": Kind(_("Documentation scores"), "haven.dashboard.jobs.score_documentation"),
     "evidence.timestamp": Kind(_("Timestamping evidence files"), "haven.jobs.commands.timestamp_pending"),
     "alerts.send": Kind(_("Sending deadline alerts"), "haven.jobs.commands.send_alerts"),
+    "intake.import": Kind(_("Caseload import"), "haven.intake.jobs.import_caseload"),
     "probe": Kind(_("Queue check"), "haven.jobs.probe.probe"),
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,9 @@ class DecisionForm(forms.Form):
     )
 
 
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # the Ministry's whole export is under 1 MB
+
+
 class RegistryFileForm(forms.Form):
     """A registry file to import: its preview is made first, in the background."""
 
@@ -34,3 +39,11 @@ class RegistryFileForm(forms.Form):
         required=False,
         help_text=_("Only for files that do not state their date (YYYY-MM-DD)."),
     )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 50 MB: import it with haven registry-import.")
+            )
+        return upload

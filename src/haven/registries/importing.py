@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -97,52 +97,81 @@ def _registry(parsed: ParsedFile, name: str | None) -> Registry:
     return registry
 
 
-def _store_entries(
-    snapshot: Snapshot, parsed: Sequence[ParsedEntry], progress: Progress | None
-) -> list[Appearance]:
-    """Create or update the entries of ``parsed``; return their appearances in ``snapshot``."""
-    existing = {e.key: e for e in Entry.objects.filter(registry=snapshot.registry).select_related(
-        "first_snapshot", "last_snapshot"
-    )}  # fmt: skip
-    new, updated, appearances = [], [], []
-    for item in parsed:
-        values = _values(item)
-        entry = existing.get(item.key)
-        if entry is None:
-            entry = Entry(
-                registry=snapshot.registry, key=item.key, first_snapshot=snapshot, last_snapshot=snapshot
-            )
-            new.append(entry)
-            newest = True
-        else:
-            newest = entry.last_snapshot.taken_on < snapshot.taken_on
-            if entry.first_snapshot.taken_on > snapshot.taken_on:
-                entry.first_snapshot = snapshot
-            if newest:
-                entry.last_snapshot = snapshot
-            updated.append(entry)
-        if newest:
-            for name in COMPARED:
-                setattr(entry, name, getattr(item, name) if name != "names" else list(item.names))
-            entry.reference, entry.raw = item.reference, item.raw
-        appearances.append(
-            Appearance(
-                snapshot=snapshot, entry=entry, listed=_listed_in(item, snapshot.taken_on), values=values
-            )
-        )
-    for start in range(0, len(new), BATCH):
-        Entry.objects.bulk_create(new[start : start + BATCH])
-        if progress:
-            progress.advance(len(new[start : start + BATCH]))
+def _store_entries(snapshot: Snapshot, parsed: Sequence[ParsedEntry], progress: Progress | None) -> None:
+    """Create or update the entries of ``parsed`` and record their appearances in ``snapshot``, a batch
+    at a time: only a batch's entries are looked up and held, never the whole registry."""
     fields = ["first_snapshot", "last_snapshot", "reference", "raw", *COMPARED]
-    for start in range(0, len(updated), BATCH):
-        Entry.objects.bulk_update(updated[start : start + BATCH], fields)
+    for start in range(0, len(parsed), BATCH):
+        batch = parsed[start : start + BATCH]
+        existing = {
+            e.key: e
+            for e in Entry.objects.filter(registry=snapshot.registry, key__in=[item.key for item in batch])
+            .select_related("first_snapshot", "last_snapshot")
+        }  # fmt: skip
+        new, updated, appearances = [], [], []
+        for item in batch:
+            entry = existing.get(item.key)
+            if entry is None:
+                entry = Entry(
+                    registry=snapshot.registry, key=item.key, first_snapshot=snapshot, last_snapshot=snapshot
+                )
+                new.append(entry)
+                newest = True
+            else:
+                newest = entry.last_snapshot.taken_on < snapshot.taken_on
+                if entry.first_snapshot.taken_on > snapshot.taken_on:
+                    entry.first_snapshot = snapshot
+                if newest:
+                    entry.last_snapshot = snapshot
+                updated.append(entry)
+            if newest:
+                for name in COMPARED:
+                    setattr(entry, name, getattr(item, name) if name != "names" else list(item.names))
+                entry.reference, entry.raw = item.reference, item.raw
+            appearances.append((entry, item))
+        Entry.objects.bulk_create(new)
+        if updated:
+            Entry.objects.bulk_update(updated, fields)
+        Appearance.objects.bulk_create(
+            Appearance(
+                snapshot=snapshot,
+                entry_id=entry.pk,
+                listed=_listed_in(item, snapshot.taken_on),
+                values=_values(item),
+            )
+            for entry, item in appearances
+        )
         if progress:
-            progress.advance(len(updated[start : start + BATCH]))
-    for appearance in appearances:
-        appearance.entry_id = appearance.entry.pk
-    Appearance.objects.bulk_create(appearances, batch_size=BATCH)
-    return appearances
+            progress.advance(len(batch))
+
+
+def _appearances(snapshot: Snapshot) -> Iterator[tuple[int, bool, dict[str, Any]]]:
+    """``(entry id, listed, values)`` of every appearance in ``snapshot``, in entry order, streamed."""
+    return (
+        Appearance.objects.filter(snapshot=snapshot)
+        .order_by("entry_id")
+        .values_list("entry_id", "listed", "values")
+        .iterator(chunk_size=BATCH)
+    )
+
+
+def _compared(
+    before: Iterator[tuple[int, bool, dict[str, Any]]], now: Iterator[tuple[int, bool, dict[str, Any]]]
+) -> Iterator[tuple[int, tuple[bool, dict[str, Any]] | None, tuple[bool, dict[str, Any]] | None]]:
+    """Both snapshots' appearances side by side by entry (a merge of two sorted streams): ``(entry id,
+    (listed, values) before or None, (listed, values) now or None)``."""
+    old, new = next(before, None), next(now, None)
+    while old is not None or new is not None:
+        if new is None or (old is not None and old[0] < new[0]):
+            assert old is not None
+            yield old[0], (old[1], old[2]), None
+            old = next(before, None)
+        elif old is None or new[0] < old[0]:
+            yield new[0], None, (new[1], new[2])
+            new = next(now, None)
+        else:
+            yield new[0], (old[1], old[2]), (new[1], new[2])
+            old, new = next(before, None), next(now, None)
 
 
 def record_changes(snapshot: Snapshot) -> list[Change]:
@@ -150,7 +179,8 @@ def record_changes(snapshot: Snapshot) -> list[Change]:
 
     Added: in this snapshot and not listed in the previous one (new, or listed again). Removed: listed
     in the previous one, and gone or marked removed in this one. Changed: listed in both with another
-    name, spelling, birth date or date. The first snapshot of a registry has no changes.
+    name, spelling, birth date or date. The first snapshot of a registry has no changes. Both snapshots
+    are read side by side in entry order, a batch at a time; only the changes are held.
     """
     Change.objects.filter(snapshot=snapshot).delete()
     previous = (
@@ -160,23 +190,16 @@ def record_changes(snapshot: Snapshot) -> list[Change]:
     )
     changes: list[Change] = []
     if previous is not None:
-        before = {a.entry_id: a for a in Appearance.objects.filter(snapshot=previous)}
-        now = {a.entry_id: a for a in Appearance.objects.filter(snapshot=snapshot)}
-        for entry_id, appearance in now.items():
-            old = before.get(entry_id)
-            if old is None or (not old.listed and appearance.listed):
+        for entry_id, old, now in _compared(_appearances(previous), _appearances(snapshot)):
+            if now is None:
+                if old is not None and old[0]:
+                    changes.append(Change(snapshot=snapshot, entry_id=entry_id, kind="removed"))
+            elif old is None or (not old[0] and now[0]):
                 changes.append(Change(snapshot=snapshot, entry_id=entry_id, kind="added"))
-            elif old.listed and not appearance.listed:
+            elif old[0] and not now[0]:
                 changes.append(Change(snapshot=snapshot, entry_id=entry_id, kind="removed"))
-            elif old.listed and (
-                fields := [f for f in COMPARED if old.values.get(f) != appearance.values.get(f)]
-            ):
+            elif old[0] and (fields := [f for f in COMPARED if old[1].get(f) != now[1].get(f)]):
                 changes.append(Change(snapshot=snapshot, entry_id=entry_id, kind="changed", fields=fields))
-        changes += [
-            Change(snapshot=snapshot, entry_id=entry_id, kind="removed")
-            for entry_id, old in before.items()
-            if old.listed and entry_id not in now
-        ]
         Change.objects.bulk_create(changes, batch_size=BATCH)
     snapshot.previous = previous
     snapshot.added_count = sum(1 for c in changes if c.kind == "added")

@@ -41,19 +41,33 @@ _DAY_MONTH = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{4})$")
 
 
+def _order_said(value: str) -> DateOrder | None:
+    """The order an unambiguous slash or dash date says (``03/14/1990`` is month first), if any."""
+    m = _DAY_MONTH.match((value or "").strip())
+    if m is None or m.group(2) == ".":
+        return None
+    first, second = int(m.group(1)), int(m.group(3))
+    if first > 12 >= second:
+        return DateOrder.DMY
+    if second > 12 >= first:
+        return DateOrder.MDY
+    return None
+
+
 def column_order(values: Iterable[str]) -> DateOrder:
     """What the unambiguous slash or dash dates of one column say the order is (AUTO: nothing or mixed)."""
-    seen: set[DateOrder] = set()
-    for value in values:
-        m = _DAY_MONTH.match((value or "").strip())
-        if m is None or m.group(2) == ".":
-            continue
-        first, second = int(m.group(1)), int(m.group(3))
-        if first > 12 >= second:
-            seen.add(DateOrder.DMY)
-        elif second > 12 >= first:
-            seen.add(DateOrder.MDY)
+    seen = {order for value in values if (order := _order_said(value)) is not None}
     return seen.pop() if len(seen) == 1 else DateOrder.AUTO
+
+
+def column_orders(rows: Iterable[tuple[int, list[str]]], positions: dict[str, int]) -> dict[str, DateOrder]:
+    """:func:`column_order` of each date column (key → its index in a row), in one pass over ``rows``."""
+    seen: dict[str, set[DateOrder]] = {key: set() for key in positions}
+    for _number, cells in rows:
+        for key, index in positions.items():
+            if index < len(cells) and (order := _order_said(cells[index])) is not None:
+                seen[key].add(order)
+    return {key: orders.pop() if len(orders) == 1 else DateOrder.AUTO for key, orders in seen.items()}
 
 
 def _day_month(text: str, order: DateOrder, column_hint: DateOrder) -> tuple[int, int, int] | None:

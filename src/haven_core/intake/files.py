@@ -1,48 +1,39 @@
 """Reading and writing caseload files: CSV in the encodings Russian offices use, and XLSX.
 
-CSV encoding is detected, not asked for: a UTF-8 byte-order mark means UTF-8; text that decodes as
-UTF-8 is UTF-8; anything else is read as Windows-1251, the encoding Russian Excel saves CSV in. The
-delimiter is whichever of comma, semicolon (Russian Excel) or tab the header line uses most.
+Reading is streamed and bounded (:mod:`haven_core.tables`): rows are read one at a time, every limit is
+checked while reading, and an encoding that does not fit Russian text is refused. CSV encoding is
+detected, not asked for: a UTF-8 byte-order mark means UTF-8; text that decodes as UTF-8 is UTF-8;
+otherwise Windows-1251, the encoding Russian Excel saves CSV in, when the text reads as Russian in it.
 XLSX is read with openpyxl in read-only mode, first sheet; date cells come out as ISO dates.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from typing import IO
 
 from haven_core.spreadsheets import csv_bytes, xlsx_bytes
+from haven_core.tables import DEFAULT_LIMITS, FileProblem, Limits, csv_rows, detect_encoding, xlsx_rows
 
 _BOM = b"\xef\xbb\xbf"
-
-
-class FileProblem(ValueError):
-    """The file cannot be read as a caseload spreadsheet."""
+__all__ = ["FileProblem", "Limits", "Table", "open_table", "read_table", "write_csv", "write_xlsx"]
 
 
 @dataclass
 class Table:
-    """A file's header and its data rows, each with the row number a spreadsheet shows (header = 1)."""
+    """A file's header and its data rows, each with the row number a spreadsheet shows (header = 1).
+
+    ``rows`` is a list (:func:`read_table`) or, for a file read from disk or an upload
+    (:func:`open_table`), rows read again from the file at each pass, never all held at once.
+    """
 
     headers: list[str]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    rows: Iterable[tuple[int, list[str]]] = field(default_factory=list)
     encoding: str = ""
-
-
-def decode_csv(data: bytes) -> tuple[str, str]:
-    """``(text, encoding)`` of a CSV file's bytes."""
-    if data.startswith(_BOM):
-        return data[len(_BOM) :].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1251"), "cp1251"
 
 
 def _cell(value: object) -> str:
@@ -57,43 +48,54 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def _table(rows: Iterable[Sequence[object]], encoding: str) -> Table:
-    iterator = iter(rows)
-    header_number = 0
-    for header in iterator:
-        header_number += 1
-        cells = [_cell(v) for v in header]
-        if any(cells):
-            table = Table(headers=cells, encoding=encoding)
-            break
-    else:
-        raise FileProblem("The file has no header row.")
-    for offset, row in enumerate(iterator, start=header_number + 1):
-        cells = [_cell(v) for v in row]
-        if any(cells):
-            table.rows.append((offset, cells))
-    return table
+class _Rows:
+    """The data rows of a file, read from it again at each pass: the first non-empty row is the header,
+    rows with no value are skipped."""
+
+    def __init__(self, file: IO[bytes], kind: str, encoding: str, limits: Limits) -> None:
+        self.file, self.kind, self.encoding, self.limits = file, kind, encoding, limits
+
+    def raw(self) -> Iterator[tuple[int, list[object]]] | Iterator[tuple[int, list[str]]]:
+        if self.kind == "xlsx":
+            return xlsx_rows(self.file, self.limits)
+        return csv_rows(self.file, self.encoding, self.limits)
+
+    def header(self) -> list[str]:
+        for _number, values in self.raw():
+            cells = [_cell(v) for v in values]
+            if any(cells):
+                return cells
+        raise FileProblem("no_header")
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        header_seen = False
+        for number, values in self.raw():
+            cells = [_cell(v) for v in values]
+            if not any(cells):
+                continue
+            if header_seen:
+                yield number, cells
+            header_seen = True
 
 
-def read_table(data: bytes, filename: str) -> Table:
-    """Read an uploaded or given file by its name's ending: ``.xlsx`` or ``.csv`` (or ``.txt``)."""
+def open_table(file: IO[bytes], filename: str, limits: Limits = DEFAULT_LIMITS) -> Table:
+    """A seekable file, by its name's ending: ``.xlsx`` or ``.csv`` (or ``.txt``), read as it is used."""
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise FileProblem(f"This is not a readable XLSX file ({type(exc).__name__}).") from exc
-        try:
-            sheet = workbook.worksheets[0]
-            return _table(sheet.iter_rows(values_only=True), "xlsx")
-        finally:
-            workbook.close()
-    if name.endswith((".csv", ".txt")):
-        text, encoding = decode_csv(data)
-        first_line = text.split("\n", 1)[0]
-        delimiter = max(",;\t", key=first_line.count)
-        return _table(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), encoding)
-    raise FileProblem("Give an .xlsx or a .csv file.")
+        kind, encoding = "xlsx", "xlsx"
+    elif name.endswith((".csv", ".txt")):
+        kind, encoding = "csv", detect_encoding(file)
+    else:
+        raise FileProblem("not_a_table")
+    rows = _Rows(file, kind, encoding, limits)
+    return Table(headers=rows.header(), rows=rows, encoding=encoding)
+
+
+def read_table(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Table:
+    """A small file's bytes read whole, by its name's ending (a list of rows)."""
+    table = open_table(io.BytesIO(data), filename, limits)
+    table.rows = list(table.rows)
+    return table
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:

@@ -14,7 +14,7 @@ from typing import Any
 
 from haven_core.anumber import ANumberError, normalise_a_number
 from haven_core.intake.columns import BY_KEY, match_headers
-from haven_core.intake.dates import DateOrder, DateProblem, column_order, parse_date, parse_partial_date
+from haven_core.intake.dates import DateOrder, DateProblem, column_orders, parse_date, parse_partial_date
 from haven_core.intake.files import Table
 from haven_core.intake.messages import say
 
@@ -148,11 +148,12 @@ class _Checker:
         self.order = order
         self.positions, self.unknown, self.repeated = match_headers(table.headers)
         by_key = {key: index for index, key in self.positions.items()}
-        self.hints = {
-            key: column_order(cells[by_key[key]] for _, cells in table.rows if by_key[key] < len(cells))
+        dated = {
+            key: by_key[key]
             for key, column in BY_KEY.items()
             if column.kind in ("date", "birth_date") and key in by_key
         }
+        self.hints = column_orders(table.rows, dated) if dated else {}
 
     def cells(self, values: list[str]) -> dict[str, str]:
         return {key: values[i] for i, key in self.positions.items() if i < len(values)}
@@ -256,9 +257,7 @@ class _Checker:
 def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) -> IntakeReport:
     """Check every row of ``table`` and group the rows into households by their Household ID."""
     checker = _Checker(table, choices, order)
-    report = IntakeReport(
-        unknown_headers=checker.unknown, rows=len(table.rows), columns=frozenset(checker.positions.values())
-    )
+    report = IntakeReport(unknown_headers=checker.unknown, columns=frozenset(checker.positions.values()))
     for header in checker.repeated:
         report.errors.append(RowError(1, "", "column_twice", {"header": header}))
     if "household_id" not in checker.positions.values():
@@ -267,6 +266,7 @@ def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) 
     households: dict[str, IntakeHousehold] = {}
     person_rows: dict[tuple[str, str], int] = {}
     for number, values in table.rows:
+        report.rows += 1
         row = _Row(number, checker.cells(values), report.errors)
         household_id = row.text("household_id")
         if not household_id:

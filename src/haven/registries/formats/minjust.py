@@ -11,9 +11,9 @@ person, any other an organisation (true of every row of the 2024-02-02 snapshot)
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Sequence
+from typing import IO
 
 from django.utils.translation import gettext as _
 
@@ -28,6 +28,7 @@ from haven.registries.formats.common import (
     registry_date,
     spellings,
 )
+from haven_core.tables import DEFAULT_LIMITS, Limits, xlsx_rows
 
 REGISTRY = "minjust-foreign-agents"
 REFERENCE_HEADER = "№ п/п"
@@ -131,39 +132,28 @@ def looks_like_xlsx(header: Sequence[str]) -> bool:
     return bool(header) and header[0] == REFERENCE_HEADER
 
 
-def read_xlsx(data: bytes) -> ParsedFile:
-    """Read the XLSX export: title row, export-time row, header row, entries."""
-    import openpyxl  # loaded only for spreadsheets
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise RegistryFileError(f"this spreadsheet cannot be read ({type(exc).__name__})") from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        exported_at: dt.datetime | None = None
-        columns: _Columns | None = None
-        number = 0
-        for number, values in enumerate(rows, start=1):
-            first = values[0] if values else None
-            if clean(first) == REFERENCE_HEADER:
-                columns = _Columns([clean(v) for v in values], number)
-                break
-            if isinstance(first, dt.date) or (number > 1 and clean(first) and exported_at is None):
-                exported_at = _export_time(first, number)
-            if number >= _HEADER_SEARCH_ROWS:
-                break
-        if columns is None:
-            raise RegistryFileError(
-                f"no header row starting with «{REFERENCE_HEADER}» in the first {_HEADER_SEARCH_ROWS} rows: "
-                "this is not the Ministry of Justice's export"
-            )
-        entries = _entries(
-            ((n, [_cell(v) for v in values]) for n, values in enumerate(rows, start=number + 1)), columns
+def read_xlsx(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
+    """Read the XLSX export: title row, export-time row, header row, entries; within ``limits``, checked
+    as the rows are read."""
+    rows = xlsx_rows(file, limits)
+    exported_at: dt.datetime | None = None
+    columns: _Columns | None = None
+    for number, values in rows:
+        first = values[0] if values else None
+        if clean(first) == REFERENCE_HEADER:
+            columns = _Columns([clean(v) for v in values], number)
+            break
+        if isinstance(first, dt.date) or (number > 1 and clean(first) and exported_at is None):
+            exported_at = _export_time(first, number)
+        if number >= _HEADER_SEARCH_ROWS:
+            break
+    if columns is None:
+        rows.close()
+        raise RegistryFileError(
+            f"no header row starting with «{REFERENCE_HEADER}» in the first {_HEADER_SEARCH_ROWS} rows: "
+            "this is not the Ministry of Justice's export"
         )
-    finally:
-        workbook.close()
+    entries = _entries(((n, [_cell(v) for v in values]) for n, values in rows), columns)
     return ParsedFile(
         format="minjust-xlsx",
         registry=REGISTRY,

@@ -13,9 +13,10 @@ from haven.intake.actions import ImportOutcome, ImportRefused, cases_import, che
 from haven.intake.choices import import_choices
 from haven.intake.duplicates import file_check, in_file_duplicates
 from haven.progress import Progress
-from haven_core.intake import DateOrder, IntakeReport, read_table, validate
+from haven_core.intake import DateOrder, IntakeReport, validate
 from haven_core.intake.duplicates import DIFFERENT, resolve_duplicates
-from haven_core.intake.files import FileProblem
+from haven_core.intake.files import open_table
+from haven_core.tables import FileProblem
 
 POSITIONAL = (
     "The file has no Person ID column, so people are known by their place in the household: leaving out "
@@ -100,10 +101,11 @@ class Command(BaseCommand):
             raise CommandError(f"No organisation with the slug {options['org']!r}.")
         path: Path = options["file"]
         try:
-            table = read_table(path.read_bytes(), path.name)
+            with path.open("rb") as file:  # read as it is checked, within Haven's limits
+                table = open_table(file, path.name)
+                report = validate(table, import_choices(), DateOrder(options["date_order"]))
         except (OSError, FileProblem) as exc:
             raise CommandError(f"{path.name}: {exc}") from None
-        report = validate(table, import_choices(), DateOrder(options["date_order"]))
         actor = Actor.system()
         check = file_check(actor=actor, organisation=organisation, report=report)
         resolve_duplicates(report, check.blocking, _choices(options["update"], options["different_person"]))

@@ -1,0 +1,191 @@
+"""Peak memory of imports: 100,000 real-looking rows, and the spreadsheet bombs an adversarial probe sent.
+
+    .venv/bin/python bench/import_memory.py                      # 100,000 caseload rows, 100,000 entries
+    .venv/bin/python bench/import_memory.py --rows 20000 --entries 20000
+    .venv/bin/python bench/import_memory.py --bombs-only
+
+Each import runs in a fresh process (``haven import-cases`` or ``haven registry-import`` through Django's
+``call_command``), which prints its own peak resident memory (``ru_maxrss``) and wall time when it ends,
+whether the import succeeded or was refused, so one figure never includes another's. The baseline is the
+same process doing nothing but start Django (its imports, the database connection).
+
+The caseload file is made by the demo generator like ``bench/import.py``'s (one row per person, Russian
+headers and dates, UTF-8 CSV); the registry file is a generic registry CSV of that many entries with
+Cyrillic names. The bombs are made by ``tests/spreadsheet_bombs.py``: a 3-million-row XLSX of under 1 MB,
+an XLSX of 400 KB holding one 400 MB cell, a CSV field over 131,072 characters, a KOI8-R CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from seeded import run  # noqa: E402
+from tests import spreadsheet_bombs as bombs  # noqa: E402
+
+MEASURED = """
+import resource, sys, time
+import django
+from django.core.management import call_command
+from django.core.management.base import CommandError
+django.setup()
+args = sys.argv[1:]
+started = time.perf_counter()
+outcome = "done"
+if args:
+    try:
+        call_command(*args, stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+    except CommandError as exc:
+        outcome = "refused: " + str(exc)[:150]
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{peak:.0f}\\t{seconds:.1f}\\t{outcome}")
+"""
+
+
+def measured(env: dict[str, str], *args: str) -> tuple[float, float, str]:
+    """``(peak MB, seconds, outcome)`` of ``haven ARGS`` run alone in a fresh process."""
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", MEASURED, *args],
+        env={**env, "DJANGO_SETTINGS_MODULE": "haven.settings"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    peak, seconds, outcome = done.stdout.strip().splitlines()[-1].split("\t", 2)
+    return float(peak), float(seconds), outcome
+
+
+def caseload_file(path: Path, rows_wanted: int) -> int:
+    from haven_core.intake import header_row, write_csv
+    from haven_core.seed import iter_households
+
+    household_rows = importlib.import_module("import").rows  # bench/import.py's rows, as it writes them
+
+    table: list[list[str]] = []
+    for number, household in enumerate(iter_households(2025, rows_wanted, dt.date(2026, 1, 15), 1), start=1):
+        table += household_rows(household, number)
+        if len(table) >= rows_wanted:
+            break
+    path.write_bytes(write_csv(header_row("ru"), table[:rows_wanted]))
+    return len({row[0] for row in table[:rows_wanted]})
+
+
+def registry_file(path: Path, entries: int) -> None:
+    from haven_core.seed import iter_households
+
+    with path.open("w", encoding="utf-8") as out:
+        out.write("reference,name,birth_date,listed_on\n")
+        number = 0
+        for household in iter_households(2024, entries, dt.date(2026, 1, 15), 1):
+            for person in household.people:
+                number += 1
+                name = f"{person.surname_cyrillic} {person.given_name_cyrillic} {person.patronymic_cyrillic}"
+                out.write(f"R-{number},{name.strip()},{person.birth_date},2025-01-{1 + number % 28:02d}\n")
+                if number >= entries:
+                    return
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=100_000, help="caseload rows (people) to import")
+    parser.add_argument("--entries", type=int, default=100_000, help="registry entries to import")
+    parser.add_argument("--bombs-only", action="store_true")
+    parser.add_argument("--database-url", help="A PostgreSQL database to use (emptied of its caseload).")
+    options = parser.parse_args()
+    print(f"Haven import memory benchmark, Python {sys.version.split()[0]}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="haven-bench-memory-") as temporary:
+        folder = Path(temporary)
+        env = {
+            **os.environ,
+            "DATABASE_URL": options.database_url or f"sqlite:///{folder / 'memory.sqlite3'}",
+            "HAVEN_VAR_DIR": str(folder),
+            "HAVEN_KEYS_FILE": f"{folder}/keys.json",
+            "PYTHONPATH": str(ROOT / "src"),
+        }
+        env.pop("HAVEN_KEYS", None)
+        run(env, "migrate", "--verbosity", "0")
+        setup = (
+            "from haven.accounts.models import Organisation as O; "
+            "from haven.cases.models import Household as H; "
+            "H.objects.filter(organisation__slug='bench').only('pk').delete(); "
+            "O.objects.get_or_create(slug='bench', defaults={'name': 'Benchmark'})"
+        )
+        run(env, "shell", "--no-imports", "-c", setup)
+        baseline, _, _ = measured(env)
+        print(f"baseline (Django started, nothing read): peak RSS {baseline:.0f} MB", flush=True)
+
+        files = {
+            "3,000,000-row XLSX": ("rows.xlsx", bombs.many_rows_xlsx(3_000_000)),
+            "XLSX with one 400 MB cell": ("cell.xlsx", bombs.big_cell_xlsx(400 << 20)),
+            "CSV with a 131,073-character field": ("field.csv", bombs.long_field_csv(131_073)),
+            "BOM then Windows-1251 CSV": ("bom.csv", bombs.bom_then_not_utf8()),
+            "KOI8-R CSV": ("koi8.csv", bombs.koi8_csv()),
+        }
+        for label, (name, data) in files.items():
+            path = bombs.write(folder / name, data)
+            peak, seconds, outcome = measured(env, "import-cases", str(path), "--org", "bench", "--dry-run")
+            print(
+                f"import-cases, {label} ({len(data):,} bytes): peak RSS {peak:.0f} MB, {seconds:.2f} s "
+                f"— {outcome}"
+            )
+            if name.endswith(".xlsx"):
+                peak, seconds, outcome = measured(
+                    env,
+                    "registry-import",
+                    str(path),
+                    "--registry",
+                    "bench",
+                    "--date",
+                    "2026-01-01",
+                    "--dry-run",
+                )
+                print(f"registry-import, {label}: peak RSS {peak:.0f} MB, {seconds:.2f} s — {outcome}")
+        sys.stdout.flush()
+        if options.bombs_only:
+            return
+
+        caseload = folder / "caseload.csv"
+        households = caseload_file(caseload, options.rows)
+        size = caseload.stat().st_size
+        print(f"caseload file: {options.rows:,} rows, {households:,} households, {size:,} bytes", flush=True)
+        peak, seconds, outcome = measured(env, "import-cases", str(caseload), "--org", "bench")
+        print(
+            f"import-cases, {options.rows:,} real rows: peak RSS {peak:.0f} MB, {seconds:.1f} s — {outcome}"
+        )
+
+        registry = folder / "registry.csv"
+        registry_file(registry, options.entries)
+        size = registry.stat().st_size
+        print(f"registry file: {options.entries:,} entries, {size:,} bytes", flush=True)
+        peak, seconds, outcome = measured(
+            env,
+            "registry-import",
+            str(registry),
+            "--registry",
+            "bench",
+            "--date",
+            "2026-01-01",
+            "--no-screen",
+        )
+        print(
+            f"registry-import, {options.entries:,} entries: peak RSS {peak:.0f} MB, {seconds:.1f} s "
+            f"— {outcome}"
+        )
+
+
+if __name__ == "__main__":
+    main()
