@@ -58,11 +58,7 @@ def test_a_page_built_by_scripts_is_kept_as_the_browser_shows_it() -> None:
 
 
 def _reasons(capture_requests: Sequence[object]) -> dict[str, str]:
-    return {
-        str(getattr(r, "url")).rpartition("/")[2]: str(getattr(r, "reason"))
-        for r in capture_requests
-        if getattr(r, "outcome") == "blocked"
-    }
+    return {str(r.url).rpartition("/")[2]: str(r.reason) for r in capture_requests if r.outcome == "blocked"}
 
 
 def test_a_subresource_at_a_forbidden_address_is_blocked_and_listed() -> None:
@@ -74,7 +70,9 @@ def test_a_subresource_at_a_forbidden_address_is_blocked_and_listed() -> None:
         body = FORBIDDEN_PAGE.format(forbidden=forbidden, socket=f"ws://127.0.0.2:{inside.port}")
         site.routes["/trap"] = page(body.encode(), content_type=HTML)
         capture = capture_in_browser(site.url("/trap"), POLICY, chromium=CHROMIUM)
-        assert inside.requests == []  # nothing reached the forbidden address: not the image, the API, the socket
+        assert (
+            inside.requests == []
+        )  # nothing reached the forbidden address: not the image, the API, the socket
         assert site.requests == ["/trap"]  # the POST was not sent either
     assert _reasons(capture.requests) == {
         "secret.png": "private_address",
@@ -148,7 +146,9 @@ def test_a_resource_over_the_size_limit_is_blocked_not_kept() -> None:
     small = CapturePolicy(allowed_addresses=frozenset({"127.0.0.1"}), max_bytes=4096)
     with local_site(
         {
-            "/p": page('<p>Пост</p><video src="/big.mp4" preload="auto"></video>'.encode(), content_type=HTML),
+            "/p": page(
+                '<p>Пост</p><video src="/big.mp4" preload="auto"></video>'.encode(), content_type=HTML
+            ),
             "/big.mp4": page(VIDEO * 4, content_type="video/mp4"),
         }
     ) as site:

@@ -115,14 +115,13 @@ def stage_reporter(report: Callable[[int, int, str], None] | None) -> Callable[[
 
     stages = {
         "fetching": (0, _("Fetching the page")),
-        "rendering": (1, _("Opening the page in the browser")),
-        "scrolling": (2, _("Scrolling through the page")),
-        "keeping": (3, _("Keeping the screenshot, PDF and files")),
+        "rendering": (1, _("Opening the page in the browser and scrolling through it")),
+        "keeping": (2, _("Keeping the screenshot, PDF and files")),
     }
 
     def tell(stage: str) -> None:
         if report is not None and stage in stages:
             done, message = stages[stage]
-            report(done, 4, message)
+            report(done, len(stages), message)
 
     return tell

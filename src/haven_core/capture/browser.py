@@ -42,7 +42,9 @@ from haven_core.capture.fetch import (
 )
 from haven_core.capture.policy import CaptureFailed, CapturePolicy
 
-Progress = Callable[[str], None]  # told the stage: "fetching", "rendering", "scrolling", "keeping"
+# Told the stage: "fetching", "rendering", "keeping". Never called while the browser runs: Playwright's
+# event loop is then active, and a caller writing to a database would get another connection.
+Progress = Callable[[str], None]
 
 LAUNCH_ARGUMENTS = (
     "--host-resolver-rules=MAP * ~NOTFOUND",  # Chromium resolves no name itself
@@ -240,9 +242,7 @@ def capture_in_browser(
             except PlaywrightError:
                 notes.append("load_incomplete")  # keep what is there: a stalled script must not lose the page
             _settle(page, guard, clock, deadline)
-            progress("scrolling")
             _scroll(page, guard, clock, deadline, scroll_steps)
-            progress("keeping")
             title = page.title()
             html = page.content().encode("utf-8")
             screenshot = _try(lambda: page.screenshot(full_page=True, timeout=left_ms()), "screenshot", notes)
@@ -250,6 +250,7 @@ def capture_in_browser(
             final_url = page.url
         finally:
             browser.close()
+    progress("keeping")
     return BrowserCapture(
         page=page_fetched,
         exchanges=tuple(guard.exchanges),

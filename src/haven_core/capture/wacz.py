@@ -137,18 +137,28 @@ def check_wacz(data: bytes, *, name: str = "the WACZ file") -> list[str]:
     try:
         package_zip = zipfile.ZipFile(io.BytesIO(data))
         names = package_zip.namelist()
-        contents = {entry: package_zip.read(entry) for entry in names}
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return [f"{name}: is not a readable WACZ (ZIP) file"]
-    problems = [f"{name}: {entry} appears twice" for entry in set(names) if names.count(entry) > 1]
+    problems = [f"{name}: {entry} appears twice" for entry in sorted(set(names)) if names.count(entry) > 1]
+    contents: dict[str, bytes] = {}
+    for entry in names:
+        try:
+            contents[entry] = package_zip.read(entry)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            problems.append(f"{name}: {entry} is altered or damaged (its ZIP checksum fails)")
+    damaged = set(names) - set(contents)
     if DATAPACKAGE not in contents:
-        return [*problems, f"{name}: has no {DATAPACKAGE}, so nothing in it can be checked"]
+        if DATAPACKAGE not in damaged:
+            problems.append(f"{name}: has no {DATAPACKAGE}, so nothing in it can be checked")
+        return problems
     try:
         package = json.loads(contents[DATAPACKAGE].decode("utf-8"))
         resources = [(str(r["path"]), str(r["hash"]), int(r["bytes"])) for r in package["resources"]]
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return [*problems, f"{name}: its {DATAPACKAGE} cannot be read"]
     for path, expected, size in resources:
+        if path in damaged:
+            continue
         if path not in contents:
             problems.append(f"{name}: {path} is listed in {DATAPACKAGE} but missing")
             continue
