@@ -204,3 +204,15 @@ def test_the_new_notes_and_stages_are_in_russian() -> None:
         assert str(NOTES["blocked"]).startswith("Страница пыталась загрузить что-то с адреса")
         stage_reporter(lambda done, total, message: said.append(message))("rendering")
     assert said == ["Страница открывается в браузере и прокручивается"]
+
+
+def test_the_item_page_lists_the_capture_files(caseworker_a: Any, household_a: Any, in_browser: None) -> None:
+    from haven.evidence.views.base import item_url
+
+    with local_site(js_routes()) as site:
+        item = capture(caseworker_a, household_a, site.url("/post"))
+    response = client_for(caseworker_a).get(item_url(item))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Web capture for replay (WACZ)", "The page printed as PDF", "Log of the page&#x27;s requests"):
+        assert label in html
