@@ -214,5 +214,23 @@ def test_the_item_page_lists_the_capture_files(caseworker_a: Any, household_a: A
     response = client_for(caseworker_a).get(item_url(item))
     assert response.status_code == 200
     html = response.content.decode()
-    for label in ("Web capture for replay (WACZ)", "The page printed as PDF", "Log of the page&#x27;s requests"):
+    for label in (
+        "Web capture for replay (WACZ)",
+        "The page printed as PDF",
+        "Log of the page&#x27;s requests",
+    ):
         assert label in html
+
+
+def test_a_browser_that_fails_leaves_the_html_as_without_one(
+    caseworker_a: Any, household_a: Any, in_browser: None, settings: Any
+) -> None:
+    settings.HAVEN_CAPTURE_CHROMIUM = shutil.which("true")  # a program that is not a browser
+    with local_site(js_routes()) as site:
+        item = capture(caseworker_a, household_a, site.url("/post"))
+        assert site.requests == ["/post"]  # fetched once: the fallback keeps what the guard already had
+    assert set(files_of(item)) == {"capture_warc", "capture_text"}
+    assert (
+        item.capture_notes[0]
+        == "The browser could not open the page: only its HTML was kept, as Haven fetched it."
+    )

@@ -18,6 +18,7 @@ and inside the encrypted files.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -41,6 +42,7 @@ from haven_core.capture.screenshot import Screenshot, render_screenshot
 from haven_core.capture.text import page_text, text_document
 from haven_core.capture.warc import warc_file
 
+logger = logging.getLogger("haven.evidence")
 SOFTWARE = "Haven evidence capture (WARC/1.1, haven_core.capture)"
 BROWSER_SOFTWARE = "Haven evidence capture in headless Chromium (WARC/1.1, WACZ 1.1.1, haven_core.capture)"
 
@@ -69,6 +71,9 @@ NOTES = {
     "blocked": gettext_lazy(
         "The page tried to load something from an address Haven does not fetch from: it was blocked "
         "(see the capture log)."
+    ),
+    "browser_failed": gettext_lazy(
+        "The browser could not open the page: only its HTML was kept, as Haven fetched it."
     ),
     "load_incomplete": gettext_lazy("The page had not finished loading when it was captured."),
     "screenshot_failed": gettext_lazy("No screenshot was made: the browser could not take it."),
@@ -131,12 +136,17 @@ def capture_url(
     chromium = str(settings.HAVEN_CAPTURE_CHROMIUM or "")
     try:
         if browser_available(chromium):
-            from haven_core.capture.browser import capture_in_browser  # needs Playwright, checked above
+            from haven_core.capture.browser import BrowserFailed, capture_in_browser  # needs Playwright
 
-            captured = capture_in_browser(
-                url, capture_policy(), chromium=chromium, progress=stage_reporter(report)
-            )
-            files = browser_files(captured, software=BROWSER_SOFTWARE)
+            try:
+                captured = capture_in_browser(
+                    url, capture_policy(), chromium=chromium, progress=stage_reporter(report)
+                )
+                files = browser_files(captured, software=BROWSER_SOFTWARE)
+            except BrowserFailed as failed:  # keep the page the guard fetched, as without a browser
+                logger.warning("capture: the browser failed; the HTML alone was kept")  # no URL in logs
+                files = _offline_files(failed.page, chromium)
+                files.notes.insert(0, "browser_failed")
         else:
             if report is not None:
                 report(0, 1, str(gettext_lazy("Fetching the page")))

@@ -72,6 +72,15 @@ _TRANSPORT_HEADERS = frozenset({"content-encoding", "transfer-encoding", "conten
 MEDIA_PREFIXES = ("image/", "video/", "audio/")
 
 
+class BrowserFailed(Exception):
+    """Chromium could not be started or crashed; ``page`` is the main page the guard had already fetched,
+    so the caller can still keep it without the browser."""
+
+    def __init__(self, page: Fetched, problem: str) -> None:
+        super().__init__(problem)
+        self.page = page
+
+
 @dataclass(frozen=True)
 class Request:
     """A request the page made and what Haven did with it (``outcome``: "fetched" or "blocked")."""
@@ -213,12 +222,31 @@ def capture_in_browser(
         return fetch_resource(resource, policy, **checks)  # type: ignore[arg-type]
 
     guard = _Guard(page_fetched, policy, fetch, exchanges=list(page_fetched.exchanges))
-    notes: list[str] = []
 
     def left_ms() -> float:
         return max(1000.0, (deadline - clock()) * 1000)
 
     progress("rendering")
+    try:
+        return _in_browser(
+            guard, chromium, viewport, scroll_steps, left_ms, clock, deadline, progress, started_at
+        )
+    except PlaywrightError as exc:
+        raise BrowserFailed(page_fetched, str(exc).splitlines()[0][:200] if str(exc) else "") from None
+
+
+def _in_browser(
+    guard: _Guard,
+    chromium: str,
+    viewport: tuple[int, int],
+    scroll_steps: int,
+    left_ms: Callable[[], float],
+    clock: Callable[[], float],
+    deadline: float,
+    progress: Progress,
+    started_at: dt.datetime,
+) -> BrowserCapture:
+    page_fetched, policy, notes = guard.page, guard.policy, list[str]()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium, args=list(LAUNCH_ARGUMENTS), timeout=left_ms()
