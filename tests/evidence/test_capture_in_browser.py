@@ -23,7 +23,7 @@ from tests.evidence.browser_sites import (
     png,
     telegram_routes,
 )
-from tests.evidence.local_sites import local_site, page
+from tests.evidence.local_sites import local_site, page, redirect
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Chromium is not installed")
@@ -155,3 +155,46 @@ def test_a_resource_over_the_size_limit_is_blocked_not_kept() -> None:
         capture = capture_in_browser(site.url("/p"), small, chromium=CHROMIUM)
     assert [(r.url.rpartition("/")[2], r.reason) for r in capture.blocked] == [("big.mp4", "too_large")]
     assert capture.media == ()
+
+
+def test_every_redirect_is_checked_again_for_the_page_and_what_it_loads() -> None:
+    with (
+        local_site({"/secret.png": page(png(), content_type="image/png")}, host="127.0.0.2") as inside,
+        local_site() as site,
+    ):
+        site.routes.update(
+            {
+                "/start": redirect("/post"),
+                "/post": page('<p>Пост</p><img src="/avatar.png">'.encode(), content_type=HTML),
+                "/avatar.png": redirect(f"http://127.0.0.2:{inside.port}/secret.png"),
+            }
+        )
+        capture = capture_in_browser(site.url("/start"), POLICY, chromium=CHROMIUM)
+        assert inside.requests == []  # the image's redirect led inside: refused before connecting
+    assert capture.final_url == site.url("/post")
+    assert [e.url.rpartition("/")[2] for e in capture.exchanges] == ["start", "post"]
+    assert [(r.url.rpartition("/")[2], r.reason) for r in capture.blocked] == [
+        ("avatar.png", "private_address")
+    ]
+
+
+def test_chromium_alone_reaches_nothing() -> None:
+    """Defence in depth: were a request to escape interception, Chromium's own network is shut (no name
+    resolves, every connection goes to a proxy that does not exist), loopback addresses included."""
+    from playwright.sync_api import Error, sync_playwright
+
+    from haven_core.capture.browser import LAUNCH_ARGUMENTS
+
+    with (
+        local_site({"/p": page(b"<p>reached</p>", content_type=HTML)}) as site,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(LAUNCH_ARGUMENTS))
+        try:
+            tab = browser.new_page()
+            for url in (site.url("/p"), f"http://localhost:{site.port}/p"):
+                with pytest.raises(Error):
+                    tab.goto(url, timeout=10_000)
+        finally:
+            browser.close()
+        assert site.requests == []
