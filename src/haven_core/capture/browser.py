@@ -215,11 +215,19 @@ def capture_in_browser(
     deadline = clock() + policy.total_timeout
     started_at = dt.datetime.now(dt.UTC)
     progress("fetching")
-    checks = {"resolver": resolver, "address_allowed": address_allowed, "clock": clock, "deadline": deadline}
-    page_fetched = fetch_page(url, policy, **checks)  # type: ignore[arg-type]
+    page_fetched = fetch_page(
+        url, policy, resolver=resolver, address_allowed=address_allowed, clock=clock, deadline=deadline
+    )
 
     def fetch(resource: str) -> Fetched:
-        return fetch_resource(resource, policy, **checks)  # type: ignore[arg-type]
+        return fetch_resource(
+            resource,
+            policy,
+            resolver=resolver,
+            address_allowed=address_allowed,
+            clock=clock,
+            deadline=deadline,
+        )
 
     guard = _Guard(page_fetched, policy, fetch, exchanges=list(page_fetched.exchanges))
 
