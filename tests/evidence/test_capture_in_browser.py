@@ -198,3 +198,16 @@ def test_chromium_alone_reaches_nothing() -> None:
         finally:
             browser.close()
         assert site.requests == []
+
+
+def test_a_post_embedded_in_a_frame_is_kept_with_its_text() -> None:
+    routes = telegram_routes()
+    routes["/article"] = page(
+        '<p>Статья</p><iframe src="/svobodny_ural/119?embed=1" height="400"></iframe>'.encode(),
+        content_type=HTML,
+    )
+    with local_site(routes) as site:
+        capture = capture_in_browser(site.url("/article"), POLICY, chromium=CHROMIUM)
+    assert "Видео с акции." not in page_text(capture.html, "utf-8").text
+    assert ["Видео с акции." in page_text(frame, "utf-8").text for frame in capture.frames] == [True]
+    assert "video/mp4" in {m.media_type for m in capture.media}

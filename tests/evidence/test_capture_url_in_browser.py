@@ -234,3 +234,23 @@ def test_a_browser_that_fails_leaves_the_html_as_without_one(
         item.capture_notes[0]
         == "The browser could not open the page: only its HTML was kept, as Haven fetched it."
     )
+
+
+def test_the_text_file_has_the_text_of_an_embedded_post(
+    caseworker_a: Any, household_a: Any, in_browser: None
+) -> None:
+    from tests.evidence.browser_sites import telegram_routes
+
+    routes = telegram_routes()
+    routes["/article"] = page(
+        '<p>Статья о задержании</p><iframe src="/svobodny_ural/119?embed=1"></iframe>'.encode(),
+        content_type="text/html; charset=utf-8",
+    )
+    with local_site(routes) as site:
+        item = capture(caseworker_a, household_a, site.url("/article"))
+    text = files_of(item)["capture_text"][0].decode()
+    assert (
+        text.index("Статья о задержании")
+        < text.index("--- embedded frame ---")
+        < text.index("Видео с акции.")
+    )

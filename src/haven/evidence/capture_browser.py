@@ -55,6 +55,10 @@ def browser_files(capture: BrowserCapture, *, software: str) -> CaptureFiles:
     text = page_text(capture.html, "utf-8")
     if not text.title:
         text.title = capture.title
+    for frame in capture.frames:  # an embedded post's text is in its frame, not in the page
+        framed = page_text(frame, "utf-8").text
+        if framed:
+            text.text += "\n\n--- " + "embedded frame" + " ---\n" + framed
     blocked = capture.blocked
     notes = [f"Blocked: {r.url} ({r.reason})" for r in blocked]
     records = warc_records(capture.exchanges, software=software)

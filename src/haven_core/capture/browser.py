@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Frame, Page, Route, WebSocketRoute, sync_playwright
 
 from haven_core.capture.addresses import is_public
 from haven_core.capture.fetch import (
@@ -124,6 +124,7 @@ class BrowserCapture:
     pdf: bytes | None
     media: tuple[Media, ...]
     started_at: dt.datetime
+    frames: tuple[bytes, ...] = ()  # the DOM of each frame in the page (an embedded post), as UTF-8
     notes: tuple[str, ...] = ()  # stages that did not complete: "screenshot_failed", "pdf_failed"…
 
     @property
@@ -281,6 +282,7 @@ def _in_browser(
             _scroll(page, guard, clock, deadline, scroll_steps)
             title = page.title()
             html = page.content().encode("utf-8")
+            frames = tuple(_frame_html(frame) for frame in page.frames if frame != page.main_frame)
             screenshot = _try(lambda: page.screenshot(full_page=True, timeout=left_ms()), "screenshot", notes)
             pdf = _try(lambda: page.pdf(print_background=True), "pdf", notes)
             final_url = page.url
@@ -294,12 +296,20 @@ def _in_browser(
         final_url=final_url,
         title=title,
         html=html,
+        frames=tuple(frame for frame in frames if frame),
         screenshot=screenshot,
         pdf=pdf,
         media=tuple(guard.media.values()),
         started_at=started_at,
         notes=tuple(notes),
     )
+
+
+def _frame_html(frame: Frame) -> bytes:
+    try:
+        return frame.content().encode("utf-8")
+    except PlaywrightError:
+        return b""  # a frame that went away, or one still loading when the page was kept
 
 
 def _try(make: Callable[[], bytes], what: str, notes: list[str]) -> bytes | None:
