@@ -240,8 +240,11 @@ SESSION_ENGINE = "haven.security.sessions"  # sessions hold searched names: seal
 # --- Evidence capture and trusted timestamps (haven.evidence.capture, haven.evidence.timestamps) ------
 # URL capture fetches pages itself, from public addresses only, within these limits (seconds, bytes).
 # HAVEN_CAPTURE_ALLOW_PRIVATE lets it fetch from loopback and private addresses: for tests only, refused
-# in production. Screenshots are rendered by headless Chromium; empty = captures without a screenshot.
+# in production. Pages are captured in headless Chromium (through the same guard) where it is installed;
+# empty = the page's HTML alone, without a browser and without a screenshot.
 HAVEN_CAPTURE_ALLOW_PRIVATE = env_bool("HAVEN_CAPTURE_ALLOW_PRIVATE", False)
+# Tests only, like the above but narrower: these exact non-public addresses may be fetched from.
+HAVEN_CAPTURE_ALLOW_ADDRESSES: list[str] = []
 HAVEN_CAPTURE_CONNECT_TIMEOUT = env_int("HAVEN_CAPTURE_CONNECT_TIMEOUT", 5)
 HAVEN_CAPTURE_READ_TIMEOUT = env_int("HAVEN_CAPTURE_READ_TIMEOUT", 10)
 HAVEN_CAPTURE_TOTAL_TIMEOUT = env_int("HAVEN_CAPTURE_TOTAL_TIMEOUT", 30)

@@ -88,15 +88,15 @@ class Site:
 
 
 @contextmanager
-def local_site(routes: dict[str, Handler] | None = None) -> Iterator[Site]:
-    site = Site("127.0.0.1", 0, dict(routes or {}))
+def local_site(routes: dict[str, Handler] | None = None, *, host: str = "127.0.0.1") -> Iterator[Site]:
+    site = Site(host, 0, dict(routes or {}))
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
             site.requests.append(self.path)
-            route = site.routes.get(self.path)
+            route = site.routes.get(self.path) or site.routes.get(self.path.partition("?")[0])
             if route is None:
                 page(b"<html><body>not found</body></html>", status=404)(self)
             else:
@@ -106,7 +106,7 @@ def local_site(routes: dict[str, Handler] | None = None) -> Iterator[Site]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((host, 0), Handler)
     server.daemon_threads = True
     site.port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

@@ -103,7 +103,7 @@ def test_a_capture_has_a_screenshot_when_chromium_is_there(
             url=site.url("/p"),
             fields=FIELDS,
         )
-        assert site.requests == ["/p"]  # Haven's own fetch; the screenshot asked for nothing
+        assert site.requests == ["/p"]  # fetched once, by Haven's guard; the browser was given that answer
     screenshot = item.files.get(role="capture_screenshot")
     assert screenshot.blob.media_type == "image/png" and read_blob(screenshot.blob).startswith(b"\x89PNG")
     assert item.capture_notes == []

@@ -198,8 +198,10 @@ def test_capture_calls_the_capture_module_with_the_form(
     (capture became a background job: issue 14)."""
     calls: list[dict[str, Any]] = []
 
-    def capture_url(*, actor: Any, person: Any, url: str, fields: Any) -> EvidenceItem:
-        calls.append({"actor": actor.user, "person": person, "url": url, "fields": dict(fields)})
+    def capture_url(*, actor: Any, person: Any, url: str, fields: Any, report: Any = None) -> EvidenceItem:
+        calls.append(
+            {"actor": actor.user, "person": person, "url": url, "fields": dict(fields), "report": report}
+        )
         return post
 
     from haven.evidence import jobs
@@ -220,6 +222,7 @@ def test_capture_calls_the_capture_module_with_the_form(
     )
     assert call["fields"]["kind"] == "article" and call["fields"]["tags"] == [("protest_participation", None)]
     assert "source_url" not in call["fields"]
+    assert callable(call["report"])  # the job's progress, told the capture's stages
 
 
 def test_evidence_pages_carry_no_inline_script_or_style(

@@ -1,10 +1,12 @@
-"""Capturing a web page as evidence: ``capture_url``, the action the "capture a URL" form calls.
+"""Capturing a web page as evidence: ``capture_url``, the action the "capture a URL" form's job calls.
 
-Haven fetches the page itself (:mod:`haven_core.capture`: public addresses only, every redirect checked
-again, timeouts, a size limit), then stores three files through :func:`~haven.evidence.storage.store_blob`
-and attaches them to a new original item: the exchange as a WARC file (``capture_warc``), the page's
-readable text (``capture_text``) and a screenshot rendered offline by headless Chromium
-(``capture_screenshot``; a capture without one still succeeds and says why in ``item.capture_notes``).
+Where Chromium is installed (``HAVEN_CAPTURE_CHROMIUM``) the page is captured as a browser shows it
+(:mod:`haven_core.capture.browser`): scripts run, every request the page makes is fetched by Haven's
+guard (public addresses only, every redirect checked again, timeouts, size limits) and refused ones are
+blocked and logged; :mod:`haven.evidence.capture_browser` lists the files kept (WARC, WACZ, full-page
+screenshot, PDF, text after scripts, media, the request log). Without Chromium (or Playwright) Haven
+falls back to fetching the page's HTML alone and rendering a screenshot of it offline: a WARC file, the
+readable text and, when possible, the screenshot (``item.capture_notes`` says why there is none).
 
 The item is created by :func:`haven.evidence.actions.evidence_add`, the one way items are made, inside
 the same transaction as the files and the ``evidence.capture`` audit entry: a failure stores no item and
@@ -16,7 +18,8 @@ and inside the encrypted files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -30,6 +33,7 @@ from haven.errors import NotAllowed
 from haven.evidence.actions import evidence_add
 from haven.evidence.actions.base import ensure_can_change
 from haven.evidence.actions.records import evidence_capture_record
+from haven.evidence.capture_browser import CaptureFiles, browser_available, browser_files, stage_reporter
 from haven.evidence.errors import EvidenceError
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import store_blob
@@ -40,7 +44,9 @@ from haven_core.capture.screenshot import Screenshot, render_screenshot
 from haven_core.capture.text import page_text, text_document
 from haven_core.capture.warc import warc_file
 
+logger = logging.getLogger("haven.evidence")
 SOFTWARE = "Haven evidence capture (WARC/1.1, haven_core.capture)"
+BROWSER_SOFTWARE = "Haven evidence capture in headless Chromium (WARC/1.1, WACZ 1.1.1, haven_core.capture)"
 
 MESSAGES = {
     "bad_url": gettext_lazy("This is not a web address Haven can capture."),
@@ -63,7 +69,17 @@ MESSAGES = {
     "bad_response": gettext_lazy("The site's answer cannot be read."),
     "unsupported_encoding": gettext_lazy("The site sent the page in a compression Haven cannot read."),
 }
-SCREENSHOT_NOTES = {
+NOTES = {
+    "blocked": gettext_lazy(
+        "The page tried to load something from an address Haven does not fetch from: it was blocked "
+        "(see the capture log)."
+    ),
+    "browser_failed": gettext_lazy(
+        "The browser could not open the page: only its HTML was kept, as Haven fetched it."
+    ),
+    "load_incomplete": gettext_lazy("The page had not finished loading when it was captured."),
+    "screenshot_failed": gettext_lazy("No screenshot was made: the browser could not take it."),
+    "pdf_failed": gettext_lazy("No PDF was made: the browser could not print the page."),
     "no_chromium": gettext_lazy("No screenshot was made: Chromium is not available on this server."),
     "disabled": gettext_lazy("No screenshot was made: screenshots are switched off on this server."),
     "timeout": gettext_lazy("No screenshot was made: rendering the page took too long."),
@@ -87,6 +103,7 @@ def capture_policy() -> CapturePolicy:
         max_bytes=int(settings.HAVEN_CAPTURE_MAX_BYTES),
         max_redirects=int(settings.HAVEN_CAPTURE_MAX_REDIRECTS),
         allow_private=bool(settings.HAVEN_CAPTURE_ALLOW_PRIVATE),
+        allowed_addresses=frozenset(settings.HAVEN_CAPTURE_ALLOW_ADDRESSES),
     )
 
 
@@ -101,22 +118,24 @@ def failure_message(failure: CaptureFailed) -> str:
         return str(template)
 
 
-def _screenshot(fetched: Fetched) -> Screenshot:
-    chromium = str(settings.HAVEN_CAPTURE_CHROMIUM or "")
-    if not chromium:
-        return Screenshot(None, "disabled")
-    return render_screenshot(fetched.content, fetched.final.charset, chromium=chromium)
-
-
 # Failures that are Haven refusing the URL (where it points, or what it carries), audited as refusals.
 REFUSED = frozenset({"private_address", "scheme", "credentials", "bad_redirect"})
 
 
-def capture_url(*, actor: Actor, person: Person, url: str, fields: Mapping[str, Any]) -> EvidenceItem:
-    """Fetch ``url``, keep it as a new original item of ``person`` with ``fields`` as its metadata.
+def capture_url(
+    *,
+    actor: Actor,
+    person: Person,
+    url: str,
+    fields: Mapping[str, Any],
+    report: Callable[[int, int, str], None] | None = None,
+) -> EvidenceItem:
+    """Capture ``url``, keep it as a new original item of ``person`` with ``fields`` as its metadata.
 
-    Raises :class:`CaptureError` (with a message for the form) when the page cannot be captured, and the
-    evidence actions' errors when the actor may not add evidence or the fields are not acceptable.
+    In headless Chromium when it is installed (:mod:`haven.evidence.capture_browser`); otherwise the
+    page's HTML alone, with a screenshot rendered offline. ``report(done, total, message)`` is told the
+    stages. Raises :class:`CaptureError` (with a message for the form) when the page cannot be captured,
+    and the evidence actions' errors when the actor may not add evidence or the fields are not acceptable.
     """
     household = person.household
     try:
@@ -124,41 +143,75 @@ def capture_url(*, actor: Actor, person: Person, url: str, fields: Mapping[str, 
     except NotAllowed:
         access_refused_record(actor=actor, kind="capture", household=household, reason="not_allowed")
         raise
+    chromium = str(settings.HAVEN_CAPTURE_CHROMIUM or "")
     try:
-        fetched = fetch_page(url, capture_policy())
+        if browser_available(chromium):
+            from haven_core.capture.browser import BrowserFailed, capture_in_browser  # needs Playwright
+
+            try:
+                captured = capture_in_browser(
+                    url, capture_policy(), chromium=chromium, progress=stage_reporter(report)
+                )
+                files = browser_files(captured, software=BROWSER_SOFTWARE)
+            except BrowserFailed as failed:  # keep the page the guard fetched, as without a browser
+                logger.warning("capture: the browser failed; the HTML alone was kept")  # no URL in logs
+                files = _offline_files(failed.page, chromium)
+                files.notes.insert(0, "browser_failed")
+        else:
+            if report is not None:
+                report(0, 1, str(gettext_lazy("Fetching the page")))
+            files = _offline_files(fetch_page(url, capture_policy()), chromium)
     except CaptureFailed as failure:
         if failure.code in REFUSED:  # the address or URL was refused, not merely unreachable
             access_refused_record(actor=actor, kind="capture", household=household, reason=failure.code)
         raise CaptureError(failure.code, failure_message(failure)) from None
-    shot = _screenshot(fetched)
-    parts = [
-        ("capture_warc", "capture.warc", warc_file(fetched, software=SOFTWARE)),
-        ("capture_text", "capture.txt", _text(fetched, shot)),
-    ]
-    if shot.png is not None:
-        parts.append(("capture_screenshot", "screenshot.png", shot.png))
     with transaction.atomic():
         item = evidence_add(actor=actor, person=person, fields={**fields, "source_url": url})
         blobs = []
-        for role, filename, data in parts:
+        for role, filename, data in files.parts:
             blob = store_blob(data)
             ItemFile.objects.create(item=item, blob=blob, role=role, filename=filename)
             blobs.append(blob)
+        hashes = [(role, blob.sha256) for (role, _n, _d), blob in zip(files.parts, blobs, strict=True)]
         evidence_capture_record(
             actor=actor,
             item=item,
             household=household,
             detail={
-                "status": fetched.final.status,
-                "redirects": len(fetched.exchanges) - 1,
-                "bytes": len(fetched.content),
-                "files": {role: blob.sha256 for (role, _n, _d), blob in zip(parts, blobs, strict=True)},
-                "screenshot": shot.reason or "made",
+                **files.detail,
+                "files": {role: sha for role, sha in hashes if role != "capture_media"},
+                "media": [sha for role, sha in hashes if role == "capture_media"],
             },
         )
         timestamp_on_commit(blobs)
-    item.capture_notes = [str(SCREENSHOT_NOTES[shot.reason])] if shot.reason else []  # type: ignore[attr-defined]
+    item.capture_notes = [str(NOTES[note]) for note in files.notes if note in NOTES]  # type: ignore[attr-defined]
     return item
+
+
+def _offline_files(fetched: Fetched, chromium: str) -> CaptureFiles:
+    """The fallback without a browser: the page's HTML as fetched, and a screenshot of it rendered offline."""
+    shot = (
+        render_screenshot(fetched.content, fetched.final.charset, chromium=chromium)
+        if chromium
+        else (Screenshot(None, "disabled"))
+    )
+    files = CaptureFiles(
+        parts=[
+            ("capture_warc", "capture.warc", warc_file(fetched, software=SOFTWARE)),
+            ("capture_text", "capture.txt", _text(fetched, shot)),
+        ],
+        detail={
+            "method": "offline",
+            "status": fetched.final.status,
+            "redirects": len(fetched.exchanges) - 1,
+            "bytes": len(fetched.content),
+            "screenshot": shot.reason or "made",
+        },
+        notes=[shot.reason] if shot.reason else [],
+    )
+    if shot.png is not None:
+        files.parts.append(("capture_screenshot", "screenshot.png", shot.png))
+    return files
 
 
 def _text(fetched: Fetched, shot: Screenshot) -> bytes:

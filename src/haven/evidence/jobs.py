@@ -48,7 +48,7 @@ def capture_page(job: Job, report: Report) -> dict[str, Any]:
     url = fields.pop("source_url")
     report(0, 1, _("Fetching the page"))
     try:
-        item = capture(actor=actor_of_job(job), person=person, url=url, fields=fields)
+        item = capture(actor=actor_of_job(job), person=person, url=url, fields=fields, report=report)
     except CaptureError as exc:
         if exc.code in PASSING:
             raise TryAgain(str(exc)) from None

@@ -40,6 +40,10 @@ def file_path(sha256: str, media_type: str, role: str = "") -> str:
     """Where a file goes in the bundle: named by its hash, with an extension from its (sniffed) type."""
     if role == "capture_warc":
         extension = ".warc"
+    elif role == "capture_wacz":
+        extension = ".wacz"
+    elif role == "capture_log":
+        extension = ".json"
     else:
         extension = _EXTENSIONS.get(media_type.split(";")[0].strip(), ".bin")
     return f"files/{sha256}{extension}"

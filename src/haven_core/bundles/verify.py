@@ -1,6 +1,7 @@
 """Checking a bundle offline: every file against the manifest, every timestamp token against its file.
 
-Needs nothing but the bundle (and ``openssl`` for the tokens' signatures): no database, no keys. Each
+Needs nothing but the bundle (and ``openssl`` for the tokens' signatures): no database, no keys. A web
+capture packaged as WACZ is also opened and every file in it checked against its ``datapackage.json``. Each
 problem is reported with the path of the file concerned; a bundle is sound only when there is none.
 The authority certificate(s) used are the bundle's own unless others are given: whoever could alter the
 bundle could also replace them, so a careful reader compares their fingerprints (reported here) with the
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives import hashes
 
 from haven_core.bundles import AUTHORITY_PEM, FORMAT, MANIFEST, MANIFEST_STAMP, README
 from haven_core.bundles.archive import BundleError, Readable
+from haven_core.capture.wacz import check_wacz
 from haven_core.timestamps.verify import verify_token
 
 _SMALL = 4 * 1024 * 1024  # manifest, tokens and certificates are far smaller than this
@@ -35,6 +37,7 @@ class BundleReport:
     manifest_sha256: str = ""
     files_checked: int = 0
     timestamps_checked: int = 0
+    packages_checked: int = 0  # WACZ files whose contents were checked against their datapackage.json
     authority_fingerprints: list[str] = field(default_factory=list)  # SHA-256 of each certificate
     problems: list[str] = field(default_factory=list)
 
@@ -70,10 +73,16 @@ def _read(source: Readable, report: BundleReport) -> _Contents:
                 assert handle is not None  # a regular file always has one
                 if name.startswith("files/"):
                     digest, size = hashlib.sha256(), 0
+                    wacz = bytearray() if name.endswith(".wacz") else None
                     while chunk := handle.read(1 << 20):
                         digest.update(chunk)
                         size += len(chunk)
+                        if wacz is not None:
+                            wacz += chunk
                     contents.files[name] = (digest.hexdigest(), size)
+                    if wacz is not None:  # a web capture package: each file in it against its own hashes
+                        report.problems += check_wacz(bytes(wacz), name=name)
+                        report.packages_checked += 1
                 elif name == MANIFEST:
                     contents.manifest = handle.read(_SMALL)
                 elif name in (MANIFEST_STAMP, README, AUTHORITY_PEM) or (

@@ -94,12 +94,39 @@ def fetch_page(
     resolver: Resolver = system_resolver,
     address_allowed: AddressCheck = is_public,
     clock: Callable[[], float] = time.monotonic,
+    deadline: float | None = None,
 ) -> Fetched:
     """Fetch ``url`` under ``policy``; raise :class:`CaptureFailed` unless it ends in an HTML page.
 
-    ``resolver`` and ``address_allowed`` are the system's resolver and :func:`is_public` except in tests.
+    ``resolver`` and ``address_allowed`` are the system's resolver and :func:`is_public` except in tests;
+    ``deadline`` (on ``clock``) is the end of a capture of which this fetch is a part.
     """
-    deadline = clock() + policy.total_timeout
+    fetched = fetch_resource(
+        url, policy, resolver=resolver, address_allowed=address_allowed, clock=clock, deadline=deadline
+    )
+    final = fetched.final
+    if not 200 <= final.status < 300:
+        raise CaptureFailed("http_status", status=final.status)
+    if final.media_type not in HTML_TYPES and not (not final.media_type and _looks_like_html(final.body)):
+        raise CaptureFailed("not_html", media_type=final.media_type or "unknown")
+    return fetched
+
+
+def fetch_resource(
+    url: str,
+    policy: CapturePolicy,
+    *,
+    resolver: Resolver = system_resolver,
+    address_allowed: AddressCheck = is_public,
+    clock: Callable[[], float] = time.monotonic,
+    deadline: float | None = None,
+) -> Fetched:
+    """Fetch ``url`` of any type and status, following redirects with every hop checked.
+
+    What a page loads (scripts, images, data) is fetched this way: an error status is an answer too.
+    """
+    if deadline is None:
+        deadline = clock() + policy.total_timeout
     target = parse_target(url)
     exchanges: list[Exchange] = []
     while True:
@@ -114,10 +141,6 @@ def fetch_page(
             raise CaptureFailed("too_many_redirects", limit=policy.max_redirects)
         target = parse_target(urljoin(target.url, location.strip()))
     final = exchanges[-1]
-    if not 200 <= final.status < 300:
-        raise CaptureFailed("http_status", status=final.status)
-    if final.media_type not in HTML_TYPES and not (not final.media_type and _looks_like_html(final.body)):
-        raise CaptureFailed("not_html", media_type=final.media_type or "unknown")
     content = _decode_content(final, policy.max_bytes)
     return Fetched(exchanges=tuple(exchanges), content=content)
 
@@ -155,6 +178,8 @@ def _checked_addresses(
         raise CaptureFailed("unresolvable")
     if not policy.allow_private:
         for address in addresses:
+            if address in policy.allowed_addresses:
+                continue
             try:
                 public = address_allowed(parse_address(address))
             except ValueError:

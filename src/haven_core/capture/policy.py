@@ -24,6 +24,11 @@ class CapturePolicy:
     max_bytes: int = 20 * 1024 * 1024  # of each response body
     max_redirects: int = 5
     allow_private: bool = False  # fetch from private and loopback addresses (tests only)
+    # These exact addresses may be fetched from although they are not public (tests only: a fixture site
+    # on 127.0.0.1 is allowed while every other local address stays refused).
+    allowed_addresses: frozenset[str] = frozenset()
+    max_requests: int = 400  # requests a page may make in the browser; the rest are blocked
+    max_total_bytes: int = 200 * 1024 * 1024  # of everything a page loads in the browser
     user_agent: str = DEFAULT_USER_AGENT
 
 

@@ -14,7 +14,8 @@ import base64
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from haven_core.capture.fetch import Exchange, Fetched
 
@@ -43,6 +44,73 @@ def _payload(exchange: Exchange) -> bytes:
     return exchange.response[head_end + 4 :] if head_end >= 0 else b""
 
 
+@dataclass(frozen=True)
+class WarcRecord:
+    """One record as written, and what an index of the archive says about it."""
+
+    data: bytes
+    kind: str  # "warcinfo", "request" or "response"
+    exchange: Exchange | None = None  # the hop a request or response record is of
+
+
+def warc_records(
+    exchanges: Sequence[Exchange],
+    *,
+    software: str,
+    new_id: Callable[[], str] = lambda: f"<urn:uuid:{uuid.uuid4()}>",
+) -> list[WarcRecord]:
+    """A ``warcinfo`` record, then a request and a response record for each of ``exchanges``."""
+    first = exchanges[0]
+    info_id = new_id()
+    info = f"software: {software}\r\nformat: WARC File Format 1.1\r\nconformsTo: ISO 28500:2017\r\n"
+    records = [
+        WarcRecord(
+            _record(
+                [
+                    ("WARC-Type", "warcinfo"),
+                    ("WARC-Record-ID", info_id),
+                    ("WARC-Date", _date(first.at)),
+                    ("Content-Type", "application/warc-fields"),
+                ],
+                info.encode("utf-8"),
+            ),
+            "warcinfo",
+        )
+    ]
+    for exchange in exchanges:
+        request_id, response_id = new_id(), new_id()
+        common = [("WARC-Date", _date(exchange.at)), ("WARC-Target-URI", exchange.url)]
+        request = _record(
+            [
+                ("WARC-Type", "request"),
+                ("WARC-Record-ID", request_id),
+                *common,
+                ("WARC-Warcinfo-ID", info_id),
+                ("WARC-Concurrent-To", response_id),
+                ("Content-Type", "application/http;msgtype=request"),
+            ],
+            exchange.request,
+        )
+        response = _record(
+            [
+                ("WARC-Type", "response"),
+                ("WARC-Record-ID", response_id),
+                *common,
+                ("WARC-Warcinfo-ID", info_id),
+                ("WARC-IP-Address", exchange.address),
+                ("WARC-Payload-Digest", payload_digest(exchange)),
+                ("Content-Type", "application/http;msgtype=response"),
+            ],
+            exchange.response,
+        )
+        records += [WarcRecord(request, "request", exchange), WarcRecord(response, "response", exchange)]
+    return records
+
+
+def payload_digest(exchange: Exchange) -> str:
+    return _digest(_payload(exchange))
+
+
 def warc_file(
     fetched: Fetched,
     *,
@@ -50,48 +118,4 @@ def warc_file(
     new_id: Callable[[], str] = lambda: f"<urn:uuid:{uuid.uuid4()}>",
 ) -> bytes:
     """The whole capture as one uncompressed WARC file."""
-    first = fetched.exchanges[0]
-    info_id = new_id()
-    info = f"software: {software}\r\nformat: WARC File Format 1.1\r\nconformsTo: ISO 28500:2017\r\n"
-    records = [
-        _record(
-            [
-                ("WARC-Type", "warcinfo"),
-                ("WARC-Record-ID", info_id),
-                ("WARC-Date", _date(first.at)),
-                ("Content-Type", "application/warc-fields"),
-            ],
-            info.encode("utf-8"),
-        )
-    ]
-    for exchange in fetched.exchanges:
-        request_id, response_id = new_id(), new_id()
-        common = [("WARC-Date", _date(exchange.at)), ("WARC-Target-URI", exchange.url)]
-        records.append(
-            _record(
-                [
-                    ("WARC-Type", "request"),
-                    ("WARC-Record-ID", request_id),
-                    *common,
-                    ("WARC-Warcinfo-ID", info_id),
-                    ("WARC-Concurrent-To", response_id),
-                    ("Content-Type", "application/http;msgtype=request"),
-                ],
-                exchange.request,
-            )
-        )
-        records.append(
-            _record(
-                [
-                    ("WARC-Type", "response"),
-                    ("WARC-Record-ID", response_id),
-                    *common,
-                    ("WARC-Warcinfo-ID", info_id),
-                    ("WARC-IP-Address", exchange.address),
-                    ("WARC-Payload-Digest", _digest(_payload(exchange))),
-                    ("Content-Type", "application/http;msgtype=response"),
-                ],
-                exchange.response,
-            )
-        )
-    return b"".join(records)
+    return b"".join(r.data for r in warc_records(fetched.exchanges, software=software, new_id=new_id))

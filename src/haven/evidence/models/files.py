@@ -10,6 +10,10 @@ ROLE_CHOICES = [
     ("capture_warc", _("Web capture (WARC)")),
     ("capture_screenshot", _("Screenshot of the page")),
     ("capture_text", _("Text extracted from the page")),
+    ("capture_wacz", _("Web capture for replay (WACZ)")),
+    ("capture_pdf", _("The page printed as PDF")),
+    ("capture_media", _("Image or video the page loaded")),
+    ("capture_log", _("Log of the page's requests")),
     ("working", _("Working copy")),
 ]
 

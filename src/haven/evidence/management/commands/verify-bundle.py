@@ -44,9 +44,11 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
+        packages = report.packages_checked
         self.stdout.write(
             f"Bundle of household {report.household or '?'} made {report.created_at or '?'}: "
-            f"{report.files_checked} files and {report.timestamps_checked} timestamps checked.\n"
+            f"{report.files_checked} files and {report.timestamps_checked} timestamps checked"
+            f"{f', with the contents of {packages} WACZ web captures' if packages else ''}.\n"
             f"SHA-256 of its manifest: {report.manifest_sha256 or '?'}"
         )
         for fingerprint in report.authority_fingerprints:
