@@ -312,7 +312,7 @@ class AgeReader:
     """
 
     def __init__(self, source: IO[bytes], key: bytes) -> None:
-        nonce = source.read(16)
+        nonce = _read_exactly(source, 16)
         if len(nonce) != 16:
             raise AgeError(DAMAGED + " (it is cut short)")
         self._aead = ChaCha20Poly1305(_hkdf(key, nonce, b"payload"))
@@ -326,7 +326,7 @@ class AgeReader:
     def _next_chunk(self) -> bytes | None:
         if self._done:
             return None
-        sealed = self._peeked + self._source.read(_SEALED_CHUNK - len(self._peeked))
+        sealed = self._peeked + _read_exactly(self._source, _SEALED_CHUNK - len(self._peeked))
         self._peeked = self._source.read(1) if len(sealed) == _SEALED_CHUNK else b""
         last = not self._peeked
         try:
@@ -359,6 +359,14 @@ class AgeReader:
 
     def readable(self) -> bool:
         return True
+
+
+def _read_exactly(source: IO[bytes], size: int) -> bytes:
+    """``size`` bytes, or fewer only at the end of ``source`` (some streams return short reads)."""
+    data = source.read(size)
+    while 0 < len(data) < size and (more := source.read(size - len(data))):
+        data += more
+    return data
 
 
 def verify(source: IO[bytes], key: bytes) -> int:
