@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import shutil
 import subprocess
@@ -84,8 +85,9 @@ def test_a_backup_opened_with_the_age_command_restores(
 def test_a_passphrase_backup_is_an_age_file_rage_opens(own_keys: Path, caseload: Any, tmp_path: Path) -> None:
     phrase, backup = tmp_path / "passphrase", tmp_path / "haven.backup.age"
     phrase.write_text(PASSPHRASE + "\n")
-    run("backup", "--passphrase-file", str(phrase), str(backup))
+    said = run("backup", "--passphrase-file", str(phrase), str(backup))
     assert backup.read_bytes().startswith(b"age-encryption.org/v1\n-> scrypt ")
+    assert f"SHA-256 of haven.backup.age: {hashlib.sha256(backup.read_bytes()).hexdigest()}" in said
     archive = gzip.decompress(pyrage.passphrase.decrypt(backup.read_bytes(), PASSPHRASE))
     assert [s for s in SECRETS if s.casefold() in archive.decode("utf-8", "replace").casefold()] == list(
         SECRETS

@@ -10,6 +10,7 @@ so restoring them needs those keys too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -19,7 +20,7 @@ import tarfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from django.conf import settings
@@ -44,6 +45,18 @@ __all__ = ["BackupError", "Summary", "check_backup", "non_empty", "restore_backu
 class Summary:
     rows: dict[str, int] = field(default_factory=dict)
     files: int = 0
+    sha256: str = ""  # of the backup file as written, for checking copies with sha256sum
+
+
+class _Hashing:
+    """Writes to ``out`` and keeps the SHA-256 of what went through."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out, self.hash = out, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return self._out.write(data)
 
 
 def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -94,9 +107,11 @@ def write_backup(
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
-            sealed = writer(out, passphrase=passphrase)
+            hashing = _Hashing(out)
+            sealed = writer(hashing, passphrase=passphrase)  # type: ignore[arg-type]
             summary = _write_archive(sealed, reporter)
             sealed.close()
+            summary.sha256 = hashing.hash.hexdigest()
         os.replace(partial, target)  # a failed backup never leaves a file that looks like a good one
     finally:
         partial.unlink(missing_ok=True)

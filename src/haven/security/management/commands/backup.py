@@ -63,3 +63,4 @@ class Command(BaseCommand):
                 f"It can be opened only with {key}; keep that apart from the backup."
             )
         )
+        self.stdout.write(f"SHA-256 of {target.name}: {summary.sha256} (to check copies with sha256sum)")
