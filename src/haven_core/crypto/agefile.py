@@ -46,6 +46,7 @@ WORK_FACTOR = 18  # log2 of scrypt's N, as the age command chooses (about a seco
 MAX_WORK_FACTOR = 22  # what a reader accepts: a file cannot make Haven spend minutes or gigabytes
 _MAX_LINE = 1024
 _MAX_STANZAS = 64
+_MAX_BODY = 16 * 1024  # a stanza's body: X25519 and scrypt bodies are 32 bytes
 _ZERO_NONCE = bytes(12)
 DAMAGED = "integrity check failed"
 
@@ -239,7 +240,7 @@ def read_header(source: IO[bytes]) -> Header:
             part = _line(source)
             signed += part
             body += part[:-1]
-            if len(part) - 1 > 64:
+            if len(part) - 1 > 64 or len(body) > _MAX_BODY:
                 raise AgeError(DAMAGED + " (the header is unreadable)")
             if len(part) - 1 < 64:
                 break

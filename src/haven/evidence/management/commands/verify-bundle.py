@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tarfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -94,11 +94,10 @@ class Command(BaseCommand):
     ) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
-            with (
-                open(path, "rb") as source,
-                tarfile.open(fileobj=opened(source, passphrase, identities)[0], mode="r|*") as tar,
-            ):  # type: ignore[arg-type]
-                tar.extractall(folder, filter="data")
+            with open(path, "rb") as source:
+                archive = cast(IO[bytes], opened(source, passphrase, identities)[0])
+                with tarfile.open(fileobj=archive, mode="r|*") as tar:
+                    tar.extractall(folder, filter="data")
         except (BundleError, tarfile.TarError, OSError) as exc:
             raise CommandError(f"Unpacking failed: {exc}") from None
         self.stdout.write(f"Unpacked into {folder} (in clear: keep it safe).")
