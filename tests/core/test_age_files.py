@@ -108,7 +108,13 @@ def test_every_flipped_byte_and_every_truncation_is_refused(identity: pyrage.x25
         damaged[position] ^= 0x01
         with pytest.raises(AgeError):
             read(bytes(damaged), identities=ids)
-    for cut in [header_end + 70, header_end + 70 + agefile.CHUNK + 16, len(sealed) - 1, len(sealed) - 100]:
+    payload = header_end + 48 + 16  # the MAC line, then the nonce
+    for cut in [
+        header_end + 70,
+        payload + agefile.CHUNK + 16,
+        payload + 2 * (agefile.CHUNK + 16),
+        len(sealed) - 1,
+    ]:
         with pytest.raises(AgeError, match="integrity check failed"):
             read(sealed[:cut], identities=ids)
     with pytest.raises(AgeError, match="integrity check failed"):
@@ -125,3 +131,30 @@ def test_a_file_that_asks_for_too_much_scrypt_work_is_refused() -> None:
 def test_not_an_age_file() -> None:
     with pytest.raises(AgeError, match="not an age file"):
         read(b"HAVENBK1 something else")
+
+
+class Counting(io.BytesIO):
+    """A file that counts what has been read from it."""
+
+    taken = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.taken += len(data)
+        return data
+
+
+def test_writing_and_reading_stream_one_chunk_at_a_time(identity: pyrage.x25519.Identity) -> None:
+    """A backup of many gigabytes never sits in memory: chunks leave as they fill, and are read as needed."""
+    out = io.BytesIO()
+    writer = AgeWriter(out, recipients=[str(identity.to_public())])
+    writer.write(os.urandom(20 * agefile.CHUNK))
+    assert len(out.getvalue()) >= 19 * (agefile.CHUNK + 16)  # written before close, not held
+    writer.close()
+    source = Counting(out.getvalue())
+    reader = AgeReader(
+        source,
+        agefile.file_key(agefile.read_header(source), identities=[agekeys.identity_key(str(identity))]),
+    )
+    reader.read(10)
+    assert source.taken <= len(out.getvalue()) - 18 * (agefile.CHUNK + 16)
