@@ -45,7 +45,8 @@ def test_round_trip_restores_everything_unchanged(
 ) -> None:
     before, kotova = snapshot(), finds("Iuliia Kotova")
     backup = tmp_path / "haven.backup"
-    assert "Backup written" in run("backup", str(backup))
+    said = run("backup", str(backup))
+    assert "Backup written (age)" in said and "Only Haven with this key file can open it" in said
     empty_installation(files_dir)
     assert finds("Iuliia Kotova") == set()
 

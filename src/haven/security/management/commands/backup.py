@@ -64,3 +64,10 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"SHA-256 of {target.name}: {summary.sha256} (to check copies with sha256sum)")
+        if not passphrase and not recipients:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Only Haven with this key file can open it. To be able to open backups by hand with "
+                    "the age command, set HAVEN_BACKUP_RECIPIENTS (docs/backup-recovery.md)."
+                )
+            )
