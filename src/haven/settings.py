@@ -221,6 +221,9 @@ HAVEN_KEYS_FILE = Path(env("HAVEN_KEYS_FILE", str(VAR_DIR / "keys.json")))
 HAVEN_FILES_DIR = Path(env("HAVEN_FILES_DIR", str(VAR_DIR / "files")))  # stored files, kept encrypted
 # Where backups are kept: `haven audit-anchor` writes the audit chain's timestamped heads beside them.
 HAVEN_BACKUP_DIR = Path(env("HAVEN_BACKUP_DIR", str(VAR_DIR / "backups")))
+# age public keys (age1…, from `age-keygen`, separated by spaces or commas) that every backup not made
+# with a passphrase is also encrypted to: their identities, kept off the machine, open a backup by hand.
+HAVEN_BACKUP_RECIPIENTS = env("HAVEN_BACKUP_RECIPIENTS", "").replace(",", " ").split()
 # Haven's Ed25519 key that signs referral packages (haven.referral.signing): PEM, generated on first use.
 HAVEN_REFERRAL_SIGNING_KEY_FILE = Path(
     env("HAVEN_REFERRAL_SIGNING_KEY_FILE", str(VAR_DIR / "referral-signing.key"))

@@ -233,7 +233,7 @@ def test_an_encrypted_bundle_needs_its_passphrase(evidence: Any, tmp_path: Path)
 
 def test_a_bundle_must_be_encrypted_or_said_not_to_be(evidence: Any, tmp_path: Path) -> None:
     household, *_ = evidence
-    with pytest.raises(CommandError, match="--passphrase-file FILE, or say --unencrypted"):
+    with pytest.raises(CommandError, match="--recipient AGE_PUBLIC_KEY, or say --unencrypted"):
         call_command("evidence-bundle", household.reference, "--out", str(tmp_path / "b"))
     assert not (tmp_path / "b").exists() and not AuditEntry.objects.filter(action="evidence.bundle").exists()
 

@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 
 from haven.security import keys
 from haven.security.backup import non_empty
+from haven.security.backup_files import opened
 from haven.security.sensitive import index_value
-from haven_core.crypto import container
 from tests.security.conftest import SECRETS, empty_installation, finds, snapshot, unchanged
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +36,8 @@ def run(*args: str) -> str:
 
 def plaintext_of(backup: Path) -> bytes:
     """The backup opened with this installation's keys: what the encryption hides."""
-    with open(backup, "rb") as source:
-        header = container.read_header(source)
-        key = keys.sealer().derived_key(header.kdf["key_id"], salt=header.salt, purpose=b"haven backup v1")
-        return gzip.decompress(container.ChunkReader(container.open_chunks(source, header, key)).read())
+    with opened(backup) as plain:
+        return gzip.decompress(plain.reader.read())
 
 
 def test_round_trip_restores_everything_unchanged(
@@ -47,7 +45,8 @@ def test_round_trip_restores_everything_unchanged(
 ) -> None:
     before, kotova = snapshot(), finds("Iuliia Kotova")
     backup = tmp_path / "haven.backup"
-    assert "Backup written" in run("backup", str(backup))
+    said = run("backup", str(backup))
+    assert "Backup written (age)" in said and "Only Haven with this key file can open it" in said
     empty_installation(files_dir)
     assert finds("Iuliia Kotova") == set()
 

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -175,7 +176,12 @@ def build_manifest(household: Household, items: list[EvidenceItem]) -> dict[str,
 
 
 def write_bundle(
-    household: Household, out: IO[bytes], *, passphrase: bytes | None, verified_only: bool = False
+    household: Household,
+    out: IO[bytes],
+    *,
+    passphrase: bytes | None,
+    recipients: Sequence[str] = (),
+    verified_only: bool = False,
 ) -> BundleSummary:
     """Write the household's bundle to ``out``; every file is read (and its hash checked) from storage."""
     items = _items(household, verified_only)
@@ -191,7 +197,7 @@ def write_bundle(
         for number, ts in enumerate(sorted(blob.timestamps.all(), key=lambda s: s.pk), start=1)
     }
     certificates = authority_certificates() if (tokens or stamp) else b""
-    with sealed(out, passphrase) as target:
+    with sealed(out, passphrase, recipients) as target:
         archive = BundleArchive(target)
         archive.add(MANIFEST, manifest)
         if stamp:

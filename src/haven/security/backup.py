@@ -1,77 +1,62 @@
 """``haven backup`` and ``haven restore``: the whole installation in one encrypted, checked file.
 
-A backup is a gzip-compressed tar archive (a manifest, the rows as JSON lines, the stored files) sealed
-as a whole in a :mod:`haven_core.crypto.container`, so nothing in it, not even which models it holds, can
-be read without the key, and any damage is found before anything is restored.
-
-The key is derived (HKDF, fresh salt per backup) from the current data key, or comes from a passphrase
-(scrypt). A ring-keyed backup needs the key file that was in use when it was made; a passphrase backup
-can be restored into an installation with other keys. Stored files are copied as they are stored, that
-is encrypted under the data keys, so restoring them needs those keys too.
+A backup is a gzip-compressed tar archive (a manifest, the rows as JSON lines, the stored files)
+encrypted as a whole as an age file (:mod:`haven.security.backup_files`), so nothing in it, not even
+which models it holds, can be read without the passphrase or an identity, and any damage is found before
+anything is restored. Stored files are copied as they are stored, that is encrypted under the data keys,
+so restoring them needs those keys too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
 import json
 import os
 import secrets
 import shutil
 import tarfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from django.conf import settings
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Model
 
-from haven.security import keys
+from haven.security.backup_files import BackupError, Opened, opened, writer
 from haven.security.codec import stored_files
 from haven.security.indexes import rebuild_indexes
 from haven.security.reporting import Reporter
 from haven.security.snapshot import backup_models, dump_rows, load_rows
 from haven_core.crypto import container
-from haven_core.crypto.container import ContainerError, Header, SealedWriter
-from haven_core.crypto.sealing import DecryptionError
 
-PURPOSE = b"haven backup v1"
 FORMAT = 1
 ROWS_PER_MEMBER = 2000
-
-
-class BackupError(Exception):
-    """A backup cannot be written or restored; the message is meant for the person running Haven."""
+__all__ = ["BackupError", "Summary", "check_backup", "non_empty", "restore_backup", "write_backup"]
 
 
 @dataclass
 class Summary:
     rows: dict[str, int] = field(default_factory=dict)
     files: int = 0
+    sha256: str = ""  # of the backup file as written, for checking copies with sha256sum
 
 
-def _ring_key(header_kdf: dict[str, Any], salt: bytes) -> bytes:
-    try:
-        return keys.sealer().derived_key(str(header_kdf["key_id"]), salt=salt, purpose=PURPOSE)
-    except DecryptionError:
-        raise BackupError(
-            f"this backup was made under data key {header_kdf['key_id']!r}, which is not on this "
-            "installation's key ring: restore with the key file that was in use when it was made "
-            "(HAVEN_KEYS_FILE)"
-        ) from None
+class _Hashing:
+    """Writes to ``out`` and keeps the SHA-256 of what went through."""
 
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out, self.hash = out, hashlib.sha256()
 
-def _key_for(header: Header, passphrase: bytes | None) -> bytes:
-    kind = header.kdf.get("kind")
-    if kind == "scrypt":
-        if passphrase is None:
-            raise BackupError("this backup is protected by a passphrase: give it with --passphrase-file")
-        return container.passphrase_key(passphrase, header.salt, header.kdf)
-    if kind == "keyring":
-        return _ring_key(header.kdf, header.salt)
-    raise BackupError(container.DAMAGED + " (unknown key kind)")
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return self._out.write(data)
 
 
 def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -93,7 +78,12 @@ def _write_archive(out: Any, reporter: Reporter) -> Summary:
         summary.rows = {m._meta.label_lower: m._base_manager.count() for m in chosen}
         files = stored_files()
         summary.files = len(files)
-        manifest = {"format": FORMAT, "rows": summary.rows, "files": summary.files}
+        manifest = {
+            "format": FORMAT,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "rows": summary.rows,
+            "files": summary.files,
+        }
         with tarfile.open(fileobj=out, mode="w|gz") as tar:
             _add(tar, "manifest.json", json.dumps(manifest).encode("utf-8"))
             for number, model in enumerate(chosen):
@@ -112,46 +102,58 @@ def _write_archive(out: Any, reporter: Reporter) -> Summary:
 def write_backup(
     target: Path, *, passphrase: bytes | None = None, reporter: Reporter | None = None
 ) -> Summary:
-    """Write the installation to ``target``: a consistent snapshot, compressed and encrypted whole."""
+    """Write the installation to ``target``: a consistent snapshot, compressed, as one age file."""
     reporter = reporter or Reporter()
-    salt = container.new_salt()
-    if passphrase is not None:
-        kdf = container.scrypt_kdf()
-        key = container.passphrase_key(passphrase, salt, kdf)
-    else:
-        kdf = {"kind": "keyring", "key_id": keys.sealer().current}
-        key = _ring_key(kdf, salt)
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
-            writer = SealedWriter(out, key, kdf=kdf, salt=salt)
-            summary = _write_archive(writer, reporter)
-            writer.close()
+            hashing = _Hashing(out)
+            sealed = writer(hashing, passphrase=passphrase)  # type: ignore[arg-type]
+            summary = _write_archive(sealed, reporter)
+            sealed.close()
+            summary.sha256 = hashing.hash.hexdigest()
         os.replace(partial, target)  # a failed backup never leaves a file that looks like a good one
     finally:
         partial.unlink(missing_ok=True)
     return summary
 
 
-def _open(source: IO[bytes], passphrase: bytes | None) -> tuple[Header, bytes]:
+@dataclass(frozen=True)
+class Checked:
+    format: str  # which format was read, and how it was opened
+    created_at: str
+    rows: int
+    files: int
+
+
+def _read_manifest(backup: Opened) -> dict[str, Any]:
+    """Read the whole archive, checking every byte, and return its manifest."""
+    manifest: dict[str, Any] | None = None
     try:
-        header = container.read_header(source)
-        key = _key_for(header, passphrase)
-        container.check_key(header, key)
-    except ContainerError as exc:
-        raise BackupError(str(exc)) from None
-    return header, key
+        with tarfile.open(fileobj=backup.reader, mode="r|gz") as tar:
+            for member in tar:
+                data = tar.extractfile(member) if member.isfile() else None
+                if data is not None and member.name == "manifest.json":
+                    manifest = json.loads(data.read())
+    except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
+        raise BackupError(container.DAMAGED + f" (the archive inside is unreadable: {exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(container.DAMAGED + " (it has no manifest Haven knows)")
+    return manifest
 
 
-def check_backup(path: Path, *, passphrase: bytes | None = None) -> Header:
+def check_backup(
+    path: Path, *, passphrase: bytes | None = None, identities: Sequence[X25519PrivateKey] = ()
+) -> Checked:
     """Read the whole backup and check its integrity, restoring nothing."""
-    with open(path, "rb") as source:
-        header, key = _open(source, passphrase)
-        try:
-            container.verify(source, header, key)
-        except ContainerError as exc:
-            raise BackupError(str(exc)) from None
-    return header
+    with opened(path, passphrase=passphrase, identities=identities) as backup:
+        manifest = _read_manifest(backup)
+    return Checked(
+        format=backup.format,
+        created_at=str(manifest.get("created_at") or backup.created_at or "?"),
+        rows=sum(manifest["rows"].values()),
+        files=int(manifest["files"]),
+    )
 
 
 def _holds_data(model: type[Model]) -> bool:
@@ -221,12 +223,16 @@ def _reset_sequences() -> None:
 
 
 def restore_backup(
-    path: Path, *, passphrase: bytes | None = None, reporter: Reporter | None = None
+    path: Path,
+    *,
+    passphrase: bytes | None = None,
+    identities: Sequence[X25519PrivateKey] = (),
+    reporter: Reporter | None = None,
 ) -> Summary:
     """Restore ``path`` into this empty installation, in one transaction; rebuild the blind indexes."""
     reporter = reporter or Reporter()
-    header = check_backup(path, passphrase=passphrase)
-    reporter.say(f"Backup of {header.created_at} checked: intact.")
+    checked = check_backup(path, passphrase=passphrase, identities=identities)
+    reporter.say(f"Backup of {checked.created_at} checked: intact ({checked.format}).")
     if found := non_empty():
         raise BackupError(
             "this installation is not empty (" + ", ".join(found) + "); restore only into an empty one"
@@ -234,17 +240,13 @@ def restore_backup(
     files_dir = Path(settings.HAVEN_FILES_DIR)
     staging = files_dir.with_name(f".{files_dir.name}.restore-{secrets.token_hex(4)}")
     try:
-        with open(path, "rb") as source, transaction.atomic():
-            header, key = _open(source, passphrase)
-            reader = container.ChunkReader(container.open_chunks(source, header, key))
+        with opened(path, passphrase=passphrase, identities=identities) as backup, transaction.atomic():
             for model in backup_models():
                 model._base_manager.all().delete()  # only what migrate put there, such as the chain head
             try:
-                summary = _restore_archive(reader, staging, reporter)
+                summary = _restore_archive(backup.reader, staging, reporter)
             except (DeserializationError, DatabaseError, ValueError, KeyError, tarfile.TarError) as exc:
                 raise BackupError(f"the backup could not be restored, nothing was changed: {exc}") from None
-            except ContainerError as exc:
-                raise BackupError(str(exc)) from None
             _reset_sequences()
             rebuild_indexes(reporter=reporter)
         if staging.exists():

@@ -23,6 +23,15 @@ def add_passphrase_argument(parser: CommandParser) -> None:
     )
 
 
+def add_identity_argument(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--identity-file",
+        type=Path,
+        help="Open an age backup with the identity in this file (from age-keygen), for a backup encrypted "
+        "to HAVEN_BACKUP_RECIPIENTS.",
+    )
+
+
 def read_passphrase(options: dict[str, Any]) -> bytes | None:
     path: Path | None = options.get("passphrase_file")
     if path is None:

@@ -10,8 +10,10 @@ compressed already, and compressing them again would make exports several times 
     timestamps/<sha256>-<n>.tsr         RFC 3161 tokens over the files' hashes
     timestamps/authority.pem            the certificate(s) the tokens are checked against
 
-optionally sealed as a whole with a passphrase (:mod:`haven_core.crypto.container`, as backups are).
-:func:`haven_core.bundles.verify.verify_bundle` needs nothing but the bundle (and the passphrase).
+optionally sealed as a whole as an age file (:mod:`haven_core.crypto.agefile`, as backups are), under a
+passphrase or to the recipients' age public keys, so it opens with the ``age`` command too.
+:func:`haven_core.bundles.verify.verify_bundle` needs nothing but the bundle (and the passphrase or
+identity).
 """
 
 MANIFEST = "manifest.json"

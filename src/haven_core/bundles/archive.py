@@ -1,15 +1,22 @@
-"""Writing and reading a bundle's archive: a streamed tar archive, optionally sealed with a passphrase."""
+"""Writing and reading a bundle's archive: a streamed tar archive, optionally sealed as an age file.
+
+A sealed bundle is an age file (under a passphrase, or to the recipients' age public keys), which
+the recipient can open with the ``age`` command. Bundles sealed before in Haven's own container
+(magic ``HAVENBK1``, passphrase only) are still read.
+"""
 
 from __future__ import annotations
 
 import io
 import tarfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, Protocol, cast
 
-from haven_core.crypto import container
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from haven_core.crypto import agefile, container
 
 
 class Readable(Protocol):
@@ -36,37 +43,39 @@ class BundleArchive:
         self._tar.close()
 
 
+CLEAR = "unencrypted tar archive"
+OLD_FORMAT = "Haven container v1 (sealed before bundles were age files), passphrase (scrypt)"
+
+
 @contextmanager
-def sealed(out: IO[bytes], passphrase: bytes | None) -> Iterator[IO[bytes]]:
-    """The stream to write the archive to: ``out`` itself, or a passphrase-sealed container over it."""
-    if passphrase is None:
+def sealed(out: IO[bytes], passphrase: bytes | None, recipients: Sequence[str] = ()) -> Iterator[IO[bytes]]:
+    """The stream to write the archive to: ``out`` itself, or an age file over it."""
+    if passphrase is None and not recipients:
         yield out
         return
-    salt = container.new_salt()
-    kdf = container.scrypt_kdf()
-    writer = container.SealedWriter(out, container.passphrase_key(passphrase, salt, kdf), kdf=kdf, salt=salt)
+    writer = agefile.AgeWriter(out, passphrase=passphrase, recipients=recipients)
     yield writer  # type: ignore[misc]
     writer.close()
 
 
-def is_sealed(head: bytes) -> bool:
-    return head.startswith(container.MAGIC)
-
-
-def unsealed(source: IO[bytes], passphrase: bytes | None) -> Readable:
-    """The archive's bytes from ``source``: as they are, or decrypted when the bundle is sealed.
+def opened(
+    source: IO[bytes], passphrase: bytes | None, identities: Sequence[X25519PrivateKey] = ()
+) -> tuple[Readable, str]:
+    """The archive's bytes from ``source``, decrypted if the bundle is sealed, and which format it is in.
 
     A sealed bundle's chunks are authenticated as they are read; cutting it short or changing any byte
     raises :class:`BundleError` by the end of the read at the latest.
     """
-    peek = source.read(len(container.MAGIC))
-    rest = _Prefixed(peek, source)
-    if not is_sealed(peek):
-        return rest
+    peek = source.read(len(agefile.MAGIC))
+    rest = cast(IO[bytes], _Prefixed(peek, source))
+    if agefile.is_age(peek) and len(peek) == len(agefile.MAGIC):
+        return _open_age(rest, passphrase, identities)
+    if not peek.startswith(container.MAGIC):
+        return rest, CLEAR
     if passphrase is None:
         raise BundleError("this bundle is encrypted: give its passphrase with --passphrase-file")
     try:
-        header = container.read_header(cast(IO[bytes], rest))
+        header = container.read_header(rest)
         if header.kdf.get("kind") != "scrypt":
             raise BundleError("this file is sealed with a key ring, not a passphrase: it is not a bundle")
         key = container.passphrase_key(passphrase, header.salt, header.kdf)
@@ -75,7 +84,25 @@ def unsealed(source: IO[bytes], passphrase: bytes | None) -> Readable:
         raise BundleError("this bundle cannot be opened with this passphrase") from None
     except container.ContainerError:
         raise BundleError("this encrypted bundle is damaged: its header cannot be read") from None
-    return _Translating(container.ChunkReader(container.open_chunks(cast(IO[bytes], rest), header, key)))
+    return _Translating(container.ChunkReader(container.open_chunks(rest, header, key))), OLD_FORMAT
+
+
+def _open_age(
+    source: IO[bytes], passphrase: bytes | None, identities: Sequence[X25519PrivateKey]
+) -> tuple[Readable, str]:
+    try:
+        header = agefile.read_header(source)
+        if header.passphrase and passphrase is None:
+            raise BundleError("this bundle is encrypted: give its passphrase with --passphrase-file")
+        if not header.passphrase and not identities:
+            raise BundleError("this bundle is encrypted to age keys: give an identity with --identity-file")
+        key = agefile.file_key(header, passphrase=passphrase, identities=identities)
+    except agefile.WrongKey:
+        what = "passphrase" if header.passphrase else "identity"
+        raise BundleError(f"this bundle cannot be opened with this {what}") from None
+    except agefile.AgeError as exc:
+        raise BundleError(f"this encrypted bundle is damaged: {exc}") from None
+    return _Translating(agefile.AgeReader(source, key)), header.describe()
 
 
 class _Prefixed(io.RawIOBase):
@@ -93,7 +120,7 @@ class _Prefixed(io.RawIOBase):
                 data, self._prefix = self._prefix + self._source.read(), b""
                 return data
             data, self._prefix = self._prefix[:size], self._prefix[size:]
-            return data
+            return data + self._source.read(size - len(data)) if len(data) < size else data
         return self._source.read(size)
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
@@ -103,15 +130,15 @@ class _Prefixed(io.RawIOBase):
 
 
 class _Translating:
-    """A sealed bundle's plaintext, with the container's backup-worded errors said about a bundle."""
+    """A sealed bundle's plaintext, with the decryption's errors said about a bundle."""
 
-    def __init__(self, reader: container.ChunkReader) -> None:
+    def __init__(self, reader: container.ChunkReader | agefile.AgeReader) -> None:
         self._reader = reader
 
     def read(self, size: int = -1) -> bytes:
         try:
             return self._reader.read(size)
-        except container.ContainerError:
+        except (container.ContainerError, agefile.AgeError):
             raise BundleError(
                 "this encrypted bundle is damaged or cut short: integrity check failed"
             ) from None

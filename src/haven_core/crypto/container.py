@@ -1,4 +1,10 @@
-"""A sealed container: a stream of bytes (a backup) encrypted and integrity-checked in chunks.
+"""The container backups and bundles were sealed in before they became age files; kept to read them.
+
+New backups and bundles are age files (:mod:`haven_core.crypto.agefile`). This reader stays so that
+backups and bundles written before still restore and verify; the writer stays for the tests that prove
+it (they write a file as Haven did then).
+
+A sealed container: a stream of bytes (a backup) encrypted and integrity-checked in chunks.
 
 Layout::
 

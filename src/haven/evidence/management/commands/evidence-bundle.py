@@ -1,9 +1,10 @@
 """``haven evidence-bundle HOUSEHOLD --out FILE``: export a household's evidence with its manifest.
 
 The bundle holds the evidence in clear (that is its purpose: someone outside Haven must read and check
-it), so it must be sealed for the journey: ``--passphrase-file`` encrypts it as a whole, as backups are;
-an unencrypted bundle has to be asked for with ``--unencrypted`` (for a handover on an encrypted drive,
-in person, or through an already encrypted channel).
+it), so it must be sealed for the journey: ``--passphrase-file`` or ``--recipient`` (the recipient's age
+public key) encrypts it as a whole as an age file, which the recipient opens with the ``age`` command or
+``haven verify-bundle``; an unencrypted bundle has to be asked for with ``--unencrypted`` (for a handover
+on an encrypted drive, in person, or through an already encrypted channel).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from haven.evidence.actions.records import evidence_bundle_record
 from haven.evidence.bundle import write_bundle
 from haven.evidence.errors import EvidenceError
 from haven.security.passphrase import read_passphrase
+from haven_core.crypto import agekeys
 
 
 class Command(BaseCommand):
@@ -34,16 +36,30 @@ class Command(BaseCommand):
             help="Encrypt the bundle with the passphrase in this file (give it to the recipient apart).",
         )
         seal.add_argument(
+            "--recipient",
+            action="append",
+            metavar="AGE_PUBLIC_KEY",
+            help="Encrypt the bundle to this age public key (age1…, from the recipient's age-keygen); "
+            "may be given more than once.",
+        )
+        seal.add_argument(
             "--unencrypted", action="store_true", help="Write the evidence in clear (a tar archive)."
         )
         parser.add_argument("--verified-only", action="store_true", help="Only items a reviewer verified.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         passphrase = read_passphrase(options)
-        if passphrase is None and not options["unencrypted"]:
+        recipients = [r.strip() for r in options["recipient"] or []]
+        for recipient in recipients:
+            try:
+                agekeys.recipient_bytes(recipient)
+            except agekeys.KeyFormatError as exc:
+                raise CommandError(f"{recipient!r} is not an age public key ({exc}).") from None
+        encrypted = passphrase is not None or bool(recipients)
+        if not encrypted and not options["unencrypted"]:
             raise CommandError(
-                "The bundle holds the evidence in clear. Encrypt it with --passphrase-file FILE, or say "
-                "--unencrypted if it travels some other safe way."
+                "The bundle holds the evidence in clear. Encrypt it with --passphrase-file FILE or "
+                "--recipient AGE_PUBLIC_KEY, or say --unencrypted if it travels some other safe way."
             )
         household = (
             Household.objects.filter(reference=options["household"]).select_related("organisation").first()
@@ -60,7 +76,11 @@ class Command(BaseCommand):
         try:
             with os.fdopen(fd, "wb") as out:
                 summary = write_bundle(
-                    household, out, passphrase=passphrase, verified_only=options["verified_only"]
+                    household,
+                    out,
+                    passphrase=passphrase,
+                    recipients=recipients,
+                    verified_only=options["verified_only"],
                 )
         except (EvidenceError, OSError) as exc:
             target.unlink(missing_ok=True)
@@ -72,7 +92,7 @@ class Command(BaseCommand):
                 "files": summary.files,
                 "timestamps": summary.timestamps,
                 "manifest_sha256": summary.manifest_sha256,
-                "encrypted": passphrase is not None,
+                "encrypted": encrypted,
                 "verified_only": bool(options["verified_only"]),
             },
         )
@@ -84,11 +104,19 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(f"The manifest could not be timestamped: {summary.manifest_stamp_problem}")
             )
-        if passphrase is None:
+        if not encrypted:
             self.stdout.write(
                 self.style.WARNING("The bundle is NOT encrypted: it holds the evidence in clear.")
             )
+        elif passphrase is not None:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Encrypted (age, passphrase): send the passphrase by another way than the file."
+                )
+            )
         else:
             self.stdout.write(
-                self.style.SUCCESS("Encrypted: send the passphrase by another way than the file.")
+                self.style.SUCCESS(
+                    f"Encrypted (age) to {len(recipients)} recipient key(s): only their identities open it."
+                )
             )

@@ -2,20 +2,23 @@
 
 Re-computes every file's SHA-256 against the manifest and checks every RFC 3161 token (its hash, its
 signature and the authority's certificate, with ``openssl ts -verify``); reports each problem with the
-file concerned and exits non-zero if there is any. Needs no database and opens none.
+file concerned and exits non-zero if there is any. Needs no database and opens none. Says which format
+it read: an age file (passphrase or recipients), the container used before, or an unencrypted tar.
 """
 
 from __future__ import annotations
 
 import tarfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from haven.security.passphrase import read_passphrase
-from haven_core.bundles.archive import BundleError, unsealed
+from haven_core.bundles.archive import BundleError, opened
 from haven_core.bundles.verify import verify_bundle
+from haven_core.crypto import agekeys
 
 
 class Command(BaseCommand):
@@ -25,6 +28,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--passphrase-file", type=Path, help="The passphrase of an encrypted bundle.")
+        parser.add_argument(
+            "--identity-file",
+            type=Path,
+            help="The age identity (from age-keygen) of a bundle encrypted to an age public key.",
+        )
         parser.add_argument(
             "--authority-cert",
             type=Path,
@@ -36,10 +44,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         passphrase = read_passphrase(options)
+        identities = self._identities(options["identity_file"])
         authority = self._authority(options["authority_cert"])
         try:
             with open(path, "rb") as source:
-                report = verify_bundle(unsealed(source, passphrase), authority_pem=authority)
+                archive, format_read = opened(source, passphrase, identities)
+                self.stdout.write(f"Format: {format_read}.")
+                report = verify_bundle(archive, authority_pem=authority)
         except BundleError as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:
@@ -60,7 +71,7 @@ class Command(BaseCommand):
             raise CommandError(f"The bundle does not check out: {len(report.problems)} problem(s).")
         self.stdout.write(self.style.SUCCESS("Every file and every timestamp checks out."))
         if options["extract"]:
-            self._extract(path, passphrase, options["extract"])
+            self._extract(path, passphrase, identities, options["extract"])
 
     def _authority(self, path: Path | None) -> bytes | None:
         if path is None:
@@ -70,14 +81,25 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
 
-    def _extract(self, path: Path, passphrase: bytes | None, folder: Path) -> None:
+    def _identities(self, path: Path | None) -> list[X25519PrivateKey]:
+        if path is None:
+            return []
+        try:
+            return agekeys.identities_in(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
+        except (agekeys.KeyFormatError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path} is not an age identity file ({exc}).") from None
+
+    def _extract(
+        self, path: Path, passphrase: bytes | None, identities: list[X25519PrivateKey], folder: Path
+    ) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
-            with (
-                open(path, "rb") as source,
-                tarfile.open(fileobj=unsealed(source, passphrase), mode="r|*") as tar,
-            ):  # type: ignore[arg-type]
-                tar.extractall(folder, filter="data")
+            with open(path, "rb") as source:
+                archive = cast(IO[bytes], opened(source, passphrase, identities)[0])
+                with tarfile.open(fileobj=archive, mode="r|*") as tar:
+                    tar.extractall(folder, filter="data")
         except (BundleError, tarfile.TarError, OSError) as exc:
             raise CommandError(f"Unpacking failed: {exc}") from None
         self.stdout.write(f"Unpacked into {folder} (in clear: keep it safe).")
