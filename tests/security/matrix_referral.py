@@ -18,6 +18,10 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
     "referral:entry": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/", REFERRALS),
     # POST only: the coordinator's control on the batch page (who may use it: tests/web/test_referral_hold.py)
     "referral:withdraw": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/withdraw/", (405,) * 7),
+    # The organisations' list of the liaison's open requests: caseload users, each their own organisation's
+    # (tests/referral/test_information_requests.py); a liaison reads them on the batch instead.
+    "referral:requests": (lambda o: "/referrals/requests/", (200, 200, 200, 200, 403, 200, "login")),
+    "referral:answer": (lambda o: f"/referrals/requests/{o['request']}/answer/", (405,) * 7),  # POST only
     "referral:dossier": (
         lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/dossier.en.pdf",
         REFERRALS,
@@ -29,5 +33,12 @@ def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, A
     """An approved run and a batch addressed to the liaison persona holding household_a."""
     from tests.referral.batch_builders import batch_for
 
+    from haven.accounts.actor import Actor
+    from haven.referral.actions import referral_decision_record
+
     batch = batch_for(users["coordinator"], users["liaison"], [users["household_a"]])
-    return {"batch": batch.public_id}
+    entry = batch.entries.get()
+    referral_decision_record(
+        actor=Actor.for_user(users["liaison"]), entry=entry, decision="more_information", note="Повестка?"
+    )
+    return {"batch": batch.public_id, "request": entry.information_requests.get().public_id}
