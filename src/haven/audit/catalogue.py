@@ -88,6 +88,9 @@ class AuditAction(models.TextChoices):
     EVIDENCE_WORKING_COPY = "evidence.working_copy", _("Working copy of evidence made")
     EVIDENCE_WORKING_COPY_MADE = "evidence.working_copy_made", _("Working copy made from this evidence")
     EVIDENCE_BUNDLE = "evidence.bundle", _("Evidence bundle exported")
+    EVIDENCE_READ = "evidence.read", _("Text read from a scanned document")
+    EVIDENCE_FACT_CONFIRM = "evidence.fact_confirm", _("Fact read from a document confirmed")
+    EVIDENCE_FACT_REJECT = "evidence.fact_reject", _("Fact read from a document rejected")
     EVIDENCE_TIMESTAMP = "evidence.timestamp", _("Evidence timestamped")
     EVIDENCE_TIMESTAMP_FAILED = "evidence.timestamp_failed", _("Evidence timestamp failed")
     # Selection and referral

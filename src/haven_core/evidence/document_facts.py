@@ -1,0 +1,233 @@
+"""Facts Haven proposes from a Russian document's text, for a reviewer to confirm or reject.
+
+Nothing here is settled: a protocol that cites ст. 20.3.3 КоАП is not yet a penalty, and OCR misreads.
+Each :class:`Proposal` says what was found, the words it was found in, and, where it would feed the
+assessment, the evidence tag it would become and the rule that reads that tag (the signal ids of the
+rules file, ``haven_core/assessment/rules``). A reviewer's confirmation turns it into the item's tag.
+
+Articles are found as they are written in Russian documents: "ч. 1 ст. 20.3.3 КоАП РФ", "ст. 207.3 УК РФ",
+"п. «д» ч. 2 ст. 207.3 УК", "статьи 20.3.3 Кодекса Российской Федерации об административных
+правонарушениях", and with the usual OCR noise in the number ("20.3.З", "20. 3. 3", "207,3").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+AC, CC = "AC", "CC"  # Code of Administrative Offences (КоАП), Criminal Code (УК), as in the rules' ids
+
+# Letters OCR puts for digits inside an article number.
+_DIGIT_LOOKALIKES = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "O": "0", "o": "0",
+                                   "l": "1", "I": "1", "|": "1", "Б": "6", "б": "6", ",": "."})  # fmt: skip
+_NUM_CHAR = r"[0-9ЗзОоOolI|Бб]"
+_NUMBER = rf"(?P<number>\d{_NUM_CHAR}{{0,2}}(?:\s?[.,]\s?{_NUM_CHAR}{{1,2}}){{0,2}})"
+_ARTICLE = re.compile(
+    r"(?:(?:пп?\.\s*|пункт[а-яё]*\s+)[«\"“]?(?P<point>[а-яё])[»\"”)]?\s*,?\s*(?=ч|част))?"
+    r"(?:(?:ч|част[а-яё]*)\s*\.?\s*(?P<part>\d)\s*,?\s*)?"
+    rf"(?:ст|стать[а-яё]*)\s*\.?\s*{_NUMBER}(?![0-9ЗзОо])",
+    re.IGNORECASE,
+)
+_AC_WORDS = re.compile(
+    r"^[\s,.]*(?:РФ\s*)?(?:КоАП|Ко\s?АП|Кодекс[а-яё]*\s+(?:Российской\s+Федерации\s+)?об\s+адм)",
+    re.IGNORECASE,
+)
+_CC_WORDS = re.compile(r"^[\s,.]*(?:РФ\s*)?(?:УК|Уголовн[а-яё]*\s+кодекс)", re.IGNORECASE)
+
+# Signals of the rules file the tags feed (their ids are the tags' names).
+ARTICLE_TAGS = {AC: "prior_ac_20_3_3", CC: "open_criminal_case"}
+
+
+@dataclass(frozen=True)
+class Article:
+    code: str  # AC or CC
+    number: str  # "20.3.3"
+    part: str = ""  # "1"
+    point: str = ""  # "д"
+
+    @property
+    def provision(self) -> str:
+        """The provision's id in the rules file: "AC 20.3.3", "CC 207.3"."""
+        return f"{self.code} {self.number}"
+
+    def __str__(self) -> str:
+        words = []
+        if self.point:
+            words.append(f"п. «{self.point}»")
+        if self.part:
+            words.append(f"ч. {self.part}")
+        words.append(f"ст. {self.number} {'КоАП РФ' if self.code == AC else 'УК РФ'}")
+        return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One fact for the reviewer: ``field`` is article, kind, date or authority."""
+
+    field: str
+    value: str
+    excerpt: str
+    tag: str = ""  # the evidence tag it would become, if any
+    rule: str = ""  # the rule (signal id) that reads that tag
+    activity_date: dt.date | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.field}:{self.value}"
+
+
+def _clean_number(raw: str) -> str:
+    number = re.sub(r"\s", "", raw).translate(_DIGIT_LOOKALIKES)
+    return number.strip(".")
+
+
+def _excerpt(text: str, start: int, end: int, margin: int = 40) -> str:
+    return " ".join(text[max(0, start - margin) : end + margin].split())
+
+
+def find_articles(text: str, known: frozenset[str] = frozenset()) -> list[tuple[Article, str]]:
+    """Articles cited, each once, in order, with the words around it.
+
+    The code is read from the words after the number (КоАП, УК, or their full names). With no code
+    named, a number is kept only if it is one of ``known`` provisions ("AC 20.3.3") of exactly one code.
+    """
+    found: dict[tuple[str, str], tuple[Article, str]] = {}
+    for match in _ARTICLE.finditer(text):
+        number = _clean_number(match.group("number"))
+        if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}", number):
+            continue
+        after = text[match.end() : match.end() + 90]
+        if _AC_WORDS.match(after):
+            code = AC
+        elif _CC_WORDS.match(after):
+            code = CC
+        else:
+            codes = [c for c in (AC, CC) if f"{c} {number}" in known]
+            if len(codes) != 1:
+                continue
+            code = codes[0]
+        article = Article(code, number, match.group("part") or "", (match.group("point") or "").lower())
+        key = (code, number)
+        if key not in found or (article.part and not found[key][0].part):
+            found[key] = (article, _excerpt(text, match.start(), match.end()))
+    return list(found.values())
+
+
+_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+_WORD_DATE = re.compile(
+    r"[«\"]?(?P<day>[0-3]?\d)[»\"]?\s+(?P<month>январ|феврал|марта?|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
+    r"\s+(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_DOT_DATE = re.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)")
+
+
+def find_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Dates written "12 марта 2022 г.", "«12» марта 2022" or "12.03.2022", each once, in order."""
+    found: list[tuple[int, dt.date, str]] = []
+    for match in _WORD_DATE.finditer(text):
+        word = match.group("month").lower()
+        month = next(m for stem, m in _MONTHS.items() if word.startswith(stem))
+        found.append((match.start(), *_date(match, month, text)))
+    for match in _DOT_DATE.finditer(text):
+        found.append((match.start(), *_date(match, int(match.group("month")), text)))
+    seen: dict[dt.date, str] = {}
+    for _pos, day, excerpt in sorted(found, key=lambda f: f[0]):
+        if day != dt.date.min and day not in seen:
+            seen[day] = excerpt
+    return list(seen.items())
+
+
+def _date(match: re.Match[str], month: int, text: str) -> tuple[dt.date, str]:
+    try:
+        day = dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return dt.date.min, ""
+    return day, _excerpt(text, match.start(), match.end(), 20)
+
+
+# Document kinds, by the words that say what the document is, most telling first: an order of arrest in
+# absentia also mentions the criminal case and the wanted list, a protocol the court it goes to.
+_W = "[а-яё]*"
+_ABSENT = rf"(?:заочно|в\s+отсутстви{_W}\s+обвиняем)"
+_CUSTODY = rf"заключени{_W}\s+под\s+страж"
+KINDS: tuple[tuple[str, str, str], ...] = (
+    # (kind, tag, pattern)
+    ("arrest_in_absentia", "arrest_in_absentia", rf"заочн{_W}\s+арест"),
+    ("arrest_in_absentia", "arrest_in_absentia",
+     rf"{_ABSENT}.{{0,300}}{_CUSTODY}|{_CUSTODY}.{{0,300}}{_ABSENT}"),
+    ("wanted_notice", "wanted_listing",
+     rf"объявлен{_W}\s+в\s+(?:федеральный\s+|межгосударственный\s+)?розыск|разыскивается|ориентировк"),
+    ("indictment", "open_criminal_case",
+     rf"обвинительн{_W}\s+заключени|о\s+привлечении\s+в\s+качестве\s+обвиняем"
+     r"|о\s+возбуждении\s+уголовного\s+дела"),
+    ("court_decision", "",
+     rf"(?:постановлени{_W}|решени{_W}|приговор)\b.{{0,200}}(?:суд|судья)"
+     r"|(?:суд|судья)\b.{0,400}(?:постановил|решил|приговорил)"),
+    ("protocol", "", r"протокол[а-яё]*\s+(?:№\s*\S+\s+)?об\s+административном\s+правонарушении"),
+    ("summons", "", rf"повестк|вызыва{_W}\s+(?:Вас\s+)?(?:на\s+допрос|в\s+качестве|для\s+дачи|в\s+суд)"),
+)  # fmt: skip
+_KIND_PATTERNS = [(kind, tag, re.compile(p, re.IGNORECASE | re.DOTALL)) for kind, tag, p in KINDS]
+
+
+def find_kinds(text: str) -> list[tuple[str, str, str]]:
+    """What the document may be, most telling first: each kind, the tag it would feed ("" if none) and
+    the words it was read from. A court's arrest order that also puts the person on the wanted list is
+    both; the reviewer keeps what the document is."""
+    kinds: dict[str, tuple[str, str, str]] = {}
+    for kind, tag, pattern in _KIND_PATTERNS:
+        match = pattern.search(text)
+        if match and kind not in kinds:
+            end = min(match.end(), match.start() + 80)
+            kinds[kind] = (kind, tag, _excerpt(text, match.start(), end, 20))
+    return list(kinds.values())
+
+
+_AUTHORITY = re.compile(
+    r"(?:"
+    r"(?:[А-ЯЁ][а-яё-]+\s+){0,3}(?:районн|городск|межрайонн|областн|краев|гарнизонн|окружн|верховн)[а-яё]*\s+(?:военн[а-яё]*\s+)?суд[а-яё]*"
+    r"(?:\s+(?:г\.|города)\s*[А-ЯЁ][а-яё-]+|\s+[А-ЯЁ][а-яё-]+(?:\s+(?:области|края|республики))?)?"
+    r"|Миров[а-яё]*\s+суд[а-яё]*\s+судебного\s+участка\s+№\s*\d+(?:\s+[а-яё]+){0,4}"
+    r"|(?:О|У|Г|ГУ|ОМВД|УМВД|ГУ\s+МВД|Отдел[а-яё]*\s+МВД|Управлени[а-яё]*\s+МВД|Отдел[а-яё]*\s+полиции)\S*\s+(?:России\s+)?по\s+[^\n,.]{3,60}"
+    r"|(?:ГСУ|СУ|Главн[а-яё]*\s+следственн[а-яё]*\s+управлени[а-яё]*|Следственн[а-яё]*\s+(?:отдел|управлени)[а-яё]*)\s+(?:СК|Следственного\s+комитета)(?:\s+России|\s+Российской\s+Федерации)?(?:\s+по\s+[^\n,.]{3,60})?"
+    r"|Военн[а-яё]*\s+комиссариат[а-яё]*\s+[^\n,.]{3,60}"
+    r")",
+)  # fmt: skip
+
+
+def find_authorities(text: str) -> list[tuple[str, str]]:
+    """Courts, police, investigators and military commissariats named, each once, in order."""
+    seen: dict[str, str] = {}
+    for match in _AUTHORITY.finditer(text):
+        name = " ".join(match.group(0).split()).strip(" ,.")
+        key = name.lower()
+        if len(name) > 6 and key not in {k.lower() for k in seen}:
+            seen[name] = _excerpt(text, match.start(), match.end(), 10)
+    return list(seen.items())
+
+
+def propose(text: str, known: frozenset[str] = frozenset()) -> list[Proposal]:
+    """Every fact Haven would propose from ``text``; the first date is taken as the document's date,
+    and the date a confirmed tag would carry."""
+    dates = find_dates(text)
+    document_date = dates[0][0] if dates else None
+    proposals: list[Proposal] = []
+    for name, tag, excerpt in find_kinds(text):
+        proposals.append(Proposal("kind", name, excerpt, tag, tag, document_date if tag else None))
+    for article, excerpt in find_articles(text, known):
+        tag = ARTICLE_TAGS[article.code]
+        proposals.append(Proposal("article", str(article), excerpt, tag, tag, document_date))
+    for day, excerpt in dates:
+        proposals.append(Proposal("date", day.isoformat(), excerpt))
+    for name, excerpt in find_authorities(text):
+        proposals.append(Proposal("authority", name, excerpt))
+    return proposals
+
+
+def cited_provisions(text: str, known: frozenset[str] = frozenset()) -> set[str]:
+    """The provisions ("AC 20.3.3") cited in ``text``: what the bench measures."""
+    return {article.provision for article, _excerpt in find_articles(text, known)}
