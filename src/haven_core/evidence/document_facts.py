@@ -22,7 +22,7 @@ AC, CC = "AC", "CC"  # Code of Administrative Offences (КоАП), Criminal Code
 _DIGIT_LOOKALIKES = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "O": "0", "o": "0",
                                    "l": "1", "I": "1", "|": "1", "Б": "6", "б": "6", ",": "."})  # fmt: skip
 _NUM_CHAR = r"[0-9ЗзОоOolI|Бб]"
-_NUMBER = rf"(?P<number>\d{_NUM_CHAR}{{0,2}}(?:\s?[.,]\s?{_NUM_CHAR}{{1,2}}){{0,2}})"
+_NUMBER = rf"(?P<number>\d{_NUM_CHAR}{{0,2}}(?:(?:\s?\.\s?|,){_NUM_CHAR}{{1,2}}){{0,2}})"
 _ARTICLE = re.compile(
     r"(?:(?:пп?\.\s*|пункт[а-яё]*\s+)[«\"“]?(?P<point>[а-яё])[»\"”)]?\s*,?\s*(?=ч|част))?"
     r"(?:(?:ч|част[а-яё]*)\s*\.?\s*(?P<part>\d)\s*,?\s*)?"
@@ -34,9 +34,6 @@ _AC_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CC_WORDS = re.compile(r"^[\s,.]*(?:РФ\s*)?(?:УК|Уголовн[а-яё]*\s+кодекс)", re.IGNORECASE)
-
-# Signals of the rules file the tags feed (their ids are the tags' names).
-ARTICLE_TAGS = {AC: "prior_ac_20_3_3", CC: "open_criminal_case"}
 
 
 @dataclass(frozen=True)
@@ -86,32 +83,55 @@ def _excerpt(text: str, start: int, end: int, margin: int = 40) -> str:
     return " ".join(text[max(0, start - margin) : end + margin].split())
 
 
+_MORE = re.compile(rf"\s*(?:,|и)\s*(?:ст\.\s*)?{_NUMBER.replace('?P<number>', '?P<more>')}(?![0-9ЗзОо])")
+
+
 def find_articles(text: str, known: frozenset[str] = frozenset()) -> list[tuple[Article, str]]:
     """Articles cited, each once, in order, with the words around it.
 
-    The code is read from the words after the number (КоАП, УК, or their full names). With no code
-    named, a number is kept only if it is one of ``known`` provisions ("AC 20.3.3") of exactly one code.
+    A list ("статьями 29.9, 29.10 КоАП РФ") gives each of its articles. The code is read from the
+    words after the number or the list (КоАП, УК, or their full names; УПК and others are not kept).
+    With no code named, a number is kept only if it is one of ``known`` provisions ("AC 20.3.3") of
+    exactly one code.
     """
     found: dict[tuple[str, str], tuple[Article, str]] = {}
     for match in _ARTICLE.finditer(text):
-        number = _clean_number(match.group("number"))
-        if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}", number):
-            continue
-        after = text[match.end() : match.end() + 90]
-        if _AC_WORDS.match(after):
-            code = AC
-        elif _CC_WORDS.match(after):
-            code = CC
-        else:
-            codes = [c for c in (AC, CC) if f"{c} {number}" in known]
-            if len(codes) != 1:
+        numbers, end = [match.group("number")], match.end()
+        while more := _MORE.match(text, end):
+            numbers.append(more.group("more"))
+            end = more.end()
+        after = text[end : end + 90]
+        code = AC if _AC_WORDS.match(after) else CC if _CC_WORDS.match(after) else ""
+        for index, raw in enumerate(numbers):
+            number = _clean_number(raw)
+            if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}", number):
                 continue
-            code = codes[0]
-        article = Article(code, number, match.group("part") or "", (match.group("point") or "").lower())
-        key = (code, number)
-        if key not in found or (article.part and not found[key][0].part):
-            found[key] = (article, _excerpt(text, match.start(), match.end()))
+            article_code = code or _only_code(number, known)
+            if not article_code:
+                continue
+            part = (match.group("part") or "") if index == 0 else ""
+            point = (match.group("point") or "").lower() if index == 0 else ""
+            article = Article(article_code, number, part, point)
+            key = (article_code, number)
+            if key not in found or (article.part and not found[key][0].part):
+                found[key] = (article, _excerpt(text, match.start(), end))
     return list(found.values())
+
+
+def _only_code(number: str, known: frozenset[str]) -> str:
+    codes = [code for code in (AC, CC) if f"{code} {number}" in known]
+    return codes[0] if len(codes) == 1 else ""
+
+
+def article_tag(article: Article, known: frozenset[str] = frozenset()) -> str:
+    """The tag an article would feed: an AC 20.3.3 penalty is the "prior_ac_20_3_3" signal (a repeat
+    within a year is a crime under CC 280.3); a criminal article the rules know is an open criminal
+    case. Other articles (procedure, rights read to the person) feed nothing."""
+    if article.provision == "AC 20.3.3":
+        return "prior_ac_20_3_3"
+    if article.code == CC and article.provision in known:
+        return "open_criminal_case"
+    return ""
 
 
 _MONTHS = {
@@ -187,15 +207,16 @@ def find_kinds(text: str) -> list[tuple[str, str, str]]:
     return list(kinds.values())
 
 
+_PLACE = r"(?:(?<=\s)(?:г|обл|респ)\.\s?|[^\n,.]){3,60}"  # "г. Москвы" is part of the name
 _AUTHORITY = re.compile(
     r"(?:"
     r"(?:[А-ЯЁ][а-яё-]+\s+){0,3}(?:районн|городск|межрайонн|областн|краев|гарнизонн|окружн|верховн)[а-яё]*\s+(?:военн[а-яё]*\s+)?суд[а-яё]*"
     r"(?:\s+(?:г\.|города)\s*[А-ЯЁ][а-яё-]+|\s+[А-ЯЁ][а-яё-]+(?:\s+(?:области|края|республики))?)?"
     r"|Миров[а-яё]*\s+суд[а-яё]*\s+судебного\s+участка\s+№\s*\d+(?:\s+[а-яё]+){0,4}"
-    r"|(?:О|У|Г|ГУ|ОМВД|УМВД|ГУ\s+МВД|Отдел[а-яё]*\s+МВД|Управлени[а-яё]*\s+МВД|Отдел[а-яё]*\s+полиции)\S*\s+(?:России\s+)?по\s+[^\n,.]{3,60}"
-    r"|(?:ГСУ|СУ|Главн[а-яё]*\s+следственн[а-яё]*\s+управлени[а-яё]*|Следственн[а-яё]*\s+(?:отдел|управлени)[а-яё]*)\s+(?:СК|Следственного\s+комитета)(?:\s+России|\s+Российской\s+Федерации)?(?:\s+по\s+[^\n,.]{3,60})?"
-    r"|Военн[а-яё]*\s+комиссариат[а-яё]*\s+[^\n,.]{3,60}"
-    r")",
+    r"|(?:О|У|Г|ГУ|ОМВД|УМВД|ГУ\s+МВД|Отдел[а-яё]*\s+МВД|Управлени[а-яё]*\s+МВД|Отдел[а-яё]*\s+полиции)\S*\s+(?:России\s+)?по\s+{_PLACE}"
+    r"|(?:ГСУ|СУ|Главн[а-яё]*\s+следственн[а-яё]*\s+управлени[а-яё]*|Следственн[а-яё]*\s+(?:отдел|управлени)[а-яё]*)\s+(?:СК|Следственного\s+комитета)(?:\s+России|\s+Российской\s+Федерации)?(?:\s+по\s+{_PLACE})?"
+    r"|Военн[а-яё]*\s+комиссариат[а-яё]*\s+{_PLACE}"
+    r")".replace("{_PLACE}", _PLACE)
 )  # fmt: skip
 
 
@@ -219,8 +240,8 @@ def propose(text: str, known: frozenset[str] = frozenset()) -> list[Proposal]:
     for name, tag, excerpt in find_kinds(text):
         proposals.append(Proposal("kind", name, excerpt, tag, tag, document_date if tag else None))
     for article, excerpt in find_articles(text, known):
-        tag = ARTICLE_TAGS[article.code]
-        proposals.append(Proposal("article", str(article), excerpt, tag, tag, document_date))
+        tag = article_tag(article, known)
+        proposals.append(Proposal("article", str(article), excerpt, tag, tag, document_date if tag else None))
     for day, excerpt in dates:
         proposals.append(Proposal("date", day.isoformat(), excerpt))
     for name, excerpt in find_authorities(text):
