@@ -177,6 +177,7 @@ def test_every_proposed_tag_is_an_evidence_tag_and_a_signal_of_the_rules() -> No
         ("Руководствуясь статьями 29; 9, 29.10 KoAIL P®, судья", {"AC 29.9", "AC 29.10"}),
         ("предусмотренного ч.1 ст: 20:3.3 Кодн РФ", {"AC 20.3.3"}),
         ("п. «д» ч. 2 ст. 207.3 YK РФ", {"CC 207.3"}),
+        ("Руководствуясь статьями 29.9, 29.10 КодАП РФ", {"AC 29.9", "AC 29.10"}),
     ],
 )
 def test_the_code_is_recognised_through_ocr_noise(text: str, provisions: set[str]) -> None:

@@ -35,7 +35,7 @@ _ARTICLE = re.compile(
 # The code named after the number, as printed and as OCR misreads it: Latin look-alikes ("KoAП"), a
 # last letter lost ("КодП", "Кодн"), the full name broken across lines.
 _AC_WORDS = re.compile(
-    r"^[\s,.]*(?:РФ\s*)?(?:[КK][оo0О][АAаaДд][ПпНнnILl]|Кодекс[а-яё]*\W.{0,60}?административн)",
+    r"^[\s,.]*(?:РФ\s*)?(?:[КK][оo0О][дДаАAa]?[АAаaДд][ПпНнnILl]|Кодекс[а-яё]*\W.{0,60}?административн)",
     re.IGNORECASE | re.DOTALL,
 )
 _CC_WORDS = re.compile(

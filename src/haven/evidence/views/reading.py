@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haven.accounts.access import caseload_required
@@ -26,12 +27,12 @@ from haven.jobs.actions import job_start, jobs_for
 from haven_core.evidence import ocr
 
 KIND_LABELS = {
-    "protocol": _("Protocol of an administrative offence"),
-    "summons": _("Summons"),
-    "indictment": _("Indictment or criminal case"),
-    "wanted_notice": _("Wanted notice"),
-    "court_decision": _("Court decision"),
-    "arrest_in_absentia": _("Court order of arrest in absentia"),
+    "protocol": gettext_lazy("Protocol of an administrative offence"),
+    "summons": gettext_lazy("Summons"),
+    "indictment": gettext_lazy("Indictment or criminal case"),
+    "wanted_notice": gettext_lazy("Wanted notice"),
+    "court_decision": gettext_lazy("Court decision"),
+    "arrest_in_absentia": gettext_lazy("Court order of arrest in absentia"),
 }
 
 
