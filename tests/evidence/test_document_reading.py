@@ -189,3 +189,17 @@ def test_the_reviewer_finds_the_item_by_the_words_read_from_it(
     reviewer_b = make_user("vera", "reviewer", org_b)
     elsewhere = client_for(reviewer_b).get("/evidence/review/search/", {"q": "Мещанскому"}).content.decode()
     assert str(read_protocol.public_id) not in elsewhere
+
+
+def test_the_reading_and_its_proposals_are_shown_in_russian(
+    read_protocol: EvidenceItem, reviewer_a: Any, household_a: Any
+) -> None:
+    from django.conf import settings
+
+    client = client_for(reviewer_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = client.get(f"/cases/{household_a.reference}/evidence/{read_protocol.public_id}/").content.decode()
+    assert "Текст документа" in html and "Сведения, предложенные по тексту" in html
+    assert "Протокол об административном правонарушении" in html and "Подтвердить" in html
+    queue = client.get(f"/evidence/review/{read_protocol.public_id}/").content.decode()
+    assert "ч. 1 ст. 20.3.3 КоАП РФ" in queue and "Поиск в тексте, распознанном в документах" in queue

@@ -8,11 +8,12 @@ The text is stored encrypted with the item, and the facts proposed from it wait 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
-from haven.assessment.rules import current_rules
 from haven.errors import InvalidChange
 from haven.evidence.actions import document_text_record
 from haven.evidence.models import EvidenceItem, ItemFile
@@ -20,6 +21,7 @@ from haven.evidence.storage import read_blob
 from haven.evidence.views.base import item_url
 from haven.jobs.models import Job
 from haven.jobs.running import Report, actor_of_job
+from haven_core.assessment import DEFAULT_RULES, load_rules
 from haven_core.evidence import ocr
 from haven_core.evidence.document_facts import propose
 
@@ -35,8 +37,14 @@ def readable_file(item: EvidenceItem) -> ItemFile | None:
 
 def known_provisions() -> frozenset[str]:
     """The provisions the rules file knows ("AC 20.3.3"): a number cited without its code is taken
-    only if it names one of them."""
-    return frozenset(current_rules().provisions)
+    only if it names one of them, and a criminal article is an open case only if the rules list it.
+    Read here from the file (evidence sits below the assessment app and does not import it)."""
+    return _provisions(str(getattr(settings, "HAVEN_ASSESSMENT_RULES", "") or DEFAULT_RULES))
+
+
+@cache
+def _provisions(path: str) -> frozenset[str]:
+    return frozenset(load_rules(path).provisions)
 
 
 def read_document(job: Job, report: Report) -> dict[str, Any]:
