@@ -61,6 +61,7 @@ def test_a_list_of_articles_gives_each_with_the_code_named_after_it() -> None:
         "ст. 51 Конституции РФ",
         "дом 20, кв. 3",
         "статья 12",
+        "пост. 20.3.3 КоАП в канале",  # "ст" inside a word is not an article
     ],
 )
 def test_no_article_is_invented(text: str) -> None:
@@ -178,6 +179,8 @@ def test_every_proposed_tag_is_an_evidence_tag_and_a_signal_of_the_rules() -> No
         ("предусмотренного ч.1 ст: 20:3.3 Кодн РФ", {"AC 20.3.3"}),
         ("п. «д» ч. 2 ст. 207.3 YK РФ", {"CC 207.3"}),
         ("Руководствуясь статьями 29.9, 29.10 КодАП РФ", {"AC 29.9", "AC 29.10"}),
+        ("предусмотренного :\ny. 1ст..207.3 VK PO, к следователю", {"CC 207.3"}),
+        ("Руководствуясь:статьями 29.9, 29. ‚10 КодП.РФ; судья", {"AC 29.9", "AC 29.10"}),
     ],
 )
 def test_the_code_is_recognised_through_ocr_noise(text: str, provisions: set[str]) -> None:

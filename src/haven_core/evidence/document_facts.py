@@ -29,7 +29,7 @@ _NUMBER = rf"(?P<number>\d{_NUM_CHAR}{{0,2}}(?:(?:\s?[.:;]\s?|,){_NUM_CHAR}{{1,2
 _ARTICLE = re.compile(
     r"(?:(?:пп?\.\s*|пункт[а-яё]*\s+)[«\"“]?(?P<point>[а-яё])[»\"”)]?\s*,?\s*(?=ч|част))?"
     r"(?:(?:ч|част[а-яё]*)\s*\.?\s*(?P<part>\d)\s*,?\s*)?"
-    rf"(?:ст|стать[а-яё]*)\s*[.:]?\s*{_NUMBER}(?![0-9ЗзОо])",
+    rf"(?<![а-яёА-ЯЁA-Za-z])(?:ст|стать[а-яё]*)\s*[.:,]{{0,2}}\s*{_NUMBER}(?![0-9ЗзОо])",
     re.IGNORECASE,
 )
 # The code named after the number, as printed and as OCR misreads it: Latin look-alikes ("KoAП"), a
@@ -39,7 +39,7 @@ _AC_WORDS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _CC_WORDS = re.compile(
-    r"^[\s,.]*(?:РФ\s*)?(?:[УY][КK](?![А-Яа-яЁёA-Za-z])|Уголовн[а-яё]*\s+кодекс)", re.IGNORECASE
+    r"^[\s,.]*(?:РФ\s*)?(?:[УYV][КK](?![А-Яа-яЁёA-Za-z])|Уголовн[а-яё]*\s+кодекс)", re.IGNORECASE
 )
 
 
@@ -90,6 +90,8 @@ def _excerpt(text: str, start: int, end: int, margin: int = 40) -> str:
     return " ".join(text[max(0, start - margin) : end + margin].split())
 
 
+# Specks OCR reads as low or single quotes and backticks, inside numbers as anywhere ("29. ‚10").
+_SPECKS = str.maketrans(dict.fromkeys("‚‘’`´", ""))
 _MORE = re.compile(rf"\s*(?:,|и)\s*(?:ст\.\s*)?{_NUMBER.replace('?P<number>', '?P<more>')}(?![0-9ЗзОо])")
 
 
@@ -101,6 +103,7 @@ def find_articles(text: str, known: frozenset[str] = frozenset()) -> list[tuple[
     With no code named, a number is kept only if it is one of ``known`` provisions ("AC 20.3.3") of
     exactly one code.
     """
+    text = text.translate(_SPECKS)
     found: dict[tuple[str, str], tuple[Article, str]] = {}
     for match in _ARTICLE.finditer(text):
         numbers, end = [match.group("number")], match.end()
