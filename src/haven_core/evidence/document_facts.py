@@ -21,21 +21,22 @@ AC, CC = "AC", "CC"  # Code of Administrative Offences (КоАП), Criminal Code
 # Letters OCR puts for digits inside an article number.
 _DIGIT_LOOKALIKES = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "O": "0", "o": "0",
                                    "l": "1", "I": "1", "|": "1", "Б": "6", "б": "6",
-                                   ",": ".", ":": ".", ";": "."})  # fmt: skip
+                                   ",": ".", ":": ".", ";": ".", "-": "."})  # fmt: skip
 _NUM_CHAR = r"[0-9ЗзОоOolI|Бб]"
 # Between the parts of a number: a dot, which OCR may read as a colon or semicolon, with a space either
-# side; or a comma with none ("207,3": a comma and a space separate articles in a list).
-_NUMBER = rf"(?P<number>\d{_NUM_CHAR}{{0,2}}(?:(?:\s?[.:;]\s?|,){_NUM_CHAR}{{1,2}}){{0,2}})"
+# side; or a comma or hyphen with none ("207,3", "207-3": a comma and a space separate articles in a list).
+_NUMBER = rf"(?P<number>\d{_NUM_CHAR}{{0,2}}(?:(?:\s?[.:;]\s?|[,-]){_NUM_CHAR}{{1,2}}){{0,2}})"
 _ARTICLE = re.compile(
     r"(?:(?:пп?\.\s*|пункт[а-яё]*\s+)[«\"“]?(?P<point>[а-яё])[»\"”)]?\s*,?\s*(?=ч|част))?"
     r"(?:(?:ч|част[а-яё]*)\s*\.?\s*(?P<part>\d)\s*,?\s*)?"
-    rf"(?<![а-яёА-ЯЁA-Za-z])(?:ст|стать[а-яё]*)\s*[.:,]{{0,2}}\s*{_NUMBER}(?![0-9ЗзОо])",
+    # "ст" not inside a lower-case word ("пост."); OCR reads it as Latin "CT" or "cr", and "1ст" as "Тст"
+    rf"(?<!(?-i:[а-яёa-z]))(?:[сc][тTr]|стать[а-яё]*)\s*[.:,]{{0,2}}\s*{_NUMBER}(?![0-9ЗзОо])",
     re.IGNORECASE,
 )
 # The code named after the number, as printed and as OCR misreads it: Latin look-alikes ("KoAП"), a
 # last letter lost ("КодП", "Кодн"), the full name broken across lines.
 _AC_WORDS = re.compile(
-    r"^[\s,.]*(?:РФ\s*)?(?:[КK][оo0О][дДаАAa]?[АAаaДд][ПпНнnILl]|Кодекс[а-яё]*\W.{0,60}?административн)",
+    r"^[\s,.]*(?:РФ\s*)?(?:[КK][оo0О][дДаАAa]?[АAаaДд][ПпНнnILlИиTТ]|Кодекс[а-яё]*\W.{0,60}?административн)",
     re.IGNORECASE | re.DOTALL,
 )
 _CC_WORDS = re.compile(
