@@ -1,14 +1,15 @@
 """How well Haven reads scanned Russian documents: character accuracy of the OCR, and how many of the
 articles the documents cite are found in what it read (precision and recall), with the time per page.
 
-Run with ``.venv/bin/python bench/ocr.py [documents per kind] [seed]`` (4 by default: 16 documents, a police
-protocol under ст. 20.3.3 КоАП, an investigator's summons under ст. 207.3 УК, a court's ruling under
+Run with ``.venv/bin/python bench/ocr.py [documents per kind] [seed]`` (4 by default: 16 documents, a
+police protocol under ст. 20.3.3 КоАП, an investigator's summons under ст. 207.3 УК, a court's ruling under
 ст. 20.3.3 and a criminal sentence under ст. 207.3, each with its labels; see ``bench/scans.py``). Each
 document is drawn as an A4 page three ways: clean (300 dpi), scanned (200 dpi, 0.8° rotation, 2 % noise,
 blur, JPEG 75) and poor (150 dpi, -1.8°, 5 % noise, more blur, JPEG 50), and read by Tesseract (rus+eng)
 through Haven's own reader. The articles are also extracted from the true text, as a ceiling.
 The extraction's OCR-noise tolerance was tuned on the errors seen with seed 0: a run with another seed
-(other case numbers and other noise) is the held-out check. Targets (issue 18): articles found with recall ≥ 0.95 at precision ≥ 0.98 on clean scans.
+(other case numbers and other noise) is the held-out check. Targets (issue 18): articles found with
+recall ≥ 0.95 at precision ≥ 0.98 on clean scans.
 """
 
 from __future__ import annotations
