@@ -57,6 +57,33 @@ def queue_item(actor: Actor, public_id: Any) -> EvidenceItem | None:
     return item
 
 
+@dataclass(frozen=True)
+class TextMatch:
+    item: EvidenceItem
+    excerpt: str
+
+
+def items_reading(actor: Actor, query: str, limit: int = SHOWN_IN_LIST) -> list[TextMatch]:
+    """Items ``actor`` may see whose text read from a scan contains ``query`` (case and spacing aside),
+    newest first, each with the words around the first match. The text is encrypted: it is decrypted
+    here, a household's items at a time the reviewer may see, and searched in memory."""
+    from haven.evidence.models import DocumentText
+
+    wanted = " ".join(query.split()).casefold()
+    rows = within_visible(actor, DocumentText.objects.all(), "item__person__household")
+    rows = rows.select_related("item__person__household").order_by("-read_at", "-id")
+    found: list[TextMatch] = []
+    for reading in rows.iterator(chunk_size=200):
+        text = " ".join(reading.text.split())
+        at = text.casefold().find(wanted)
+        if at >= 0:
+            excerpt = text[max(0, at - 60) : at + len(wanted) + 60]
+            found.append(TextMatch(reading.item, excerpt))
+            if len(found) >= limit:
+                break
+    return found
+
+
 def next_in_queue(actor: Actor, after: EvidenceItem | None) -> EvidenceItem | None:
     """The item to show after ``after``: the next one in the queue's order, or else its first one."""
     queue = review_queue(actor).select_related("person__household")

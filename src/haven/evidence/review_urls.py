@@ -9,6 +9,7 @@ app_name = "review"
 
 urlpatterns = [
     path("", queue.queue, name="queue"),
+    path("search/", queue.queue_search, name="search"),
     path("<uuid:item_id>/", queue.queue_item_page, name="item"),
     path("<uuid:item_id>/verify/", queue.queue_verify, name="verify"),
     path("<uuid:item_id>/send-back/", queue.queue_send_back, name="send_back"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from haven.evidence.views import edit, files, pages, review
+from haven.evidence.views import edit, files, pages, reading, review
 
 app_name = "evidence"
 FILE = "<uuid:item_id>/files/<str:sha256>"
@@ -15,6 +15,8 @@ urlpatterns = [
     path("<uuid:item_id>/edit/", edit.evidence_edit, name="edit"),
     path("<uuid:item_id>/working-copy/", edit.working_copy_new, name="working_copy"),
     path("<uuid:item_id>/verify/", review.item_verify, name="verify"),
+    path("<uuid:item_id>/read/", reading.item_read, name="read"),
+    path("<uuid:item_id>/facts/<int:number>/", reading.proposal_decide, name="decide_fact"),
     path(f"{FILE}/download/", files.file_download, name="download"),
     path(f"{FILE}/preview/", files.file_preview, name="preview"),
     path(f"{FILE}/pictures/<int:number>/", files.file_picture, name="picture"),

@@ -7,15 +7,18 @@ adding, capturing, viewing, downloading, verifying, making a working copy and ex
 
 from haven.evidence.actions.custody import evidence_viewed, file_downloaded, item_custody, picture_shown
 from haven.evidence.actions.items import evidence_add, evidence_update, working_copy_create
+from haven.evidence.actions.reading import document_text_record, fact_decide
 from haven.evidence.actions.review import can_verify, evidence_send_back, evidence_verify, may_review
 
 __all__ = [
     "can_verify",
+    "document_text_record",
     "evidence_add",
     "evidence_send_back",
     "evidence_update",
     "evidence_verify",
     "evidence_viewed",
+    "fact_decide",
     "file_downloaded",
     "item_custody",
     "may_review",

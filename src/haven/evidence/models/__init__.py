@@ -2,6 +2,16 @@
 
 from haven.evidence.models.files import ItemFile, StoredBlob, TrustedTimestamp
 from haven.evidence.models.items import EvidenceItem, EvidenceTag
+from haven.evidence.models.reading import DocumentText, FactProposal
 from haven.evidence.models.review import Verification
 
-__all__ = ["EvidenceItem", "EvidenceTag", "ItemFile", "StoredBlob", "TrustedTimestamp", "Verification"]
+__all__ = [
+    "DocumentText",
+    "EvidenceItem",
+    "EvidenceTag",
+    "FactProposal",
+    "ItemFile",
+    "StoredBlob",
+    "TrustedTimestamp",
+    "Verification",
+]

@@ -17,6 +17,7 @@ from haven.evidence.documentation import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
 from haven.evidence.review_queue import metadata_panels
 from haven.evidence.views.base import item_in, items_with_details
+from haven.evidence.views.reading import reading_context
 
 
 @caseload_required
@@ -67,6 +68,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
         "may_verify": may_verify,
         "why_not_verify": why_not,
         "custody": custody_rows(list(item_custody(item))),
+        **reading_context(request, item),
     }
     return render(request, "evidence/item.html", context)
 

@@ -33,6 +33,7 @@ from haven.evidence.previews import preview_picture
 from haven.evidence.review_queue import (
     SHOWN_IN_LIST,
     file_views,
+    items_reading,
     metadata_panels,
     next_in_queue,
     queue_item,
@@ -40,6 +41,7 @@ from haven.evidence.review_queue import (
 )
 from haven.evidence.views.base import file_of
 from haven.evidence.views.files import picture_response
+from haven.evidence.views.reading import reading_context
 
 
 def _reviewer(request: HttpRequest) -> Any:
@@ -107,6 +109,7 @@ def _render_item(
             "why_not": why_not,
             "verify_form": verify_form,
             "back_form": back_form,
+            **reading_context(request, item),
         }
     )
     return render(request, "evidence/queue.html", context, status=status)
@@ -178,3 +181,16 @@ def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number:
         raise Http404
     picture_shown(actor=actor, item_file=item_file, number=number)
     return picture_response(picture)
+
+
+@require_GET
+@caseload_required
+def queue_search(request: HttpRequest) -> HttpResponse:
+    """Evidence whose text read from a scan contains the words sought, among the households the reviewer
+    may see. The text is encrypted, so the database cannot search it: it is decrypted and searched here."""
+    actor = _reviewer(request)
+    query = " ".join(request.GET.get("q", "").split())
+    found = items_reading(actor, query) if len(query) >= 3 else []
+    context = _context(actor, None)
+    context.update({"query": query, "found": found, "title": _("Find in the text read from documents")})
+    return render(request, "evidence/text_search.html", context)
