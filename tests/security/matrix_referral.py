@@ -31,10 +31,9 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
 
 def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
     """An approved run and a batch addressed to the liaison persona holding household_a."""
-    from tests.referral.batch_builders import batch_for
-
     from haven.accounts.actor import Actor
     from haven.referral.actions import referral_decision_record
+    from tests.referral.batch_builders import batch_for
 
     batch = batch_for(users["coordinator"], users["liaison"], [users["household_a"]])
     entry = batch.entries.get()

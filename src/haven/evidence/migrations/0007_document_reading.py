@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evidence', '0004_review_can_send_back'),
+        ('evidence', '0006_capture_browser_files'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
