@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.forms.base import DateField
+
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
@@ -29,8 +31,8 @@ class RegistryFileForm(forms.Form):
         max_length=40,
         help_text=_("Only for a generic CSV: the registry's short name, e.g. interpol-red."),
     )
-    taken_on = forms.DateField(
+    taken_on = DateField(
         label=_("Snapshot date"),
         required=False,
-        help_text=_("Only for files that do not state their date (YYYY-MM-DD)."),
+        help_text=_("Only for files that do not state their date."),
     )
