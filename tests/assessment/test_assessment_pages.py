@@ -44,7 +44,8 @@ def test_the_panel_shows_every_contribution_with_its_source_and_the_disclaimer(
     assert 'id="assessment"' in html and "Not legal advice." in html
     assert "CC 337: leaving a unit without leave" in html
     assert "Повестка и отказ" in html  # the evidence behind it, by its title
-    assert "DOMAIN.md §2 (table)" in html
+    assert "Russian legislation and official designations" in html  # the kind of public source
+    assert "DOMAIN.md" not in html  # Haven's internal reference is never shown
     assert "Before Navalny" in html and "counted at 40%" in html  # before the FBK designation
     assert "Counted at 50%: the item is not yet reviewed." in html
     assert "CC 339" in html and "Unverified" in html and "not counted" in html

@@ -4,6 +4,7 @@ the reader's language. Codes become words here; nothing is decided here."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from haven.cases.models.immigration import US_STATUS_CHOICES
 from haven.evidence.models.items import STATUS_CHOICES, TAG_CHOICES
 from haven_core import assessment as core
 from haven_core.assessment.result import Contribution, Note, PathwayNote, Proposal
-from haven_core.assessment.rules import RuleSet, Text
+from haven_core.assessment.rules import Basis, RuleSet, Text
 
 ALL_LEVELS = {code: label for choices in LEVEL_CHOICES.values() for code, label in choices}
 FLAGS = {
@@ -43,6 +44,18 @@ def _date(value: str) -> str:
         return str(date_filter(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT"))
     except ValueError:
         return value
+
+
+def source_title(basis: Basis) -> str:
+    """Where a fact comes from, in the reader's language: the kinds of public source behind the sections
+    the rules cite, then what the fact itself cites (a law, a court decision) as the rules give it."""
+    sections = re.findall(r"§\d+", basis.source)
+    titles = list(
+        dict.fromkeys(str(wording.SOURCE_SECTIONS[s]) for s in sections if s in wording.SOURCE_SECTIONS)
+    )
+    if not titles and basis.kind != "domain":
+        titles = [str(wording.BASIS_KIND.get(basis.kind, ""))]
+    return " — ".join(filter(None, ["; ".join(titles), basis.cites]))
 
 
 @dataclass(frozen=True)
@@ -142,7 +155,7 @@ class Words:
             counted=c.counted,
             person=self.people.get(c.person, "") if c.person else "",
             evidence=[self.evidence.get(e, e[:8]) for e in c.evidence],
-            source=c.basis.source + (f" — {c.basis.cites}" if c.basis.cites else ""),
+            source=source_title(c.basis),
             confidence=c.basis.confidence,
             confidence_label=str(wording.CONFIDENCE.get(c.basis.confidence, c.basis.confidence)),
             basis_label=str(wording.BASIS_KIND.get(c.basis.kind, "")),
@@ -152,7 +165,7 @@ class Words:
         return {
             "label": wording.CATEGORIES.get(p.category, p.category),
             "reasons": [self.note(n) for n in p.reasons],
-            "source": p.basis.source,
+            "source": source_title(p.basis),
         }
 
     def pathway(self, n: PathwayNote) -> dict[str, Any]:
@@ -161,7 +174,7 @@ class Words:
             "applies": n.applies,
             "person": self.people.get(n.person, "") if n.person else "",
             "reasons": [self.note(x) for x in n.notes],
-            "source": n.basis.source,
+            "source": source_title(n.basis),
             "confidence": n.basis.confidence,
             "confidence_label": wording.CONFIDENCE.get(n.basis.confidence, n.basis.confidence),
         }

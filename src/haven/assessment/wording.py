@@ -14,6 +14,15 @@ CONFIDENCE = {
     "H/M": _("official or good secondary sources"),
     "U": _("not verified"),
 }
+# Where a fact comes from, as a reader may look it up: the rules cite sections of Haven's internal domain
+# reference, which no user sees; the page names the kind of public source each section draws on.
+SOURCE_SECTIONS = {
+    "§1": _("Reported outcomes for people returned to Russia"),
+    "§2": _("Russian legislation and official designations"),
+    "§4": _("US immigration detention practice"),
+    "§5": _("Canadian immigration law and programmes"),
+    "§6": _("UNHCR Resettlement Handbook: submission categories"),
+}
 BASIS_KIND = {"domain": "", "haven": _("Haven's choice"), "assumption": _("Haven's assumption")}
 DESIGNATION_KIND = {
     "extremist": _("“extremist”"),
@@ -88,7 +97,7 @@ NOTES = {
     "listed": _("Listed: %(registry)s, %(date)s."),
     "duties_since": _("Foreign-agent duties apply since %(since)s (%(designation)s)."),
     "not_added_heaviest": _("Not added: only the heaviest of these articles counts (%(heaviest)s)."),
-    "unverified_provision": _("DOMAIN.md marks this provision as not verified: shown, never counted."),
+    "unverified_provision": _("This provision is not verified in Haven's sources: shown, never counted."),
     "repeat_window_until": _("Until %(until)s a new “discrediting” would be a crime under CC 280.3."),
     "reach": _("Audience: %(followers)s followers, %(views)s views."),
     "age_in_range": _("Age %(age)s, within %(low)s–%(high)s."),

@@ -126,7 +126,7 @@ SHOWN_IN_DOSSIERS = (
     _("Listed: %(registry)s, %(date)s."),
     _("Foreign-agent duties apply since %(since)s (%(designation)s)."),
     _("Not added: only the heaviest of these articles counts (%(heaviest)s)."),
-    _("DOMAIN.md marks this provision as not verified: shown, never counted."),
+    _("This provision is not verified in Haven's sources: shown, never counted."),
     _("Until %(until)s a new “discrediting” would be a crime under CC 280.3."),
     _("Audience: %(followers)s followers, %(views)s views."),
     _("Age %(age)s, within %(low)s–%(high)s."),
