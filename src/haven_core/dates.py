@@ -56,11 +56,13 @@ class PartialDate:
                 raise PartialDateError(str(exc)) from exc
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str, *, slashes: bool = False) -> PartialDate:
         """Read ``1984``, ``1984-03``, ``1984-03-12``, ``12.03.1984``, ``03.1984``, ``03/12/1984``,
         ``03/1984``.
 
-        Slashes are read the American way unless the first number can only be a day.
+        Slashes are read only when asked (``slashes=True``: what a person types in a form), the American
+        way unless the first number can only be a day; data from elsewhere (registries, imports) with
+        slashes is refused rather than guessed at.
         """
         value = (text or "").strip()
         if m := _ISO.match(value):
@@ -69,7 +71,7 @@ class PartialDate:
         if m := _RUSSIAN.match(value):
             day, month, year = m.groups()
             return cls(int(year), int(month), int(day) if day else None)
-        if m := _SLASHED.match(value):
+        if slashes and (m := _SLASHED.match(value)):
             return cls(*_slashed(*m.groups()))
         raise PartialDateError(f"{value!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY")
 
@@ -106,7 +108,7 @@ def parse_day(text: str) -> dt.date:
     >>> parse_day("06/13/1987") == parse_day("13.06.1987") == parse_day(" 1987-06-13 ")
     True
     """
-    value = PartialDate.parse(text)
+    value = PartialDate.parse(text, slashes=True)
     if value.day is None:
         raise PartialDateError(f"{text!r} is not a whole date: the day is missing")
     return value.earliest()

@@ -23,7 +23,7 @@ from haven_core.dates import PartialDate, PartialDateError
     ],
 )
 def test_parse_forms(text: str, iso: str, precision: str) -> None:
-    value = PartialDate.parse(text)
+    value = PartialDate.parse(text, slashes=True)
     assert value.iso() == iso
     assert value.precision == precision
 
@@ -33,7 +33,7 @@ def test_parse_forms(text: str, iso: str, precision: str) -> None:
 )
 def test_bad_dates_are_refused_with_a_reason(text: str) -> None:
     with pytest.raises(PartialDateError):
-        PartialDate.parse(text)
+        PartialDate.parse(text, slashes=True)
 
 
 def test_age_counts_from_the_earliest_possible_day() -> None:
@@ -55,3 +55,9 @@ def test_a_whole_day_reads_every_common_spelling_alike() -> None:
     }
     with pytest.raises(PartialDateError):
         parse_day("06.1987")  # a month is not a day
+
+
+def test_slashes_are_read_only_from_what_people_type() -> None:
+    with pytest.raises(PartialDateError):
+        PartialDate.parse("06/13/1987")  # registry or import data: not guessed at
+    assert PartialDate.parse("06/13/1987", slashes=True).iso() == "1987-06-13"

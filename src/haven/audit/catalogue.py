@@ -109,6 +109,7 @@ class AuditAction(models.TextChoices):
     BACKUP_RESTORE = "backup.restore", _("Backup restored")
     KEYS_ROTATE_DATA = "keys.rotate_data", _("Data re-encrypted with a new key")
     KEYS_ROTATE_INDEX = "keys.rotate_index", _("Search index key changed")
+    SEARCH_INDEX_REBUILD = "search_index.rebuild", _("Search index rebuilt")
     # Background jobs
     JOB_START = "job.start", _("Background job started")
     JOB_RETRY = "job.retry", _("Background job retried")

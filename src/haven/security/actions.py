@@ -30,6 +30,11 @@ def keys_rotate_data_record(*, key: str, values: int, files: int, retired: list[
     )
 
 
+def search_index_rebuild_record(*, rows: int) -> None:
+    """Record a rebuild of the blind search indexes under the same key (new kinds of key were added)."""
+    audit_record(actor=None, action="search_index.rebuild", detail={"rows": rows})
+
+
 def keys_rotate_index_record(*, key: str) -> None:
     """Record a new index key, after every blind index was rebuilt under it."""
     audit_record(actor=None, action="keys.rotate_index", detail={"key": key})

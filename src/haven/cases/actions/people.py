@@ -14,7 +14,7 @@ from haven.cases.duplicates import LikelyMatch, check_duplicates, override_detai
 from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange
 from haven.security.sensitive import index_value
-from haven_core.names import name_keys
+from haven_core.names import name_keys, prefix_keys
 
 PERSON_FIELDS = (
     "relationship", "relationship_detail", "surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic",
@@ -46,8 +46,10 @@ def audit_override(
 
 
 def person_keys(person: Person) -> set[str]:
-    """The search-index values of every spelling of ``person``'s name."""
-    return {index_value(key) for key in name_keys(*person.all_spellings())}
+    """The search-index values of every spelling of ``person``'s name: its whole keys, and the prefix
+    keys (the initial, and every prefix of three letters or more) that partial-name search finds."""
+    keys = name_keys(*person.all_spellings())
+    return {index_value(key) for key in keys | prefix_keys(keys)}
 
 
 def index_names(people: Iterable[Person]) -> None:

@@ -86,7 +86,7 @@ class PartialDateInput(forms.TextInput):
 
     def format_value(self, value: Any) -> str | None:
         try:
-            parsed = PartialDate.parse(str(value or ""))
+            parsed = PartialDate.parse(str(value or ""), slashes=True)
         except PartialDateError:
             return super().format_value(value)  # shown as typed, beside its error
         return show_partial_date(parsed)

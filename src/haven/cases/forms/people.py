@@ -112,7 +112,7 @@ class PersonForm(HavenModelForm):
         if not text:
             return ""
         try:
-            birth = PartialDate.parse(text)
+            birth = PartialDate.parse(text, slashes=True)
         except PartialDateError:
             raise forms.ValidationError(
                 _(
