@@ -139,8 +139,13 @@ def test_the_assessment_cites_its_legal_sources_and_flags_what_is_unverified(
     lines = result.risk.contributions + result.urgency.contributions
     assert lines, "the household's evidence should add to its risk"
     flat = squeezed(rendered["en"])
-    for line in lines:
-        assert squeezed(line.basis.source) in flat
+    from django.utils import translation
+
+    from haven.assessment.display import source_title
+
+    with translation.override("en"):
+        for line in lines:  # the kind of public source and what the fact cites, as the page shows them
+            assert squeezed(source_title(line.basis)) in flat
     assert result.rules_version in rendered["en"]
     # The assessment's reasons are worded in the dossier's language too.
     assert squeezed("Shown by: Public anti-war statement") in flat
