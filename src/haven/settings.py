@@ -151,6 +151,8 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "evidence" / "locale_pages"]  # the evidence pages' own
 TIME_ZONE = env("HAVEN_TIME_ZONE", "America/New_York")
 USE_I18N = True
+# One date format per language: 2026-03-06 in English (as Canada writes it), 06.03.2026 in Russian.
+FORMAT_MODULE_PATH = ["haven.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,7 +1,8 @@
 """Partial dates: a birth date may be known only to the year or the month.
 
 Stored as ISO text ("1984", "1984-03", "1984-03-12") so that the value can be encrypted like any other
-sensitive text; parsed from the forms caseworkers type: ISO, Russian ``DD.MM.YYYY`` and ``MM.YYYY``.
+sensitive text; parsed from the forms caseworkers type: ISO, Russian ``DD.MM.YYYY`` and ``MM.YYYY``, and
+the American ``MM/DD/YYYY`` and ``MM/YYYY`` that US documents and notices print.
 """
 
 from __future__ import annotations
@@ -12,6 +13,21 @@ from dataclasses import dataclass
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _RUSSIAN = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(?:(\d{1,2})/)?(\d{4})$")
+
+
+def _slashed(first: str, second: str | None, year: str) -> tuple[int, int | None, int | None]:
+    """(year, month, day) of ``MM/DD/YYYY`` or ``MM/YYYY``.
+
+    Slashes are read the American way, as US notices print them; a first number above 12 can only be a
+    day, so ``13/06/1987`` (the British and French spelling) is read as 13 June rather than refused.
+    """
+    if second is None:
+        return int(year), int(first), None
+    a, b = int(first), int(second)
+    if a > 12 >= b:
+        return int(year), b, a
+    return int(year), a, b
 
 
 class PartialDateError(ValueError):
@@ -40,8 +56,14 @@ class PartialDate:
                 raise PartialDateError(str(exc)) from exc
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Read ``1984``, ``1984-03``, ``1984-03-12``, ``12.03.1984`` or ``03.1984``."""
+    def parse(cls, text: str, *, slashes: bool = False) -> PartialDate:
+        """Read ``1984``, ``1984-03``, ``1984-03-12``, ``12.03.1984``, ``03.1984``, ``03/12/1984``,
+        ``03/1984``.
+
+        Slashes are read only when asked (``slashes=True``: what a person types in a form), the American
+        way unless the first number can only be a day; data from elsewhere (registries, imports) with
+        slashes is refused rather than guessed at.
+        """
         value = (text or "").strip()
         if m := _ISO.match(value):
             year, month, day = m.groups()
@@ -49,6 +71,8 @@ class PartialDate:
         if m := _RUSSIAN.match(value):
             day, month, year = m.groups()
             return cls(int(year), int(month), int(day) if day else None)
+        if slashes and (m := _SLASHED.match(value)):
+            return cls(*_slashed(*m.groups()))
         raise PartialDateError(f"{value!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY")
 
     def __lt__(self, other: PartialDate) -> bool:
@@ -76,3 +100,15 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+def parse_day(text: str) -> dt.date:
+    """A whole date as people type it: ``1987-06-13``, ``13.06.1987``, ``06/13/1987`` or ``13/06/1987``.
+
+    >>> parse_day("06/13/1987") == parse_day("13.06.1987") == parse_day(" 1987-06-13 ")
+    True
+    """
+    value = PartialDate.parse(text, slashes=True)
+    if value.day is None:
+        raise PartialDateError(f"{text!r} is not a whole date: the day is missing")
+    return value.earliest()

@@ -173,6 +173,11 @@ def test_the_list_filters_on_the_reviewers_level(
     assert [r.household.reference for r in rows] == [household_a.reference]
     assert not client.get("/assessment/?risk=low").context["page"].object_list
     client.post(
-        url, {"dimension": "risk", "level": "", "justification": "Withdrawn: the arrest was not confirmed."}
+        url,
+        {
+            "dimension": "risk",
+            "level": "withdraw",
+            "justification": "Withdrawn: the arrest was not confirmed.",
+        },
     )
     assert client.get("/assessment/?risk=low").context["page"].object_list

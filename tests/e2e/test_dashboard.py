@@ -40,7 +40,9 @@ def test_the_coordinator_sees_the_coalition_charts(
     assert stages.count() == 2
     for i in range(2):
         box = stages.nth(i).bounding_box()
-        assert box is not None and box["width"] > 100 and box["height"] == 20  # drawn, not just in the markup
+        assert (
+            box is not None and box["width"] > 100 and box["height"] >= 20
+        )  # drawn (scaled to the page width)
     label = page.locator("#chart-stages svg text").first
     assert label.text_content() == "Сбор документов"
     assert label.bounding_box()["width"] > 50  # one line, not one letter per line

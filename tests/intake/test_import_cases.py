@@ -175,6 +175,19 @@ def test_the_russian_template_imports_as_one_family(tmp_path: Path, org_a: Any) 
     path.write_bytes(template_xlsx("ru"))
     assert "Imported: 1 created" in run(path, "--org", org_a.slug)
     assert Household.objects.get().people.count() == 2
+    anna = Household.objects.get().people.get(relationship="principal")
+    assert (anna.sex, anna.us_record.status) == ("F", "removal_proceedings")
+    assert anna.us_record.next_hearing_date.isoformat() == "2026-06-01"
+
+
+def test_the_russian_template_examples_are_written_in_russian() -> None:
+    from haven_core.intake.files import read_table
+    from haven_core.intake.template import template_xlsx
+
+    rows = [cells for _, cells in read_table(template_xlsx("ru"), "шаблон.xlsx").rows]
+    cells = {cell for row in rows for cell in row if cell}
+    assert {"основной заявитель", "сын", "Ж", "М", "Идёт процедура депортации", "01.06.2026"} <= cells
+    assert not cells & {"principal", "child", "removal_proceedings", "F", "M", "2026-06-01"}
 
 
 def test_the_import_entries_keep_the_audit_chain_whole(tmp_path: Path, household_a: Any) -> None:

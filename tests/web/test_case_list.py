@@ -88,7 +88,7 @@ def test_rows_show_names_people_organisation_stage_detention_and_dates(
         "in 9 days",
     ):
         assert shown in row
-    assert in_days(9).strftime("%m/%d/%Y") in row
+    assert in_days(9).isoformat() in row
     assert response_rows(caseworker_a)[0].people_count == 2
 
 

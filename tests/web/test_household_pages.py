@@ -54,7 +54,7 @@ def test_the_page_shows_people_record_ties_and_timeline(caseworker_a: Any, house
         "Котова Юлия Сергеевна",
         "KOTOVA, IULIIA",
         "Котов Миша",
-        "04/12/1988",  # birth date in the English locale
+        "1988-04-12",  # birth date as English pages write dates (ISO, as Canada does)
         "Principal applicant",
         "Child",
         "A012-345-678",  # formatted A-number

@@ -52,7 +52,7 @@ def test_the_form_shows_the_saved_record(caseworker_a: Any, household_a: Any) ->
     give_us_record(principal(household_a), a_number="A012345678", next_hearing_date=in_days(5))
     html = client_for(caseworker_a).get(url(household_a)).content.decode()
     assert 'value="A012-345-678"' in html
-    assert f'value="{in_days(5).isoformat()}"' in html  # the browser's date picker wants ISO
+    assert f'value="{in_days(5).isoformat()}"' in html  # English pages write dates as ISO
 
 
 def test_the_detained_status_means_in_custody(caseworker_a: Any, household_a: Any) -> None:

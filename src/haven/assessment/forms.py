@@ -8,15 +8,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Organisation
-from haven.assessment.models import DIMENSION_CHOICES, RISK_CHOICES, URGENCY_CHOICES, VULNERABILITY_CHOICES
+from haven.assessment.models import (
+    DIMENSION_CHOICES,
+    LEVEL_CHOICES,
+    RISK_CHOICES,
+    URGENCY_CHOICES,
+    VULNERABILITY_CHOICES,
+)
 from haven.cases.forms.base import HavenForm
 from haven_core.assessment.review import MIN_JUSTIFICATION, valid_override
 
-LEVELS = [
-    (_("Persecution risk"), RISK_CHOICES),
-    (_("Vulnerability"), VULNERABILITY_CHOICES),
-    (_("Urgency"), URGENCY_CHOICES),
-]
 SORT_CHOICES = [
     ("risk", _("Persecution risk, highest first")),
     ("vulnerability", _("Vulnerability, highest first")),
@@ -24,14 +25,18 @@ SORT_CHOICES = [
 ]
 
 
+WITHDRAW = "withdraw"
+
+
 class OverrideForm(HavenForm):
-    dimension = forms.ChoiceField(label=_("What to override"), choices=DIMENSION_CHOICES)
-    level = forms.ChoiceField(
-        label=_("Level"),
-        choices=[("", _("Withdraw the override: use the computed level")), *LEVELS],
-        required=False,
-        help_text=_("A level of the dimension chosen above."),
+    """One dimension at a time: the page chooses the dimension (``?dimension=``), the form offers only
+    that dimension's levels. Nothing is chosen until the reviewer chooses, and withdrawing an override
+    is offered, last, only when there is one to withdraw."""
+
+    dimension = forms.ChoiceField(
+        label=_("What to override"), choices=DIMENSION_CHOICES, widget=forms.HiddenInput
     )
+    level = forms.ChoiceField(label=_("Level"))
     justification = forms.CharField(
         label=_("Justification"),
         min_length=MIN_JUSTIFICATION,
@@ -40,9 +45,25 @@ class OverrideForm(HavenForm):
         help_text=_("Why the computed level is wrong for this household. Kept, audited and shown beside it."),
     )
 
+    def __init__(self, *args: Any, dimension: str = "risk", overridden: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        posted = self.data.get("dimension") if self.is_bound else None
+        self.dimension = (
+            posted if posted in LEVEL_CHOICES else dimension if dimension in LEVEL_CHOICES else "risk"
+        )
+        self.initial.setdefault("dimension", self.dimension)
+        level = self.fields["level"]
+        level.label = dict(DIMENSION_CHOICES)[self.dimension]
+        withdraw = [(WITHDRAW, _("Withdraw the override: use the computed level"))] if overridden else []
+        level.choices = [("", _("Choose a level")), *LEVEL_CHOICES[self.dimension], *withdraw]  # type: ignore[attr-defined]
+
+    def clean_level(self) -> str:
+        level = self.cleaned_data.get("level", "")
+        return "" if level == WITHDRAW else str(level)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if "dimension" in data and not valid_override(data["dimension"], data.get("level", "")):
+        if "dimension" in data and "level" in data and not valid_override(data["dimension"], data["level"]):
             self.add_error("level", _("This is not a level of the dimension chosen."))
         return data
 

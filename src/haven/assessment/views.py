@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from haven.accounts.access import caseload_required, visible_households
 from haven.assessment.actions import assessment_override, household_assess
 from haven.assessment.forms import AssessmentListForm, OverrideForm
-from haven.assessment.models import Assessment, AssessmentOverride
+from haven.assessment.models import DIMENSION_CHOICES, Assessment, AssessmentOverride
 from haven.cases.models import Person
 from haven.cases.views.base import back_to, open_household, posted
 from haven.errors import HavenError
@@ -118,7 +118,13 @@ def assessment_override_view(request: HttpRequest, reference: str) -> HttpRespon
     household = open_household(request, reference)
     if not can_override(actor.role):
         raise PermissionDenied
-    form = OverrideForm(posted(request), initial={"dimension": request.GET.get("dimension", "risk")})
+    chosen = request.POST.get("dimension") or request.GET.get("dimension", "risk")
+    latest = (
+        AssessmentOverride.objects.filter(household=household, dimension=chosen)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    form = OverrideForm(posted(request), dimension=chosen, overridden=bool(latest and latest.level))
     if form.is_valid():
         try:
             assessment_override(actor=actor, household=household, **form.cleaned_data)
@@ -133,5 +139,6 @@ def assessment_override_view(request: HttpRequest, reference: str) -> HttpRespon
         "form": form,
         "current": current,
         "title": _("Override the assessment"),
+        "dimensions": DIMENSION_CHOICES,
     }
     return render(request, "assessment/override.html", context)

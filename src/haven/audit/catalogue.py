@@ -128,6 +128,19 @@ class AuditAction(models.TextChoices):
     JOB_PROBE = "job.probe", _("Queue check run by a worker")
 
 
+# Entries that record someone reading (a page, a file, an export) rather than changing anything: the
+# audit trail's "views" filter; everything else is a change.
+READ_SUFFIXES = (".view", ".preview", ".download", ".export", ".search")
+
+
+def is_read(code: str) -> bool:
+    """True for an entry that records reading, False for one that records a change."""
+    return code.endswith(READ_SUFFIXES)
+
+
+READ_ACTIONS = frozenset(code for code in AuditAction.values if is_read(code))
+
+
 def action_label(code: str) -> str:
     """The label of ``code`` in the current language; an unknown code (written before it was renamed,
     say) is shown as it is."""

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haven.accounts.access import caseload_required, household_for
+from haven.audit.forms import TrailFilter
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven_core.roles import COALITION_WIDE
@@ -21,6 +22,20 @@ def household_trail(request: HttpRequest, reference: str) -> HttpResponse:
         raise PermissionDenied
     household = household_for(actor, reference)
     audit_seal()  # the reads staged meanwhile belong in the history shown
-    entries = AuditEntry.objects.filter(household_ref=household.reference).select_related("actor")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/household_trail.html", {"household": household, "page": page})
+    entries = AuditEntry.objects.filter(household_ref=household.reference)
+    actors = (
+        entries.filter(actor__isnull=False)
+        .values_list("actor_id", "actor__username")
+        .distinct()
+        .order_by("actor__username")
+    )
+    filter_form = TrailFilter(request.GET or None, actors=list(actors))
+    shown = filter_form.apply(entries).select_related("actor")
+    page = Paginator(shown, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/household_trail.html",
+        {"household": household, "page": page, "filter": filter_form, "query": query.urlencode()},
+    )

@@ -18,7 +18,7 @@ from django.db.models import Case, IntegerField, Max, Min, Prefetch, Q, QuerySet
 from haven.cases.models import Household, Person, PersonNameKey, USRecord
 from haven.security.sensitive import index_values
 from haven_core.anumber import ANumberError, normalise_a_number
-from haven_core.matching.search_keys import query_keys
+from haven_core.names import search_keys
 from haven_core.pipeline import ORDER
 
 
@@ -43,7 +43,8 @@ def search(households: QuerySet[Any], text: str) -> QuerySet[Any]:
     """Households with a person whose name matches every word of ``text``, or with that A-number.
 
     A query that reads as an A-number is looked up as one; otherwise each word must meet one of its
-    skeleton keys among the name keys of one and the same person.
+    skeleton keys among the name keys of one and the same person: a word of three letters or more may
+    be the start of a name part ("Krav", "кравч"), a single letter its initial ("Туманова Е").
     """
     try:
         digits = normalise_a_number(text)
@@ -52,14 +53,34 @@ def search(households: QuerySet[Any], text: str) -> QuerySet[Any]:
     else:
         holders = USRecord.objects.filter(a_number_key__in=index_values(digits))
         return households.filter(pk__in=_households_of(holders))
-    per_token = query_keys(text)
-    if not per_token:
+    people = matching_people(text)
+    if people is None:
         return households.none()
+    return households.filter(pk__in=people.values("household_id"))
+
+
+def matching_people(text: str) -> QuerySet[Any] | None:
+    """The people whose names match every word of ``text``; None when it has no word to search by."""
+    per_token = search_keys(text)
+    if not per_token:
+        return None
     people = Person.objects.all()
     for keys in per_token:
         index_keys = sorted({value for key in keys for value in index_values(key)})
         people = people.filter(pk__in=PersonNameKey.objects.filter(key__in=index_keys).values("person_id"))
-    return households.filter(pk__in=people.values("household_id"))
+    return people
+
+
+def matched_by_name(households: Iterable[Household], text: str) -> dict[int, list[Person]]:
+    """For each household of a page of search results, the people of it whose name matched ``text``."""
+    ids = [h.pk for h in households]
+    people = matching_people(text) if text.strip() else None
+    if people is None or not ids:
+        return {}
+    found: dict[int, list[Person]] = {}
+    for person in people.filter(household_id__in=ids).order_by("household_id", "id"):
+        found.setdefault(person.household_id, []).append(person)
+    return found
 
 
 class SoonestFirst:
@@ -162,14 +183,18 @@ class CaseRow:
     detained: bool
     next_removal: dt.date | None
     next_hearing: dt.date | None
+    matched: tuple[Person, ...] = ()  # the people whose name the search matched
 
 
 def _earliest(dates: Iterable[dt.date | None], today: dt.date) -> dt.date | None:
     return min((d for d in dates if d is not None and d >= today), default=None)
 
 
-def case_rows(households: Iterable[Household], today: dt.date) -> list[CaseRow]:
-    """The rows of one page of households loaded with :func:`for_display`."""
+def case_rows(households: Iterable[Household], today: dt.date, text: str = "") -> list[CaseRow]:
+    """The rows of one page of households loaded with :func:`for_display`; with the search ``text``, each
+    row names the people of the household whose name it matched."""
+    households = list(households)
+    matched = matched_by_name(households, text)
     rows = []
     for household in households:
         people = list(household.people.all())
@@ -182,6 +207,7 @@ def case_rows(households: Iterable[Household], today: dt.date) -> list[CaseRow]:
                 detained=any(r.detained for r in records),
                 next_removal=_earliest((r.removal_scheduled_date for r in records), today),
                 next_hearing=_earliest((r.next_hearing_date for r in records), today),
+                matched=tuple(matched.get(household.pk, ())),
             )
         )
     return rows

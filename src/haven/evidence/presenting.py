@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from haven.audit.models import AuditEntry
@@ -119,7 +120,9 @@ def documentation_summary(documentation: Documentation) -> Summary:
         excluded={e.key: reason_text(e.reason) for e in documentation.excluded},
         counted=frozenset(documentation.counted),
         criteria=criteria_lines(documentation.criteria),
-        criteria_source=documentation.criteria.source,
+        # The criteria file is data; the words of Haven's own default file are in the catalogue, so a
+        # Russian reader gets them in Russian, and a coalition's own file reads as it was written.
+        criteria_source=gettext(documentation.criteria.source) if documentation.criteria.source else "",
     )
 
 

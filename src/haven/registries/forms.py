@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.forms.base import DateField
+
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
@@ -34,10 +36,10 @@ class RegistryFileForm(forms.Form):
         max_length=40,
         help_text=_("Only for a generic CSV: the registry's short name, e.g. interpol-red."),
     )
-    taken_on = forms.DateField(
+    taken_on = DateField(
         label=_("Snapshot date"),
         required=False,
-        help_text=_("Only for files that do not state their date (YYYY-MM-DD)."),
+        help_text=_("Only for files that do not state their date."),
     )
 
     def clean_file(self) -> Any:

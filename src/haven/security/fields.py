@@ -62,9 +62,9 @@ class SensitiveDateField(SensitiveField):
         return dt.date.fromisoformat(value) if isinstance(value, str) and value else (value or None)
 
     def formfield(self, **kwargs: Any) -> Any:
-        from django import forms
+        from haven.cases.forms.base import DateField
 
-        return forms.DateField(required=not self.blank, label=self.verbose_name, help_text=self.help_text)
+        return DateField(required=not self.blank, label=self.verbose_name, help_text=self.help_text)
 
 
 class SensitiveFlagField(SensitiveField):

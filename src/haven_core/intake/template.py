@@ -31,12 +31,25 @@ _EXAMPLE_CHILD = {
     "sex": "M",
     "birth_date": "2015",
 }
+# The same family as a Russian-speaking caseworker would type it: choices by their Russian names (the
+# importer reads them, as it reads Haven's Russian labels) and dates as Russian writes them.
+_IN_RUSSIAN = {
+    "principal": "основной заявитель",
+    "child": "сын",
+    "F": "Ж",
+    "M": "М",
+    "removal_proceedings": "Идёт процедура депортации",
+    "2026-06-01": "01.06.2026",
+}
 _SECTIONS = {"household": "Household", "person": "Person", "us": "US record", "canada": "Ties to Canada"}
 
 
 def template_xlsx(language: str) -> bytes:
-    """An XLSX with the headers in ``"en"`` or ``"ru"`` and two example rows of one family."""
+    """An XLSX with the headers in ``"en"`` or ``"ru"`` and two example rows of one family, written in
+    that language."""
     rows = [[example.get(c.key, "") for c in COLUMNS] for example in (_EXAMPLE, _EXAMPLE_CHILD)]
+    if language == "ru":
+        rows = [[_IN_RUSSIAN.get(cell, cell) for cell in row] for row in rows]
     return write_xlsx(header_row(language), rows, sheet="Haven")
 
 

@@ -24,7 +24,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Latin digraphs of the passport systems, longest first, reduced to one skeleton letter.
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("shtch", "s"), ("chtch", "s"), ("shch", "s"), ("sch", "s"), ("tch", "c"), ("sh", "s"),
-    ("zh", "z"), ("kh", "h"), ("ts", "c"), ("tc", "c"), ("tz", "c"), ("cz", "c"), ("x", "ks"),
+    ("zh", "z"), ("kh", "h"), ("ch", "c"), ("ts", "c"), ("tc", "c"), ("tz", "c"), ("cz", "c"), ("x", "ks"),
     ("w", "v"), ("ou", "u"), ("y", "i"), ("'", ""), ("’", ""),
 )  # fmt: skip
 _GU = re.compile(r"gu(?=[ei])")  # French "Serguei" for Сергей
@@ -200,3 +200,48 @@ def query_keys(query: str) -> list[set[str]]:
             per_word[i] = per_word[i] | joined
             per_word[i + 1] = per_word[i + 1] | joined
     return [keys for keys in per_word if keys]
+
+
+PREFIX = "^"  # marks a stored prefix key, so that a prefix never meets a whole key of the same letters
+MIN_PREFIX = 3  # the shortest prefix a search finds a name by; a single letter is an initial
+
+
+def prefix_keys(keys: set[str]) -> set[str]:
+    """The prefix keys stored beside ``keys``: the initial and every prefix of three letters or more.
+
+    >>> sorted(prefix_keys({"kravcenko"}))[:4]
+    ['^k', '^kra', '^krav', '^kravc']
+    """
+    found: set[str] = set()
+    for key in keys:
+        found.add(PREFIX + key[:1])
+        found.update(PREFIX + key[:n] for n in range(MIN_PREFIX, len(key) + 1))
+    return found
+
+
+def search_keys(query: str) -> list[set[str]]:
+    """For each token of a search query, the stored keys any one of which must match.
+
+    A token of three letters or more finds a name it begins (``Krav``, ``кравч``); a single letter is an
+    initial (``Туманова Е``); two letters must be a whole name part.
+
+    >>> search_keys("Туманова Е")[1]
+    {'^e'}
+    """
+    found = []
+    words, _ = without_set_aside(tokens(query))  # suffixes and titles are not names
+    for i, token in enumerate(words):
+        keys = token_keys(token)
+        if not keys:
+            continue
+        letters = len(_fold(token))
+        if letters == 1:
+            found.append({PREFIX + k[:1] for k in keys})
+            continue
+        wanted = keys | {PREFIX + k for k in keys} if letters >= MIN_PREFIX else set(keys)
+        # Two neighbouring words may be a double surname a record holds joined ("Kara Murza").
+        for left, right in ((i - 1, i), (i, i + 1)):
+            if 0 <= left and right < len(words) and token_keys(words[left]) and token_keys(words[right]):
+                wanted |= token_keys(words[left] + words[right].lower())
+        found.append(wanted)
+    return found

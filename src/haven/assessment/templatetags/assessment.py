@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from haven.assessment.display import Words, level_label, panel
 from haven.assessment.facts import household_facts, loaded_household_facts
-from haven.assessment.forms import OverrideForm
+from haven.assessment.models import DIMENSION_CHOICES
 from haven.assessment.page import current_assessment, overrides_in_force
 from haven.assessment.rules import current_rules
 from haven.assessment.store import Computed
@@ -96,7 +96,7 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
         "shown": shown,
         "dimensions": dimensions,
         "may_override": may_override and stored is not None,
-        "override_form": OverrideForm() if may_override else None,
+        "override_dimensions": DIMENSION_CHOICES if may_override else [],
     }
 
 

@@ -15,6 +15,7 @@ from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange
 from haven.security.sensitive import index_value
 from haven_core.matching.search_keys import person_search_keys
+from haven_core.names import prefix_keys
 
 PERSON_FIELDS = (
     "relationship", "relationship_detail", "surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic",
@@ -47,8 +48,10 @@ def audit_override(
 
 def person_keys(person: Person) -> set[str]:
     """The search-index values (keyed hashes) of every spelling of ``person``'s name, read as the
-    matcher reads it (:func:`haven_core.matching.search_keys.person_search_keys`)."""
-    return {index_value(key) for key in person_search_keys(*person.all_spellings())}
+    matcher reads it (:func:`haven_core.matching.search_keys.person_search_keys`), and the prefix keys
+    (the initial, and every prefix of three letters or more) that partial-name search finds."""
+    keys = person_search_keys(*person.all_spellings())
+    return {index_value(key) for key in keys | prefix_keys(keys)}
 
 
 def index_names(people: Iterable[Person]) -> None:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.forms.base import HavenModelForm
+from haven.cases.forms.base import HavenModelForm, PartialDateInput
 from haven.cases.models import Household, Person
 from haven.cases.models.person import VULNERABILITY_FIELDS
 from haven_core.dates import PartialDate, PartialDateError
@@ -76,8 +76,9 @@ class PersonForm(HavenModelForm):
         ]  # fmt: skip
         widgets = {
             **{name: _LINE for name in ("surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic",
-                                        "surname_latin", "given_name_latin", "birth_date", "place_of_birth",
+                                        "surname_latin", "given_name_latin", "place_of_birth",
                                         "phone")},
+            "birth_date": PartialDateInput,
             "other_spellings": _LINES,
             "former_names": _LINES,
             "address": _LINES,
@@ -111,10 +112,13 @@ class PersonForm(HavenModelForm):
         if not text:
             return ""
         try:
-            birth = PartialDate.parse(text)
+            birth = PartialDate.parse(text, slashes=True)
         except PartialDateError:
             raise forms.ValidationError(
-                _("Write the date as YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY, for example 12.04.1988."),
+                _(
+                    "Write the date as YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY (American), "
+                    "for example 1988-04-12, 12.04.1988 or 04/12/1988."
+                ),
                 code="invalid",
             ) from None
         if birth.earliest() > timezone.localdate():

@@ -73,3 +73,11 @@ def cyrillic_name(person: Any) -> str:
     """Surname, given name and patronymic in Cyrillic, as far as they are known."""
     parts = (person.surname_cyrillic, person.given_name_cyrillic, person.patronymic_cyrillic)
     return " ".join(p for p in parts if p)
+
+
+@register.filter
+def reasons_in_language(reasons: Any) -> list[str]:
+    """The identity matcher's stored reasons in the reader's language (:mod:`haven.cases.matcher_words`)."""
+    from haven.cases.matcher_words import reason_in_language
+
+    return [reason_in_language(str(reason)) for reason in reasons or ()]

@@ -52,5 +52,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     households = matching_households(visible_households(actor), form.query(), today)
     page = Paginator(households, settings.HAVEN_CASES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "rows": case_rows(page.object_list, today), "nav": "list"}
+    rows = case_rows(page.object_list, today, form.query().text)
+    context = {"form": form, "page": page, "rows": rows, "nav": "list"}
     return render(request, "cases/list.html", context)

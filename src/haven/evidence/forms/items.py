@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.forms.base import DateInput, HavenForm, HavenModelForm
+from haven.cases.forms.base import DateField, DateInput, HavenForm, HavenModelForm
 from haven.evidence.forms.upload import UploadField
 from haven.evidence.models import EvidenceItem
 from haven.evidence.models.items import DERIVATION_CHOICES, TAG_CHOICES
@@ -75,9 +75,7 @@ class EvidenceForm(HavenModelForm):
         self.fields["title"].required = True
         for code, label in TAG_CHOICES:
             self.fields[tag_field(code)] = forms.BooleanField(label=label, required=False)
-            self.fields[tag_date_field(code)] = forms.DateField(
-                label=_("date of the activity"), required=False, widget=DateInput
-            )
+            self.fields[tag_date_field(code)] = DateField(label=_("date of the activity"), required=False)
 
     @classmethod
     def initial_from_item(cls, item: EvidenceItem) -> dict[str, Any]:
