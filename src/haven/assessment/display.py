@@ -4,7 +4,6 @@ the reader's language. Codes become words here; nothing is decided here."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
