@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from tests.conftest import client_for
@@ -45,7 +46,26 @@ def test_detained_marks_are_emphasised_and_explained(household_a: Any, caseworke
     )
     svg = _svg(client_for(caseworker_a).get("/radar/"))
     assert 'class="mark mark-removal mark-detained"' in svg
-    assert 'stroke-width="2"' in svg and "detained: dark, thick outline" in svg
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    legend = page.split('class="meta chart-legend radar-legend"')[1].split("</ul>")[0]
+    assert "detained: dark, thick outline" in legend
+    assert "style=" not in svg and "fill=" not in svg  # coloured by class: the CSP allows no inline style
+
+
+def test_removals_and_hearings_differ_in_shape_and_colour_with_a_legend(
+    household_a: Any, caseworker_a: Any
+) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(4), removal_scheduled_date=ahead(9))
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert re.search(r'<polygon class="mark mark-removal" points=', svg)  # a triangle
+    assert re.search(r'<rect class="mark mark-hearing" x=', svg)  # a square
+    legend = page.split('class="meta chart-legend radar-legend"')[1].split("</ul>")[0]
+    assert "removal: red triangle" in legend and "hearing: blue square" in legend
+    css = (Path(__file__).resolve().parents[2] / "src/haven/static/haven/haven.css").read_text()
+    removal = re.search(r"\.radar-chart \.mark-removal \{ fill: (#[0-9a-f]+); \}", css)
+    hearing = re.search(r"\.radar-chart \.mark-hearing \{ fill: (#[0-9a-f]+); \}", css)
+    assert removal and hearing and removal.group(1) != hearing.group(1)
 
 
 def test_the_chart_is_titled_described_and_counted_in_a_table(household_a: Any, caseworker_a: Any) -> None:
