@@ -77,3 +77,15 @@ def test_the_chart_is_titled_described_and_counted_in_a_table(household_a: Any, 
     weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
     totals = [int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)]
     assert len(totals) == 13 and totals[1] == 1 and sum(totals) == 1
+
+
+def test_a_deadline_shared_by_a_household_is_one_mark(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, removal_scheduled_date=ahead(12))
+    record(caseworker_a, child_of(household_a), removal_scheduled_date=ahead(12))
+    response = client_for(caseworker_a).get("/radar/")
+    svg = _svg(response)
+    removals = re.findall(r'<polygon class="mark mark-removal"[^>]*><title>([^<]*)</title>', svg)
+    assert len(removals) == 1 and removals[0].endswith(" · 2 people")
+    assert "2 deadlines from today to 90 days ahead. One mark per household and deadline" in svg
+    weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
+    assert sum(int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)) == 2
