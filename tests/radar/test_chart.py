@@ -63,8 +63,8 @@ def test_removals_and_hearings_differ_in_shape_and_colour_with_a_legend(
     legend = page.split('class="meta chart-legend radar-legend"')[1].split("</ul>")[0]
     assert "removal: red triangle" in legend and "hearing: blue square" in legend
     css = (Path(__file__).resolve().parents[2] / "src/haven/static/haven/haven.css").read_text()
-    removal = re.search(r"\.radar-chart \.mark-removal \{ fill: (#[0-9a-f]+); \}", css)
-    hearing = re.search(r"\.radar-chart \.mark-hearing \{ fill: (#[0-9a-f]+); \}", css)
+    removal = re.search(r"^\.mark-removal \{ fill: (#[0-9a-f]+); \}", css, re.M)
+    hearing = re.search(r"^\.mark-hearing \{ fill: (#[0-9a-f]+); \}", css, re.M)
     assert removal and hearing and removal.group(1) != hearing.group(1)
 
 
