@@ -22,11 +22,14 @@ TOP, BOTTOM = 20, 40
 
 @dataclass(frozen=True)
 class Count:
-    """One category: its key (stable, for tests and links), its label in the reader's words, its number."""
+    """One category: its key (stable, for tests and links), its label in the reader's words, its number;
+    where there is one, the address of the list it counts, and its tone (what its colour means)."""
 
     key: str
     label: str
     value: int
+    href: str = ""
+    tone: str = "neutral"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Bar:
     text_y: float
     value_x: float  # where the number is written
     value_y: float
+    href: str = ""  # the list the bar counts, when there is one
+    tone: str = "neutral"  # a CSS class suffix: what the colour says (good, warn, danger, none, neutral)
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,8 @@ def _rows(counts: Sequence[Count], *, width: int, centred: bool) -> Chart:
                 text_y=round(y + ROW / 2 + 4, 1),
                 value_x=round(end + 6, 1),
                 value_y=round(y + ROW / 2 + 4, 1),
+                href=c.href,
+                tone=c.tone,
             )
         )
     height = int(TOP + len(bars) * ROW)

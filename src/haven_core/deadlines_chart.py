@@ -1,7 +1,10 @@
-"""The geometry of the radar's timeline: the next 90 days, one mark per deadline, counts per week.
+"""The geometry of the radar's timeline: the next 90 days, one mark per household and deadline, counts
+per week.
 
 Pure: dates and deadlines in, coordinates out. The template draws the SVG from these numbers, so the
-chart needs no script and no style beyond SVG attributes. Marks on the same day are stacked upwards,
+chart needs no script and no inline style (CSS classes colour it). The same deadline of several people
+of one household (a removal set for a mother and her children) is one mark that says how many people it
+concerns; the weekly counts stay per person. Marks on the same day are stacked upwards,
 removals first and detained people first within a kind (the order of :meth:`Deadline.sort_key`); a day
 with more deadlines than fit shows the first ones and says how many more there are.
 """
@@ -37,6 +40,7 @@ class Mark:
     date: dt.date
     household: str
     points: str = ""  # polygon points for a triangle; empty for the other shapes
+    people: int = 1  # the household's deadlines this mark stands for (one per person concerned)
 
     @property
     def left(self) -> float:
@@ -165,16 +169,23 @@ def layout(summary: DaySummary, today: dt.date, days: int = DAYS) -> Chart:
     """Lay out a window's :class:`DaySummary` (what is outside ``today`` to ``today + days`` is left out)."""
     end = today + dt.timedelta(days=days)
     shown = upcoming(summary.first, today, days)
+    # One mark per household and deadline: the people of a household with the same deadline share it
+    # (detained if any of them is), in the order of its first deadline.
+    groups: dict[tuple[dt.date, Kind, str, str], list[Deadline]] = {}
+    for deadline in shown:
+        key = (deadline.date, deadline.kind, deadline.event_kind, deadline.household)
+        groups.setdefault(key, []).append(deadline)
     marks: list[Mark] = []
     per_day: dict[dt.date, int] = {}
-    for deadline in shown:
-        level = per_day.get(deadline.date, 0)
-        per_day[deadline.date] = level + 1
+    for (date, kind, _event, household), same in groups.items():
+        level = per_day.get(date, 0)
+        per_day[date] = level + 1
         if level >= MAX_STACK:
             continue
-        x, y = x_of(deadline.date, today, days), y_of(level)
-        points = _triangle(x, y) if deadline.kind is Kind.REMOVAL else ""
-        marks.append(Mark(x, y, deadline.kind, deadline.detained, deadline.date, deadline.household, points))
+        x, y = x_of(date, today, days), y_of(level)
+        points = _triangle(x, y) if kind is Kind.REMOVAL else ""
+        detained = any(d.detained for d in same)
+        marks.append(Mark(x, y, kind, detained, date, household, points, people=len(same)))
     starts = _weeks(today, days)
     counts = {start: {"removal": 0, "hearing": 0, "event": 0, "detained": 0} for start in starts}
     day_totals: dict[dt.date, int] = {}

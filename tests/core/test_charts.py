@@ -101,3 +101,17 @@ def test_long_labels_get_room_up_to_half_the_chart() -> None:
     assert russian.bars[0].x == 8 * 35 + 16
     assert huge.bars[0].text_x == 640 // 2 - 8
     assert all(b.x + b.w <= 640 for b in (*short.bars, *russian.bars, *huge.bars))
+
+
+def test_a_bar_keeps_the_address_and_tone_of_its_count() -> None:
+    chart = horizontal_bars(
+        [
+            Count("urgent", "Urgent", 2, "/assessment/?urgency=urgent", "warn"),
+            Count("none", "None", 0),
+            Count("x", "X", 1),
+        ]
+    )
+    assert [(b.key, b.href, b.tone) for b in chart.bars] == [
+        ("urgent", "/assessment/?urgency=urgent", "warn"),
+        ("x", "", "neutral"),  # no list to open, no colour that means anything: the plain one
+    ]

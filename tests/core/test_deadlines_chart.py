@@ -84,3 +84,20 @@ def test_a_tick_marks_the_start_of_every_week() -> None:
 
 def test_the_examples_in_the_docstrings_hold() -> None:
     assert doctest.testmod(deadlines_chart).failed == 0
+
+
+def test_one_mark_per_household_and_deadline_however_many_people_it_concerns() -> None:
+    mother = Deadline("H-1", "p1", Kind.REMOVAL, TODAY + dt.timedelta(days=6))
+    child = Deadline("H-1", "p2", Kind.REMOVAL, TODAY + dt.timedelta(days=6), detained=True)
+    hearing = Deadline("H-1", "p1", Kind.HEARING, TODAY + dt.timedelta(days=6))  # another deadline
+    neighbour = Deadline("H-2", "p3", Kind.REMOVAL, TODAY + dt.timedelta(days=6))  # another household
+    chart = timeline([mother, child, hearing, neighbour], TODAY)
+    drawn = [(m.household, m.kind, m.people, m.detained) for m in chart.marks]
+    assert drawn == [
+        ("H-1", Kind.REMOVAL, 2, True),  # detained if one of its people is; stacked lowest
+        ("H-2", Kind.REMOVAL, 1, False),
+        ("H-1", Kind.HEARING, 1, False),
+    ]
+    assert [m.y for m in chart.marks] == [y_of(0), y_of(1), y_of(2)]
+    assert chart.weeks[0].removals == 3 and chart.weeks[0].total == 4  # the table still counts each person
+    assert chart.overflows == []

@@ -8,7 +8,9 @@ from typing import Any
 from tests.conftest import client_for
 
 _FIGURE = r'<figure class="dashboard-chart" id="{}">(.*?)</figure>\s*<div class="table-wrap"[^>]*>(.*?)</div>'
-_MARK = re.compile(r'<rect class="mark" data-key="([^"]*)" data-value="(\d+)"[^>]*><title>([^<]*)</title>')
+_MARK = re.compile(
+    r'<rect class="mark[^"]*" data-key="([^"]*)" data-value="(\d+)"[^>]*><title>([^<]*)</title>'
+)
 _ROW = re.compile(r'<tr><th scope="row">([^<]*)</th>((?:<td>[^<]*</td>)+)</tr>')
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from tests.conftest import client_for
 from tests.dashboard import factories
@@ -32,3 +34,13 @@ def test_the_dashboard_speaks_russian(caseworker_a: Any) -> None:
     # A Russian decimal comma in a coordinate would split it in two: the bar vanishes, the label scatters.
     coordinates = re.findall(r' (?:x|y|width|height)="([^"]*)"', html)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates), coordinates
+
+
+def test_the_outcomes_legend_speaks_russian(caseworker_a: Any) -> None:
+    household = factories.household(caseworker_a)
+    factories.event(household, "removed", timezone.localdate() - dt.timedelta(days=2))
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = client.get("/dashboard/").content.decode()
+    assert "Выдворены: красный, пунктирный контур" in html
+    assert "Защита предоставлена: сплошной зелёный" in html

@@ -50,4 +50,10 @@ def test_the_coordinator_sees_the_coalition_charts(
     values = [organisations.nth(i).get_attribute("data-value") for i in range(organisations.count())]
     assert values == ["2", "1"]
     assert page.locator("#chart-urgency svg rect.mark").count() == 3  # emergency, normal, not assessed
+    emergency = page.locator('#chart-urgency svg rect.mark[data-key="emergency"]')
+    assert emergency.evaluate("el => getComputedStyle(el).fill") == "rgb(161, 38, 44)"  # danger, by class
     assert not [line for line in console if line.startswith("error")], console
+    # A bar opens the list it counts: the documenting households, two across the coalition.
+    page.locator('#chart-stages svg a.chart-link:has(rect[data-key="documenting"])').click()
+    page.wait_for_url("**/cases/?stage=documenting")
+    assert page.locator(".result-count").inner_text().startswith("2 ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from tests.conftest import client_for
@@ -45,7 +46,26 @@ def test_detained_marks_are_emphasised_and_explained(household_a: Any, caseworke
     )
     svg = _svg(client_for(caseworker_a).get("/radar/"))
     assert 'class="mark mark-removal mark-detained"' in svg
-    assert 'stroke-width="2"' in svg and "detained: dark, thick outline" in svg
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    legend = page.split('class="meta chart-legend radar-legend"')[1].split("</ul>")[0]
+    assert "detained: dark, thick outline" in legend
+    assert "style=" not in svg and "fill=" not in svg  # coloured by class: the CSP allows no inline style
+
+
+def test_removals_and_hearings_differ_in_shape_and_colour_with_a_legend(
+    household_a: Any, caseworker_a: Any
+) -> None:
+    record(caseworker_a, household_a.principal, next_hearing_date=ahead(4), removal_scheduled_date=ahead(9))
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert re.search(r'<polygon class="mark mark-removal" points=', svg)  # a triangle
+    assert re.search(r'<rect class="mark mark-hearing" x=', svg)  # a square
+    legend = page.split('class="meta chart-legend radar-legend"')[1].split("</ul>")[0]
+    assert "removal: red triangle" in legend and "hearing: blue square" in legend
+    css = (Path(__file__).resolve().parents[2] / "src/haven/static/haven/haven.css").read_text()
+    removal = re.search(r"^\.mark-removal \{ fill: (#[0-9a-f]+); \}", css, re.M)
+    hearing = re.search(r"^\.mark-hearing \{ fill: (#[0-9a-f]+); \}", css, re.M)
+    assert removal and hearing and removal.group(1) != hearing.group(1)
 
 
 def test_the_chart_is_titled_described_and_counted_in_a_table(household_a: Any, caseworker_a: Any) -> None:
@@ -57,3 +77,15 @@ def test_the_chart_is_titled_described_and_counted_in_a_table(household_a: Any, 
     weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
     totals = [int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)]
     assert len(totals) == 13 and totals[1] == 1 and sum(totals) == 1
+
+
+def test_a_deadline_shared_by_a_household_is_one_mark(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, removal_scheduled_date=ahead(12))
+    record(caseworker_a, child_of(household_a), removal_scheduled_date=ahead(12))
+    response = client_for(caseworker_a).get("/radar/")
+    svg = _svg(response)
+    removals = re.findall(r'<polygon class="mark mark-removal"[^>]*><title>([^<]*)</title>', svg)
+    assert len(removals) == 1 and removals[0].endswith(" · 2 people")
+    assert "2 deadlines from today to 90 days ahead. One mark per household and deadline" in svg
+    weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
+    assert sum(int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)) == 2

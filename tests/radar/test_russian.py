@@ -37,3 +37,13 @@ def test_the_chart_keeps_its_coordinates_numeric_in_russian(household_a: Any, ca
     assert all(
         re.fullmatch(r"[\d. ,-]+", p) and p.count(",") == 3 for p in re.findall(r'points="([^"]*)"', svg)
     )
+
+
+def test_the_chart_legend_and_folded_warnings_speak_russian(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, removal_scheduled_date=ahead(5), detained=True)
+    client = client_for(caseworker_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get("/radar/").content.decode()
+    assert "выдворение: красный треугольник" in page and "слушание: синий квадрат" in page
+    assert "Одна метка — один срок одной семьи" in page
+    assert "<summary>Показать 1 предупреждение и что сделать</summary>" in page

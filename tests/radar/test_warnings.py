@@ -88,3 +88,12 @@ def test_each_household_is_judged_by_its_own_hearings(
     event(caseworker_b, household_b, "hearing_held", ahead(-4))
     assert [p for p, _ in _found(household_a)] == [Problem.HEARING_NO_OUTCOME]
     assert _found(household_b) == []
+
+
+def test_the_warnings_are_folded_under_their_count(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, detained=True, status="final_order")
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    folded = page.split('<details class="radar-warnings-fold">')[1].split("</details>")[0]
+    assert "<summary>Show the 2 warnings and what to do</summary>" in folded
+    assert 'class="table radar-warnings"' in folded  # the table opens on demand
+    assert page.index("Data to fix (2 warnings)") < page.index('<details class="radar-warnings-fold">')

@@ -30,10 +30,10 @@ def stage_counts(scope: QuerySet[Any]) -> dict[str, int]:
     return {stage: n for stage, n in rows}
 
 
-def organisation_counts(scope: QuerySet[Any]) -> list[tuple[str, int]]:
-    """Households per organisation, by name, largest first."""
-    rows = scope.order_by().values_list("organisation__name").annotate(n=Count("id"))
-    return sorted(rows, key=lambda row: (-row[1], row[0]))
+def organisation_counts(scope: QuerySet[Any]) -> list[tuple[str, str, int]]:
+    """Households per organisation: name, slug (for the case list's filter), number; largest first."""
+    rows = scope.order_by().values_list("organisation__name", "organisation__slug").annotate(n=Count("id"))
+    return sorted(rows, key=lambda row: (-row[2], row[0]))
 
 
 def level_counts(scope: QuerySet[Any], dimension: str, *, households: int | None = None) -> dict[str, int]:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from haven.assessment.models import RISK_CHOICES, URGENCY_CHOICES
@@ -17,19 +19,55 @@ from haven.dashboard.documentation import documentation_coverage
 from haven_core.charts import Count, funnel, horizontal_bars, month_starts, monthly_series, percent
 from haven_core.pipeline import Stage
 
+# What a level's colour says: calm, a warning, danger; "none" for households not assessed yet.
+TONES = {
+    "normal": "good",
+    "low": "good",
+    "urgent": "warn",
+    "moderate": "warn",
+    "emergency": "danger",
+    "high": "danger",
+    "very_high": "danger",
+    counts.NOT_ASSESSED: "none",
+    "accepted": "good",
+    "refused": "danger",
+    "more_information": "warn",
+    "withdrawn": "none",
+}
+
 # Without referral entries, the households at these stages stand for the referral outcomes.
 REFERRAL_STAGES = (Stage.REFERRED.value, Stage.DECISION_RECEIVED.value, Stage.RESETTLED.value)
 
 
-def _counts(choices: Iterable[tuple[str, Any]], found: dict[str, int]) -> list[Count]:
-    return [Count(key, str(label), found.get(key, 0)) for key, label in choices]
+def _link(name: str, **query: str) -> str:
+    """The address of a list filtered by ``query``: the list a bar counts."""
+    return f"{reverse(name)}?{urlencode(query)}"
+
+
+def _counts(choices: Iterable[tuple[str, Any]], found: dict[str, int], href: Any = None) -> list[Count]:
+    """One :class:`Count` per choice; ``href(key)`` is the address of the list a bar counts, or ""."""
+    return [
+        Count(key, str(label), found.get(key, 0), href(key) if href else "", TONES.get(key, "neutral"))
+        for key, label in choices
+    ]
+
+
+def _stage_link(stage: str) -> str:
+    return _link("cases:list", stage=stage)
 
 
 def _levels(
     scope: QuerySet[Any], dimension: str, choices: Iterable[tuple[str, Any]], households: int
 ) -> list[Count]:
+    """Households per level; each assessed level links to the assessment list filtered on it (that list
+    filters on the level in force, overrides included, as these counts do). The assessment list cannot
+    show the households not assessed, so that bar links nowhere."""
     found = counts.level_counts(scope, dimension, households=households)
-    return _counts([*choices, (counts.NOT_ASSESSED, _("Not assessed"))], found)
+
+    def href(level: str) -> str:
+        return "" if level == counts.NOT_ASSESSED else _link("assessment:list", **{dimension: level})
+
+    return _counts([*choices, (counts.NOT_ASSESSED, _("Not assessed"))], found, href)
 
 
 def _panel(categories: list[Count], *, shape: str = "bars") -> dict[str, Any]:
@@ -51,7 +89,7 @@ def _referrals(scope: QuerySet[Any], stages: dict[str, int]) -> dict[str, Any]:
     decisions = counts.referral_decisions(scope)
     if decisions is None:
         labels = dict(STAGE_CHOICES)
-        at_stage = [Count(s, str(labels[s]), stages.get(s, 0)) for s in REFERRAL_STAGES]
+        at_stage = [Count(s, str(labels[s]), stages.get(s, 0), _stage_link(s)) for s in REFERRAL_STAGES]
         return {**_panel(at_stage), "by": "stage"}
     return {**_panel(_counts(counts.referral_choices(), decisions)), "by": "decision"}
 
@@ -61,16 +99,17 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
     stages = counts.stage_counts(scope)
     coverage = documentation_coverage(scope)
     documented = [
-        Count("well_documented", _("Well documented"), coverage.well_documented),
+        Count("well_documented", _("Well documented"), coverage.well_documented, tone="good"),
         Count(
             "not_well_documented",
             _("Not yet well documented"),
             coverage.principals - coverage.well_documented,
+            tone="warn",
         ),
     ]
     panels: dict[str, Any] = {
         "households": sum(stages.values()),  # every household has a stage: the scope's count
-        "stages": _panel(_counts(STAGE_CHOICES, stages), shape="funnel"),
+        "stages": _panel(_counts(STAGE_CHOICES, stages, _stage_link), shape="funnel"),
         "urgency": _panel(_levels(scope, "urgency", URGENCY_CHOICES, sum(stages.values()))),
         "risk": _panel(_levels(scope, "risk", RISK_CHOICES, sum(stages.values()))),
         "documentation": {
@@ -84,5 +123,7 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
     }
     if coalition:
         by_org = counts.organisation_counts(scope)
-        panels["organisations"] = _panel([Count(name, name, n) for name, n in by_org])
+        panels["organisations"] = _panel(
+            [Count(name, name, n, _link("cases:list", organisation=slug)) for name, slug, n in by_org]
+        )
     return panels

@@ -1,0 +1,109 @@
+"""Each bar of the dashboard links to the list it counts, and that list shows as many as the bar says.
+Bar colours come from CSS classes that say what they mean; every bar also carries its label."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import client_for
+from tests.dashboard import factories
+from tests.dashboard.pages import dashboard
+
+pytestmark = pytest.mark.django_db
+
+_LINKED = re.compile(
+    r'<a class="chart-link" href="([^"]+)">'
+    r'<rect class="mark tone-(\w+)" data-key="([^"]*)" data-value="(\d+)"'
+)
+_COUNT = re.compile(r'<p class="result-count" role="status">\s*(\d+) ')
+
+
+def _figure(page: str, chart_id: str) -> str:
+    found = re.search(rf'<figure class="dashboard-chart" id="{chart_id}">(.*?)</figure>', page, re.S)
+    assert found, f"no chart {chart_id}"
+    return found.group(1)
+
+
+def _links(page: str, chart_id: str) -> dict[str, tuple[str, str, int]]:
+    """The chart's linked bars: key -> (address, tone, value)."""
+    return {
+        key: (html_lib.unescape(href), tone, int(value))
+        for href, tone, key, value in _LINKED.findall(_figure(page, chart_id))
+    }
+
+
+def _listed(user: Any, href: str) -> int:
+    response = client_for(user).get(href)
+    assert response.status_code == 200
+    found = _COUNT.search(response.content.decode())
+    assert found, f"no count on {href}"
+    return int(found.group(1))
+
+
+def test_every_stage_bar_opens_the_case_list_with_that_many(caseworker_a: Any, caseworker_b: Any) -> None:
+    for stage in ("intake", "intake", "documenting", "shortlisted", "referred"):
+        factories.household(caseworker_a, stage=stage)
+    factories.household(caseworker_b, stage="intake")  # another organisation's: counted by neither
+    page = dashboard(caseworker_a)
+    links = _links(page, "chart-stages")
+    assert set(links) == {"intake", "documenting", "shortlisted", "referred"}
+    assert links["intake"][0] == "/cases/?stage=intake"
+    for href, _tone, value in links.values():
+        assert _listed(caseworker_a, href) == value
+
+
+def test_level_bars_open_the_assessment_list_filtered_on_the_level_in_force(
+    caseworker_a: Any, reviewer_a: Any
+) -> None:
+    factories.household(caseworker_a, urgency="normal", risk="low")
+    factories.household(caseworker_a, urgency="normal", risk="high")
+    overridden = factories.household(caseworker_a, urgency="normal", risk="moderate")
+    factories.override(overridden, reviewer_a, dimension="urgency", level="emergency")
+    factories.household(caseworker_a)  # not assessed: a bar with no list to open
+    page = dashboard(caseworker_a)
+    urgency = _links(page, "chart-urgency")
+    assert {key: value for key, (_h, _t, value) in urgency.items()} == {"normal": 2, "emergency": 1}
+    assert urgency["emergency"][0] == "/assessment/?urgency=emergency"
+    risk = _links(page, "chart-risk")
+    assert set(risk) == {"low", "moderate", "high"}
+    for href, _tone, value in [*urgency.values(), *risk.values()]:
+        assert _listed(caseworker_a, href) == value
+    assert 'data-key="not_assessed" data-value="1"' in _figure(page, "chart-urgency")
+    # Colour with meaning: calm, warning and danger levels, grey for not assessed.
+    assert urgency["normal"][1] == "good" and urgency["emergency"][1] == "danger"
+    assert risk["moderate"][1] == "warn" and risk["high"][1] == "danger"
+    assert 'class="mark tone-none" data-key="not_assessed"' in _figure(page, "chart-urgency")
+
+
+def test_organisation_bars_open_the_case_list_of_that_organisation(
+    coordinator: Any, caseworker_a: Any, caseworker_b: Any
+) -> None:
+    for _ in range(3):
+        factories.household(caseworker_a)
+    factories.household(caseworker_b)
+    links = _links(dashboard(coordinator), "chart-organisations")
+    assert sorted(value for _h, _t, value in links.values()) == [1, 3]
+    for href, _tone, value in links.values():
+        assert "organisation=" in href
+        assert _listed(coordinator, href) == value
+
+
+def test_charts_are_coloured_by_class_and_never_by_colour_alone(caseworker_a: Any) -> None:
+    household = factories.household(caseworker_a, urgency="urgent", risk="high")
+    factories.event(household, "removed", timezone.localdate() - dt.timedelta(days=3))
+    page = dashboard(caseworker_a)
+    charts = re.findall(r'<figure class="dashboard-chart".*?</figure>', page, re.S)
+    assert charts and not any("fill=" in c or "style=" in c for c in charts)  # the CSP allows no inline style
+    assert 'class="mark tone-removed"' in _figure(page, "chart-outcomes")
+    assert "Removed: red, dashed outline" in page  # the legend names the shape, not only the colour
+    urgency = _figure(page, "chart-urgency")
+    assert re.search(r'<text class="chart-label"[^>]*>Urgent</text>', urgency)  # each bar says its label
+    css = (Path(__file__).resolve().parents[2] / "src/haven/static/haven/haven.css").read_text()
+    assert re.search(r"\.tone-removed \{[^}]*stroke-dasharray", css)
