@@ -14,7 +14,7 @@ import pytest
 from tests.accounts.conftest import give_authenticator
 from tests.e2e.conftest import sign_in
 from tests.families import family
-from tests.referral.batch_builders import at_stage
+from tests.referral.journey import ready_for_referral
 from tests.work.builders import busy_household
 
 pytestmark = pytest.mark.e2e
@@ -124,12 +124,15 @@ def test_the_coordinator_sees_which_emergencies_can_be_referred(
     coordinator: Any,
 ) -> None:
     waiting = family(org_a, caseworker_a, reviewer_a, people=3, name="Котова")
-    ready = at_stage(family(org_a, caseworker_a, reviewer_a, people=1, name="Петрова"), "assessed")
+    # Documented, verified, assessed, every adult consenting: the Selection page's check passes.
+    ready = ready_for_referral(
+        family(org_a, caseworker_a, reviewer_a, people=1, name="Петрова"), caseworker_a, reviewer_a
+    )
     sign_in(page, live_server.url, coordinator.username, give_authenticator(coordinator))
     page.wait_for_url(f"{live_server.url}/")
     emergencies = page.locator("#work-emergencies")
-    assert "Referable: assessed and not under referral." in emergencies.inner_text()
-    assert "Not referable yet: still being documented." in emergencies.inner_text()
+    assert "Can be referred now." in emergencies.inner_text()
+    assert "still being documented (status: Intake) (the caseworker)" in emergencies.inner_text()
     _looks(page, "coordinator-home-en")
 
     page.click(f"#work-emergencies .work-item:has-text('{ready.reference}') .work-title")  # 1 click

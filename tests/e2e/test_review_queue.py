@@ -99,6 +99,9 @@ def test_the_queue_fits_a_phone_in_russian(
     page.set_default_timeout(15_000)
     try:
         page.goto(f"{live_server.url}/login/")
+        page.locator(
+            "summary.menu-toggle"
+        ).click()  # a phone's header folds the language switch into the menu
         page.click("button[value=ru]")
         sign_in(page, live_server.url, reviewer_a.username)
         page.goto(f"{live_server.url}/evidence/review/")

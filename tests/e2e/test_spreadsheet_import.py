@@ -10,6 +10,7 @@ import pytest
 
 from haven.cases.models import Household
 from tests.e2e.conftest import sign_in
+from tests.jobs.running import run_queued
 
 pytestmark = pytest.mark.e2e
 
@@ -34,5 +35,7 @@ def test_upload_preview_and_import_the_valid_households(
     assert not Household.objects.exists()
 
     page.click("text=Import only the valid households")
-    page.wait_for_selector(".message-success")
+    page.wait_for_selector(".message-success")  # queued: the Import page follows the job
+    assert not Household.objects.exists()
+    run_queued()  # the worker's loop, while the page is open
     assert list(Household.objects.values_list("external_id", flat=True)) == ["F-1"]

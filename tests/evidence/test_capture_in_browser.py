@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -185,18 +187,21 @@ def test_chromium_alone_reaches_nothing() -> None:
 
     from haven_core.capture.browser import LAUNCH_ARGUMENTS
 
-    with (
-        local_site({"/p": page(b"<p>reached</p>", content_type=HTML)}) as site,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(LAUNCH_ARGUMENTS))
-        try:
-            tab = browser.new_page()
-            for url in (site.url("/p"), f"http://localhost:{site.port}/p"):
-                with pytest.raises(Error):
-                    tab.goto(url, timeout=10_000)
-        finally:
-            browser.close()
+    def try_to_reach(site: Any) -> None:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(LAUNCH_ARGUMENTS))
+            try:
+                tab = browser.new_page()
+                for url in (site.url("/p"), f"http://localhost:{site.port}/p"):
+                    with pytest.raises(Error):
+                        tab.goto(url, timeout=10_000)
+            finally:
+                browser.close()
+
+    with local_site({"/p": page(b"<p>reached</p>", content_type=HTML)}) as site:
+        # In a thread of its own: the browser tests of this run may hold an asyncio loop in this one.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(try_to_reach, site).result()
         assert site.requests == []
 
 

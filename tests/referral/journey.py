@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from haven.accounts.actor import Actor
 from haven.assessment.actions import household_assess
 from haven.cases.actions import household_move
@@ -25,7 +27,8 @@ STATEMENTS = (
 
 
 def ready_for_referral(household: Any, caseworker: Any, reviewer: Any) -> Any:
-    """Document, verify, move to "assessed" and assess ``household`` as its caseworker and reviewer."""
+    """Document, verify, move to "assessed" and assess ``household`` as its caseworker and reviewer; every
+    adult consents to referral."""
     worker, checker = Actor.for_user(caseworker), Actor.for_user(reviewer)
     for n, (url, day) in enumerate(STATEMENTS):
         item = evidence_add(
@@ -46,6 +49,20 @@ def ready_for_referral(household: Any, caseworker: Any, reviewer: Any) -> Any:
     for stage in (Stage.DOCUMENTING, Stage.READY_FOR_REVIEW, Stage.ASSESSED):
         household_move(actor=checker, household=household, stage=stage)
     household_assess(actor=checker, household=household)
+    from haven.consent.actions import consent_record
+    from haven.consent.queries import adult
+
+    today = timezone.localdate()
+    for person in household.people.all():
+        if adult(person, today):  # every adult agrees to share their record with officials and sponsors
+            consent_record(
+                actor=worker,
+                household=household,
+                person=person,
+                officials=True,
+                sponsors=True,
+                given_on=today,
+            )
     household.refresh_from_db()
     return household
 

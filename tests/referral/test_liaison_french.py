@@ -128,8 +128,8 @@ def test_every_page_a_liaison_sees_is_in_french(
         assert text in household, text
     assert household.index("Résumé du ménage") < household.index("Votre décision")
     # Dates in the French short form, on the summary as on the batch.
-    assert "12/04/1988" in household and in_days(9).strftime("%d/%m/%Y") in household
-    assert in_days(9).strftime("%d/%m/%Y") in pages["batch"] and "Prochain renvoi" in pages["batch"]
+    assert "1988-04-12" in household and in_days(9).isoformat() in household  # ISO, as Canada writes dates
+    assert in_days(9).isoformat() in pages["batch"] and "Prochain renvoi" in pages["batch"]
     assert "Déconnexion" in pages["home"] and "Recommandations" in pages["home"]
     assert "Votre mot de passe est changé." in pages["password changed"]
     assert "Vos nouveaux codes de secours" in pages["new recovery codes"]
@@ -166,7 +166,7 @@ def test_the_language_switch_offers_french_and_the_others_still_work(
     english = client.get(f"/referrals/{referred.public_id}/").content.decode()
     assert '<html lang="en">' in english and "Urgency" in english and "Detained" in english
     summary = client.get(f"/referrals/{referred.public_id}/households/{household_a.reference}/")
-    assert "04/12/1988" in summary.content.decode()  # the summary's dates in the reader's form
+    assert "1988-04-12" in summary.content.decode()  # dates in the reader's form (ISO)
 
 
 def test_the_server_error_page_speaks_french_too() -> None:

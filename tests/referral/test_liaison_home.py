@@ -76,11 +76,9 @@ def test_the_batch_lists_the_most_urgent_household_first(coordinator: Any, liais
     rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
     held_row = next(r for r in rows if held.reference in r)
     assert "Emergency" in held_row and "Detained" in held_row
-    assert in_days(5).strftime("%m/%d/%Y") in held_row
+    assert in_days(5).isoformat() in held_row
     soon_row = next(r for r in rows if soon.reference in r)
-    assert (
-        "Urgent" in soon_row and "Detained" not in soon_row and in_days(30).strftime("%m/%d/%Y") in soon_row
-    )
+    assert "Urgent" in soon_row and "Detained" not in soon_row and in_days(30).isoformat() in soon_row
 
 
 def test_a_private_detention_stays_out_of_the_batch_page(coordinator: Any, liaison: Any, org_a: Any) -> None:
@@ -95,7 +93,7 @@ def test_a_private_detention_stays_out_of_the_batch_page(coordinator: Any, liais
     batch = batch_for(coordinator, liaison, [held])
     html = client_for(liaison).get(f"/referrals/{batch.public_id}/").content.decode()
     row = html[html.index("<tbody>") :]
-    assert "Detained" not in row and in_days(5).strftime("%m/%d/%Y") not in row
+    assert "Detained" not in row and in_days(5).isoformat() not in row
 
 
 def test_the_batch_page_and_home_cost_the_same_with_more_households(

@@ -25,6 +25,10 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
         lambda o: f"/evidence/review/{o['photo']}/files/{o['photo_sha']}/pictures/1/",
         VERIFIERS,
     ),
+    "review:search": (lambda o: "/evidence/review/search/", VERIFIERS),
+    # POST only: reading a scan (a job) and deciding a fact read from it (test_document_reading.py)
+    "evidence:read": (lambda o: f"/cases/{o['ref']}/evidence/{o['photo']}/read/", (405,) * 7),
+    "evidence:decide_fact": (lambda o: f"/cases/{o['ref']}/evidence/{o['photo']}/facts/1/", (405,) * 7),
     "evidence:picture": (
         lambda o: f"/cases/{o['ref']}/evidence/{o['photo']}/files/{o['photo_sha']}/pictures/1/",
         HOUSEHOLD,

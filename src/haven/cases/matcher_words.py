@@ -24,6 +24,8 @@ SAYS = {
     "surname_alike": _("surnames alike but for letters transliteration confuses ({q} ~ {e})"),
     "surname_one_letter": _("surnames differ by one letter ({q} ~ {e})"),
     "surname_other_form": _("surname in the other gender's form ({q} / {e})"),
+    "surname_joined": _("double surname written as one word or as two ({q} = {e})"),
+    "surname_letters_swapped": _("two neighbouring letters of the surname swapped ({q} ~ {e})"),
     "surname_differs": _("surname differs ({q} / {e})"),
     "given_same": _("given name equal ({q} = {e})"),
     "given_translit": _("given name {q} = {e}"),
@@ -31,6 +33,7 @@ SAYS = {
     "given_short": _("given name {q} = {e} (a short form)"),
     "given_alike": _("given names alike ({q} ~ {e})"),
     "given_one_letter": _("given names differ by one letter ({q} ~ {e})"),
+    "given_letters_swapped": _("two neighbouring letters of the given name swapped ({q} ~ {e})"),
     "given_initial": _("given name's initial agrees ({q} / {e})"),
     "given_differs": _("given name differs ({q} / {e})"),
     "given_missing": _("no given name on one side"),
@@ -48,6 +51,7 @@ SAYS = {
     "birth_differs": _("birth date differs within the same year ({q} / {e})"),
     "birth_year_differs": _("birth year differs ({q} / {e})"),
     "birth_missing": _("no birth date to compare"),
+    "set_aside": _("left out as not part of the name: {q}"),
 }
 
 

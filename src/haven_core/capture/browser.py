@@ -21,10 +21,12 @@ loads on scrolling comes in), then a full-page screenshot, a PDF print and the D
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
@@ -237,11 +239,25 @@ def capture_in_browser(
 
     progress("rendering")
     try:
-        return _in_browser(
-            guard, chromium, viewport, scroll_steps, left_ms, clock, deadline, progress, started_at
+        return _outside_event_loop(
+            lambda: _in_browser(
+                guard, chromium, viewport, scroll_steps, left_ms, clock, deadline, progress, started_at
+            )
         )
     except PlaywrightError as exc:
         raise BrowserFailed(page_fetched, str(exc).splitlines()[0][:200] if str(exc) else "") from None
+
+
+def _outside_event_loop(work: Callable[[], BrowserCapture]) -> BrowserCapture:
+    """Run ``work`` here, or in a thread of its own when this thread runs an asyncio loop: Playwright's
+    synchronous API refuses to run inside one (a worker has none; a process that also drives a browser
+    through Playwright's own loop does)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def _in_browser(
