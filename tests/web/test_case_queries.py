@@ -27,10 +27,6 @@ def test_the_household_page_costs_the_same_whatever_its_size(
     assert page.count("Ольга Котова") == 8 and "Многодетова Катя" in page  # everyone is still shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="over issue 14's 15 queries still: the household page runs 22–23 on SQLite (8 for audit, session)",
-)
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("persona", ["caseworker_a", "coordinator"])
 def test_the_household_page_is_within_the_target(

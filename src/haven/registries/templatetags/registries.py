@@ -36,7 +36,9 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
     if actor is not None and can_decide_links(
         actor
     ):  # only the coordinator may see other organisations' records
-        found = same_people(list(people))
+        # The household page marks whether each person has a link at all: none, nothing to follow.
+        any_links = any(getattr(person, "has_links", True) for person in people.values())
+        found = same_people(list(people)) if any_links else {}
         linked = [(person, other) for person in people.values() for other in found.get(person.pk, [])]
     return {
         "linked": linked,
