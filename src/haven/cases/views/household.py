@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -24,9 +23,6 @@ from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven.errors import HavenError
-from haven.referral.household import household_entries
-from haven.registries.models import IdentityLink, ScreeningHit
-from haven.registries.permissions import can_decide_links
 from haven_core.intake.duplicates import LikelyMatch
 from haven_core.pipeline import ORDER, Stage, allowed_next
 from haven_core.roles import COALITION_WIDE
@@ -53,19 +49,6 @@ def _stage_form(request: HttpRequest, household: Household, data: Any = None) ->
     return form, held
 
 
-_open_hits = (  # the registry hits on one person that wait for a reviewer (as open_hit_count counts them)
-    ScreeningHit.objects.filter(person=OuterRef("pk"), status="open")
-    .order_by()
-    .values("person")
-    .annotate(n=Count("id"))
-    .values("n")
-)
-
-_linked = IdentityLink.objects.filter(status="linked").filter(
-    Q(person_a=OuterRef("pk")) | Q(person_b=OuterRef("pk"))
-)
-
-
 @require_GET
 @caseload_required
 def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
@@ -74,20 +57,23 @@ def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
     loaded = (
         Person.objects.select_related("us_record")
         .prefetch_related("canada_relatives", "canada_permits")
-        .annotate(open_hits=Coalesce(Subquery(_open_hits), 0))
+        # the registry hits waiting for a reviewer, counted with the people rather than apart
+        .annotate(open_hits=Count("registry_hits", filter=Q(registry_hits__status="open")))
         .order_by("id")
     )
-    if can_decide_links(request.actor):  # type: ignore[attr-defined]
-        # The coordinator's panel of other organisations' records: skipped when no one here is linked.
-        loaded = loaded.annotate(has_links=Exists(_linked))
-    prefetch_related_objects([household], Prefetch("people", queryset=loaded))
+    # The household's referrals, read once: the move control, the summary strip and the referral panels
+    # share them (the referral app's household_entries reads this same list).
+    entries = Household.referral_entries.rel.related_model.objects  # type: ignore[attr-defined]
+    referrals = entries.select_related("batch__recipient", "decided_by").order_by("-batch__created_at", "-id")
+    prefetch_related_objects(
+        [household], Prefetch("people", queryset=loaded), Prefetch("referral_entries", queryset=referrals)
+    )
     people = list(household.people.all())
-    # Counted with the people rather than apart: the summary strip and the registry panel read it.
+    # The summary strip and the registry panel both show it (the registry app's open_hit_count).
     household._page_open_hits = sum(person.open_hits for person in people)  # type: ignore[attr-defined]
     today = timezone.localdate()
     events = household.events.select_related("person", "created_by", "withdrawn_by")
     timeline = timeline_entries(events, people, today)
-    household_entries(household)  # read once: the move control, the summary and the panels share them
     stage_form, held = _stage_form(request, household)
     context = {
         "household": household,

@@ -36,9 +36,7 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
     if actor is not None and can_decide_links(
         actor
     ):  # only the coordinator may see other organisations' records
-        # The household page marks whether each person has a link at all: none, nothing to follow.
-        any_links = any(getattr(person, "has_links", True) for person in people.values())
-        found = same_people(list(people)) if any_links else {}
+        found = same_people(list(people))
         linked = [(person, other) for person in people.values() for other in found.get(person.pk, [])]
     return {
         "linked": linked,
