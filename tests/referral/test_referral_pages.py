@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from haven.audit.models import AuditEntry
+from haven.audit.models import AuditEntry, StagedEntry
 from haven.cases.models import Person
 from haven.referral.models import ReferralBatch
 from tests.conftest import client_for, make_user
@@ -94,7 +94,7 @@ def test_the_liaison_reads_the_minimised_summary_and_records_a_decision(
     assert "KOTOVA, IULIIA" in page and "Котова Юлия Сергеевна" in page
     assert ADDRESS not in page and "Person 1: address" in page  # withheld by the officer profile: named only
     assert "Record the decision" in page and "dossier.fr.pdf" in page
-    assert AuditEntry.objects.filter(
+    assert StagedEntry.objects.filter(  # a read: staged, sealed into the chain by the next write
         action="referral.view", household_ref=household_a.reference, detail__page="summary"
     ).exists()
     response = client.post(url, {"decision": "accepted", "note": "Interview booked"})

@@ -32,9 +32,6 @@ def test_the_referral_pages_cost_the_same_with_a_larger_family(
     assert [count(client_for(large.recipient), url) for url in _urls(large, eight)] == few
 
 
-@pytest.mark.xfail(
-    strict=True, reason="over issue 14's 15 queries still: a referral household page runs 22 on SQLite"
-)
 @pytest.mark.django_db(transaction=True)
 def test_the_referral_pages_are_within_the_target(
     coordinator: Any,

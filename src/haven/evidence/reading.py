@@ -31,7 +31,10 @@ READABLE = ("application/pdf", "image/png", "image/jpeg", "image/tiff", "image/w
 
 def readable_file(item: EvidenceItem) -> ItemFile | None:
     """The item's original (or, for a working copy, its file) if it is a scan or a photo."""
-    files = item.files.select_related("blob").filter(role__in=("original", "working"))
+    if "files" in getattr(item, "_prefetched_objects_cache", {}):  # an item's page has its files already
+        files = [f for f in item.files.all() if f.role in ("original", "working")]
+    else:
+        files = list(item.files.select_related("blob").filter(role__in=("original", "working")))
     return next((f for f in files if f.blob.media_type in READABLE), None)
 
 

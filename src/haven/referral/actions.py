@@ -23,8 +23,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.audit.record import audit_record
-from haven.cases.actions.base import audit
+from haven.audit.record import audit_read, audit_record
+from haven.cases.actions.base import audit, audit_entry
 from haven.cases.actions.households import _move_household
 from haven.cases.models import Household, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
@@ -305,8 +305,15 @@ def referral_withdraw(*, actor: Actor, entry: ReferralEntry, reason: str) -> Ref
 
 
 def referral_view(*, actor: Actor, entry: ReferralEntry, page: str) -> None:
-    """Record that ``actor`` opened a referred household's summary or dossier."""
+    """Record that ``actor`` opened a referred household's summary or dossier.
+
+    The summary page is a read, staged without waiting for the chain's lock like a household page
+    (sealed by the next write); a dossier leaving Haven is chained at once."""
     household = entry.household
+    if page == "summary":
+        target = str(entry.batch.public_id)
+        audit_read(**audit_entry(actor, "referral.view", household, target=target, page=page))
+        return
     audit(actor, "referral.view", household, target=str(entry.batch.public_id), page=page)
 
 
@@ -430,7 +437,9 @@ def consent_withdrawn_entries(batch: ReferralBatch) -> list[ReferralEntry]:
 def consent_in_force(entry: ReferralEntry) -> bool:
     """Whether every adult of the entry's household still consents to the batch's recipients: without
     it, neither the household's summary nor its dossier leaves Haven any more."""
-    household = Household.objects.prefetch_related("people").get(pk=entry.household_id)
+    household = entry.household
+    if "people" not in getattr(household, "_prefetched_objects_cache", {}):  # the summary page has them
+        household = Household.objects.prefetch_related("people").get(pk=entry.household_id)
     return not lacking_consent([household], scope_of_profile(entry.batch.profile))
 
 

@@ -10,6 +10,10 @@ from haven.referral.models import ReferralEntry
 
 def household_entries(household: Any) -> list[ReferralEntry]:
     """The household's referral entries, the newest batch first."""
+    if not hasattr(household, "_page_referrals") and "referral_entries" in getattr(
+        household, "_prefetched_objects_cache", {}
+    ):  # the household page has read them in this order already
+        household._page_referrals = list(household.referral_entries.all())
     if not hasattr(household, "_page_referrals"):
         household._page_referrals = list(
             ReferralEntry.objects.filter(household=household)

@@ -13,12 +13,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import actor_of
+from haven.cases.models import Person
 from haven.cases.views.base import posted
 from haven.errors import HavenError
 from haven.jobs.actions import job_start
@@ -208,6 +210,9 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
     profile = profiles().get(batch.profile)
     if profile is None:
         raise Http404
+    # The people read once, for the summary and for the consent check after it.
+    people = Person.objects.select_related("us_record").order_by("id")
+    prefetch_related_objects([entry.household], Prefetch("people", queryset=people))
     shown = summary.household_summary(entry.household, profile, entry.outcome or None)
     if not consent_in_force(entry):  # the record no longer leaves Haven: nothing of it is shown
         shown = {}

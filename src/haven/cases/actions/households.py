@@ -85,6 +85,8 @@ AWAITING_DECISION = ("pending", "more_information")
 
 def awaiting_decision(household: Household) -> bool:
     """Whether a referral batch is waiting on the liaison's decision about ``household``."""
+    if "referral_entries" in getattr(household, "_prefetched_objects_cache", {}):  # the household page's
+        return any(entry.decision in AWAITING_DECISION for entry in household.referral_entries.all())
     entries = household.referral_entries  # type: ignore[attr-defined]
     return bool(entries.filter(decision__in=AWAITING_DECISION).exists())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -57,10 +57,20 @@ def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
     loaded = (
         Person.objects.select_related("us_record")
         .prefetch_related("canada_relatives", "canada_permits")
+        # the registry hits waiting for a reviewer, counted with the people rather than apart
+        .annotate(open_hits=Count("registry_hits", filter=Q(registry_hits__status="open")))
         .order_by("id")
     )
-    prefetch_related_objects([household], Prefetch("people", queryset=loaded))
+    # The household's referrals, read once: the move control, the summary strip and the referral panels
+    # share them (the referral app's household_entries reads this same list).
+    entries = Household.referral_entries.rel.related_model.objects  # type: ignore[attr-defined]
+    referrals = entries.select_related("batch__recipient", "decided_by").order_by("-batch__created_at", "-id")
+    prefetch_related_objects(
+        [household], Prefetch("people", queryset=loaded), Prefetch("referral_entries", queryset=referrals)
+    )
     people = list(household.people.all())
+    # The summary strip and the registry panel both show it (the registry app's open_hit_count).
+    household._page_open_hits = sum(person.open_hits for person in people)  # type: ignore[attr-defined]
     today = timezone.localdate()
     events = household.events.select_related("person", "created_by", "withdrawn_by")
     timeline = timeline_entries(events, people, today)

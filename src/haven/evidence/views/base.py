@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from haven.cases.models import Household
-from haven.evidence.models import EvidenceItem, ItemFile
+from haven.evidence.models import EvidenceItem, ItemFile, Verification
 
 
 def items_with_details() -> QuerySet[EvidenceItem]:
     files = ItemFile.objects.select_related("blob").prefetch_related("blob__timestamps").order_by("id")
+    verifications = Verification.objects.select_related("reviewer")  # with their reviewer: one query
     return EvidenceItem.objects.select_related("added_by", "original").prefetch_related(
-        "tags", Prefetch("files", queryset=files), "verifications__reviewer"
+        "tags", Prefetch("files", queryset=files), Prefetch("verifications", queryset=verifications)
     )
 
 
@@ -36,11 +37,11 @@ def household_items(household: Household) -> list[EvidenceItem]:
     return found
 
 
-def item_in(household: Household, public_id: uuid.UUID) -> EvidenceItem:
-    """The item with ``public_id`` about someone in ``household`` (already checked visible)."""
-    item: EvidenceItem = get_object_or_404(
-        items_with_details().select_related("person"), person__household=household, public_id=public_id
-    )
+def item_in(household: Household, public_id: uuid.UUID, *, with_reading: bool = False) -> EvidenceItem:
+    """The item with ``public_id`` about someone in ``household`` (already checked visible); with the
+    text read from it (``with_reading``, the item's page) in the same query."""
+    found = items_with_details().select_related("person", *(("reading",) if with_reading else ()))
+    item: EvidenceItem = get_object_or_404(found, person__household=household, public_id=public_id)
     item.person.household = household
     return item
 

@@ -55,7 +55,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item = item_in(household, item_id)
+    item = item_in(household, item_id, with_reading=True)
     evidence_viewed(actor=actor, item=item)
     may_verify, why_not = can_verify(actor, item)
     context = {

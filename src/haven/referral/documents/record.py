@@ -183,7 +183,10 @@ def household_record(household: Household, *, reasons: Mapping[str, Any] | None 
     ``reasons`` is the selection outcome for this household (rank, contributions, reason code, detail),
     as a selection run's results give it.
     """
-    people_rows = list(household.people.select_related("us_record").order_by("id"))
+    if "people" in getattr(household, "_prefetched_objects_cache", {}):  # read by the page already
+        people_rows = sorted(household.people.all(), key=lambda p: p.pk)
+    else:
+        people_rows = list(household.people.select_related("us_record").order_by("id"))
     stamped = set(
         TrustedTimestamp.objects.filter(blob__uses__item__person__household=household).values_list(
             "blob_id", flat=True

@@ -24,12 +24,18 @@ def information_requests(context: Any, household: Any) -> dict[str, Any]:
     (the household page)."""
     from haven.accounts.visibility import can_change
     from haven.referral.forms import AnswerForm
+    from haven.referral.household import household_entries
     from haven.referral.models import InformationRequest
 
-    requests = list(
-        InformationRequest.objects.filter(entry__household=household)
-        .select_related("entry__batch__recipient", "asked_by", "answered_by")
-        .order_by("-asked_at", "-id")
+    # Requests hang on referral entries: a household never referred (most) has none to read.
+    requests = (
+        list(
+            InformationRequest.objects.filter(entry__household=household)
+            .select_related("entry__batch__recipient", "asked_by", "answered_by")
+            .order_by("-asked_at", "-id")
+        )
+        if household_entries(household)
+        else []
     )
     from haven.accounts.access import actor_of
 
