@@ -181,13 +181,16 @@ def test_the_reviewer_finds_the_item_by_the_words_read_from_it(
     read_protocol: EvidenceItem, reviewer_a: Any, org_b: Any
 ) -> None:
     found = (
-        client_for(reviewer_a).get("/evidence/review/search/", {"q": "мещанскому  РАЙОНУ"}).content.decode()
+        client_for(reviewer_a).post("/evidence/review/search/", {"q": "мещанскому  РАЙОНУ"}).content.decode()
     )
     assert f"/evidence/review/{read_protocol.public_id}/" in found
-    nothing = client_for(reviewer_a).get("/evidence/review/search/", {"q": "Тверскому"}).content.decode()
+    in_the_address = client_for(reviewer_a).get("/evidence/review/search/", {"q": "Мещанскому"})
+    in_the_address = in_the_address.content.decode()
+    assert f"/evidence/review/{read_protocol.public_id}/" not in in_the_address  # words only by POST
+    nothing = client_for(reviewer_a).post("/evidence/review/search/", {"q": "Тверскому"}).content.decode()
     assert f"/evidence/review/{read_protocol.public_id}/" not in nothing
     reviewer_b = make_user("vera", "reviewer", org_b)
-    elsewhere = client_for(reviewer_b).get("/evidence/review/search/", {"q": "Мещанскому"}).content.decode()
+    elsewhere = client_for(reviewer_b).post("/evidence/review/search/", {"q": "Мещанскому"}).content.decode()
     assert str(read_protocol.public_id) not in elsewhere
 
 

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
 from haven.errors import HavenError
@@ -183,13 +183,14 @@ def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number:
     return picture_response(picture)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @caseload_required
 def queue_search(request: HttpRequest) -> HttpResponse:
     """Evidence whose text read from a scan contains the words sought, among the households the reviewer
-    may see. The text is encrypted, so the database cannot search it: it is decrypted and searched here."""
+    may see. The text is encrypted, so the database cannot search it: it is decrypted and searched here.
+    The words come by POST, never in the address (they may be a person's name), as the case list's do."""
     actor = _reviewer(request)
-    query = " ".join(request.GET.get("q", "").split())
+    query = " ".join(request.POST.get("q", "").split()) if request.method == "POST" else ""
     found = items_reading(actor, query) if len(query) >= 3 else []
     context = _context(actor, None)
     context.update({"query": query, "found": found, "title": _("Find in the text read from documents")})
