@@ -8,8 +8,10 @@ The pictures are made by Haven (:mod:`haven.evidence.previews`) and served as PN
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import Actor
 from haven.errors import HavenError
 from haven.evidence.actions import (
     can_verify,
@@ -127,47 +130,57 @@ def _context(actor: Any, item: EvidenceItem | None) -> dict[str, Any]:
     }
 
 
-@require_POST
-@caseload_required
-def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+def _decide(
+    request: HttpRequest,
+    item_id: uuid.UUID,
+    form_class: type[forms.Form],
+    act: Callable[[Actor, EvidenceItem, dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """The queue's two decisions share one course: the form, the action, a message, the next item; or the
+    item again with the form's errors (the other form blank)."""
     actor = _reviewer(request)
     item = _item_or_404(actor, item_id)
     if decided := _decided_meanwhile(request, actor, item):
         return decided
-    form = QueueVerifyForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            evidence_verify(actor=actor, item=item, verdict="verified", note=form.cleaned_data["note"])
+            act(actor, item, form.cleaned_data)
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(
-                request, _("Verified: %(title)s.") % {"title": item.title or item.get_kind_display()}
-            )
+            messages.success(request, done % {"title": item.title or item.get_kind_display()})
             return _at(next_in_queue(actor, item))
-    return _render_item(request, actor, item, form, SendBackForm(), status=400)
+    verify = form if isinstance(form, QueueVerifyForm) else QueueVerifyForm()
+    send_back = form if isinstance(form, SendBackForm) else SendBackForm()
+    return _render_item(request, actor, item, verify, send_back, status=400)
+
+
+@require_POST
+@caseload_required
+def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+    return _decide(
+        request,
+        item_id,
+        QueueVerifyForm,
+        lambda actor, item, data: evidence_verify(
+            actor=actor, item=item, verdict="verified", note=data["note"]
+        ),
+        _("Verified: %(title)s."),
+    )
 
 
 @require_POST
 @caseload_required
 def queue_send_back(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
-    actor = _reviewer(request)
-    item = _item_or_404(actor, item_id)
-    if decided := _decided_meanwhile(request, actor, item):
-        return decided
-    form = SendBackForm(request.POST)
-    if form.is_valid():
-        try:
-            evidence_send_back(actor=actor, item=item, reason=form.cleaned_data["reason"])
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Sent back for correction: %(title)s.") % {"title": item.title or item.get_kind_display()},
-            )
-            return _at(next_in_queue(actor, item))
-    return _render_item(request, actor, item, QueueVerifyForm(), form, status=400)
+    return _decide(
+        request,
+        item_id,
+        SendBackForm,
+        lambda actor, item, data: evidence_send_back(actor=actor, item=item, reason=data["reason"]),
+        _("Sent back for correction: %(title)s."),
+    )
 
 
 @require_GET
