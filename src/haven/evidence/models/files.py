@@ -15,7 +15,12 @@ ROLE_CHOICES = [
     ("capture_media", _("Image or video the page loaded")),
     ("capture_log", _("Log of the page's requests")),
     ("working", _("Working copy")),
+    # Made by Haven from the item's original, without its metadata: what leaves Haven in its place.
+    ("searchable_pdf", _("Searchable PDF (working copy, without metadata)")),
+    ("clean_copy", _("Copy without metadata (working copy)")),
 ]
+# The roles of files Haven derived from an item's original file, without its metadata.
+CLEAN_ROLES = ("searchable_pdf", "clean_copy")
 
 
 class StoredBlob(models.Model):
@@ -43,6 +48,10 @@ class ItemFile(models.Model):
     role = models.CharField(max_length=30, choices=ROLE_CHOICES)
     filename = SensitiveTextField(_("file name"))  # as uploaded; names can identify people
     captured_at = models.DateTimeField(auto_now_add=True)
+    # For a copy Haven made without metadata (CLEAN_ROLES): the file it was made from.
+    derived_from = models.ForeignKey(
+        StoredBlob, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "blob", "role"], name="one_file_per_role")]
