@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from haven.errors import InvalidChange
 from haven.evidence.actions import clean_copy_store, document_text_record
 from haven.evidence.models import EvidenceItem, ItemFile
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.storage import read_blob
 from haven.evidence.views.base import item_url
 from haven.jobs.models import Job
@@ -92,6 +93,7 @@ def read_document(job: Job, report: Report) -> dict[str, Any]:
             lines.append(_("No searchable PDF could be made: %(reason)s") % {"reason": exc})
         else:
             clean_copy_store(actor=actor, item=item, source=found, data=pdf, role="searchable_pdf")
+            previews_queue(item)
             lines.append(_("A searchable PDF without the file's metadata is now the item's working copy."))
     return {
         "lines": lines,
