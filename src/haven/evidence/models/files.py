@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haven.security.fields import SensitiveTextField
+from haven_core.bundles import leaving
 
 ROLE_CHOICES = [
     ("original", _("Original file")),
@@ -19,8 +20,7 @@ ROLE_CHOICES = [
     ("searchable_pdf", _("Searchable PDF (working copy, without metadata)")),
     ("clean_copy", _("Copy without metadata (working copy)")),
 ]
-# The roles of files Haven derived from an item's original file, without its metadata.
-CLEAN_ROLES = ("searchable_pdf", "clean_copy")
+CLEAN_ROLES = leaving.CLEAN_ROLES  # the roles of the copies Haven makes without metadata
 
 
 class StoredBlob(models.Model):
