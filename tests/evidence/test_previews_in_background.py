@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from haven.accounts.actor import Actor
+from haven.evidence.actions import clean_copy_store
 from haven.evidence.models import EvidenceItem
 from haven.jobs.models import Job
 from tests.conftest import client_for
@@ -49,3 +51,28 @@ def test_an_uploaded_pdf_is_drawn_by_a_worker_and_the_page_says_so_until_then(
 def test_a_text_upload_queues_nothing(caseworker_a: Any, household_a: Any) -> None:
     assert upload(client_for(caseworker_a), household_a, "пост.txt", "Нет войне".encode()).status_code == 302
     assert not Job.objects.filter(kind="evidence.previews").exists()
+
+
+def test_a_file_added_after_the_pictures_were_drawn_gets_its_own_job(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    client = client_for(caseworker_a)
+    upload(client, household_a, "повестка.pdf", pdf(pages=1))
+    run_queued()
+    item = EvidenceItem.objects.get()
+    original = item.files.get()
+    clean_copy_store(  # a searchable PDF, as reading the scan adds it a moment later
+        actor=Actor.for_user(caseworker_a),
+        item=item,
+        source=original,
+        data=pdf(pages=2),
+        role="searchable_pdf",
+    )
+    page = client.get(f"/cases/{household_a.reference}/evidence/{item.public_id}/").content.decode()
+    assert page.count("Preview being prepared") == 1  # the copy's; the original's pictures are there
+    assert Job.objects.filter(kind="evidence.previews", state=Job.QUEUED).count() == 1
+    run_queued()
+    assert (
+        "Preview being prepared"
+        not in client.get(f"/cases/{household_a.reference}/evidence/{item.public_id}/").content.decode()
+    )

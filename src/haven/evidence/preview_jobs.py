@@ -23,8 +23,9 @@ from haven.jobs.models import Job
 from haven.jobs.running import Report
 
 PREVIEWS = "evidence.previews"
-# A page that finds pictures missing queues a job unless one was queued this recently (one that could
-# not draw them, Poppler missing say, is not queued again on every view).
+# A page that finds pictures missing queues a job unless one is under way, or one queued since the file
+# came was queued this recently (one that could not draw them, Poppler missing say, is not queued again
+# on every view).
 AGAIN_AFTER = dt.timedelta(minutes=10)
 
 
@@ -38,9 +39,11 @@ def previews_queue(item: EvidenceItem) -> Job | None:
     under way (or was queued a moment ago)."""
     from haven.jobs.actions import job_start
 
-    if not missing_pictures(item):
+    missing = missing_pictures(item)
+    if not missing:
         return None
-    under_way = Q(state__in=(Job.QUEUED, Job.RUNNING)) | Q(created_at__gte=timezone.now() - AGAIN_AFTER)
+    since = max(timezone.now() - AGAIN_AFTER, *(f.captured_at for f in missing))
+    under_way = Q(state__in=(Job.QUEUED, Job.RUNNING)) | Q(created_at__gte=since)
     if Job.objects.filter(under_way, kind=PREVIEWS, subject=str(item.public_id)).exists():
         return None
     return job_start(
