@@ -16,7 +16,7 @@ from haven_core.evidence.metadata import (
     contradictions,
     read_metadata,
 )
-from tests.evidence.photos import mp4, photo
+from tests.support.evidence_files import mp4, photo
 
 
 def test_a_phone_photo_says_when_where_and_with_what_it_was_taken() -> None:

@@ -14,8 +14,8 @@ from django.utils import timezone
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add
 from haven.evidence.models import EvidenceItem
-from tests.e2e.conftest import sign_in
-from tests.evidence.photos import pdf, photo
+from tests.support.browser import sign_in
+from tests.support.evidence_files import pdf, photo
 
 pytestmark = pytest.mark.e2e
 

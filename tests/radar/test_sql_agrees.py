@@ -19,7 +19,7 @@ from haven.radar.quality import warning_summary, warnings_for
 from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows
 from haven_core.deadlines_chart import layout, summarise, timeline
 from haven_core.pipeline import Stage
-from tests.radar.factories import ahead, child_of, event, record, today
+from tests.support.radar import ahead, child_of, event, record, today
 
 
 @pytest.fixture

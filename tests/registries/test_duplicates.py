@@ -19,7 +19,7 @@ from haven.registries.duplicates import find_duplicates, same_people, same_perso
 from haven.registries.errors import ScreeningError
 from haven.registries.models import IdentityLink
 from haven_core.seed import coalition_organisations, iter_households
-from tests.conftest import client_for, make_user
+from tests.support.personas import client_for, make_user
 
 HOUSEHOLDS = 120
 

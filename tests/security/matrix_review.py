@@ -39,7 +39,7 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
 def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
     from haven.accounts.actor import Actor
     from haven.evidence.actions import evidence_add
-    from tests.evidence.photos import photo
+    from tests.support.evidence_files import photo
 
     household = users["household_a"]
     item = evidence_add(

@@ -79,7 +79,7 @@ def household_update(*, actor: Actor, household: Household, fields: Mapping[str,
 
 
 # The decisions of a referral entry that still await the liaison (``ReferralEntry.OPEN``; the referral
-# app sits above the cases, which read them by name; tests/web/test_referral_hold.py checks they agree).
+# app sits above the cases, which read them by name; tests/referral/test_referral_hold.py checks they agree).
 AWAITING_DECISION = ("pending", "more_information")
 
 
