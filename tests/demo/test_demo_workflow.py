@@ -1,18 +1,18 @@
 """``haven demo`` on an empty database: besides the coalition, a selection made by the demo coordinator
 and approved by the second (four eyes), one referral from it to the demo liaison with a few of the
 liaison's decisions, all through the action functions (so audited as those users), and the dashboard's
-documentation verdicts stored."""
+documentation verdicts stored. The demo is written once for all the tests of this module."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict
-from io import StringIO
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
@@ -25,20 +25,23 @@ from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.actions import selection_run_approve, selection_run_create
 from haven.selection.models import SelectionRun
 from haven_core.selection import Parameters, Weights
+from tests.support.demo import built_once, demo
 
 pytestmark = pytest.mark.django_db
 
 HOUSEHOLDS = 200  # small, yet always enough referable households for the four decisions
 
 
-def demo() -> str:
-    out = StringIO()
-    call_command("demo", "--no-serve", households=HOUSEHOLDS, stdout=out, stderr=StringIO())
-    return out.getvalue()
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[str]:
+    """What ``haven demo`` printed; its data is in the database for each test of this module, written once
+    (tests/support/demo.py), and what a test changes is undone after it."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("demo-files")):
+        yield demo(HOUSEHOLDS)
 
 
-def test_demo_makes_one_approved_selection_and_one_referral_with_decisions() -> None:
-    output = demo()
+def test_demo_makes_one_approved_selection_and_one_referral_with_decisions(demo_output: str) -> None:
+    output = demo_output
     names = ["coordinator", "coordinator2", "liaison"]
     users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
     coordinator, liaison = users["coordinator"], users["liaison"]
@@ -74,8 +77,7 @@ def test_demo_makes_one_approved_selection_and_one_referral_with_decisions() -> 
     assert "2 accepted, 1 refused, 1 more information needed" in output
 
 
-def test_the_demo_workflow_is_in_the_audit_trail_under_the_demo_users() -> None:
-    demo()
+def test_the_demo_workflow_is_in_the_audit_trail_under_the_demo_users(demo_output: str) -> None:
     run, batch = SelectionRun.objects.get(), ReferralBatch.objects.get()
     by_action = Counter(
         (e.action, e.actor.username if e.actor else None, e.target) for e in AuditEntry.objects.all()
@@ -93,8 +95,7 @@ def test_the_demo_workflow_is_in_the_audit_trail_under_the_demo_users() -> None:
         assert set(entry.detail) >= {"batch", "decision"} and "note" not in entry.detail
 
 
-def test_the_dashboard_finds_its_documentation_verdicts_stored() -> None:
-    demo()
+def test_the_dashboard_finds_its_documentation_verdicts_stored(demo_output: str) -> None:
     assert DocumentationVerdict.objects.exists()
     scored: list[int] = []
     coverage = documentation_coverage(Household.objects.all(), progress=scored.append)
@@ -102,20 +103,20 @@ def test_the_dashboard_finds_its_documentation_verdicts_stored() -> None:
     assert coverage.principals == HOUSEHOLDS and 0 < coverage.well_documented < HOUSEHOLDS
 
 
-def test_a_second_demo_start_makes_nothing_again() -> None:
-    demo()
+def test_a_second_demo_start_makes_nothing_again(demo_output: str) -> None:
     audit = AuditEntry.objects.count()
-    output = demo()
+    output = demo(HOUSEHOLDS)
     assert "not seeding again" in output and "Selection made" not in output
     assert SelectionRun.objects.count() == 1 and ReferralBatch.objects.count() == 1
     assert AuditEntry.objects.count() == audit
 
 
-def test_after_the_demo_a_new_selection_with_the_defaults_can_be_approved_and_referred() -> None:
+def test_after_the_demo_a_new_selection_with_the_defaults_can_be_approved_and_referred(
+    demo_output: str,
+) -> None:
     """What a new user does first: coordinator runs quota 40 with the defaults, coordinator2 approves,
     a batch is made — with emergencies in it, whose review the demo finished."""
-    output = demo()
-    assert "Review finished for" in output
+    assert "Review finished for" in demo_output
     users = {
         u.username: u
         for u in get_user_model().objects.filter(username__in=["coordinator", "coordinator2", "liaison"])
