@@ -68,8 +68,8 @@ def measured(env: dict[str, str], *args: str) -> tuple[float, float, str]:
 
 
 def caseload_file(path: Path, rows_wanted: int) -> int:
+    from haven.demo.generator import iter_households
     from haven_core.intake import header_row, write_csv
-    from haven_core.seed import iter_households
 
     household_rows = importlib.import_module("import").rows  # bench/import.py's rows, as it writes them
 
@@ -83,7 +83,7 @@ def caseload_file(path: Path, rows_wanted: int) -> int:
 
 
 def registry_file(path: Path, entries: int) -> None:
-    from haven_core.seed import iter_households
+    from haven.demo.generator import iter_households
 
     with path.open("w", encoding="utf-8") as out:
         out.write("reference,name,birth_date,listed_on\n")

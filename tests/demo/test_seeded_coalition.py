@@ -14,11 +14,11 @@ from django.core.management import CommandError
 from haven.accounts.models import Membership, Organisation
 from haven.audit.models import AuditEntry
 from haven.cases.models import Household, Person, PersonNameKey, TimelineEvent, USRecord
+from haven.demo.generator import generate
 from haven.demo.models import SyntheticIdentity
 from haven.demo.users import DEMO_PASSWORD
 from haven.security.sensitive import index_value, index_values
 from haven_core.names import query_keys
-from haven_core.seed import generate
 from tests.support.demo import SEED, TODAY, built_once, seed, snapshot
 
 pytestmark = pytest.mark.django_db

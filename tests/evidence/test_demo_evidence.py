@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 
 from haven.cases.models import Person
+from haven.demo.generator import generate, generator
+from haven.demo.generator.documents import document_pool
+from haven.demo.generator.evidence import household_evidence
 from haven.evidence.documentation import assess_items
 from haven.evidence.models import EvidenceItem, StoredBlob, Verification
 from haven.evidence.storage import read_blob
 from haven.evidence.views.base import items_with_details
-from haven_core.seed import generate, generator
-from haven_core.seed.documents import document_pool
-from haven_core.seed.evidence import household_evidence
 from tests.support.demo import built_once, reading_files_of, seed
 
 TODAY = dt.date(2026, 3, 15)

@@ -4,7 +4,7 @@ Each household's evidence is drawn from its own ``random.Random`` (seeded with t
 the household's key), so adding evidence changes nothing else the generator draws. A principal applicant
 gets a documentation profile — strong (several posts and articles over a long period, an official
 document or registry listing, mostly verified), moderate, weak (one unverified post) or none — and a
-spouse sometimes a post or two. Files come from the shared pool of :mod:`haven_core.seed.documents`.
+spouse sometimes a post or two. Files come from the shared pool of :mod:`haven.demo.generator.documents`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 
-from haven_core.seed.documents import ARTICLES, POSTS_EN, POSTS_RU, WITNESS_RU
-from haven_core.seed.records import SyntheticEvidence, SyntheticHousehold
+from haven.demo.generator.documents import ARTICLES, POSTS_EN, POSTS_RU, WITNESS_RU
+from haven.demo.generator.records import SyntheticEvidence, SyntheticHousehold
 
 WAR_BEGAN = dt.date(2022, 2, 24)
 PROFILES = ("strong", "moderate", "weak", "none")

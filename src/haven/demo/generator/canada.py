@@ -11,10 +11,10 @@ import datetime as dt
 import random
 from dataclasses import replace
 
+from haven.demo.generator.names_data import RUSSIAN_FEMALE, RUSSIAN_MALE, RUSSIAN_SURNAMES, feminine
+from haven.demo.generator.places_data import CANADA_CITIES
+from haven.demo.generator.records import SyntheticCanadaPermit, SyntheticCanadaRelative, SyntheticPerson
 from haven_core.names import System, transliterate
-from haven_core.seed.names_data import RUSSIAN_FEMALE, RUSSIAN_MALE, RUSSIAN_SURNAMES, feminine
-from haven_core.seed.places_data import CANADA_CITIES
-from haven_core.seed.records import SyntheticCanadaPermit, SyntheticCanadaRelative, SyntheticPerson
 
 TIED_SHARE = 0.15
 PERMIT_ONLY_SHARE = 0.01

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from haven_core.matching.evaluation import LabelledSet, evaluate
-from haven_core.matching.labelled_registry import read_minjust_xlsx, registry_set
-from haven_core.matching.labelled_seed import seed_set
+from haven.demo.matching_evaluation.evaluation import LabelledSet, evaluate
+from haven.demo.matching_evaluation.labelled_registry import read_minjust_xlsx, registry_set
+from haven.demo.matching_evaluation.labelled_seed import seed_set
 
 REGISTRY = Path(__file__).parents[2] / ".." / "shared" / "data" / "minjust-foreign-agents-2025-08-15.xlsx"
 

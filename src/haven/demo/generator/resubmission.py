@@ -14,11 +14,11 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 
+from haven.demo.generator.names_data import PRESS_FORMS
+from haven.demo.generator.records import SyntheticEvent, SyntheticHousehold, SyntheticPerson
+from haven.demo.generator.spelling import PASSPORT_ERAS, era_years, passport_latin
 from haven_core.dates import PartialDate
 from haven_core.names import System, transliterate
-from haven_core.seed.names_data import PRESS_FORMS
-from haven_core.seed.records import SyntheticEvent, SyntheticHousehold, SyntheticPerson
-from haven_core.seed.spelling import PASSPORT_ERAS, era_years, passport_latin
 
 Variant = Callable[[random.Random, SyntheticPerson, dt.date], SyntheticPerson | None]
 

@@ -6,7 +6,7 @@ on every machine. All dates are relative to ``today``. Households come out one a
 holding them all in memory; :func:`generate` collects them for tests and small runs.
 
 About one household in twenty-five is a *resubmission*: a family that a second organisation also
-submitted, spelled its own way (see :mod:`haven_core.seed.resubmission`). Its people keep the
+submitted, spelled its own way (see :mod:`haven.demo.generator.resubmission`). Its people keep the
 ``identity`` of the first submission, which is the ground truth that identity matching is tested on.
 """
 
@@ -19,19 +19,19 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from haven_core.pipeline import ORDER, Stage
-from haven_core.seed.canada import canada_ties
-from haven_core.seed.evidence import household_evidence
-from haven_core.seed.immigration import ANumbers, entry_date, pick_track, us_story
-from haven_core.seed.people import Home, household_people
-from haven_core.seed.places_data import CLOSED_REASONS, ORGANISATIONS, RISK_NOTES, STREETS, US_REGIONS
-from haven_core.seed.records import (
+from haven.demo.generator.canada import canada_ties
+from haven.demo.generator.evidence import household_evidence
+from haven.demo.generator.immigration import ANumbers, entry_date, pick_track, us_story
+from haven.demo.generator.people import Home, household_people
+from haven.demo.generator.places_data import CLOSED_REASONS, ORGANISATIONS, RISK_NOTES, STREETS, US_REGIONS
+from haven.demo.generator.records import (
     SyntheticCoalition,
     SyntheticEvent,
     SyntheticHousehold,
     SyntheticOrganisation,
 )
-from haven_core.seed.resubmission import resubmitted_people
+from haven.demo.generator.resubmission import resubmitted_people
+from haven_core.pipeline import ORDER, Stage
 
 RESUBMITTED_SHARE = 0.04
 _RECENT = 500  # a resubmission copies one of the last few hundred households

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from haven_core.matching.evaluation import (
+from haven.demo.matching_evaluation.evaluation import (
     LabelledSet,
     Outcome,
     PairScorer,

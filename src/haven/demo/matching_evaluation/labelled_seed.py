@@ -1,6 +1,6 @@
 """Labelled queries from the demo coalition: the same family submitted by two organisations.
 
-The generator (:mod:`haven_core.seed`) keeps its ground truth: two person records with the same
+The generator (:mod:`haven.demo.generator`) keeps its ground truth: two person records with the same
 ``identity`` are one human being, however differently the two organisations spelled them (another
 passport's transliteration, the press spelling, surname and given name swapped, ё as е, no
 patronymic, a partial or day/month-swapped birth date, Latin only). Every record is an entry, and
@@ -15,12 +15,12 @@ import datetime as dt
 import random
 from collections import defaultdict
 
-from haven_core.matching.evaluation import LabelledQuery, LabelledSet
+from haven.demo.generator import SyntheticPerson, generate
+from haven.demo.matching_evaluation.evaluation import LabelledQuery, LabelledSet
+from haven.demo.matching_evaluation.labelled_spellings import hard_negatives, hard_positives
 from haven_core.matching.given_names import NAMES, fold
-from haven_core.matching.labelled_spellings import hard_negatives, hard_positives
 from haven_core.matching.records import NameRecord
 from haven_core.names import System, transliterate
-from haven_core.seed import SyntheticPerson, generate
 
 
 def person_record(person: SyntheticPerson, record_id: str) -> NameRecord:

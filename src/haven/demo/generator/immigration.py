@@ -13,10 +13,15 @@ import datetime as dt
 import random
 from dataclasses import dataclass, replace
 
+from haven.demo.generator.people import Home
+from haven.demo.generator.places_data import (
+    ATTORNEY_GIVEN,
+    ATTORNEY_SURNAMES,
+    DISTANT_FACILITIES,
+    PORTS_OF_ENTRY,
+)
+from haven.demo.generator.records import SyntheticEvent, SyntheticPerson, SyntheticUSRecord
 from haven_core.anumber import normalise_a_number
-from haven_core.seed.people import Home
-from haven_core.seed.places_data import ATTORNEY_GIVEN, ATTORNEY_SURNAMES, DISTANT_FACILITIES, PORTS_OF_ENTRY
-from haven_core.seed.records import SyntheticEvent, SyntheticPerson, SyntheticUSRecord
 
 TRACKS = (
     "asylum_pending",

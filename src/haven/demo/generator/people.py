@@ -1,7 +1,7 @@
 """The details of each person in a synthetic household, once the family is known.
 
 Birth dates (some known only to the year or month), birthplaces as the passport gives them, the
-passport whose year decides the Latin spelling (see :mod:`haven_core.seed.spelling`), citizenships,
+passport whose year decides the Latin spelling (see :mod:`haven.demo.generator.spelling`), citizenships,
 languages, contact details and vulnerability facts.
 """
 
@@ -12,12 +12,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from haven.demo.generator.family import Member, family
+from haven.demo.generator.names_data import Origin
+from haven.demo.generator.places_data import RUSSIAN_CITIES, SOVIET_NAMES, VULNERABILITY_NOTES, USRegion
+from haven.demo.generator.records import SyntheticPerson
+from haven.demo.generator.spelling import email_local_part, passport_latin, passport_system, press_name
 from haven_core.names import System
-from haven_core.seed.family import Member, family
-from haven_core.seed.names_data import Origin
-from haven_core.seed.places_data import RUSSIAN_CITIES, SOVIET_NAMES, VULNERABILITY_NOTES, USRegion
-from haven_core.seed.records import SyntheticPerson
-from haven_core.seed.spelling import email_local_part, passport_latin, passport_system, press_name
 
 _CITIES = tuple(city for city, _ in RUSSIAN_CITIES)
 _CITY_WEIGHTS = tuple(weight for _, weight in RUSSIAN_CITIES)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 
-from haven_core.seed.pdf import Line, pdf_page
+from haven.demo.generator.pdf import Line, pdf_page
 
 DEMO_NOTE_RU = "Синтетический документ демонстрационных данных Haven. Имена не указаны."
 WITHHELD = "[ФИО не указано в демонстрационных данных]"

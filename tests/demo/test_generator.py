@@ -8,11 +8,17 @@ from collections import Counter
 
 import pytest
 
+from haven.demo.generator import (
+    SyntheticCoalition,
+    SyntheticHousehold,
+    SyntheticPerson,
+    generate,
+    passport_system,
+)
+from haven.demo.generator.names_data import ORIGINS, feminine
 from haven_core.dates import PartialDate
 from haven_core.names import System, transliterate
 from haven_core.pipeline import Stage
-from haven_core.seed import SyntheticCoalition, SyntheticHousehold, SyntheticPerson, generate, passport_system
-from haven_core.seed.names_data import ORIGINS, feminine
 
 TODAY = dt.date(2026, 3, 15)
 MALE_NAMES = {name.cyrillic: name for origin in ORIGINS for name in origin.male}

@@ -106,7 +106,7 @@ class SyntheticEvent:
 class SyntheticEvidence:
     """An item of evidence about ``SyntheticHousehold.people[person]``.
 
-    ``document`` names its file in the shared pool (:mod:`haven_core.seed.documents`), or is empty for
+    ``document`` names its file in the shared pool (:mod:`haven.demo.generator.documents`), or is empty for
     an item without a file (a registry listing). ``verdict`` is the reviewer's, empty if not yet
     reviewed; ``translation`` names the pool document of a working copy (an English translation).
     """

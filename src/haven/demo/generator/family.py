@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, replace
 
-from haven_core.seed.names_data import ORIGINS, RUSSIAN, GivenName, Origin, feminine
+from haven.demo.generator.names_data import ORIGINS, RUSSIAN, GivenName, Origin, feminine
 
 _ORIGIN_WEIGHTS = tuple(origin.weight for origin in ORIGINS)
 

@@ -5,15 +5,15 @@ import os
 
 import pytest
 
-from haven_core.matching import NameRecord
-from haven_core.matching.evaluation import (
+from haven.demo.matching_evaluation.evaluation import (
     LabelledQuery,
     LabelledSet,
     blocked_pairs,
     evaluate_pairs,
     haven_pair_scorer,
 )
-from haven_core.matching.labelled_seed import seed_set
+from haven.demo.matching_evaluation.labelled_seed import seed_set
+from haven_core.matching import NameRecord
 
 ENTRIES = (
     NameRecord("kotova", ("Котова Юлия Сергеевна",), "1988-03-12"),
@@ -52,7 +52,7 @@ def test_haven_scored_on_the_pairs_alone_finds_the_truth_and_matches_nothing_els
 )
 def test_nomenklatura_is_run_on_the_same_pairs_when_installed():
     pytest.importorskip("nomenklatura", reason="nomenklatura is optional: pip install -e '.[eval]'")
-    from haven_core.matching.comparison import side_by_side
+    from haven.demo.matching_evaluation.comparison import side_by_side
 
     labelled = seed_set(seed=3, households=40, today=dt.date(2026, 1, 15))
     ours, theirs = side_by_side(labelled)

@@ -18,15 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from haven.demo.generator.names_data import feminine
+from haven.demo.matching_evaluation.evaluation import LabelledQuery, LabelledSet
+from haven.demo.matching_evaluation.labelled_spellings import hard_negatives, hard_positives
 from haven_core.dates import PartialDate
-from haven_core.matching.evaluation import LabelledQuery, LabelledSet
 from haven_core.matching.given_names import NAMES, fold
-from haven_core.matching.labelled_spellings import hard_negatives, hard_positives
 from haven_core.matching.name_parts import Reading, readings
 from haven_core.matching.records import NameRecord
 from haven_core.matching.registry_names import parse_registry_name
 from haven_core.names import System, transliterate
-from haven_core.seed.names_data import feminine
 
 _PASSPORTS = (System.MVD_310, System.MVD_782, System.GOST_52535, System.ICAO_9303)
 _MASCULINE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
