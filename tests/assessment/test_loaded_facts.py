@@ -9,7 +9,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 
 from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.cases.models import Household, Person
-from haven.evidence.views.base import household_items
+from haven.evidence.views.lookup import household_items
 from tests.support.families import family
 from tests.support.personas import make_user
 

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from haven import events
 from haven.accounts.actor import Actor
-from haven.assessment.follow import reassess
+from haven.assessment.reassess_on_change import reassess
 from haven.cases.actions import event_add, person_update
 from haven.registries.screening import rescreen
 

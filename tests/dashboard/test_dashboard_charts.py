@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from haven.dashboard import counts
-from haven.dashboard.documentation import documentation_coverage
+from haven.dashboard.documentation_coverage import documentation_coverage
 from tests.support import dashboard
 from tests.support.dashboard import chart, dashboard_html, marks
 

@@ -10,7 +10,7 @@ import pytest
 
 from haven.accounts.access import visible_households
 from haven.accounts.actor import Actor
-from haven.dashboard.documentation import documentation_coverage
+from haven.dashboard.documentation_coverage import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
 from haven.evidence.actions import evidence_update
 from haven.evidence.actions.review import evidence_verify

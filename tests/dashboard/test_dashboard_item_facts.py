@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from haven.dashboard.documentation import facts_of
-from haven.evidence.documentation import item_facts
+from haven.dashboard.documentation_coverage import facts_of
+from haven.evidence.documentation_facts import item_facts
 from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile, StoredBlob
 from tests.support import dashboard
 

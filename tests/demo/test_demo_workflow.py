@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.models import Household, TimelineEvent
-from haven.dashboard.documentation import documentation_coverage
+from haven.dashboard.documentation_coverage import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
 from haven.errors import NotAllowed
 from haven.referral.actions import referral_batch_create

@@ -207,7 +207,7 @@ def test_the_new_notes_and_stages_are_in_russian() -> None:
 
 
 def test_the_item_page_lists_the_capture_files(caseworker_a: Any, household_a: Any, in_browser: None) -> None:
-    from haven.evidence.views.base import item_url
+    from haven.evidence.views.lookup import item_url
 
     with local_site(js_routes()) as site:
         item = capture(caseworker_a, household_a, site.url("/post"))

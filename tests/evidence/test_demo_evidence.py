@@ -19,10 +19,10 @@ from haven.cases.models import Person
 from haven.demo.generator import generate, generator
 from haven.demo.generator.documents import document_pool
 from haven.demo.generator.evidence import household_evidence
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.models import EvidenceItem, StoredBlob, Verification
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import items_with_details
+from haven.evidence.views.lookup import items_with_details
 from tests.support.demo import built_once, reading_files_of, seed
 
 TODAY = dt.date(2026, 3, 15)

@@ -112,9 +112,9 @@ def test_the_apps_above_the_records_import_each_other_without_a_circle() -> None
 def test_the_scan_sees_an_import_made_inside_a_function(tmp_path: Path) -> None:
     """The scan itself (so the checks above can fail): the import graph of Haven before change events."""
     (tmp_path / "cases" / "actions").mkdir(parents=True)
-    (tmp_path / "cases" / "actions" / "base.py").write_text(
-        "def touch():\n    from haven.assessment.follow import reassess_after_commit\n"
+    (tmp_path / "cases" / "actions" / "permission_and_audit.py").write_text(
+        "def touch():\n    from haven.assessment.reassess_on_change import reassess_after_commit\n"
     )
     (tmp_path / "cases" / "migrations").mkdir()
     (tmp_path / "cases" / "migrations" / "0001.py").write_text("import haven.alerts\n")
-    assert _imports(tmp_path) == {"cases": {("haven.cases.actions.base", "assessment")}}
+    assert _imports(tmp_path) == {"cases": {("haven.cases.actions.permission_and_audit", "assessment")}}

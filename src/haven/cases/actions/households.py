@@ -14,8 +14,8 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.accounts.visibility import can_work_for
 from haven.audit.record import audit_read
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.actions.people import PERSON_FIELDS, audit_override, reindex_names
+from haven.cases.actions.permission_and_audit import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.duplicates import check_duplicates
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed

@@ -1,6 +1,6 @@
 """Documentation coverage: how many principal applicants are well documented, by the evidence
-documentation score itself (the facts of :func:`haven.evidence.documentation.item_facts` scored by
-:func:`haven_core.evidence.documentation.assess` under the configured criteria), fast enough for a
+documentation score itself (the facts of :func:`haven.evidence.documentation_facts.item_facts` scored by
+:func:`haven_core.evidence.documentation_score.assess` under the configured criteria), fast enough for a
 dashboard over a hundred thousand households.
 
 Only verified originals count towards that score: unreviewed, disputed and retracted items and working
@@ -26,9 +26,9 @@ from django.db.models import Count, Max, QuerySet, Sum
 
 from haven.cases.models import Person
 from haven.dashboard.models import DocumentationVerdict
-from haven.evidence.documentation import criteria
+from haven.evidence.documentation_facts import criteria
 from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile, Verification
-from haven_core.evidence.documentation import Criteria, ItemFacts, assess
+from haven_core.evidence.documentation_score import Criteria, ItemFacts, assess
 
 _CHUNK = 900  # ids per query, well under any database's limit on parameters
 
@@ -67,7 +67,7 @@ def _fingerprints(principals: QuerySet[Any], rules_digest: str) -> dict[int, str
 
 def facts_of(person_ids: list[int]) -> dict[int, list[ItemFacts]]:
     """The :class:`ItemFacts` of each person's verified originals, equal to those
-    :func:`haven.evidence.documentation.item_facts` makes (tested), but read as plain rows: model
+    :func:`haven.evidence.documentation_facts.item_facts` makes (tested), but read as plain rows: model
     instances with their prefetched tags and files cost most of the time of scoring a whole coalition."""
     found: dict[int, list[ItemFacts]] = defaultdict(list)
     columns = ("id", "person_id", "public_id", "kind", "source_url", "author", "published_on")

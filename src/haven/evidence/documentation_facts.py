@@ -1,6 +1,6 @@
 """The documentation score of people, from their evidence rows, worded in the reader's language.
 
-The scoring itself is :mod:`haven_core.evidence.documentation`; this module loads the criteria from
+The scoring itself is :mod:`haven_core.evidence.documentation_score`; this module loads the criteria from
 ``settings.HAVEN_DOCUMENTATION_CRITERIA_FILE``, turns evidence rows into the facts it needs, and words
 its reasons with gettext.
 """
@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from haven.evidence.models import EvidenceItem
 from haven.evidence.models.items import KIND_CHOICES
-from haven_core.evidence.documentation import Criteria, Documentation, ItemFacts, Reason, assess
+from haven_core.evidence.documentation_score import Criteria, Documentation, ItemFacts, Reason, assess
 
 
 @cache

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.visibility import can_change, can_see
-from haven.cases.actions.base import audit
+from haven.cases.actions.permission_and_audit import audit
 from haven.cases.models import Household
 from haven.errors import NotAllowed
 from haven.evidence.models import EvidenceItem
