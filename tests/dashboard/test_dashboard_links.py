@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.conftest import client_for
-from tests.dashboard import factories
-from tests.dashboard.pages import dashboard
+from tests.support import dashboard
+from tests.support.dashboard import dashboard_html
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +49,9 @@ def _listed(user: Any, href: str) -> int:
 
 def test_every_stage_bar_opens_the_case_list_with_that_many(caseworker_a: Any, caseworker_b: Any) -> None:
     for stage in ("intake", "intake", "documenting", "shortlisted", "referred"):
-        factories.household(caseworker_a, stage=stage)
-    factories.household(caseworker_b, stage="intake")  # another organisation's: counted by neither
-    page = dashboard(caseworker_a)
+        dashboard.household(caseworker_a, stage=stage)
+    dashboard.household(caseworker_b, stage="intake")  # another organisation's: counted by neither
+    page = dashboard_html(caseworker_a)
     links = _links(page, "chart-stages")
     assert set(links) == {"intake", "documenting", "shortlisted", "referred"}
     assert links["intake"][0] == "/cases/?stage=intake"
@@ -62,12 +62,12 @@ def test_every_stage_bar_opens_the_case_list_with_that_many(caseworker_a: Any, c
 def test_level_bars_open_the_assessment_list_filtered_on_the_level_in_force(
     caseworker_a: Any, reviewer_a: Any
 ) -> None:
-    factories.household(caseworker_a, urgency="normal", risk="low")
-    factories.household(caseworker_a, urgency="normal", risk="high")
-    overridden = factories.household(caseworker_a, urgency="normal", risk="moderate")
-    factories.override(overridden, reviewer_a, dimension="urgency", level="emergency")
-    factories.household(caseworker_a)  # not assessed: a bar with no list to open
-    page = dashboard(caseworker_a)
+    dashboard.household(caseworker_a, urgency="normal", risk="low")
+    dashboard.household(caseworker_a, urgency="normal", risk="high")
+    overridden = dashboard.household(caseworker_a, urgency="normal", risk="moderate")
+    dashboard.override(overridden, reviewer_a, dimension="urgency", level="emergency")
+    dashboard.household(caseworker_a)  # not assessed: a bar with no list to open
+    page = dashboard_html(caseworker_a)
     urgency = _links(page, "chart-urgency")
     assert {key: value for key, (_h, _t, value) in urgency.items()} == {"normal": 2, "emergency": 1}
     assert urgency["emergency"][0] == "/assessment/?urgency=emergency"
@@ -86,9 +86,9 @@ def test_organisation_bars_open_the_case_list_of_that_organisation(
     coordinator: Any, caseworker_a: Any, caseworker_b: Any
 ) -> None:
     for _ in range(3):
-        factories.household(caseworker_a)
-    factories.household(caseworker_b)
-    links = _links(dashboard(coordinator), "chart-organisations")
+        dashboard.household(caseworker_a)
+    dashboard.household(caseworker_b)
+    links = _links(dashboard_html(coordinator), "chart-organisations")
     assert sorted(value for _h, _t, value in links.values()) == [1, 3]
     for href, _tone, value in links.values():
         assert "organisation=" in href
@@ -96,9 +96,9 @@ def test_organisation_bars_open_the_case_list_of_that_organisation(
 
 
 def test_charts_are_coloured_by_class_and_never_by_colour_alone(caseworker_a: Any) -> None:
-    household = factories.household(caseworker_a, urgency="urgent", risk="high")
-    factories.event(household, "removed", timezone.localdate() - dt.timedelta(days=3))
-    page = dashboard(caseworker_a)
+    household = dashboard.household(caseworker_a, urgency="urgent", risk="high")
+    dashboard.event(household, "removed", timezone.localdate() - dt.timedelta(days=3))
+    page = dashboard_html(caseworker_a)
     charts = re.findall(r'<figure class="dashboard-chart".*?</figure>', page, re.S)
     assert charts and not any("fill=" in c or "style=" in c for c in charts)  # the CSP allows no inline style
     assert 'class="mark tone-removed"' in _figure(page, "chart-outcomes")

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from tests.conftest import client_for
-from tests.dashboard import factories
+from tests.support import dashboard
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.e2e
 
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.e2e
 def test_the_coordinator_sees_the_coalition_charts(
     live_server: Any, page: Any, coordinator: Any, caseworker_a: Any, caseworker_b: Any
 ) -> None:
-    factories.household(caseworker_a, stage="documenting", urgency="emergency", risk="high")
-    factories.household(caseworker_a, stage="referred")
-    factories.household(caseworker_b, stage="documenting", urgency="normal", risk="low")
+    dashboard.household(caseworker_a, stage="documenting", urgency="emergency", risk="high")
+    dashboard.household(caseworker_a, stage="referred")
+    dashboard.household(caseworker_b, stage="documenting", urgency="normal", risk="low")
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     # Signed in past the second factor, as client_for does, with that session's cookie.

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.accounts.conftest import give_authenticator
-from tests.e2e.conftest import sign_in
-from tests.families import family
-from tests.referral.journey import ready_for_referral
-from tests.work.builders import busy_household
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.families import family
+from tests.support.referral import ready_for_referral
+from tests.support.work import busy_household
 
 pytestmark = pytest.mark.e2e
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from tests.accounts.conftest import give_authenticator
-from tests.e2e.conftest import sign_in
 from tests.e2e.test_home_pages import SHOTS
-from tests.work.builders import busy_household
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.work import busy_household
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}

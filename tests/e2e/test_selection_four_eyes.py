@@ -13,9 +13,9 @@ from django.core.management import call_command
 
 from haven.referral.models import ReferralBatch
 from haven.selection.models import SelectionRun
-from tests.accounts.conftest import give_authenticator
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import sign_in
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.personas import PASSWORD
 
 pytestmark = pytest.mark.e2e
 

@@ -20,9 +20,9 @@ from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
-from tests.conftest import client_for, make_user
-from tests.evidence.photos import pdf, photo
-from tests.jobs.running import run_queued
+from tests.support.evidence_files import pdf, photo
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

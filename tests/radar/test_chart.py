@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, event, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, event, record
 
 
 def _svg(response: Any) -> str:

@@ -9,8 +9,8 @@ from haven.accounts.actor import Actor
 from haven.assessment.actions import household_assess
 from haven.cases.actions import household_move
 from haven_core.pipeline import Stage
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, event, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, event, record
 
 
 def test_deadlines_come_soonest_first_with_the_days_left(household_a: Any, caseworker_a: Any) -> None:

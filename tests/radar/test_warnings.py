@@ -9,8 +9,8 @@ from haven.cases.actions import household_move
 from haven.radar.quality import warnings_for
 from haven_core.data_quality import Problem
 from haven_core.pipeline import Stage
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, event, record, today
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, event, record, today
 
 
 def _found(household: Any) -> list[tuple[Problem, str]]:

@@ -16,8 +16,8 @@ from haven.assessment.actions import household_assess
 from haven.evidence.actions import evidence_add, evidence_update
 from haven.referral.documents import cover_letter_pdf, dossier_pdf
 from haven_core.referral.profile import OFFICER
-from tests.conftest import client_for
-from tests.referral.documents_builders import TODAY, pdf_text, referred_household
+from tests.support.personas import client_for
+from tests.support.referral import TODAY, pdf_text, referred_household
 
 REASONS = {"rank": 9, "reason": "selected", "detail": {"order": 9, "value": 125.6, "share": 0.065}}
 NBSP = "\u00a0"

@@ -17,8 +17,8 @@ from haven.referral.actions import referral_decision_record, referral_withdraw
 from haven.referral.information import open_requests_count
 from haven.referral.information.actions import information_request_answer
 from haven.referral.models import InformationRequest, ReferralEntry
-from tests.conftest import client_for
-from tests.referral.batch_builders import batch_for
+from tests.support.personas import client_for
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +205,7 @@ def test_the_organisation_reads_and_answers_the_request_in_russian(
 ) -> None:
     from django.conf import settings
 
-    from tests.web.english_left import english_left
+    from tests.support.i18n import english_left
 
     ask(liaison, entry)
     client = client_for(caseworker_a)

@@ -10,8 +10,8 @@ import pytest
 from haven.audit.models import AuditEntry, StagedEntry
 from haven.cases.models import Person
 from haven.referral.models import ReferralBatch
-from tests.conftest import client_for, make_user
-from tests.referral.batch_builders import approved_run, at_stage, batch_for
+from tests.support.personas import client_for, make_user
+from tests.support.referral import approved_run, at_stage, batch_for
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from haven.accounts.actor import Actor
-from tests.conftest import client_for
-from tests.work.builders import busy_household
+from tests.support.personas import client_for
+from tests.support.work import busy_household
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def mine(org_a: Any, caseworker_a: Any, reviewer_a: Any) -> Any:
 
 @pytest.fixture
 def theirs(org_b: Any, caseworker_b: Any) -> Any:
-    from tests.conftest import make_user
+    from tests.support.personas import make_user
 
     return busy_household(org_b, caseworker_b, make_user("rob", "reviewer", org_b), "Щербакова")
 
@@ -79,7 +79,7 @@ def test_new_registry_hits_and_gaps_in_the_records(caseworker_a: Any, mine: Any)
 def test_a_households_owned_by_a_colleague_is_not_mine(
     caseworker_a: Any, org_a: Any, reviewer_a: Any
 ) -> None:
-    from tests.conftest import make_user
+    from tests.support.personas import make_user
 
     colleague = make_user("carl", "caseworker", org_a)
     busy_household(org_a, colleague, reviewer_a, "Петрова")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import client_for, make_user
-from tests.families import family
-from tests.referral.batch_builders import approved_run, at_stage, batch_for
-from tests.registries.factories import registry_objects
+from tests.support.families import family
+from tests.support.personas import client_for, make_user
+from tests.support.referral import approved_run, at_stage, batch_for
+from tests.support.registries import registry_objects
 
 
 def _sections(client: Any) -> dict[str, Any]:

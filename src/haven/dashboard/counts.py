@@ -3,7 +3,7 @@
 Every function takes ``scope``, the queryset of :func:`haven.accounts.access.visible_households`, and
 counts only what hangs off those households, so no number reaches past the lists' own access rule.
 Nothing here loops over households in Python. Documentation coverage, which needs the evidence score
-of each principal, is :mod:`haven.dashboard.documentation`.
+of each principal, is :mod:`haven.dashboard.documentation_coverage`.
 """
 
 from __future__ import annotations

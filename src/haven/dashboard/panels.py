@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from haven.assessment.models import RISK_CHOICES, URGENCY_CHOICES
 from haven.cases.models.household import STAGE_CHOICES
 from haven.dashboard import counts
-from haven.dashboard.documentation import documentation_coverage
+from haven.dashboard.documentation_coverage import documentation_coverage
 from haven_core.charts import Count, funnel, horizontal_bars, month_starts, monthly_series, percent
 from haven_core.pipeline import Stage
 

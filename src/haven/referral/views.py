@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import actor_of
 from haven.cases.models import Person
-from haven.cases.views.base import posted
+from haven.cases.views.lookup import posted
 from haven.errors import HavenError
 from haven.jobs.actions import job_start
 from haven.referral import summary

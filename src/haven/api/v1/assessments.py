@@ -12,7 +12,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from haven.api.v1.base import ERRORS, READ_ERRORS, actor_of, household_of
+from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, actor_of, household_of
 from haven.assessment.actions import effective_overrides, household_assess
 from haven.assessment.models import Assessment
 from haven.cases.actions import household_view

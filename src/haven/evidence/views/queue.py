@@ -43,8 +43,8 @@ from haven.evidence.review_queue import (
     queue_item,
     review_queue,
 )
-from haven.evidence.views.base import file_of
 from haven.evidence.views.files import picture_response
+from haven.evidence.views.lookup import file_of
 from haven.evidence.views.reading import reading_context
 
 

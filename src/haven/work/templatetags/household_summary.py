@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from haven.assessment.display import level_label
 from haven.assessment.page import current_assessment, overrides_in_force
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.presenting import documentation_summary
-from haven.evidence.views.base import household_items
+from haven.evidence.views.lookup import household_items
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven.referral.household import household_entries
 from haven.registries.household import open_hit_count
