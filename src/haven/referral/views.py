@@ -25,7 +25,6 @@ from haven.cases.views.base import posted
 from haven.errors import HavenError
 from haven.jobs.actions import job_start
 from haven.referral import summary
-from haven.referral.documents import words
 from haven.referral.actions import (
     batches_for,
     consent_in_force,
@@ -34,6 +33,7 @@ from haven.referral.actions import (
     referral_view,
     referral_withdraw,
 )
+from haven.referral.documents import words
 from haven.referral.documents.profiles import profiles
 from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, PackageForm, WithdrawForm
 from haven.referral.information import latest_requests
