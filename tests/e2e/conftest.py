@@ -63,11 +63,13 @@ def live_server(django_db_setup: Any) -> Iterator[Any]:
     server.stop()
 
 
-def sign_in(page: Any, url: str, username: str, secret: str | None = None) -> None:
+def sign_in(
+    page: Any, url: str, username: str, secret: str | None = None, *, password: str = PASSWORD
+) -> None:
     """Sign in through the real login page; with an authenticator's ``secret``, answer its code too."""
     page.goto(f"{url}/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password)
     page.click("form.form button[type=submit]")
     if secret is None:
         page.wait_for_url(f"{url}/")  # every role lands on its home page
