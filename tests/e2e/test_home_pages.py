@@ -132,7 +132,7 @@ def test_the_coordinator_sees_which_emergencies_can_be_referred(
     page.wait_for_url(f"{live_server.url}/")
     emergencies = page.locator("#work-emergencies")
     assert "Can be referred now." in emergencies.inner_text()
-    assert "still being documented (status: Intake) (the caseworker)" in emergencies.inner_text()
+    assert "Still being documented (status: Intake) (the caseworker)" in emergencies.inner_text()
     _looks(page, "coordinator-home-en")
 
     page.click(f"#work-emergencies .work-item:has-text('{ready.reference}') .work-title")  # 1 click

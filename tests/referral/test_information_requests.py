@@ -5,6 +5,7 @@ owning organisation may answer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -116,6 +117,9 @@ def test_the_caseworker_answers_and_the_liaison_reads_the_answer_on_the_batch(
     assert QUESTION in entry_page and ANSWER in entry_page
     # The answer comes before the decision form, which follows the summary.
     assert entry_page.index("summary-title") < entry_page.index(ANSWER) < entry_page.index("decision-title")
+    # Back to decide on the answer: the form does not offer to ask again by default.
+    (again,) = re.findall(r'<input type="radio" name="decision" value="more_information"[^>]*>', entry_page)
+    assert "checked" not in again
 
 
 def test_accepting_closes_the_request(

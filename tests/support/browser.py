@@ -22,11 +22,13 @@ ARGS = [
 ]
 
 
-def sign_in(page: Any, url: str, username: str, secret: str | None = None) -> None:
+def sign_in(
+    page: Any, url: str, username: str, secret: str | None = None, *, password: str = PASSWORD
+) -> None:
     """Sign in through the real login page; with an authenticator's ``secret``, answer its code too."""
     page.goto(f"{url}/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password)
     page.click("form.form button[type=submit]")
     if secret is None:
         page.wait_for_url(f"{url}/")  # every role lands on its home page

@@ -43,6 +43,33 @@ def test_the_deadlines_of_my_households_in_the_next_two_weeks(
     assert theirs.reference not in page  # another organisation's household is never listed
 
 
+def test_what_haven_logged_today_is_not_a_deadline(caseworker_a: Any, mine: Any) -> None:
+    """A consent recorded today (as a liaison's question or a referral) is written on the timeline dated
+    today by Haven itself: a record of the past, not an "Other" deadline due today."""
+    from django.utils import timezone
+
+    from haven.consent.actions import consent_record
+
+    consent_record(
+        actor=Actor.for_user(caseworker_a),
+        household=mine,
+        person=mine.principal,
+        officials=True,
+        sponsors=False,
+        given_on=timezone.localdate(),
+    )
+    response = client_for(caseworker_a).get("/")
+    assert [item.title for item in _sections(response)["deadlines"].items] == [
+        "Scheduled removal",
+        "Immigration court hearing",
+    ]
+    from haven.cases.models import Household
+    from haven.radar.deadlines import deadlines_for  # the alerts' reading of the same deadlines
+
+    found = deadlines_for(Household.objects.filter(pk=mine.pk), timezone.localdate(), 14)
+    assert [d.kind.value for d in found] == ["removal", "hearing"]
+
+
 def test_evidence_sent_back_shows_the_reviewers_reason_and_opens_the_item(
     caseworker_a: Any, mine: Any
 ) -> None:
