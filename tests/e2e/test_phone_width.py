@@ -12,6 +12,7 @@ import pytest
 from tests.accounts.conftest import give_authenticator
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_home_pages import SHOTS
+from tests.referral.batch_builders import batch_for
 from tests.work.builders import busy_household
 
 pytestmark = pytest.mark.e2e
@@ -72,6 +73,18 @@ def test_the_radar_and_dashboard_fit_a_phone_in_both_languages(
     busy_household(org_a, caseworker_a, reviewer_a, "Котова")
     paths = {"radar": "/radar/", "dashboard": "/dashboard/"}
     assert _fits(page, live_server.url, coordinator, paths, give_authenticator(coordinator)) == {}
+
+
+def test_the_liaisons_pages_fit_a_phone_in_both_languages(
+    live_server: Any, page: Any, coordinator: Any, liaison: Any, household_a: Any
+) -> None:
+    batch = batch_for(coordinator, liaison, [household_a])
+    paths = {
+        "liaison-home": "/",
+        "batch": f"/referrals/{batch.public_id}/",
+        "entry": f"/referrals/{batch.public_id}/households/{household_a.reference}/",
+    }
+    assert _fits(page, live_server.url, liaison, paths, give_authenticator(liaison)) == {}
 
 
 def test_the_header_folds_into_a_menu_without_script(
