@@ -75,7 +75,8 @@ def test_outcomes_by_month_over_the_last_year(caseworker_a: Any) -> None:
     today = timezone.localdate()
     h = dashboard.household(caseworker_a)
     dashboard.event(h, "protection_granted", today)
-    dashboard.event(h, "protection_granted", today.replace(day=1))
+    dashboard.event(h, "protection_granted", today.replace(day=1))  # for another of its people: once
+    dashboard.event(dashboard.household(caseworker_a), "protection_granted", today)
     dashboard.event(h, "removed", today.replace(day=1))
     dashboard.event(h, "removed", today - dt.timedelta(days=400))  # before the twelve months shown
     dashboard.event(h, "removal_scheduled", today)  # not an outcome
@@ -97,7 +98,7 @@ def test_referral_outcomes_by_decision(caseworker_a: Any, coordinator: Any, liai
     assert values == {"accepted": 2, "refused": 1, "more_information": 1}
     assert titles == ["Accepted: 2", "Refused: 1", "More information needed: 1"]
     assert rows["Awaiting decision"] == ["0", "0 %"]
-    assert "Referral entries of these households by the liaison's decision" in dashboard_html(caseworker_a)
+    assert "Households by the liaison's decision on their referral" in dashboard_html(caseworker_a)
 
 
 def test_referral_outcomes_without_referral_entries(caseworker_a: Any, monkeypatch: Any) -> None:

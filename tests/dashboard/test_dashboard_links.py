@@ -32,11 +32,14 @@ def _figure(page: str, chart_id: str) -> str:
 
 
 def _links(page: str, chart_id: str) -> dict[str, tuple[str, str, int]]:
-    """The chart's linked bars: key -> (address, tone, value)."""
-    return {
-        key: (html_lib.unescape(href), tone, int(value))
-        for href, tone, key, value in _LINKED.findall(_figure(page, chart_id))
-    }
+    """The chart's linked bars: key -> (address, tone, value); the same in the chart drawn for a phone."""
+    wide, _sep, phone = _figure(page, chart_id).partition('<svg class="chart-phone"')
+    links, on_phone = (
+        {key: (html_lib.unescape(href), tone, int(value)) for href, tone, key, value in _LINKED.findall(svg)}
+        for svg in (wide, phone)
+    )
+    assert on_phone == links
+    return links
 
 
 def _listed(user: Any, href: str) -> int:
@@ -107,3 +110,79 @@ def test_charts_are_coloured_by_class_and_never_by_colour_alone(caseworker_a: An
     assert re.search(r'<text class="chart-label"[^>]*>Urgent</text>', urgency)  # each bar says its label
     css = (Path(__file__).resolve().parents[2] / "src/haven/static/haven/haven.css").read_text()
     assert re.search(r"\.tone-removed \{[^}]*stroke-dasharray", css)
+
+
+def test_documentation_bars_open_the_case_list_of_those_principals(caseworker_a: Any) -> None:
+    dashboard.document_well(dashboard.household(caseworker_a))
+    dashboard.document_well(dashboard.household(caseworker_a))[0].delete()  # two of the three needed
+    dashboard.household(caseworker_a)  # no evidence at all
+    links = _links(dashboard_html(caseworker_a), "chart-documentation")
+    assert {key: value for key, (_h, _t, value) in links.items()} == {
+        "well_documented": 1,
+        "not_well_documented": 2,
+    }
+    assert links["well_documented"][0] == "/cases/?documentation=well_documented"
+    for href, _tone, value in links.values():
+        assert _listed(caseworker_a, href) == value
+
+
+def test_a_verdict_that_no_longer_holds_leaves_the_well_documented_list(caseworker_a: Any) -> None:
+    household = dashboard.household(caseworker_a)
+    items = dashboard.document_well(household)
+    assert _listed(caseworker_a, "/cases/?documentation=well_documented") == 1
+    items[0].delete()
+    items[1].delete()  # one verified item left: below the minimum, never scored again
+    assert _listed(caseworker_a, "/cases/?documentation=well_documented") == 0
+    assert _listed(caseworker_a, "/cases/?documentation=not_well_documented") == 1
+
+
+def test_referral_decision_bars_open_the_case_list_of_those_households(
+    caseworker_a: Any, coordinator: Any, liaison: Any
+) -> None:
+    one, two, three = (dashboard.household(caseworker_a, stage="referred") for _ in range(3))
+    dashboard.referred(coordinator, liaison, [(one, "accepted"), (two, "more_information")])
+    dashboard.referred(coordinator, liaison, [(two, "accepted"), (three, "refused")])
+    dashboard.referred(coordinator, liaison, [(three, "refused")])  # refused twice: one household
+    links = _links(dashboard_html(caseworker_a), "chart-referrals")
+    assert {key: value for key, (_h, _t, value) in links.items()} == {
+        "accepted": 2,
+        "refused": 1,
+        "more_information": 1,
+    }
+    assert links["accepted"][0] == "/cases/?decision=accepted"
+    for href, _tone, value in links.values():
+        assert _listed(caseworker_a, href) == value
+
+
+def test_outcome_bars_open_the_case_list_of_that_month(caseworker_a: Any) -> None:
+    today = timezone.localdate()
+    first = today.replace(day=1)
+    last_month = first - dt.timedelta(days=1)
+    twice = dashboard.household(caseworker_a)
+    dashboard.event(twice, "protection_granted", first)
+    dashboard.event(twice, "protection_granted", today)  # another of its people: the household once
+    dashboard.event(dashboard.household(caseworker_a), "protection_granted", today)
+    dashboard.event(dashboard.household(caseworker_a), "removed", last_month)
+    withdrawn = dashboard.event(dashboard.household(caseworker_a), "removed", last_month)
+    withdrawn.withdrawn_at = timezone.now()
+    withdrawn.save()
+    links = _links(dashboard_html(caseworker_a), "chart-outcomes")
+    assert {key: value for key, (_h, _t, value) in links.items()} == {
+        f"protection_granted:{today:%Y-%m}": 2,
+        f"removed:{last_month:%Y-%m}": 1,
+    }
+    assert links[f"removed:{last_month:%Y-%m}"][1] == "removed"  # its tone: red, dashed
+    for href, _tone, value in links.values():
+        assert href.startswith("/cases/?outcome=")
+        assert _listed(caseworker_a, href) == value
+
+
+def test_the_case_list_says_which_bar_it_lists(caseworker_a: Any) -> None:
+    dashboard.household(caseworker_a)
+    page = client_for(caseworker_a).get("/cases/?documentation=not_well_documented").content.decode()
+    assert "Documentation:</span> Not yet well documented" in page
+    assert '<input type="hidden" name="documentation" value="not_well_documented">' in page
+    assert "Clear all" in page
+    unknown = client_for(caseworker_a).get("/cases/?outcome=removed:last-year").content.decode()
+    assert "Outcome:" not in unknown  # a value no filter knows filters nothing
+    assert _COUNT.search(unknown).group(1) == "1"

@@ -44,6 +44,7 @@ def test_demo_prepares_and_prints_the_logins_without_serving() -> None:
     assert Household.objects.count() == 20
     assert "http://127.0.0.1:8000" in text and DEMO_PASSWORD in text
     assert all(name in text for name in ("caseworker1", "reviewer5", "coordinator", "liaison", "admin"))
+    assert "Compared" in text and "waiting for the coordinator" in text  # duplicates proposed up front
 
     again = StringIO()
     call_command("demo", "--no-serve", households=20, stdout=again, stderr=StringIO())

@@ -57,7 +57,7 @@ def test_detained_people_are_marked_in_words_not_colour_alone(household_a: Any, 
     record(caseworker_a, household_a.principal, next_hearing_date=ahead(2), detained=True)
     record(caseworker_a, child_of(household_a), next_hearing_date=ahead(3))
     response = client_for(caseworker_a).get("/radar/")
-    table = response.content.decode().split('class="table radar-table"')[1].split("</table>")[0]
+    table = response.content.decode().split('class="table radar-table stack"')[1].split("</table>")[0]
     lines = re.findall(r"<tr( class=\"detained\")?>(.*?)</tr>", table, re.S)[1:]  # after the header
     assert len(lines) == 2
     (marked, first), (plain, second) = lines

@@ -95,5 +95,5 @@ def test_the_warnings_are_folded_under_their_count(household_a: Any, caseworker_
     page = client_for(caseworker_a).get("/radar/").content.decode()
     folded = page.split('<details class="radar-warnings-fold">')[1].split("</details>")[0]
     assert "<summary>Show the 2 warnings and what to do</summary>" in folded
-    assert 'class="table radar-warnings"' in folded  # the table opens on demand
+    assert 'class="table radar-warnings stack"' in folded  # the table opens on demand
     assert page.index("Data to fix (2 warnings)") < page.index('<details class="radar-warnings-fold">')

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def _cells(html: str, batch: Any) -> list[str]:
     """The texts of the cells of ``batch``'s row on the home page."""
-    row = re.search(rf"<tr>\s*<td><a[^>]*>{batch.reference}</a>.*?</tr>", html, re.S)
+    row = re.search(rf"<tr>\s*<td[^>]*><a[^>]*>{batch.reference}</a>.*?</tr>", html, re.S)
     assert row, html
     return [
         re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[0], re.S)

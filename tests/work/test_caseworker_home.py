@@ -140,3 +140,21 @@ def test_the_home_page_in_russian(caseworker_a: Any, mine: Any) -> None:
     page = client.get("/").content.decode()
     for words in ("Моя работа", "Сроки в ближайшие 14 дней", "Запланированная депортация", "через 5 дней"):
         assert words in page, words
+
+
+def test_another_dated_event_says_what_it_is_and_opens_the_timeline(caseworker_a: Any, mine: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone, translation
+
+    from haven.cases.actions.timeline import event_add
+
+    day = timezone.localdate() + dt.timedelta(days=3)
+    fields = {"kind": "other", "date": day, "note": "Встреча с адвокатом"}
+    event_add(actor=Actor.for_user(caseworker_a), household=mine, fields=fields)
+    items = _sections(client_for(caseworker_a).get("/"))["deadlines"].items
+    (event,) = [item for item in items if item.date == day]
+    assert event.title == "Other dated event"  # not a bare "Other"
+    assert event.url == f"/cases/{mine.reference}/#timeline"  # where the event and its note are
+    with translation.override("ru"):
+        assert str(translation.gettext("Other dated event")) == "Другое событие"

@@ -137,10 +137,15 @@ def documentation_coverage(
         "person_id", "fingerprint", "well_documented"
     )
     well = 0
+    demoted = []  # stored as well documented, but now below the minimum: never scored again
     for pk, fingerprint, well_documented in stored:
         if candidates.get(pk) == fingerprint:
             well += well_documented
             del candidates[pk]
+        elif well_documented and pk not in candidates:
+            demoted.append(pk)
+    for chunk in _chunks(demoted):
+        DocumentationVerdict.objects.filter(person_id__in=chunk).update(well_documented=False, fingerprint="")
     stale = list(candidates)  # no verdict yet, or one computed from other evidence or criteria
     fresh = _score(stale, rules, progress)
     if fresh:
@@ -158,3 +163,22 @@ def documentation_coverage(
     if assess([], rules).well_documented:  # criteria that ask for nothing: the undocumented count too
         well += total - len(fingerprints)
     return Coverage(principals=total, well_documented=well)
+
+
+def documented_households(scope: QuerySet[Any], *, well: bool) -> QuerySet[Any]:
+    """The households of ``scope`` whose principal applicant is well documented (or, with ``well``
+    false, is not): the lists behind the dashboard's documentation bars, which count the same.
+
+    The stored verdicts are brought up to date first (:func:`documentation_coverage`), after which a
+    principal is well documented exactly when a stored verdict says so."""
+    documentation_coverage(scope)
+    principals = Person.objects.filter(household__in=scope.values("pk"), relationship="principal")
+    if assess([], criteria()).well_documented:  # criteria that ask for nothing: every principal is
+        documented = principals
+    else:
+        verdicts = DocumentationVerdict.objects.filter(person__in=principals, well_documented=True)
+        documented = principals.filter(pk__in=verdicts.values("person_id"))
+    if well:
+        return scope.filter(pk__in=documented.values("household_id"))
+    undocumented = principals.exclude(pk__in=documented.values("pk"))
+    return scope.filter(pk__in=undocumented.values("household_id"))

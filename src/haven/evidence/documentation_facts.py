@@ -7,12 +7,14 @@ its reasons with gettext.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -118,6 +120,11 @@ def reason_text(reason: Reason) -> str:
     if code == "sources_short":
         return _("%(count)d of %(needed)d distinct sources needed%(listed)s") % v
     if code == "period_met":
+        # The dates as the page writes every other date in the reader's language (06.03.2026 in Russian).
+        v |= {
+            k: formats.date_format(dt.date.fromisoformat(v[k]), "SHORT_DATE_FORMAT")
+            for k in ("first", "last")
+        }
         return _("activity documented over %(days)d days, from %(first)s to %(last)s (%(needed)d needed)") % v
     if code == "period_short":
         return _("activity documented over %(days)d of %(needed)d days needed") % v
