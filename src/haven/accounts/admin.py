@@ -63,5 +63,14 @@ class UserAdmin(ReadOnlyAdmin):
     list_display = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "last_login")
     list_filter = ("is_active", "is_staff")
     search_fields = ("username", "first_name", "last_name", "email")
-    fields = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser")
-    fields += ("last_login", "date_joined")
+    fields = (
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "last_login",
+        "date_joined",
+    )
