@@ -10,13 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from haven.accounts.access import caseload_required, visible_households
+from haven.accounts.actor import ActorRequest
 from haven.assessment.actions import assessment_override, household_assess
 from haven.assessment.forms import AssessmentListForm, OverrideForm
 from haven.assessment.models import DIMENSION_CHOICES, Assessment, AssessmentOverride
@@ -65,8 +66,8 @@ def assessed(households: QuerySet[Any], filters: dict[str, Any]) -> QuerySet[Any
 
 @require_GET
 @caseload_required
-def assessment_list(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def assessment_list(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     form = AssessmentListForm(request.GET or None, coalition_wide=actor.role in COALITION_WIDE)
     filters = form.cleaned() if request.GET else {}
     visible = visible_households(actor)
@@ -88,8 +89,8 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def household_assess_view(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def household_assess_view(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if request.method == "POST":
         try:
@@ -113,8 +114,8 @@ def household_assess_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def assessment_override_view(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def assessment_override_view(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if not can_override(actor.role):
         raise PermissionDenied

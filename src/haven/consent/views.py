@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.base import open_household, person_in, posted
 from haven.consent.actions import consent_record, consent_withdraw
 from haven.consent.forms import ConsentForm, WithdrawConsentForm
@@ -21,7 +22,7 @@ from haven.errors import HavenError
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
+def consent_page(request: ActorRequest, reference: str) -> HttpResponse:
     household = open_household(request, reference)
     people = list(household.people.all())
     adults = [p for p in people if adult(p)]
@@ -30,7 +31,7 @@ def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
         person = person_in(household, uuid.UUID(form.cleaned_data["person"]))
         try:
             consent_record(
-                actor=request.actor,  # type: ignore[attr-defined]
+                actor=request.actor,
                 household=household,
                 person=person,
                 officials=form.cleaned_data["officials"],
@@ -58,7 +59,7 @@ def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @caseload_required
-def consent_withdraw_view(request: HttpRequest, reference: str, public_id: uuid.UUID) -> HttpResponse:
+def consent_withdraw_view(request: ActorRequest, reference: str, public_id: uuid.UUID) -> HttpResponse:
     household = open_household(request, reference)
     consent = get_object_or_404(Consent, household=household, public_id=public_id)
     form = WithdrawConsentForm(request.POST)
@@ -67,7 +68,7 @@ def consent_withdraw_view(request: HttpRequest, reference: str, public_id: uuid.
         return redirect("consent:household", reference=household.reference)
     try:
         consent_withdraw(
-            actor=request.actor,  # type: ignore[attr-defined]
+            actor=request.actor,
             consent=consent,
             reason=form.cleaned_data["reason"],
             withdrawn_on=form.cleaned_data["withdrawn_on"],

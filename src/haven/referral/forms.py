@@ -56,7 +56,9 @@ class BatchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
+        profile = self.fields["profile"]
+        assert isinstance(profile, forms.ChoiceField)
+        profile.choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
 
 
 class DecisionForm(forms.Form):

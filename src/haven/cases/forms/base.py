@@ -88,7 +88,8 @@ class PartialDateInput(forms.TextInput):
         try:
             parsed = PartialDate.parse(str(value or ""), slashes=True)
         except PartialDateError:
-            return super().format_value(value)  # shown as typed, beside its error
+            typed: str | None = super().format_value(value)  # shown as typed, beside its error
+            return typed
         return show_partial_date(parsed)
 
 

@@ -26,7 +26,7 @@ from haven_core.pipeline import (
 
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return str(obj.get_full_name() or obj.get_username())
 
 
 class HouseholdCreateForm(HavenForm):

@@ -8,16 +8,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import (
     canada_permit_delete,
     canada_permit_save,
@@ -29,6 +30,9 @@ from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
 from haven.cases.views.base import back_to, household_url, open_household, person_in, posted, tie_in
 from haven.errors import HavenError
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise  # what gettext_lazy returns, in django-stubs
+
 
 @dataclass(frozen=True)
 class Tie:
@@ -39,9 +43,9 @@ class Tie:
     save: Callable[..., Any]
     delete: Callable[..., None]
     keyword: str  # how the actions name the instance: relative=..., permit=...
-    add_title: str
-    edit_title: str
-    remove_title: str
+    add_title: _StrPromise
+    edit_title: _StrPromise
+    remove_title: _StrPromise
 
 
 RELATIVE = Tie(
@@ -71,13 +75,13 @@ def _anchor(person: Person) -> str:
 
 
 def _form_page(
-    request: HttpRequest, household: Household, person: Person, tie: Tie, instance: Any, title: str
+    request: ActorRequest, household: Household, person: Person, tie: Tie, instance: Any, title: str
 ) -> HttpResponse:
     initial = tie.form.initial_from(instance) if instance else None
     form = tie.form(posted(request), initial=initial)
     if form.is_valid():
         try:
-            tie.save(actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance})  # type: ignore[attr-defined]
+            tie.save(actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance})
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
@@ -88,7 +92,7 @@ def _form_page(
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
+def tie_new(request: ActorRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
     household = open_household(request, reference)
     person = person_in(household, person_id)
     title = tie.add_title % {"name": person.display_name}
@@ -97,7 +101,7 @@ def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+def tie_edit(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
     household = open_household(request, reference)
     instance = tie_in(tie.model, household, tie_id)
     title = tie.edit_title % {"name": instance.person.display_name}
@@ -106,13 +110,13 @@ def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def tie_remove(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+def tie_remove(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
     household = open_household(request, reference)
     instance = tie_in(tie.model, household, tie_id)
     anchor = _anchor(instance.person)
     if request.method == "POST":
         try:
-            tie.delete(actor=request.actor, **{tie.keyword: instance})  # type: ignore[attr-defined]
+            tie.delete(actor=request.actor, **{tie.keyword: instance})
         except HavenError as exc:
             messages.error(request, str(exc))
         else:

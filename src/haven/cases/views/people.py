@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import person_add, person_delete, person_update
 from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.people import PersonForm
@@ -21,8 +22,8 @@ from haven_core.intake.duplicates import LikelyMatch
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def person_new(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def person_new(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     form = PersonForm(posted(request), household=household)
     duplicates: list[LikelyMatch] = []
@@ -47,8 +48,8 @@ def person_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def person_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     data = posted(request)
@@ -71,8 +72,8 @@ def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> H
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def person_remove(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def person_remove(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     if request.method == "POST":

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import event_add, event_withdraw
 from haven.cases.forms.timeline import EventForm, WithdrawForm
 from haven.cases.models import Person, TimelineEvent
@@ -40,7 +41,7 @@ class Entry:
             return ""
         if self.event.kind == "status_changed":
             return _readable_move(self.event.note)
-        return self.event.note
+        return str(self.event.note)
 
 
 _MOVE = re.compile(r"^(\w+) → (\w+)(: .*)?$", re.DOTALL)
@@ -80,8 +81,8 @@ def first_past(entries: list[Entry], today: dt.date) -> int:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def event_new(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def event_new(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     form = EventForm(posted(request), household=household)
     if form.is_valid():
@@ -99,9 +100,9 @@ def event_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def event_withdraw_view(request: HttpRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
+def event_withdraw_view(request: ActorRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
     """Withdraw a person's own event with a reason; Haven's own events offer no such page."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     household = open_household(request, reference)
     event = get_object_or_404(TimelineEvent, household=household, public_id=event_id)
     event.household = household

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import us_record_save
 from haven.cases.forms.us_record import USRecordForm
 from haven.cases.models import USRecord
@@ -20,8 +21,8 @@ from haven.errors import HavenError
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def us_record_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def us_record_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     record = USRecord.objects.filter(person=person).first()

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.base import open_household, person_in, posted
 from haven.errors import HavenError
 from haven.evidence.actions import evidence_add, evidence_update, working_copy_create
@@ -22,14 +26,14 @@ from haven.evidence.views.base import back_to_item, item_in
 from haven.jobs.actions import job_start
 
 
-def _files(request: HttpRequest) -> object:
+def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile[Any]] | None:
     return request.FILES if request.method == "POST" else None
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def evidence_new(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     form = UploadForm(posted(request), _files(request))
@@ -61,8 +65,8 @@ def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def evidence_capture(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     capture = capture_function()
@@ -104,8 +108,8 @@ def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID)
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def evidence_edit(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     form = EvidenceForm(posted(request), item=item)
@@ -135,8 +139,8 @@ def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> H
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def working_copy_new(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     original = item_in(household, item_id)
     form = WorkingCopyForm(posted(request), _files(request))

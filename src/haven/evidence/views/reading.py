@@ -8,13 +8,14 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.base import open_household
 from haven.errors import HavenError
 from haven.evidence.actions import fact_decide, may_review
@@ -36,11 +37,11 @@ KIND_LABELS = {
 }
 
 
-def reading_context(request: HttpRequest, item: EvidenceItem) -> dict[str, Any]:
+def reading_context(request: ActorRequest, item: EvidenceItem) -> dict[str, Any]:
     """What the item's page shows of its reading: the text, the proposals, the job if one runs."""
     from haven.evidence.reading import READ, readable_file
 
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     reading = getattr(item, "reading", None)
     tags = dict(TAG_CHOICES)
     proposals = [
@@ -65,10 +66,10 @@ def reading_context(request: HttpRequest, item: EvidenceItem) -> dict[str, Any]:
 
 @require_POST
 @caseload_required
-def item_read(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+def item_read(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     from haven.evidence.reading import READ, readable_file
 
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     try:
@@ -90,8 +91,8 @@ def item_read(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpR
 
 @require_POST
 @caseload_required
-def proposal_decide(request: HttpRequest, reference: str, item_id: uuid.UUID, number: int) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def proposal_decide(request: ActorRequest, reference: str, item_id: uuid.UUID, number: int) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     proposal = item.proposals.filter(pk=number).first()

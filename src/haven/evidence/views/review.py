@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.base import open_household, posted
 from haven.errors import HavenError
 from haven.evidence.actions import can_verify, evidence_verify
@@ -21,8 +22,8 @@ from haven.evidence.views.base import back_to_item, item_in
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def item_verify(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     allowed, why_not = can_verify(actor, item)

@@ -25,7 +25,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     rows = list(open_requests_for(actor).order_by("asked_at", "id")[:500])
     for row in rows:
-        row.form = AnswerForm(auto_id=f"id_answer_{row.pk}_%s")  # type: ignore[attr-defined]
+        row.form = AnswerForm(auto_id=f"id_answer_{row.pk}_%s")
     return render(request, "referral/requests.html", {"requests": rows, "nav": "requests"})
 
 
