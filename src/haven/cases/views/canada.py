@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from haven.cases.actions import (
 from haven.cases.forms.canada import CanadaPermitForm, CanadaRelativeForm
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
 from haven.cases.views.base import back_to, household_url, open_household, person_in, posted, tie_in
-from haven.errors import HavenError
+from haven.submission import submit
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise  # what gettext_lazy returns, in django-stubs
@@ -79,14 +78,16 @@ def _form_page(
 ) -> HttpResponse:
     initial = tie.form.initial_from(instance) if instance else None
     form = tie.form(posted(request), initial=initial)
-    if form.is_valid():
-        try:
-            tie.save(actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance})
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Ties to Canada of %(name)s saved.") % {"name": person.display_name})
-            return back_to(household, _anchor(person))
+    if done := submit(
+        request,
+        lambda: tie.save(
+            actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance}
+        ),
+        form=form,
+        success=_("Ties to Canada of %(name)s saved.") % {"name": person.display_name},
+        then=lambda _saved: back_to(household, _anchor(person)),
+    ):
+        return done
     return render(request, "cases/form.html", {"household": household, "form": form, "title": title})
 
 
@@ -115,13 +116,14 @@ def tie_remove(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Ti
     instance = tie_in(tie.model, household, tie_id)
     anchor = _anchor(instance.person)
     if request.method == "POST":
-        try:
-            tie.delete(actor=request.actor, **{tie.keyword: instance})
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Removed."))
-        return back_to(household, anchor)
+        back = back_to(household, anchor)
+        removed = submit(
+            request,
+            lambda: tie.delete(actor=request.actor, **{tie.keyword: instance}),
+            success=_("Removed."),
+            then=lambda _removed: back,
+        )
+        return removed or back
     title = tie.remove_title % {"tie": instance}
     context = {"household": household, "title": title, "cancel": household_url(household, anchor)}
     return render(request, "cases/confirm_remove.html", context)

@@ -24,6 +24,7 @@ from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.intake.duplicates import LikelyMatch
 from haven_core.pipeline import ORDER, Stage, allowed_next
 from haven_core.roles import COALITION_WIDE
@@ -129,14 +130,14 @@ def household_edit(request: ActorRequest, reference: str) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
     form = HouseholdEditForm(posted(request), household=household)
-    if form.is_valid():
-        try:
-            household_update(actor=actor, household=household, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Household saved."))
-            return back_to(household)
+    if done := submit(
+        request,
+        lambda: household_update(actor=actor, household=household, fields=form.cleaned_data),
+        form=form,
+        success=_("Household saved."),
+        then=lambda _saved: back_to(household),
+    ):
+        return done
     context = {"household": household, "form": form, "title": _("Edit household")}
     return render(request, "cases/form.html", context)
 
@@ -147,23 +148,20 @@ def household_stage(request: ActorRequest, reference: str) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
     form, held = _stage_form(request, household, posted(request))
-    if form.is_valid():
-        stage = Stage(form.cleaned_data["stage"])
-        try:
-            household_move(
-                actor=actor,
-                household=household,
-                stage=stage,
-                reason=form.cleaned_data["reason"],
-                confirmed=form.cleaned_data["confirm_back"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request, _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()}
-            )
-            return back_to(household, "pipeline")
+    if done := submit(
+        request,
+        lambda: household_move(
+            actor=actor,
+            household=household,
+            stage=Stage(form.cleaned_data["stage"]),
+            reason=form.cleaned_data["reason"],
+            confirmed=form.cleaned_data["confirm_back"],
+        ),
+        form=form,
+        success=lambda _moved: _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()},
+        then=lambda _moved: back_to(household, "pipeline"),
+    ):
+        return done
     if held and request.method == "POST":
         messages.error(request, held)
         return back_to(household, "pipeline")

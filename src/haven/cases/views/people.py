@@ -17,6 +17,7 @@ from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.people import PersonForm
 from haven.cases.views.base import back_to, household_url, open_household, person_in, posted
 from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.intake.duplicates import LikelyMatch
 
 
@@ -54,14 +55,14 @@ def person_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> 
     person = person_in(household, person_id)
     data = posted(request)
     form = PersonForm(data, initial=PersonForm.initial_from(person), household=household, person=person)
-    if form.is_valid():
-        try:
-            person_update(actor=actor, person=person, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("%(name)s saved.") % {"name": person.display_name})
-            return back_to(household, f"person-{person.public_id}")
+    if done := submit(
+        request,
+        lambda: person_update(actor=actor, person=person, fields=form.cleaned_data),
+        form=form,
+        success=lambda _saved: _("%(name)s saved.") % {"name": person.display_name},
+        then=lambda _saved: back_to(household, f"person-{person.public_id}"),
+    ):
+        return done
     context = {
         "household": household,
         "form": form,
@@ -77,13 +78,13 @@ def person_remove(request: ActorRequest, reference: str, person_id: uuid.UUID) -
     household = open_household(request, reference)
     person = person_in(household, person_id)
     if request.method == "POST":
-        try:
-            person_delete(actor=actor, person=person)
-        except HavenError as exc:
-            messages.error(request, str(exc))
-            return back_to(household, f"person-{person.public_id}")
-        messages.success(request, _("%(name)s removed from the household.") % {"name": person.display_name})
-        return back_to(household, "people")
+        removed = submit(
+            request,
+            lambda: person_delete(actor=actor, person=person),
+            success=_("%(name)s removed from the household.") % {"name": person.display_name},
+            then=lambda _removed: back_to(household, "people"),
+        )
+        return removed or back_to(household, f"person-{person.public_id}")
     context = {
         "household": household,
         "title": _("Remove %(name)s from the household?") % {"name": person.display_name},

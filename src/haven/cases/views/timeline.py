@@ -23,7 +23,7 @@ from haven.cases.forms.timeline import EventForm, WithdrawForm
 from haven.cases.models import Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.base import back_to, open_household, posted
-from haven.errors import HavenError
+from haven.submission import submit
 
 
 @dataclass(frozen=True)
@@ -85,14 +85,14 @@ def event_new(request: ActorRequest, reference: str) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
     form = EventForm(posted(request), household=household)
-    if form.is_valid():
-        try:
-            event_add(actor=actor, household=household, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Event added to the timeline."))
-            return back_to(household, "timeline")
+    if done := submit(
+        request,
+        lambda: event_add(actor=actor, household=household, fields=form.cleaned_data),
+        form=form,
+        success=_("Event added to the timeline."),
+        then=lambda _event: back_to(household, "timeline"),
+    ):
+        return done
     return render(
         request, "cases/form.html", {"household": household, "form": form, "title": _("Add an event")}
     )
@@ -110,14 +110,14 @@ def event_withdraw_view(request: ActorRequest, reference: str, event_id: uuid.UU
         messages.error(request, _("This event stays on the timeline as it is."))
         return back_to(household, "timeline")
     form = WithdrawForm(posted(request))
-    if form.is_valid():
-        try:
-            event_withdraw(actor=actor, event=event, reason=form.cleaned_data["reason"])
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Event withdrawn; it stays on the timeline, struck through."))
-            return back_to(household, "timeline")
+    if done := submit(
+        request,
+        lambda: event_withdraw(actor=actor, event=event, reason=form.cleaned_data["reason"]),
+        form=form,
+        success=_("Event withdrawn; it stays on the timeline, struck through."),
+        then=lambda _event: back_to(household, "timeline"),
+    ):
+        return done
     context = {
         "household": household,
         "form": form,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from haven.cases.actions import us_record_save
 from haven.cases.forms.us_record import USRecordForm
 from haven.cases.models import USRecord
 from haven.cases.views.base import back_to, open_household, person_in, posted
-from haven.errors import HavenError
+from haven.submission import submit
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,13 +27,13 @@ def us_record_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) 
     record = USRecord.objects.filter(person=person).first()
     initial = USRecordForm.initial_from(record) if record else None
     form = USRecordForm(posted(request), initial=initial)
-    if form.is_valid():
-        try:
-            us_record_save(actor=actor, person=person, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("US record of %(name)s saved.") % {"name": person.display_name})
-            return back_to(household, f"person-{person.public_id}")
+    if done := submit(
+        request,
+        lambda: us_record_save(actor=actor, person=person, fields=form.cleaned_data),
+        form=form,
+        success=_("US record of %(name)s saved.") % {"name": person.display_name},
+        then=lambda _saved: back_to(household, f"person-{person.public_id}"),
+    ):
+        return done
     title = _("US immigration record of %(name)s") % {"name": person.display_name}
     return render(request, "cases/form.html", {"household": household, "form": form, "title": title})
