@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -25,7 +24,7 @@ from haven.accounts.forms import (
     UserCreateForm,
 )
 from haven.audit.models import AuditEntry
-from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.roles import Role
 
 
@@ -55,24 +54,28 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @admin_required
 def user_new(request: ActorRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def create() -> Any:
         data = form.cleaned_data
-        try:
-            user = actions.user_create(
-                actor=request.actor,
-                username=data["username"],
-                password=data["password1"],
-                role=Role(data["role"]),
-                organisation=data["organisation"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("User %(name)s created.") % {"name": user.username})
-            return redirect("accounts:user", username=user.username)
+        return actions.user_create(
+            actor=request.actor,
+            username=data["username"],
+            password=data["password1"],
+            role=Role(data["role"]),
+            organisation=data["organisation"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+        )
+
+    if done := submit(
+        request,
+        create,
+        form=form,
+        success=lambda user: _("User %(name)s created.") % {"name": user.username},
+        then=lambda user: redirect("accounts:user", username=user.username),
+    ):
+        return done
     return render(request, "accounts/users/new.html", {"form": form, "nav": "users"})
 
 
@@ -115,11 +118,6 @@ def user_detail(request: HttpRequest, username: str) -> HttpResponse:
     return _detail(request, _user(username))
 
 
-def _done(request: HttpRequest, user: Any, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return redirect("accounts:user", username=user.username)
-
-
 Change = Callable[[Any, Any, dict[str, Any]], str]
 
 
@@ -130,13 +128,14 @@ def _change(
     returns the message to show; a refusal is shown on its form, above the page's other forms."""
     user = _user(username)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            message = act(request.actor, user, form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return _done(request, user, message)
+    if done := submit(
+        request,
+        lambda: act(request.actor, user, form.cleaned_data),
+        form=form,
+        success=lambda message: message,
+        then=lambda _message: redirect("accounts:user", username=user.username),
+    ):
+        return done
     return _detail(request, user, **{form_name: form})
 
 

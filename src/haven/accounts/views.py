@@ -28,6 +28,7 @@ from haven.accounts.actions import (
 )
 from haven.accounts.forms import PasswordChangeForm
 from haven.errors import HavenError
+from haven.submission import submit
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -159,18 +160,22 @@ def recovery_codes_new(request: HttpRequest) -> HttpResponse:
 def password(request: HttpRequest) -> HttpResponse:
     """The user changes their own password; this session stays signed in."""
     form = PasswordChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actor = actor_of(request)
-        try:
-            password_change(
-                actor=actor,
-                old_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["password1"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            update_session_auth_hash(request, actor.signed_in)
-            messages.success(request, _("Your password is changed."))
-            return redirect("accounts:security")
+    actor = actor_of(request)
+
+    def change() -> None:
+        password_change(
+            actor=actor,
+            old_password=form.cleaned_data["old_password"],
+            new_password=form.cleaned_data["password1"],
+        )
+        update_session_auth_hash(request, actor.signed_in)  # this session stays signed in
+
+    if done := submit(
+        request,
+        change,
+        form=form,
+        success=_("Your password is changed."),
+        then=lambda _changed: redirect("accounts:security"),
+    ):
+        return done
     return render(request, "accounts/password.html", {"form": form}, status=400 if form.errors else 200)
