@@ -22,8 +22,11 @@ from haven.evidence.actions.base import ensure_can_change
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
 from haven.evidence.jobs import CAPTURE, capture_subject
+from haven.evidence.models import EvidenceItem
 from haven.evidence.views.base import back_to_item, item_in
 from haven.jobs.actions import job_start
+from haven.jobs.models import Job
+from haven.submission import submit
 
 
 def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile[Any]] | None:
@@ -37,21 +40,25 @@ def evidence_new(request: ActorRequest, reference: str, person_id: uuid.UUID) ->
     household = open_household(request, reference)
     person = person_in(household, person_id)
     form = UploadForm(posted(request), _files(request))
-    if form.is_valid():
+
+    def add() -> EvidenceItem:
         upload = form.cleaned_data["upload"]
-        try:
-            item = evidence_add(
-                actor=actor,
-                person=person,
-                fields=form.item_fields(),
-                data=upload.data if upload else None,
-                filename=upload.filename if upload else "",
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Evidence added. Someone else must now verify it."))
-            return back_to_item(item)
+        return evidence_add(
+            actor=actor,
+            person=person,
+            fields=form.item_fields(),
+            data=upload.data if upload else None,
+            filename=upload.filename if upload else "",
+        )
+
+    if done := submit(
+        request,
+        add,
+        form=form,
+        success=_("Evidence added. Someone else must now verify it."),
+        then=back_to_item,
+    ):
+        return done
     context = {
         "household": household,
         "person": person,
@@ -71,26 +78,32 @@ def evidence_capture(request: ActorRequest, reference: str, person_id: uuid.UUID
     person = person_in(household, person_id)
     capture = capture_function()
     form = CaptureForm(posted(request) if capture else None)
-    if capture is not None and form.is_valid():
+
+    def start() -> Job:
         # Fetching and rendering take seconds, up to the capture's time limit: a worker does it (a job),
         # and the person's evidence page follows it. The form's fields go with the job, sealed, and are
         # checked again there.
-        try:
-            ensure_can_change(actor, household)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            job_start(
-                actor=actor,
-                kind=CAPTURE,
-                subject=capture_subject(person),
-                organisation=household.organisation,
-                params={
-                    "form": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
-                },
-            )
-            messages.success(request, _("Haven is capturing the page; this page shows how far it got."))
-            return redirect("evidence:person", reference=household.reference, person_id=person.public_id)
+        ensure_can_change(actor, household)
+        return job_start(
+            actor=actor,
+            kind=CAPTURE,
+            subject=capture_subject(person),
+            organisation=household.organisation,
+            params={"form": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}},
+        )
+
+    if capture is not None and (
+        done := submit(
+            request,
+            start,
+            form=form,
+            success=_("Haven is capturing the page; this page shows how far it got."),
+            then=lambda _job: redirect(
+                "evidence:person", reference=household.reference, person_id=person.public_id
+            ),
+        )
+    ):
+        return done
     context = {
         "household": household,
         "person": person,
@@ -144,22 +157,26 @@ def working_copy_new(request: ActorRequest, reference: str, item_id: uuid.UUID) 
     household = open_household(request, reference)
     original = item_in(household, item_id)
     form = WorkingCopyForm(posted(request), _files(request))
-    if form.is_valid():
+
+    def copy() -> EvidenceItem:
         upload = form.cleaned_data["upload"]
-        try:
-            copy = working_copy_create(
-                actor=actor,
-                original=original,
-                derivation=form.cleaned_data["derivation"],
-                data=upload.data,
-                filename=upload.filename,
-                fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Working copy added; the original is unchanged."))
-            return back_to_item(copy)
+        return working_copy_create(
+            actor=actor,
+            original=original,
+            derivation=form.cleaned_data["derivation"],
+            data=upload.data,
+            filename=upload.filename,
+            fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
+        )
+
+    if done := submit(
+        request,
+        copy,
+        form=form,
+        success=_("Working copy added; the original is unchanged."),
+        then=back_to_item,
+    ):
+        return done
     context = {
         "household": household,
         "person": original.person,

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from haven.accounts.access import caseload_required
 from haven.accounts.actor import Actor, ActorRequest
-from haven.errors import HavenError
 from haven.evidence.actions import (
     can_verify,
     evidence_send_back,
@@ -45,6 +44,7 @@ from haven.evidence.review_queue import (
 from haven.evidence.views.base import file_of
 from haven.evidence.views.files import picture_response
 from haven.evidence.views.reading import reading_context
+from haven.submission import submit
 
 
 def _reviewer(request: ActorRequest) -> Any:
@@ -144,14 +144,14 @@ def _decide(
     if decided := _decided_meanwhile(request, actor, item):
         return decided
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            act(actor, item, form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, done % {"title": item.title or item.get_kind_display()})
-            return _at(next_in_queue(actor, item))
+    if decision := submit(
+        request,
+        lambda: act(actor, item, form.cleaned_data),
+        form=form,
+        success=lambda _decided: done % {"title": item.title or item.get_kind_display()},
+        then=lambda _decided: _at(next_in_queue(actor, item)),
+    ):
+        return decision
     verify = form if isinstance(form, QueueVerifyForm) else QueueVerifyForm()
     send_back = form if isinstance(form, SendBackForm) else SendBackForm()
     return _render_item(request, actor, item, verify, send_back, status=400)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -13,11 +12,11 @@ from django.views.decorators.http import require_http_methods
 from haven.accounts.access import caseload_required
 from haven.accounts.actor import ActorRequest
 from haven.cases.views.base import open_household, posted
-from haven.errors import HavenError
 from haven.evidence.actions import can_verify, evidence_verify
 from haven.evidence.forms import VerifyForm
 from haven.evidence.presenting import file_rows
 from haven.evidence.views.base import back_to_item, item_in
+from haven.submission import submit
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,16 +37,14 @@ def item_verify(request: ActorRequest, reference: str, item_id: uuid.UUID) -> Ht
     if not allowed:  # the two-person rule, or a role that does not verify: said plainly, refused
         return render(request, "evidence/verify.html", context, status=403)
     form = VerifyForm(posted(request))
-    if form.is_valid():
-        try:
-            evidence_verify(
-                actor=actor, item=item, verdict=form.cleaned_data["verdict"], note=form.cleaned_data["note"]
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request, _("Verdict recorded: %(verdict)s.") % {"verdict": item.get_status_display()}
-            )
-            return back_to_item(item)
+    if done := submit(
+        request,
+        lambda: evidence_verify(
+            actor=actor, item=item, verdict=form.cleaned_data["verdict"], note=form.cleaned_data["note"]
+        ),
+        form=form,
+        success=lambda _verdict: _("Verdict recorded: %(verdict)s.") % {"verdict": item.get_status_display()},
+        then=lambda _verdict: back_to_item(item),
+    ):
+        return done
     return render(request, "evidence/verify.html", {**context, "form": form})
