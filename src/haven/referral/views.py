@@ -20,7 +20,6 @@ from haven.accounts.access import GuardedView, P, View, role_required
 from haven.accounts.actor import ActorRequest
 from haven.cases.models import Person
 from haven.cases.views.base import posted
-from haven.errors import HavenError
 from haven.jobs.actions import job_start
 from haven.referral import summary
 from haven.referral.actions import (
@@ -38,6 +37,7 @@ from haven.referral.jobs import KIND, latest_package_job
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.referral.urgency import most_urgent_first
 from haven.selection.wording import reason_text
+from haven.submission import submit
 from haven_core.roles import Role
 
 LANGUAGES = ("en", "fr")
@@ -72,19 +72,21 @@ def batches(request: ActorRequest) -> HttpResponse:
     form = None
     if actor.role == Role.COORDINATOR:
         form = BatchForm(posted(request), initial={"run": request.GET.get("run")})
-        if request.method == "POST" and form.is_valid():
-            try:
-                batch = referral_batch_create(
+        if request.method == "POST" and (
+            done := submit(
+                request,
+                lambda: referral_batch_create(
                     actor=actor,
                     run=form.cleaned_data["run"],
                     recipient=form.cleaned_data["recipient"],
                     profile=form.cleaned_data["profile"],
-                )
-            except HavenError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Referral batch %(ref)s made.") % {"ref": batch.reference})
-                return redirect("referral:batch", public_id=batch.public_id)
+                ),
+                form=form,
+                success=lambda batch: _("Referral batch %(ref)s made.") % {"ref": batch.reference},
+                then=lambda batch: redirect("referral:batch", public_id=batch.public_id),
+            )
+        ):
+            return done
     elif request.method == "POST":
         raise PermissionDenied
     rows = batches_for(actor).prefetch_related("entries")[:200]
@@ -129,16 +131,17 @@ def entry_withdraw(request: ActorRequest, public_id: Any, reference: str) -> Htt
     batch = _batch(request, public_id)
     entry = _entry(batch, reference)
     form = WithdrawForm(request.POST)
+    back = redirect("referral:batch", public_id=batch.public_id)
     if not form.is_valid():
         messages.error(request, _("Say why this household is being withdrawn from the batch."))
-    else:
-        try:
-            referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"])
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("%(ref)s withdrawn from the batch.") % {"ref": reference})
-    return redirect("referral:batch", public_id=batch.public_id)
+        return back
+    withdrawn = submit(
+        request,
+        lambda: referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"]),
+        success=_("%(ref)s withdrawn from the batch.") % {"ref": reference},
+        then=lambda _withdrawn: back,
+    )
+    return withdrawn or back
 
 
 @require_http_methods(["POST"])
@@ -178,19 +181,21 @@ def entry_view(request: ActorRequest, public_id: Any, reference: str) -> HttpRes
     if is_recipient and entry.decision != ReferralEntry.WITHDRAWN:
         initial = {"decision": entry.decision if entry.decision != entry.PENDING else None}
         form = DecisionForm(posted(request), initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                referral_decision_record(
+        if request.method == "POST" and (
+            done := submit(
+                request,
+                lambda: referral_decision_record(
                     actor=actor,
                     entry=entry,
                     decision=form.cleaned_data["decision"],
                     note=form.cleaned_data["note"],
-                )
-            except HavenError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": reference})
-                return redirect("referral:batch", public_id=batch.public_id)
+                ),
+                form=form,
+                success=_("Decision recorded for %(ref)s.") % {"ref": reference},
+                then=lambda _decided: redirect("referral:batch", public_id=batch.public_id),
+            )
+        ):
+            return done
     elif request.method == "POST":
         raise PermissionDenied
     if request.method == "GET":
