@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Value
@@ -23,7 +22,7 @@ from haven.assessment.forms import AssessmentListForm, OverrideForm
 from haven.assessment.models import DIMENSION_CHOICES, Assessment, AssessmentOverride
 from haven.cases.models import Person
 from haven.cases.views.base import back_to, open_household, posted
-from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.assessment.review import can_override
 from haven_core.roles import COALITION_WIDE
 
@@ -93,13 +92,14 @@ def household_assess_view(request: ActorRequest, reference: str) -> HttpResponse
     actor = request.actor
     household = open_household(request, reference)
     if request.method == "POST":
-        try:
-            household_assess(actor=actor, household=household)
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Household assessed."))
-        return back_to(household, "assessment")
+        back = back_to(household, "assessment")
+        assessed = submit(
+            request,
+            lambda: household_assess(actor=actor, household=household),
+            success=_("Household assessed."),
+            then=lambda _row: back,
+        )
+        return assessed or back
     context = {
         "household": household,
         "title": _("Assess this household"),
@@ -126,14 +126,14 @@ def assessment_override_view(request: ActorRequest, reference: str) -> HttpRespo
         .first()
     )
     form = OverrideForm(posted(request), dimension=chosen, overridden=bool(latest and latest.level))
-    if form.is_valid():
-        try:
-            assessment_override(actor=actor, household=household, **form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Override saved beside the computed level."))
-            return back_to(household, "assessment")
+    if done := submit(
+        request,
+        lambda: assessment_override(actor=actor, household=household, **form.cleaned_data),
+        form=form,
+        success=_("Override saved beside the computed level."),
+        then=lambda _override: back_to(household, "assessment"),
+    ):
+        return done
     current = Assessment.objects.filter(household=household, current=True).first()
     context = {
         "household": household,

@@ -17,7 +17,7 @@ from haven.consent.actions import consent_record, consent_withdraw
 from haven.consent.forms import ConsentForm, WithdrawConsentForm
 from haven.consent.models import Consent
 from haven.consent.queries import adult
-from haven.errors import HavenError
+from haven.submission import submit
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,22 +27,23 @@ def consent_page(request: ActorRequest, reference: str) -> HttpResponse:
     people = list(household.people.all())
     adults = [p for p in people if adult(p)]
     form = ConsentForm(posted(request), adults=adults)
-    if request.method == "POST" and form.is_valid():
-        person = person_in(household, uuid.UUID(form.cleaned_data["person"]))
-        try:
-            consent_record(
+    if request.method == "POST" and (
+        done := submit(
+            request,
+            lambda: consent_record(
                 actor=request.actor,
                 household=household,
-                person=person,
+                person=person_in(household, uuid.UUID(form.cleaned_data["person"])),
                 officials=form.cleaned_data["officials"],
                 sponsors=form.cleaned_data["sponsors"],
                 given_on=form.cleaned_data["given_on"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Consent recorded."))
-            return redirect("consent:household", reference=household.reference)
+            ),
+            form=form,
+            success=_("Consent recorded."),
+            then=lambda _consent: redirect("consent:household", reference=household.reference),
+        )
+    ):
+        return done
     consents = list(
         Consent.objects.filter(household=household).select_related("person", "recorded_by", "withdrawn_by")
     )
@@ -66,15 +67,16 @@ def consent_withdraw_view(request: ActorRequest, reference: str, public_id: uuid
     if not form.is_valid():
         messages.error(request, _("Give the date and the reason of the withdrawal."))
         return redirect("consent:household", reference=household.reference)
-    try:
-        consent_withdraw(
+    back = redirect("consent:household", reference=household.reference)
+    withdrawn = submit(
+        request,
+        lambda: consent_withdraw(
             actor=request.actor,
             consent=consent,
             reason=form.cleaned_data["reason"],
             withdrawn_on=form.cleaned_data["withdrawn_on"],
-        )
-    except HavenError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Consent withdrawn."))
-    return redirect("consent:household", reference=household.reference)
+        ),
+        success=_("Consent withdrawn."),
+        then=lambda _consent: back,
+    )
+    return withdrawn or back

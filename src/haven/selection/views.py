@@ -29,6 +29,7 @@ from haven.selection.inputs import emergency_references, read_households
 from haven.selection.models import SelectionRun
 from haven.selection.run_summary import pin_fates, run_settings
 from haven.selection.wording import gap_text, missing_rows, pin_problem_text, reason_text
+from haven.submission import submit
 from haven_core.referral.readiness import Scope, readiness
 from haven_core.roles import Role
 
@@ -136,15 +137,16 @@ def selection_run_view(request: ActorRequest, public_id: Any) -> HttpResponse:
 @approver_required
 def selection_approve_view(request: ActorRequest, public_id: Any) -> HttpResponse:
     run = get_object_or_404(SelectionRun, public_id=public_id)
-    try:
-        selection_run_approve(
+    back = redirect("selection:run", public_id=run.public_id)
+    approved = submit(
+        request,
+        lambda: selection_run_approve(
             actor=request.actor,
             run=run,
             exclude=request.POST.get("exclude") == "on",
             reason=request.POST.get("reason", ""),
-        )
-    except HavenError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Selection approved."))
-    return redirect("selection:run", public_id=run.public_id)
+        ),
+        success=_("Selection approved."),
+        then=lambda _approved: back,
+    )
+    return approved or back
