@@ -173,6 +173,12 @@ def household_of(request: HttpRequest, reference: str) -> Household:
     return household
 
 
+def person_at(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Person:
+    """The person ``person_id`` of the household ``reference``, the token's user may see both; 404 otherwise.
+    ``person.household`` is that household."""
+    return person_of(household_of(request, reference), person_id)
+
+
 def person_of(household: Household, person_id: uuid.UUID) -> Person:
     """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's."""
     person: Person = get_object_or_404(

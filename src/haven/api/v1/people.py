@@ -22,7 +22,7 @@ from haven.api.v1.base import (
     actor_of,
     household_of,
     omittable,
-    person_of,
+    person_at,
     validated,
 )
 from haven.cases.actions import household_view, person_add, person_delete, person_update
@@ -181,8 +181,8 @@ def add_person(request: HttpRequest, reference: str, person: PersonIn) -> Any:
     summary="One person of a household, with their US record",
 )
 def read_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     household_view(actor=actor_of(request), household=household, page="api-v1:person")
     return person_out(person)
 
@@ -194,8 +194,8 @@ def read_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> A
     summary="Change a person's details; fields left out stay as they are",
 )
 def change_person(request: HttpRequest, reference: str, person_id: uuid.UUID, change: PersonChange) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     fields = validated(person_form(household, change.given(), person), ("body", "change"))
     person_update(actor=actor_of(request), person=person, fields=fields)
     return person_out(person)
@@ -208,7 +208,6 @@ def change_person(request: HttpRequest, reference: str, person_id: uuid.UUID, ch
     summary="Remove a family member (not the principal applicant: close the household instead)",
 )
 def remove_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
     person_delete(actor=actor_of(request), person=person)
     return Status(204, None)
