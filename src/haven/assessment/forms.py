@@ -15,7 +15,7 @@ from haven.assessment.models import (
     URGENCY_CHOICES,
     VULNERABILITY_CHOICES,
 )
-from haven.cases.forms.base import HavenForm
+from haven.cases.forms.base import HavenForm, field_of
 from haven_core.assessment.review import MIN_JUSTIFICATION, valid_override
 
 SORT_CHOICES = [
@@ -53,10 +53,10 @@ class OverrideForm(HavenForm):
         # dimension; the stubs still see the class attribute ``dimension`` (a ChoiceField).
         self.dimension = chosen  # type: ignore[assignment]
         self.initial.setdefault("dimension", chosen)
-        level = self.fields["level"]
+        level = field_of(self, "level", forms.ChoiceField)
         level.label = dict(DIMENSION_CHOICES)[chosen]
         withdraw = [(WITHDRAW, _("Withdraw the override: use the computed level"))] if overridden else []
-        level.choices = [("", _("Choose a level")), *LEVEL_CHOICES[chosen], *withdraw]  # type: ignore[attr-defined]
+        level.choices = [("", _("Choose a level")), *LEVEL_CHOICES[chosen], *withdraw]
 
     def clean_level(self) -> str:
         level = self.cleaned_data.get("level", "")
