@@ -20,6 +20,7 @@ PROFILE_LABELS = {
 }
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class RunChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(
@@ -33,6 +34,7 @@ class RunChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
         )
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class LiaisonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.get_full_name() or obj.get_username())

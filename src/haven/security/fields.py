@@ -15,6 +15,7 @@ from django.db import models
 from haven.security.sensitive import codec
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class SensitiveField(models.TextField):  # type: ignore[type-arg]
     """Base: turns a Python value into text and back; ``None`` and empty values are stored as NULL."""
 

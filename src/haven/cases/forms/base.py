@@ -113,7 +113,7 @@ def show_partial_date(value: PartialDate) -> str:
     return str(value.year)
 
 
-def formfield_for(db_field: models.Field, **kwargs: Any) -> forms.Field | None:  # type: ignore[type-arg]
+def formfield_for(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """Every model date in a Haven form is entered through ``DateField``."""
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         kwargs.setdefault("form_class", DateField)
@@ -136,6 +136,7 @@ class HavenForm(forms.Form):
         return [(legend, fields) for legend, fields in groups if fields]
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class HavenModelForm(forms.ModelForm):  # type: ignore[type-arg]
     """A form that takes its fields from a model but never touches a saved row.
 

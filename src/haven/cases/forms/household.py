@@ -24,6 +24,7 @@ from haven_core.pipeline import (
 )
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.get_full_name() or obj.get_username())

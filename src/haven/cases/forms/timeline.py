@@ -12,6 +12,7 @@ from haven.cases.models import Household, Person, TimelineEvent
 from haven.cases.models.timeline import MANUAL_CHOICES
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.display_name)
