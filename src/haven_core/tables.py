@@ -26,7 +26,7 @@ import csv
 import io
 import math
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -125,7 +125,7 @@ def _check_row(number: int, cells: list[object] | list[str], limits: Limits) -> 
             raise FileProblem("long_cell", row=number, limit=limits.max_cell_chars)
 
 
-def xlsx_rows(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[int, list[object]]]:
+def xlsx_rows(file: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> Generator[tuple[int, list[object]]]:
     """The rows of the first sheet, numbered as the spreadsheet shows them (from 1), one at a time."""
     check_xlsx_archive(file, limits)
     try:

@@ -20,6 +20,7 @@ from haven.accounts.actions import organisation_save
 from haven.accounts.models import Membership, Organisation
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -31,6 +32,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("name", "slug", "created_at")
@@ -63,5 +65,14 @@ class UserAdmin(ReadOnlyAdmin):
     list_display = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "last_login")
     list_filter = ("is_active", "is_staff")
     search_fields = ("username", "first_name", "last_name", "email")
-    fields = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser")
-    fields += ("last_login", "date_joined")
+    fields = (
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "last_login",
+        "date_joined",
+    )

@@ -8,7 +8,7 @@ active state change only through Haven's audited actions (the Users page).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -59,8 +59,8 @@ class HavenAdminSite(admin.AdminSite):
             return redirect(target)
         raise PermissionDenied
 
-    def password_change(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    def password_change(self, request: HttpRequest, extra_context: Any = None) -> NoReturn:
         raise Http404
 
-    def password_change_done(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    def password_change_done(self, request: HttpRequest, extra_context: Any = None) -> NoReturn:
         raise Http404

@@ -44,7 +44,7 @@ def looks_like_recovery_code(typed: str) -> bool:
     return len(normalise(typed)) == LENGTH
 
 
-def digest(user: Any, code: str, secret: str | None = None) -> str:
+def digest(user: Any, code: str, secret: str | bytes | None = None) -> str:
     """The keyed hash Haven stores for ``code`` of ``user``."""
     value = f"{user.pk}:{normalise(code)}"
     return salted_hmac(_SALT, value, secret=secret or settings.SECRET_KEY, algorithm="sha256").hexdigest()

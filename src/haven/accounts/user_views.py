@@ -4,13 +4,9 @@ their second factor, and the changes an administrator makes (each through an aud
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haven.accounts import actions
-from haven.accounts.access import actor_of
+from haven.accounts.access import GuardedView, P, View, role_required
+from haven.accounts.actor import ActorRequest
 from haven.accounts.forms import (
     PasswordResetForm,
     ReasonForm,
@@ -27,23 +24,13 @@ from haven.accounts.forms import (
     UserCreateForm,
 )
 from haven.audit.models import AuditEntry
-from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.roles import Role
 
 
-def admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def admin_required(view: GuardedView[P]) -> View[P]:
     """Log-in required; then 403 for anyone but a Haven administrator."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        actor = actor_of(request)
-        if actor.role is not Role.ADMIN:
-            raise PermissionDenied
-        request.actor = actor  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    return role_required(lambda role: role is Role.ADMIN)(view)
 
 
 def _users() -> Any:
@@ -65,26 +52,30 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @admin_required
-def user_new(request: HttpRequest) -> HttpResponse:
+def user_new(request: ActorRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def create() -> Any:
         data = form.cleaned_data
-        try:
-            user = actions.user_create(
-                actor=request.actor,  # type: ignore[attr-defined]
-                username=data["username"],
-                password=data["password1"],
-                role=Role(data["role"]),
-                organisation=data["organisation"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("User %(name)s created.") % {"name": user.username})
-            return redirect("accounts:user", username=user.username)
+        return actions.user_create(
+            actor=request.actor,
+            username=data["username"],
+            password=data["password1"],
+            role=Role(data["role"]),
+            organisation=data["organisation"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+        )
+
+    if done := submit(
+        request,
+        create,
+        form=form,
+        success=lambda user: _("User %(name)s created.") % {"name": user.username},
+        then=lambda user: redirect("accounts:user", username=user.username),
+    ):
+        return done
     return render(request, "accounts/users/new.html", {"form": form, "nav": "users"})
 
 
@@ -127,28 +118,24 @@ def user_detail(request: HttpRequest, username: str) -> HttpResponse:
     return _detail(request, _user(username))
 
 
-def _done(request: HttpRequest, user: Any, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return redirect("accounts:user", username=user.username)
-
-
 Change = Callable[[Any, Any, dict[str, Any]], str]
 
 
 def _change(
-    request: HttpRequest, username: str, form_class: type[Any], form_name: str, act: Change
+    request: ActorRequest, username: str, form_class: type[Any], form_name: str, act: Change
 ) -> HttpResponse:
     """One change on the account's page: ``act(actor, user, cleaned_data)`` calls the audited action and
     returns the message to show; a refusal is shown on its form, above the page's other forms."""
     user = _user(username)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            message = act(request.actor, user, form.cleaned_data)  # type: ignore[attr-defined]
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return _done(request, user, message)
+    if done := submit(
+        request,
+        lambda: act(request.actor, user, form.cleaned_data),
+        form=form,
+        success=lambda message: message,
+        then=lambda _message: redirect("accounts:user", username=user.username),
+    ):
+        return done
     return _detail(request, user, **{form_name: form})
 
 
@@ -183,23 +170,23 @@ def _password(actor: Any, user: Any, data: dict[str, Any]) -> str:
 
 @admin_required
 @require_POST
-def user_role(request: HttpRequest, username: str) -> HttpResponse:
+def user_role(request: ActorRequest, username: str) -> HttpResponse:
     return _change(request, username, RoleForm, "role_form", _role)
 
 
 @admin_required
 @require_POST
-def user_active(request: HttpRequest, username: str) -> HttpResponse:
+def user_active(request: ActorRequest, username: str) -> HttpResponse:
     return _change(request, username, ReasonForm, "active_form", _active)
 
 
 @admin_required
 @require_POST
-def user_second_factor(request: HttpRequest, username: str) -> HttpResponse:
+def user_second_factor(request: ActorRequest, username: str) -> HttpResponse:
     return _change(request, username, SecondFactorResetForm, "reset_form", _second_factor)
 
 
 @admin_required
 @require_POST
-def user_password(request: HttpRequest, username: str) -> HttpResponse:
+def user_password(request: ActorRequest, username: str) -> HttpResponse:
     return _change(request, username, PasswordResetForm, "password_form", _password)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,9 +28,10 @@ from haven.accounts.actions import (
 )
 from haven.accounts.forms import PasswordChangeForm
 from haven.errors import HavenError
+from haven.submission import submit
 
 
-class ThrottledLoginForm(auth_views.AuthenticationForm):
+class ThrottledLoginForm(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         username = self.data.get("username", "")
         ip = client_ip(self.request) if self.request else None
@@ -38,7 +40,7 @@ class ThrottledLoginForm(auth_views.AuthenticationForm):
                 _("Too many failed attempts. Logins are paused for a while; try again later."), code="locked"
             )
         try:
-            cleaned = super().clean()
+            cleaned: dict[str, Any] = super().clean()
         except forms.ValidationError:
             throttle.record_failure(username, ip)
             raise
@@ -158,17 +160,22 @@ def recovery_codes_new(request: HttpRequest) -> HttpResponse:
 def password(request: HttpRequest) -> HttpResponse:
     """The user changes their own password; this session stays signed in."""
     form = PasswordChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            password_change(
-                actor=actor_of(request),
-                old_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["password1"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            update_session_auth_hash(request, request.user)
-            messages.success(request, _("Your password is changed."))
-            return redirect("accounts:security")
+    actor = actor_of(request)
+
+    def change() -> None:
+        password_change(
+            actor=actor,
+            old_password=form.cleaned_data["old_password"],
+            new_password=form.cleaned_data["password1"],
+        )
+        update_session_auth_hash(request, actor.signed_in)  # this session stays signed in
+
+    if done := submit(
+        request,
+        change,
+        form=form,
+        success=_("Your password is changed."),
+        then=lambda _changed: redirect("accounts:security"),
+    ):
+        return done
     return render(request, "accounts/password.html", {"form": form}, status=400 if form.errors else 200)

@@ -27,7 +27,7 @@ def _reachable(user: Any) -> bool:
 def case_recipients(household: Household) -> list[Any]:
     """The case owner if they may still see the household and can be written to; else the caseworkers."""
     owner = household.owner
-    if _reachable(owner) and can_see(Actor.for_user(owner), household):
+    if owner is not None and _reachable(owner) and can_see(Actor.for_user(owner), household):
         return [owner]
     return list(
         get_user_model()

@@ -24,10 +24,11 @@ from haven.alerts.delivery import deliver
 from haven.alerts.models import AlertSent
 from haven.alerts.recipients import case_recipients, households_with_owners
 from haven.cases.models import Person
+from haven.cases.names import person_record
 from haven.events import RegistryListedAnew
 from haven.progress import Progress
 from haven.registries.models import Entry, ScreeningHit, Snapshot
-from haven.registries.screening import entry_record, people_batches, person_record, screen_everyone
+from haven.registries.screening import entry_record, people_batches, screen_everyone
 from haven_core.matching import Matcher
 
 log = logging.getLogger(__name__)

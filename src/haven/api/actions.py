@@ -38,7 +38,7 @@ def token_create(
     token only from a session that passed it: otherwise a stolen password alone would yield a token
     that skips the second factor for months.
     """
-    if actor.role is None or not getattr(actor.user, "pk", None):
+    if actor.role is None or not actor.user_id:
         raise NotAllowed(_("Only a member of an organisation or the coalition may have API tokens."))
     if scope not in TokenScope.values:
         raise InvalidChange(_("A token reads only, or reads and writes."))
@@ -51,7 +51,7 @@ def token_create(
     secret = PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=actor.user,
+            user=actor.signed_in,
             name=name.strip()[:100] or "API",
             prefix=secret[:10],
             digest=digest(secret),
@@ -69,7 +69,7 @@ def token_create(
 
 
 def token_revoke(*, actor: Actor, token: ApiToken) -> None:
-    if token.user_id != getattr(actor.user, "pk", None):
+    if token.user_id != actor.user_id:
         raise NotAllowed(_("This is not your token."))
     with transaction.atomic():
         token.revoked_at = timezone.now()

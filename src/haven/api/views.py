@@ -3,6 +3,7 @@ here from the OpenAPI schema Haven serves, so that nothing is fetched from outsi
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -51,7 +52,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
             )
         except HavenError as exc:
             context["refused"] = str(exc)
-    context["tokens"] = ApiToken.objects.filter(user=request.user)
+    context["tokens"] = ApiToken.objects.filter(user=_actor(request).signed_in)
     response = render(request, "api/tokens.html", context)
     response["Cache-Control"] = "no-store"  # the page may show a secret once
     return response
@@ -59,8 +60,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def revoke(request: HttpRequest, token_id: object) -> HttpResponse:
-    token = ApiToken.objects.filter(public_id=token_id, user=request.user, revoked_at__isnull=True).first()
+def revoke(request: HttpRequest, token_id: uuid.UUID) -> HttpResponse:
+    mine = ApiToken.objects.filter(user=_actor(request).signed_in, revoked_at__isnull=True)
+    token = mine.filter(public_id=token_id).first()
     if token is None:
         raise Http404
     token_revoke(actor=_actor(request), token=token)

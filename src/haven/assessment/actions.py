@@ -275,7 +275,7 @@ def assessment_override(
             computed_level=getattr(current, f"{dimension}_level"),
             level=level,
             justification=justification,
-            reviewer=actor.user,
+            reviewer=actor.signed_in,
         )
         audit(
             actor,

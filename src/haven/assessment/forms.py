@@ -15,7 +15,7 @@ from haven.assessment.models import (
     URGENCY_CHOICES,
     VULNERABILITY_CHOICES,
 )
-from haven.cases.forms.base import HavenForm
+from haven.cases.forms.base import HavenForm, field_of
 from haven_core.assessment.review import MIN_JUSTIFICATION, valid_override
 
 SORT_CHOICES = [
@@ -48,14 +48,15 @@ class OverrideForm(HavenForm):
     def __init__(self, *args: Any, dimension: str = "risk", overridden: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         posted = self.data.get("dimension") if self.is_bound else None
-        self.dimension = (
-            posted if posted in LEVEL_CHOICES else dimension if dimension in LEVEL_CHOICES else "risk"
-        )
-        self.initial.setdefault("dimension", self.dimension)
-        level = self.fields["level"]
-        level.label = dict(DIMENSION_CHOICES)[self.dimension]
+        chosen = posted if posted in LEVEL_CHOICES else dimension if dimension in LEVEL_CHOICES else "risk"
+        # The form's metaclass moves declared fields off the class, so the name is free for the chosen
+        # dimension; the stubs still see the class attribute ``dimension`` (a ChoiceField).
+        self.dimension = chosen  # type: ignore[assignment]
+        self.initial.setdefault("dimension", chosen)
+        level = field_of(self, "level", forms.ChoiceField)
+        level.label = dict(DIMENSION_CHOICES)[chosen]
         withdraw = [(WITHDRAW, _("Withdraw the override: use the computed level"))] if overridden else []
-        level.choices = [("", _("Choose a level")), *LEVEL_CHOICES[self.dimension], *withdraw]  # type: ignore[attr-defined]
+        level.choices = [("", _("Choose a level")), *LEVEL_CHOICES[chosen], *withdraw]
 
     def clean_level(self) -> str:
         level = self.cleaned_data.get("level", "")

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from haven.assessment.models import Assessment
@@ -71,7 +72,7 @@ class Computed:
             and stored.result_hash == self.result_hash
         )
 
-    def row(self, user: Any = None) -> Assessment:
+    def row(self, user: User | None = None) -> Assessment:
         s = self.summary
         return Assessment(
             household_id=self.household_id,
@@ -82,7 +83,7 @@ class Computed:
             result=self.text,
             assessed_on=self.assessed_on,
             computed_at=timezone.now(),
-            computed_by=user if getattr(user, "pk", None) else None,
+            computed_by=user if user is not None and user.pk else None,
             current=True,
             risk_level=s.risk_level,
             risk_score=s.risk_score,

@@ -5,24 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from haven.accounts.access import caseload_required, visible_households
+from haven.accounts.actor import ActorRequest
 from haven.assessment.actions import assessment_override, household_assess
 from haven.assessment.forms import AssessmentListForm, OverrideForm
 from haven.assessment.models import DIMENSION_CHOICES, Assessment, AssessmentOverride
 from haven.cases.models import Person
 from haven.cases.views.lookup import back_to, open_household, posted
-from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.assessment.review import can_override
 from haven_core.roles import COALITION_WIDE
 
@@ -65,8 +65,8 @@ def assessed(households: QuerySet[Any], filters: dict[str, Any]) -> QuerySet[Any
 
 @require_GET
 @caseload_required
-def assessment_list(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def assessment_list(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     form = AssessmentListForm(request.GET or None, coalition_wide=actor.role in COALITION_WIDE)
     filters = form.cleaned() if request.GET else {}
     visible = visible_households(actor)
@@ -88,17 +88,18 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def household_assess_view(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def household_assess_view(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if request.method == "POST":
-        try:
-            household_assess(actor=actor, household=household)
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Household assessed."))
-        return back_to(household, "assessment")
+        back = back_to(household, "assessment")
+        assessed = submit(
+            request,
+            lambda: household_assess(actor=actor, household=household),
+            success=_("Household assessed."),
+            then=lambda _row: back,
+        )
+        return assessed or back
     context = {
         "household": household,
         "title": _("Assess this household"),
@@ -113,8 +114,8 @@ def household_assess_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def assessment_override_view(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def assessment_override_view(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if not can_override(actor.role):
         raise PermissionDenied
@@ -125,14 +126,14 @@ def assessment_override_view(request: HttpRequest, reference: str) -> HttpRespon
         .first()
     )
     form = OverrideForm(posted(request), dimension=chosen, overridden=bool(latest and latest.level))
-    if form.is_valid():
-        try:
-            assessment_override(actor=actor, household=household, **form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Override saved beside the computed level."))
-            return back_to(household, "assessment")
+    if done := submit(
+        request,
+        lambda: assessment_override(actor=actor, household=household, **form.cleaned_data),
+        form=form,
+        success=_("Override saved beside the computed level."),
+        then=lambda _override: back_to(household, "assessment"),
+    ):
+        return done
     current = Assessment.objects.filter(household=household, current=True).first()
     context = {
         "household": household,

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from haven.audit.catalogue import READ_ACTIONS
 from haven.audit.models import AuditEntry
-from haven.cases.forms.base import DateField, HavenForm
+from haven.cases.forms.base import DateField, HavenForm, field_of
 
 
 class TrailFilter(HavenForm):
@@ -26,7 +26,7 @@ class TrailFilter(HavenForm):
 
     def __init__(self, *args: Any, actors: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actor"].choices = [("", _("Anyone")), *actors]  # type: ignore[attr-defined]
+        field_of(self, "actor", forms.ChoiceField).choices = [("", _("Anyone")), *actors]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

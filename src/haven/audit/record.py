@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -84,7 +85,7 @@ def audit_seal() -> int:
 
 def _fields(
     *,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     action: str,
     organisation: Any = None,
     household_ref: str = "",
@@ -95,7 +96,7 @@ def _fields(
     """The fields of a new entry, chained or staged, from :func:`audit_record`'s arguments."""
     return {
         "at": timezone.now(),
-        "actor": actor if getattr(actor, "pk", None) else None,
+        "actor": actor if isinstance(actor, User) and actor.pk else None,
         "action": _check_action(action),
         "organisation": organisation,
         "household_ref": household_ref,
@@ -108,7 +109,7 @@ def _fields(
 
 def audit_read(
     *,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     action: str,
     organisation: Any = None,
     household_ref: str = "",
@@ -144,7 +145,7 @@ def _link(head: ChainHead, **fields: Any) -> AuditEntry:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     action: str,
     organisation: Any = None,
     household_ref: str = "",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from haven.accounts.access import caseload_required, household_for
+from haven.accounts.actor import ActorRequest
 from haven.audit.forms import TrailFilter
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
@@ -15,9 +16,9 @@ from haven_core.roles import COALITION_WIDE
 
 
 @caseload_required
-def household_trail(request: HttpRequest, reference: str) -> HttpResponse:
+def household_trail(request: ActorRequest, reference: str) -> HttpResponse:
     """Coordinators (and admins) read every entry about one household, newest first."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     if actor.role not in COALITION_WIDE:
         raise PermissionDenied
     household = household_for(actor, reference)

@@ -50,7 +50,7 @@ def consent_record(
             officials=officials,
             sponsors=sponsors,
             given_on=given_on,
-            recorded_by=actor.user,
+            recorded_by=actor.signed_in,
         )
         TimelineEvent.objects.create(
             household=household,

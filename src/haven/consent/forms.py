@@ -21,7 +21,9 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args: Any, adults: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [(str(p.public_id), p.display_name) for p in adults]
+        person = self.fields["person"]
+        assert isinstance(person, forms.ChoiceField)
+        person.choices = [(str(p.public_id), p.display_name) for p in adults]
         self.fields["given_on"].initial = timezone.localdate()
 
     def clean(self) -> dict[str, Any]:

@@ -5,43 +5,45 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.lookup import open_household, person_in, posted
 from haven.consent.actions import consent_record, consent_withdraw
 from haven.consent.forms import ConsentForm, WithdrawConsentForm
 from haven.consent.models import Consent
 from haven.consent.queries import adult
-from haven.errors import HavenError
+from haven.submission import submit
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
+def consent_page(request: ActorRequest, reference: str) -> HttpResponse:
     household = open_household(request, reference)
     people = list(household.people.all())
     adults = [p for p in people if adult(p)]
     form = ConsentForm(posted(request), adults=adults)
-    if request.method == "POST" and form.is_valid():
-        person = person_in(household, uuid.UUID(form.cleaned_data["person"]))
-        try:
-            consent_record(
-                actor=request.actor,  # type: ignore[attr-defined]
+    if request.method == "POST" and (
+        done := submit(
+            request,
+            lambda: consent_record(
+                actor=request.actor,
                 household=household,
-                person=person,
+                person=person_in(household, uuid.UUID(form.cleaned_data["person"])),
                 officials=form.cleaned_data["officials"],
                 sponsors=form.cleaned_data["sponsors"],
                 given_on=form.cleaned_data["given_on"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Consent recorded."))
-            return redirect("consent:household", reference=household.reference)
+            ),
+            form=form,
+            success=_("Consent recorded."),
+            then=lambda _consent: redirect("consent:household", reference=household.reference),
+        )
+    ):
+        return done
     consents = list(
         Consent.objects.filter(household=household).select_related("person", "recorded_by", "withdrawn_by")
     )
@@ -58,22 +60,23 @@ def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @caseload_required
-def consent_withdraw_view(request: HttpRequest, reference: str, public_id: uuid.UUID) -> HttpResponse:
+def consent_withdraw_view(request: ActorRequest, reference: str, public_id: uuid.UUID) -> HttpResponse:
     household = open_household(request, reference)
     consent = get_object_or_404(Consent, household=household, public_id=public_id)
     form = WithdrawConsentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the date and the reason of the withdrawal."))
         return redirect("consent:household", reference=household.reference)
-    try:
-        consent_withdraw(
-            actor=request.actor,  # type: ignore[attr-defined]
+    back = redirect("consent:household", reference=household.reference)
+    withdrawn = submit(
+        request,
+        lambda: consent_withdraw(
+            actor=request.actor,
             consent=consent,
             reason=form.cleaned_data["reason"],
             withdrawn_on=form.cleaned_data["withdrawn_on"],
-        )
-    except HavenError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Consent withdrawn."))
-    return redirect("consent:household", reference=household.reference)
+        ),
+        success=_("Consent withdrawn."),
+        then=lambda _consent: back,
+    )
+    return withdrawn or back

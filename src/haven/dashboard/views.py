@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from haven.accounts.access import caseload_required, visible_households
+from haven.accounts.actor import ActorRequest
 from haven.dashboard import panels
 from haven.dashboard.actions import dashboard_view
 from haven_core.roles import COALITION_WIDE
@@ -23,8 +24,8 @@ MONTHS = 12
 
 @require_GET
 @caseload_required
-def dashboard_home(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def dashboard_home(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     coalition = actor.role in COALITION_WIDE
     scope = visible_households(actor)
     today = timezone.localdate() if timezone.is_aware(timezone.now()) else dt.date.today()

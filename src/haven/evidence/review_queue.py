@@ -40,7 +40,7 @@ SHOWN_IN_LIST = 50
 def review_queue(actor: Actor) -> QuerySet[EvidenceItem]:
     """Items awaiting ``actor``'s verdict, oldest first."""
     waiting = EvidenceItem.objects.filter(status="unreviewed")
-    user_id = getattr(actor.user, "pk", None)
+    user_id = actor.user_id
     if user_id is not None:
         waiting = waiting.exclude(added_by_id=user_id).exclude(
             Q(original__isnull=False) & Q(original__added_by_id=user_id)

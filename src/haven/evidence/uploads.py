@@ -29,7 +29,7 @@ class BoundedMemoryUploadHandler(FileUploadHandler):
             self.buffer.write(raw_data)
         return None  # no other handler sees the data
 
-    def file_complete(self, file_size: int) -> UploadedFile:
+    def file_complete(self, file_size: int) -> UploadedFile[bytes]:
         too_large = self.seen > self.limit
         if too_large:
             self.buffer = BytesIO()  # let go of what was kept

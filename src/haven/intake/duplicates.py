@@ -176,12 +176,12 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
                   "household__organisation_id")
         )  # fmt: skip
         for person in people:
-            household = person.household
-            own = household.organisation_id == organisation.pk
-            existing.append(Existing(person_record(person), household.reference, own))
+            home = person.household
+            own = home.organisation_id == organisation.pk
+            existing.append(Existing(person_record(person), home.reference, own))
             if own:
                 targets[str(person.pk)] = UpdateTarget(
-                    household.external_id or household.reference,
+                    home.external_id or home.reference,
                     person.external_id or str(person.public_id),
                 )
     caseload = Caseload(existing)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.accounts.models import Organisation
 from haven.errors import NotAllowed
 from haven.intake import uploads
@@ -70,8 +71,8 @@ def _choices(data: Mapping[str, str]) -> dict[int, str]:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def upload(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def upload(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     form = UploadForm(request.POST or None, request.FILES or None, choose_organisation=_coalition_wide(actor))
     context: dict[str, Any] = {
         "form": form,
@@ -130,10 +131,10 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @caseload_required
-def confirm(request: HttpRequest) -> HttpResponse:
+def confirm(request: ActorRequest) -> HttpResponse:
     """Start the import of the file held for this session, as a job whose progress the Import page
     shows; the file is checked again there, with the choices made on the preview."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     held = uploads.hand_over(request.session)
     if held is None:
         messages.error(request, _("No file is waiting to be imported: upload it again."))
@@ -176,8 +177,8 @@ def template(request: HttpRequest, language: str) -> HttpResponse:
 
 @require_POST
 @caseload_required
-def export(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def export(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     form = ExportForm(request.POST)
     if not form.is_valid():
         return HttpResponse(status=400)

@@ -26,8 +26,12 @@ def jobs_for(actor: Actor) -> QuerySet[Job]:
     """The jobs ``actor`` may follow: their own; the coordinator and admins also every coalition-wide one
     (those with no organisation: packages, imports, assessing everything)."""
     jobs = Job.objects.select_related("requested_by")
-    if actor.user is None or actor.role in COALITION_ROLES:
-        return jobs.filter(Q(requested_by=actor.user) | Q(organisation__isnull=True)) if actor.user else jobs
+    if actor.is_system:
+        return jobs
+    if actor.user is None:  # not signed in
+        return jobs.none()
+    if actor.role in COALITION_ROLES:
+        return jobs.filter(Q(requested_by=actor.user) | Q(organisation__isnull=True))
     return jobs.filter(requested_by=actor.user)
 
 
@@ -67,7 +71,7 @@ def job_start(
 
 def job_retry(*, actor: Actor, job: Job) -> Job:
     """Queue a failed job again, from its first attempt; audited."""
-    if job.requested_by_id != getattr(actor.user, "pk", None) and actor.role not in COALITION_ROLES:
+    if job.requested_by_id != actor.user_id and actor.role not in COALITION_ROLES:
         raise NotAllowed(_("Only the person who started this job can try it again."))
     with transaction.atomic():
         retried = Job.objects.filter(pk=job.pk, state=Job.FAILED).update(

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from django.core.management.base import OutputWrapper
+
 
 @contextmanager
-def worker_alongside(say: TextIO | None = None) -> Iterator[subprocess.Popen[bytes]]:
+def worker_alongside(say: TextIO | OutputWrapper | None = None) -> Iterator[subprocess.Popen[bytes]]:
     """Start ``haven worker`` (same interpreter, same environment); stop it, gently, on the way out."""
     child = subprocess.Popen([sys.executable, "-m", "haven", "worker", "-v", "1"])
     if say is not None:

@@ -22,6 +22,9 @@ from haven.security.fields import SensitiveTextField
 class SealedParams(SensitiveTextField):
     """A JSON object sealed like any sensitive value (what a job needs: a key, a URL, a form's fields)."""
 
+    _pyi_private_set_type: dict[str, Any]  # type: ignore[assignment]
+    _pyi_private_get_type: dict[str, Any]  # type: ignore[assignment]
+
     def to_text(self, value: Any) -> str | None:
         return None if not value else json.dumps(value, sort_keys=True)
 

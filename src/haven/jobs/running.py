@@ -76,7 +76,8 @@ class Report:
             return
         if self._side is None:
             self._side = connections.create_connection(DEFAULT_DB_ALIAS)
-        columns = ", ".join(f"{Job._meta.get_field(name).column} = %s" for name in fields)
+        column = {field.name: field.column for field in Job._meta.concrete_fields}
+        columns = ", ".join(f"{column[name]} = %s" for name in fields)
         with self._side.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s",  # noqa: S608 (names are ours)

@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Organisation
+from haven.cases.forms.base import field_of
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
@@ -38,7 +39,7 @@ class RadarForm(forms.Form):
             data["days"] = str(DEFAULT_DAYS)  # shown in the field, so the window in use is visible
         super().__init__(data)
         if coalition_wide:
-            self.fields["organisation"].empty_label = _("All organisations")  # type: ignore[attr-defined]
+            field_of(self, "organisation", forms.ModelChoiceField).empty_label = _("All organisations")
         else:
             del self.fields["organisation"]  # a caseworker sees their own organisation only
 

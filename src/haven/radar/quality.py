@@ -201,7 +201,8 @@ def warning_summary(households: QuerySet[Any], today: dt.date, shown: int) -> tu
 def _union(parts: list[QuerySet[Any]]) -> list[tuple[Any, ...]]:
     """The rows of ``parts``, each ordered and cut by the database, in one ``UNION ALL`` (each part
     wrapped in a subquery: SQLite allows no ORDER BY or LIMIT in a compound statement's own parts)."""
-    sqls, params = [], []
+    sqls: list[str] = []
+    params: list[Any] = []
     for part in parts:
         sql, part_params = part.query.sql_with_params()
         sqls.append(f"SELECT * FROM ({sql}) AS part{len(sqls)}")  # noqa: S608 - Django-compiled, parametrised

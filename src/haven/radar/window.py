@@ -54,7 +54,8 @@ def _source(rows: QuerySet[Any], kind: Kind, date: str, household: str, detained
         "d_kind": Value(kind.value, output_field=CharField()),
         "d_event": F("kind") if kind is Kind.EVENT else Value("", output_field=CharField()),
     }
-    return rows.order_by().annotate(**columns).values_list(*COLUMNS)
+    source: QuerySet[Any] = rows.order_by().annotate(**columns).values_list(*COLUMNS)
+    return source
 
 
 def _sources(

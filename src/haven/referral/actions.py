@@ -66,7 +66,7 @@ def batches_for(actor: Actor) -> Any:
     batches = ReferralBatch.objects.select_related("recipient", "created_by", "run")
     if actor.role == Role.COORDINATOR:
         return batches
-    if actor.role == Role.LIAISON and getattr(actor.user, "pk", None):
+    if actor.role == Role.LIAISON and actor.user_id:
         return batches.filter(recipient=actor.user)
     return batches.none()
 
@@ -194,7 +194,7 @@ def referral_batch_create(*, actor: Actor, run: SelectionRun, recipient: Any, pr
 
 
 def ensure_recipient(actor: Actor, batch: ReferralBatch) -> None:
-    if actor.role != Role.LIAISON or getattr(actor.user, "pk", None) != batch.recipient_id:
+    if actor.role != Role.LIAISON or actor.user_id != batch.recipient_id:
         raise NotAllowed(_("Only the liaison this referral is addressed to can record its decisions."))
 
 

@@ -20,6 +20,7 @@ PROFILE_LABELS = {
 }
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class RunChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(
@@ -33,6 +34,7 @@ class RunChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
         )
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class LiaisonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.get_full_name() or obj.get_username())
@@ -56,8 +58,12 @@ class BatchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
-        liaisons = list(self.fields["recipient"].queryset[:2])
+        profile = self.fields["profile"]
+        assert isinstance(profile, forms.ChoiceField)
+        profile.choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
+        recipient = self.fields["recipient"]
+        assert isinstance(recipient, forms.ModelChoiceField)
+        liaisons = list(recipient.queryset[:2])
         if len(liaisons) == 1 and not self.initial.get("recipient"):
             self.initial["recipient"] = liaisons[0].pk  # the only liaison there is: nothing to choose
 

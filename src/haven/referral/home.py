@@ -33,6 +33,6 @@ def liaison_batches(actor: Actor) -> dict[str, Any]:
     answers = {row["entry__batch_id"]: row["n"] for row in answered}
     rows = list(batches[:200])
     for batch in rows:
-        batch.answered = answers.get(batch.pk, 0)  # type: ignore[attr-defined]
-    awaiting = sum(b.awaiting for b in rows)  # type: ignore[attr-defined]
+        batch.answered = answers.get(batch.pk, 0)
+    awaiting = sum(b.awaiting for b in rows)
     return {"batches": rows, "awaiting": awaiting}

@@ -6,23 +6,20 @@ Everyone else is refused (403). A batch addressed to another liaison does not ex
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from haven.accounts.access import actor_of
+from haven.accounts.access import GuardedView, P, View, role_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.models import Person
 from haven.cases.views.lookup import posted
-from haven.errors import HavenError
 from haven.jobs.actions import job_start
 from haven.referral import summary
 from haven.referral.actions import (
@@ -41,30 +38,21 @@ from haven.referral.jobs import KIND, latest_package_job
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.referral.urgency import most_urgent_first
 from haven.selection.wording import reason_text
+from haven.submission import submit
 from haven_core.roles import Role
 
 LANGUAGES = ("en", "fr")
 
 
-def referral_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def referral_access(view: GuardedView[P]) -> View[P]:
     """Log-in required; then 403 for anyone but the coordinator and liaisons."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        actor = actor_of(request)
-        if actor.role not in (Role.COORDINATOR, Role.LIAISON):
-            raise PermissionDenied
-        request.actor = actor  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    return role_required(lambda role: role in (Role.COORDINATOR, Role.LIAISON))(view)
 
 
-def _batch(request: HttpRequest, public_id: Any) -> ReferralBatch:
+def _batch(request: ActorRequest, public_id: Any) -> ReferralBatch:
     batch: ReferralBatch = get_object_or_404(
         batches_for(request.actor),
-        public_id=public_id,  # type: ignore[attr-defined]
+        public_id=public_id,
     )
     return batch
 
@@ -80,24 +68,26 @@ def _entry(batch: ReferralBatch, reference: str) -> ReferralEntry:
 
 @require_http_methods(["GET", "POST"])
 @referral_access
-def batches(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def batches(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     form = None
     if actor.role == Role.COORDINATOR:
         form = BatchForm(posted(request), initial={"run": request.GET.get("run")})
-        if request.method == "POST" and form.is_valid():
-            try:
-                batch = referral_batch_create(
+        if request.method == "POST" and (
+            done := submit(
+                request,
+                lambda: referral_batch_create(
                     actor=actor,
                     run=form.cleaned_data["run"],
                     recipient=form.cleaned_data["recipient"],
                     profile=form.cleaned_data["profile"],
-                )
-            except HavenError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Referral batch %(ref)s made.") % {"ref": batch.reference})
-                return redirect("referral:batch", public_id=batch.public_id)
+                ),
+                form=form,
+                success=lambda batch: _("Referral batch %(ref)s made.") % {"ref": batch.reference},
+                then=lambda batch: redirect("referral:batch", public_id=batch.public_id),
+            )
+        ):
+            return done
     elif request.method == "POST":
         raise PermissionDenied
     rows = batches_for(actor).prefetch_related("entries")[:200]
@@ -115,12 +105,12 @@ def _why(entry: ReferralEntry, coordinator: bool) -> str:
 
 @require_http_methods(["GET"])
 @referral_access
-def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
+def batch_view(request: ActorRequest, public_id: Any) -> HttpResponse:
     batch = _batch(request, public_id)
     entries = list(batch.entries.select_related("household__organisation", "decided_by"))
     entries = most_urgent_first(entries, profiles().get(batch.profile))
     latest = latest_requests(entries)
-    coordinator = request.actor.role == Role.COORDINATOR  # type: ignore[attr-defined]
+    coordinator = request.actor.role == Role.COORDINATOR
     for entry in entries:
         entry.why = _why(entry, coordinator)  # type: ignore[attr-defined]
         entry.request = latest.get(entry.pk)  # type: ignore[attr-defined]
@@ -128,8 +118,8 @@ def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
             entry.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")  # type: ignore[attr-defined]
     context = {
         "batch": batch,
-        "package_form": PackageForm() if request.actor.role == Role.COORDINATOR else None,  # type: ignore[attr-defined]
-        "package_job": latest_package_job(batch) if request.actor.role == Role.COORDINATOR else None,  # type: ignore[attr-defined]
+        "package_form": PackageForm() if request.actor.role == Role.COORDINATOR else None,
+        "package_job": latest_package_job(batch) if request.actor.role == Role.COORDINATOR else None,
         "entries": entries,
         "counts": summary.decision_counts(entries),
         "people": sum(e.people for e in entries),
@@ -142,32 +132,33 @@ def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @require_http_methods(["POST"])
 @referral_access
-def entry_withdraw(request: HttpRequest, public_id: Any, reference: str) -> HttpResponse:
+def entry_withdraw(request: ActorRequest, public_id: Any, reference: str) -> HttpResponse:
     """The coordinator takes a household awaiting a decision out of the batch, with a reason."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     if actor.role != Role.COORDINATOR:
         raise PermissionDenied
     batch = _batch(request, public_id)
     entry = _entry(batch, reference)
     form = WithdrawForm(request.POST)
+    back = redirect("referral:batch", public_id=batch.public_id)
     if not form.is_valid():
         messages.error(request, _("Say why this household is being withdrawn from the batch."))
-    else:
-        try:
-            referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"])
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("%(ref)s withdrawn from the batch.") % {"ref": reference})
-    return redirect("referral:batch", public_id=batch.public_id)
+        return back
+    withdrawn = submit(
+        request,
+        lambda: referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"]),
+        success=_("%(ref)s withdrawn from the batch.") % {"ref": reference},
+        then=lambda _withdrawn: back,
+    )
+    return withdrawn or back
 
 
 @require_http_methods(["POST"])
 @referral_access
-def package(request: HttpRequest, public_id: Any) -> HttpResponse:
+def package(request: ActorRequest, public_id: Any) -> HttpResponse:
     """The coordinator asks for the batch's package: it is made in the background (a job) and the batch's
     page follows it; the files are offered for download there when it is done."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     if actor.role != Role.COORDINATOR:
         raise PermissionDenied
     batch = _batch(request, public_id)
@@ -184,17 +175,17 @@ def package(request: HttpRequest, public_id: Any) -> HttpResponse:
         messages.success(request, _("The package is being made; this page shows how far it got."))
         return redirect("referral:batch", public_id=batch.public_id)
     for error in form.errors.get("recipient_key", []):
-        messages.error(request, error)
+        messages.error(request, str(error))
     return redirect("referral:batch", public_id=batch.public_id)
 
 
 @require_http_methods(["GET", "POST"])
 @referral_access
-def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def entry_view(request: ActorRequest, public_id: Any, reference: str) -> HttpResponse:
+    actor = request.actor
     batch = _batch(request, public_id)
     entry = _entry(batch, reference)
-    is_recipient = actor.role == Role.LIAISON and actor.user.pk == batch.recipient_id
+    is_recipient = actor.role == Role.LIAISON and actor.user_id == batch.recipient_id
     form = None
     if is_recipient and entry.decision != ReferralEntry.WITHDRAWN:
         # Asked for more information, the liaison comes back to decide on the answer: nothing is chosen
@@ -202,19 +193,21 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
         chosen = entry.decision not in (entry.PENDING, entry.MORE_INFORMATION)
         initial = {"decision": entry.decision if chosen else None}
         form = DecisionForm(posted(request), initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                referral_decision_record(
+        if request.method == "POST" and (
+            done := submit(
+                request,
+                lambda: referral_decision_record(
                     actor=actor,
                     entry=entry,
                     decision=form.cleaned_data["decision"],
                     note=form.cleaned_data["note"],
-                )
-            except HavenError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Decision recorded for %(ref)s.") % {"ref": reference})
-                return redirect("referral:batch", public_id=batch.public_id)
+                ),
+                form=form,
+                success=_("Decision recorded for %(ref)s.") % {"ref": reference},
+                then=lambda _decided: redirect("referral:batch", public_id=batch.public_id),
+            )
+        ):
+            return done
     elif request.method == "POST":
         raise PermissionDenied
     if request.method == "GET":
@@ -244,7 +237,7 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
 
 @require_http_methods(["GET"])
 @referral_access
-def dossier(request: HttpRequest, public_id: Any, reference: str, language: str) -> HttpResponse:
+def dossier(request: ActorRequest, public_id: Any, reference: str, language: str) -> HttpResponse:
     if language not in LANGUAGES:
         raise Http404
     batch = _batch(request, public_id)
@@ -258,12 +251,12 @@ def dossier(request: HttpRequest, public_id: Any, reference: str, language: str)
 
     pdf = dossier_pdf(
         entry.household,
-        language=language,  # type: ignore[arg-type]
+        language=language,
         profile=profile,
         reasons=entry.outcome or None,
         batch_reference=batch.reference,
     )
-    referral_view(actor=request.actor, entry=entry, page=f"dossier.{language}")  # type: ignore[attr-defined]
+    referral_view(actor=request.actor, entry=entry, page=f"dossier.{language}")
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"{batch.reference}-{reference}.{language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

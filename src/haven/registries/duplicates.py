@@ -17,10 +17,11 @@ from django.db.models import Q
 
 from haven.accounts.actor import Actor
 from haven.cases.models import Person
+from haven.cases.names import person_record
 from haven.progress import Progress
 from haven.registries.actions.records import identity_search_record
 from haven.registries.models import IdentityLink
-from haven.registries.screening import people_batches, person_record
+from haven.registries.screening import people_batches
 from haven_core.matching import Candidate, Matcher, NameRecord
 
 CANDIDATES_PER_PERSON = 10

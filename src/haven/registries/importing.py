@@ -262,7 +262,7 @@ def registry_import(
                 registry=target,
                 taken_on=date,
                 exported_at=_aware(parsed.exported_at),
-                imported_by=actor.user if getattr(actor.user, "pk", None) else None,
+                imported_by=actor.user,
                 source_format=parsed.format,
                 file_name=file_name[:255],
                 sha256=sha256,

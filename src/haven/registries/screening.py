@@ -12,6 +12,7 @@ that is no longer a candidate (the name was corrected) is withdrawn, and comes b
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -175,12 +176,9 @@ def screen_person(*, actor: Actor, person_id: int) -> ScreeningCounts:
     return hits_store(actor=actor, people=[person], found=found, public_ids=index.public_ids, one_person=True)
 
 
-class _Quiet:
+class _Quiet(io.StringIO):
     def write(self, text: str) -> int:
         return len(text)
-
-    def flush(self) -> None:
-        return None
 
 
 def rescreen(event: PersonNamesChanged) -> None:

@@ -15,6 +15,7 @@ from django.db import models
 from haven.security.sensitive import codec
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class SensitiveField(models.TextField):  # type: ignore[type-arg]
     """Base: turns a Python value into text and back; ``None`` and empty values are stored as NULL."""
 
@@ -52,6 +53,12 @@ class SensitiveTextField(SensitiveField):
 class SensitiveDateField(SensitiveField):
     """A sensitive calendar date (a ``datetime.date``), stored as encrypted ISO text."""
 
+    # The Python types django-stubs' plugin gives the model attribute: a sensitive column holds text in
+    # the database but not in Python, which the stubs' TextField (always ``str``) cannot say, hence the
+    # ignores here and in the fields below.
+    _pyi_private_set_type: dt.date | str | None  # type: ignore[assignment]
+    _pyi_private_get_type: dt.date | None  # type: ignore[assignment]
+
     def to_text(self, value: Any) -> str | None:
         return None if value in (None, "") else (value if isinstance(value, str) else value.isoformat())
 
@@ -69,6 +76,9 @@ class SensitiveDateField(SensitiveField):
 
 class SensitiveFlagField(SensitiveField):
     """A sensitive yes/no/unknown fact (``True``, ``False`` or ``None``)."""
+
+    _pyi_private_set_type: bool | None  # type: ignore[assignment]
+    _pyi_private_get_type: bool | None  # type: ignore[assignment]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default", None)

@@ -7,6 +7,7 @@ derived, and the restoring installation may have another index key).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -48,7 +49,7 @@ def rebuild_indexes(
         if total:
             reporter.batch(f"indexing {label(model)}", 0, total)
         for batch in pk_batches(queryset, batch_size):
-            model_done += in_batch_transaction(lambda batch=batch, work=work: work(batch))
+            model_done += in_batch_transaction(partial(work, batch))
             reporter.batch(f"indexing {label(model)}", model_done, total)
         done += model_done
     return done

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,7 @@ def settle() -> None:
     time.sleep(keys.RECHECK_SECONDS * 2)
 
 
-def _pending(fields_raw: dict[str, models.Expression], prefix: str) -> Q:
+def _pending(fields_raw: Mapping[str, models.Expression], prefix: str) -> Q:
     """Rows with at least one stored value that is not under the current key."""
     condition = Q()
     for alias in fields_raw:
@@ -64,6 +65,13 @@ def _plaintext(sealer: Sealer, stored: str, where: str) -> str:
         ) from None
 
 
+def _column(field: models.Field[Any, Any] | None) -> str:
+    """The database column of a stored field (every field rotated, and every primary key, has one)."""
+    if field is None or field.column is None:
+        raise RotationError(f"{field} has no column of its own to rewrite.")
+    return field.column
+
+
 def _update_statement(model: type[models.Model], fields: list[SensitiveField]) -> str:
     """``UPDATE table SET col = %s, ... WHERE pk = %s``: stored text written as it is, row by row.
 
@@ -72,8 +80,8 @@ def _update_statement(model: type[models.Model], fields: list[SensitiveField]) -
     quoted by the database backend; values are parameters.
     """
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    pk_column = quote(model._meta.pk.column)  # type: ignore[union-attr]
+    assignments = ", ".join(f"{quote(_column(f))} = %s" for f in fields)
+    pk_column = quote(_column(model._meta.pk))
     return f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {pk_column} = %s"  # noqa: S608
 
 

@@ -31,7 +31,8 @@ class SessionStore(DatabaseSessionStore):
     _stored_expiry: dt.datetime | None = None
 
     def _get_session_from_db(self) -> Any:
-        found = super()._get_session_from_db()
+        # Django's database store has this method (since 4.0); django-stubs does not declare it.
+        found = super()._get_session_from_db()  # type: ignore[misc]
         self._stored_expiry = found.expire_date if found is not None else None
         return found
 
@@ -51,9 +52,10 @@ class SessionStore(DatabaseSessionStore):
     def encode(self, session_dict: dict[str, Any]) -> str:
         return _codec.encode(super().encode(session_dict))
 
-    def decode(self, session_data: str) -> dict[str, Any]:
+    def decode(self, session_data: str | bytes) -> dict[str, Any]:
+        text = session_data if isinstance(session_data, str) else session_data.decode()
         try:
-            signed = _codec.decode(session_data)
+            signed = _codec.decode(text)
         except DecryptionError:
             return {}
         decoded: dict[str, Any] = super().decode(signed)

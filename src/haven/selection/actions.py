@@ -54,7 +54,7 @@ def ensure_coordinator(actor: Actor) -> None:
 def ensure_can_approve(actor: Actor, run: SelectionRun) -> None:
     if actor.role not in (Role.COORDINATOR, Role.ADMIN):
         raise NotAllowed(_("Only a coalition coordinator or an administrator can approve a selection."))
-    if getattr(actor.user, "pk", None) == run.created_by_id:
+    if actor.user_id == run.created_by_id:
         raise NotAllowed(_("You made this selection: another coordinator must approve it (four eyes)."))
 
 
@@ -103,7 +103,7 @@ def selection_run_create(
     assert isinstance(exact, dict) and isinstance(greedy, dict)
     with transaction.atomic():
         run = SelectionRun.objects.create(
-            created_by=actor.user,
+            created_by=actor.signed_in,
             quota=params.quota,
             parameters=params.to_dict(),
             rules_version=current_rules().version,

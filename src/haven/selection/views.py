@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from haven.accounts.access import actor_of
+from haven.accounts.access import GuardedView, P, View, role_required
+from haven.accounts.actor import ActorRequest
 from haven.accounts.models import Organisation
 from haven.cases.views.lookup import posted
 from haven.errors import HavenError
@@ -32,30 +29,19 @@ from haven.selection.inputs import emergency_references, read_households
 from haven.selection.models import SelectionRun
 from haven.selection.run_summary import pin_fates, run_settings
 from haven.selection.wording import gap_text, missing_rows, pin_problem_text, reason_text
+from haven.submission import submit
 from haven_core.referral.readiness import Scope, readiness
 from haven_core.roles import Role
 
 
-def _roles_required(*roles: Role) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @login_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            actor = actor_of(request)
-            if actor.role not in roles:
-                raise PermissionDenied
-            request.actor = actor  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorate
+def coordinator_required(view: GuardedView[P]) -> View[P]:
+    """Log-in required; then 403 for anyone but the coalition coordinator (who makes runs) ..."""
+    return role_required(lambda role: role is Role.COORDINATOR)(view)
 
 
-# Log-in required; then 403 for anyone but the coalition coordinator (who makes runs) ...
-coordinator_required = _roles_required(Role.COORDINATOR)
-# ... or, to read and approve one, also an administrator (a second pair of eyes).
-approver_required = _roles_required(Role.COORDINATOR, Role.ADMIN)
+def approver_required(view: GuardedView[P]) -> View[P]:
+    """... or, to read and approve one, also an administrator (a second pair of eyes)."""
+    return role_required(lambda role: role in (Role.COORDINATOR, Role.ADMIN))(view)
 
 
 # Households already referred, decided, resettled or closed: nothing is left to put right for a referral.
@@ -86,12 +72,12 @@ def _not_ready_emergencies() -> list[dict[str, Any]]:
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def selection_home(request: HttpRequest) -> HttpResponse:
+def selection_home(request: ActorRequest) -> HttpResponse:
     form = SelectionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             run = selection_run_create(
-                actor=request.actor,  # type: ignore[attr-defined]
+                actor=request.actor,
                 params=form.parameters(),
                 quotas=form.cleaned_data["quotas"],
             )
@@ -113,12 +99,12 @@ def selection_home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET"])
 @approver_required
-def selection_run_view(request: HttpRequest, public_id: Any) -> HttpResponse:
+def selection_run_view(request: ActorRequest, public_id: Any) -> HttpResponse:
     run = get_object_or_404(
         SelectionRun.objects.select_related("created_by", "approved_by"), public_id=public_id
     )
     results = json.loads(run.results)
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     selection_view(actor=actor, run=run)
     names = dict(Organisation.objects.values_list("slug", "name"))
     households = [
@@ -140,7 +126,7 @@ def selection_run_view(request: HttpRequest, public_id: Any) -> HttpResponse:
         "left_out": [h for h in households if not h["selected"]],
         "problems": [{**p, "rows": missing_rows(p["missing"])} for p in problems],
         "excluded": [{**p, "rows": missing_rows(p["missing"])} for p in run.excluded],
-        "own_run": getattr(actor.user, "pk", None) == run.created_by_id,
+        "own_run": actor.user_id == run.created_by_id,
         "chart": bars(results["what_if"]),
         "nav": "selection",
     }
@@ -149,17 +135,18 @@ def selection_run_view(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @require_POST
 @approver_required
-def selection_approve_view(request: HttpRequest, public_id: Any) -> HttpResponse:
+def selection_approve_view(request: ActorRequest, public_id: Any) -> HttpResponse:
     run = get_object_or_404(SelectionRun, public_id=public_id)
-    try:
-        selection_run_approve(
-            actor=request.actor,  # type: ignore[attr-defined]
+    back = redirect("selection:run", public_id=run.public_id)
+    approved = submit(
+        request,
+        lambda: selection_run_approve(
+            actor=request.actor,
             run=run,
             exclude=request.POST.get("exclude") == "on",
             reason=request.POST.get("reason", ""),
-        )
-    except HavenError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Selection approved."))
-    return redirect("selection:run", public_id=run.public_id)
+        ),
+        success=_("Selection approved."),
+        then=lambda _approved: back,
+    )
+    return approved or back

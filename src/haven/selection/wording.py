@@ -17,7 +17,7 @@ def reason_text(code: str, detail: dict[str, Any]) -> str:
             _("Selected: number %(order)s in priority order, adds %(value)s (%(share)s%% of the total)")
             % {
                 "order": detail.get("order"),
-                "value": number_format(detail.get("value")),
+                "value": number_format(detail["value"]),
                 "share": number_format(round(100 * detail.get("share", 0), 1), decimal_pos=1),
             }
         ),

@@ -160,7 +160,10 @@ def overrides_section(actor: Actor) -> Section:
     items = []
     for o in shown:
         household = o.household
-        name = household.principals[0].display_name if household.principals else household.reference
+        # ``principals`` is the Prefetch's to_attr, ``computed_now`` the queryset's annotation: attributes
+        # the stubs cannot see through overrides_to_sign's declared QuerySet[AssessmentOverride].
+        principals = household.principals  # type: ignore[attr-defined]
+        name = principals[0].display_name if principals else household.reference
         items.append(
             Item(
                 title=_dimension_label(o.dimension),
@@ -171,7 +174,7 @@ def overrides_section(actor: Actor) -> Section:
                 % {
                     "level": level_label(o.level),
                     "then": level_label(o.computed_level),
-                    "now": level_label(o.computed_now),
+                    "now": level_label(o.computed_now),  # type: ignore[attr-defined]
                 },
                 date=o.created_at.date(),
                 tone="warning",

@@ -27,7 +27,7 @@ def _validated(password: str, user: Any) -> None:
 def password_change(*, actor: Actor, old_password: str, new_password: str) -> None:
     """The actor changes their own password. The caller keeps the current session signed in."""
     user = actor.user
-    if not getattr(user, "pk", None):
+    if user is None or not user.pk:
         raise NotAllowed(_("Sign in to change your password."))
     if not user.check_password(old_password):
         raise InvalidChange(_("Your current password is not right."))
@@ -46,7 +46,7 @@ def user_password_reset(*, actor: Actor, user: Any, new_password: str, reason: s
     ensure_admin(actor)
     if not reason.strip():
         raise InvalidChange(_("Say why the password is reset."))
-    if user.pk == getattr(actor.user, "pk", None):
+    if user.pk == actor.user_id:
         raise InvalidChange(_("Change your own password on your security page."))
     _validated(new_password, user)
     with transaction.atomic():

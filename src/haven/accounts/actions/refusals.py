@@ -24,11 +24,11 @@ def access_refused_record(*, actor: Actor, kind: str, household: Any = None, rea
     recorded); ``reason`` is a code, never the URL or name asked for."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
-    who = getattr(actor.user, "pk", None) or f"ip-{actor.ip}"
+    who = actor.user_id or f"ip-{actor.ip}"
     if not cache.add(f"haven-refused:{who}:{kind}:{int(time.time() // 60)}", 1, timeout=120):
         return False
     audit_record(
-        actor=actor.user if getattr(actor.user, "pk", None) else None,
+        actor=actor.user,
         action="access.refused",
         organisation=getattr(household, "organisation", None),
         household_ref=getattr(household, "reference", ""),

@@ -18,7 +18,8 @@ from haven.errors import InvalidChange
 
 def _audit(actor: Actor, *, action: str, **detail: Any) -> None:
     """The entry of an event of the actor's own second factor, about their own account."""
-    audit_record(actor=actor.user, action=action, target=f"user:{actor.user.pk}", ip=actor.ip, detail=detail)
+    user = actor.signed_in
+    audit_record(actor=user, action=action, target=f"user:{user.pk}", ip=actor.ip, detail=detail)
 
 
 def second_factor_enrol(*, actor: Actor, code: str) -> list[str] | None:

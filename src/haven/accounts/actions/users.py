@@ -165,7 +165,7 @@ def user_change_role(
 def user_deactivate(*, actor: Actor, user: Any, reason: str = "") -> None:
     """The user can no longer sign in or use an API token; their sessions end now. Nothing is deleted."""
     ensure_admin(actor)
-    if user.pk == getattr(actor.user, "pk", None):
+    if user.pk == actor.user_id:
         raise InvalidChange(_("You cannot deactivate your own account."))
     if not user.is_active:
         return
@@ -197,7 +197,7 @@ def user_second_factor_reset(*, actor: Actor, user: Any, reason: str) -> None:
         raise InvalidChange(
             _("Say why the second factor is reset (for example how the user proved who they are).")
         )
-    if user.pk == getattr(actor.user, "pk", None):
+    if user.pk == actor.user_id:
         raise InvalidChange(_("Another administrator must reset your own second factor."))
     with transaction.atomic():
         had_authenticator = TOTPDevice.objects.filter(user=user, confirmed_at__isnull=False).exists()

@@ -15,13 +15,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from haven.accounts.access import household_for
+from haven.accounts.access import household_for, with_actor
 from haven.accounts.actor import Actor
 from haven.api.actions import api_call
 from haven.api.models import TokenScope
@@ -33,6 +34,12 @@ from haven_core.roles import can_use_caseload
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 NOT_FOUND = "Nothing with this reference that you may see."
+
+
+def omittable(**constraints: Any) -> Any:
+    """A field a request may leave out (it is ``None`` then) but may not send as null: the schema keeps
+    its plain type. Typed ``Any`` because the field's declared type (``str``) leaves the default out."""
+    return Field(None, **constraints)
 
 
 class TokenAuth(HttpBearer):
@@ -48,7 +55,7 @@ class TokenAuth(HttpBearer):
             raise HttpError(403, "Your role does not work with households.")
         if request.method not in SAFE_METHODS and found.scope != TokenScope.WRITE:
             raise HttpError(403, "This token may only read: make a read-and-write token to change data.")
-        request.actor = actor  # type: ignore[attr-defined]
+        with_actor(request, actor)
         return actor
 
 
@@ -112,7 +119,7 @@ class FormInvalid(Exception):
         return cls(
             [
                 {
-                    "loc": [*loc] if field == forms.forms.NON_FIELD_ERRORS else [*loc, field],
+                    "loc": [*loc] if field == NON_FIELD_ERRORS else [*loc, field],
                     "msg": str(error.message % error.params if error.params else error.message),
                     "type": error.code or "invalid",
                 }
@@ -153,7 +160,10 @@ def register_errors(api: NinjaAPI) -> None:
 
 
 def actor_of(request: HttpRequest) -> Actor:
-    actor: Actor = request.actor  # type: ignore[attr-defined]
+    """The actor :class:`TokenAuth` found for the token (django-ninja hands handlers a plain request)."""
+    actor = getattr(request, "actor", None)
+    if not isinstance(actor, Actor):  # a handler registered without TokenAuth: a programming error
+        raise RuntimeError("This API handler is not behind the token check.")
     return actor
 
 
@@ -161,6 +171,12 @@ def household_of(request: HttpRequest, reference: str) -> Household:
     """The household with ``reference`` if the token's user may see it; 404 otherwise."""
     household: Household = household_for(actor_of(request), reference[:16])
     return household
+
+
+def person_at(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Person:
+    """The person ``person_id`` of the household ``reference``, the token's user may see both; 404 otherwise.
+    ``person.household`` is that household."""
+    return person_of(household_of(request, reference), person_id)
 
 
 def person_of(household: Household, person_id: uuid.UUID) -> Person:

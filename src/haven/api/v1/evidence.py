@@ -18,15 +18,7 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from pydantic import Field, field_validator
 
-from haven.api.v1.auth_and_errors import (
-    ERRORS,
-    READ_ERRORS,
-    FormInvalid,
-    actor_of,
-    household_of,
-    person_of,
-    validated,
-)
+from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, FormInvalid, actor_of, household_of, person_at, validated
 from haven.cases.actions import household_view
 from haven.evidence.actions import evidence_add, evidence_viewed
 from haven.evidence.forms.items import UploadForm, tag_date_field, tag_field
@@ -167,8 +159,8 @@ def evidence_out(item: EvidenceItem) -> dict[str, Any]:
     summary="A person's evidence: each item's description, tags, files (with SHA-256) and review",
 )
 def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     household_view(actor=actor_of(request), household=household, page="api-v1:person_evidence")
     items = items_with_details().select_related("person").filter(person=person)
     return [evidence_out(item) for item in items]
@@ -199,8 +191,8 @@ def add_evidence(
     item: Form[EvidenceIn],
     upload: File[UploadedFile] = None,  # type: ignore[assignment]
 ) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     loc = ("form",)  # where Ninja places the form's own fields in its answers
     form = UploadForm(item.form_data(), {"upload": upload} if upload is not None else {})
     try:

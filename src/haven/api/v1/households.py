@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
+from ninja.params import functions as params
 from pydantic import Field
 
 from haven.accounts.access import visible_households
@@ -24,6 +25,7 @@ from haven.api.v1.auth_and_errors import (
     Invalid,
     actor_of,
     household_of,
+    omittable,
     validated,
 )
 from haven.api.v1.people import PersonDetails, PersonOut, person_out
@@ -61,8 +63,8 @@ class HouseholdPage(Schema):
 class HouseholdIn(Schema):
     """A new household and its principal applicant."""
 
-    organisation: str = Field(
-        None, max_length=100, description="The organisation's slug; only coalition-wide roles choose one."
+    organisation: str = omittable(
+        max_length=100, description="The organisation's slug; only coalition-wide roles choose one."
     )
     notes: str = Field("", max_length=10_000)
     principal: PersonDetails
@@ -79,9 +81,9 @@ class HouseholdChange(Schema):
     not moved here (403)."""
 
     owner: str | None = Field(None, max_length=150, description="A user name of the organisation, or null.")
-    notes: str = Field(None, max_length=10_000)
-    stage: Stage = None  # type: ignore[assignment]
-    reason: str = Field(None, max_length=2000)
+    notes: str = omittable(max_length=10_000)
+    stage: Stage = omittable()
+    reason: str = omittable(max_length=2000)
     confirm_back: bool = Field(False, description="Confirms a move back to an earlier stage.")
 
 
@@ -110,7 +112,7 @@ def household_out(household: Household) -> dict[str, Any]:
     url_name="households",
     summary="Households you may see",
 )
-def households(request: HttpRequest, page: int = Query(1, ge=1, le=100_000)) -> dict[str, Any]:
+def households(request: HttpRequest, page: int = params.Query(1, ge=1, le=100_000)) -> dict[str, Any]:
     queryset = (
         visible_households(actor_of(request))
         .select_related("organisation")
@@ -150,7 +152,7 @@ def open_household(request: HttpRequest, household: HouseholdIn) -> Any:
     )
     opened = household_create(
         actor=actor,
-        organisation=form["organisation"] if choose else actor.organisation,
+        organisation=actor.organisation if actor.organisation and not choose else form["organisation"],
         principal=principal,
         notes=form["notes"],
         different_person=household.different_person,
@@ -182,7 +184,7 @@ def change_household(request: HttpRequest, reference: str, change: HouseholdChan
     given = change.model_dump(exclude_unset=True)
     loc = ("body", "change")
     edits = {name: given[name] or "" for name in ("owner", "notes") if name in given}
-    fields = None
+    fields: dict[str, Any] | None = None
     if edits:
         current = {"owner": found.owner.get_username() if found.owner else "", "notes": found.notes}
         form = validated(HouseholdEditForm({**current, **edits}, household=found), loc)

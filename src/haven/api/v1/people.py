@@ -21,7 +21,8 @@ from haven.api.v1.auth_and_errors import (
     SAVE_PERSON_ERRORS,
     actor_of,
     household_of,
-    person_of,
+    omittable,
+    person_at,
     validated,
 )
 from haven.cases.actions import household_view, person_add, person_delete, person_update
@@ -51,22 +52,22 @@ class USRecordOut(Schema):
 class PersonDetails(Schema):
     """A person's details; in a change, every field left out stays as it is."""
 
-    relationship_detail: str = Field(None, max_length=100)
-    surname_cyrillic: str = Field(None, max_length=200)
-    given_name_cyrillic: str = Field(None, max_length=200)
-    patronymic_cyrillic: str = Field(None, max_length=200)
-    surname_latin: str = Field(None, max_length=200)
-    given_name_latin: str = Field(None, max_length=200)
-    other_spellings: str = Field(None, max_length=2000, description="One per line.")
-    former_names: str = Field(None, max_length=2000, description="One per line.")
-    sex: Literal["F", "M", "X", ""] = None  # type: ignore[assignment]
-    birth_date: str = Field(None, pattern=BIRTH_DATE, description="YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")
-    place_of_birth: str = Field(None, max_length=200)
-    citizenships: str = Field(None, max_length=100, description="E.g. RU, UA.")
-    languages: str = Field(None, max_length=200)
-    phone: str = Field(None, max_length=100)
-    email: str = Field(None, max_length=254)
-    address: str = Field(None, max_length=1000)
+    relationship_detail: str = omittable(max_length=100)
+    surname_cyrillic: str = omittable(max_length=200)
+    given_name_cyrillic: str = omittable(max_length=200)
+    patronymic_cyrillic: str = omittable(max_length=200)
+    surname_latin: str = omittable(max_length=200)
+    given_name_latin: str = omittable(max_length=200)
+    other_spellings: str = omittable(max_length=2000, description="One per line.")
+    former_names: str = omittable(max_length=2000, description="One per line.")
+    sex: Literal["F", "M", "X", ""] = omittable()
+    birth_date: str = omittable(pattern=BIRTH_DATE, description="YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")
+    place_of_birth: str = omittable(max_length=200)
+    citizenships: str = omittable(max_length=100, description="E.g. RU, UA.")
+    languages: str = omittable(max_length=200)
+    phone: str = omittable(max_length=100)
+    email: str = omittable(max_length=254)
+    address: str = omittable(max_length=1000)
     serious_medical: bool | None = None
     disability: bool | None = None
     pregnancy: bool | None = None
@@ -74,7 +75,7 @@ class PersonDetails(Schema):
     elderly: bool | None = None
     minor: bool | None = None
     survivor_of_violence: bool | None = None
-    vulnerability_notes: str = Field(None, max_length=2000)
+    vulnerability_notes: str = omittable(max_length=2000)
 
     @field_validator("birth_date")
     @classmethod
@@ -92,7 +93,7 @@ class PersonDetails(Schema):
 
 
 class PersonChange(PersonDetails):
-    relationship: Relationship = None  # type: ignore[assignment]
+    relationship: Relationship = omittable()
 
 
 class PersonIn(PersonDetails):
@@ -180,8 +181,8 @@ def add_person(request: HttpRequest, reference: str, person: PersonIn) -> Any:
     summary="One person of a household, with their US record",
 )
 def read_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     household_view(actor=actor_of(request), household=household, page="api-v1:person")
     return person_out(person)
 
@@ -193,8 +194,8 @@ def read_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> A
     summary="Change a person's details; fields left out stay as they are",
 )
 def change_person(request: HttpRequest, reference: str, person_id: uuid.UUID, change: PersonChange) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     fields = validated(person_form(household, change.given(), person), ("body", "change"))
     person_update(actor=actor_of(request), person=person, fields=fields)
     return person_out(person)
@@ -207,7 +208,6 @@ def change_person(request: HttpRequest, reference: str, person_id: uuid.UUID, ch
     summary="Remove a family member (not the principal applicant: close the household instead)",
 )
 def remove_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
     person_delete(actor=actor_of(request), person=person)
     return Status(204, None)

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, actor_of, household_of, person_of, validated
+from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, actor_of, person_at, validated
 from haven.api.v1.people import USRecordOut, us_record_out
 from haven.cases.actions import household_view, us_record_save
 from haven.cases.forms.us_record import USRecordForm
@@ -41,8 +41,8 @@ class USRecordIn(Schema):
     PATH, response={200: USRecordOut, **READ_ERRORS}, url_name="us_record", summary="A person's US record"
 )
 def read_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
+    household = person.household
     record = getattr(person, "us_record", None)  # fetched with the person
     if record is None:
         raise Http404
@@ -57,7 +57,6 @@ def read_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID) -
     summary="Create or replace a person's US record",
 )
 def put_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID, record: USRecordIn) -> Any:
-    household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_at(request, reference, person_id)
     fields = validated(USRecordForm(record.model_dump()), ("body", "record"))
     return us_record_out(us_record_save(actor=actor_of(request), person=person, fields=fields))

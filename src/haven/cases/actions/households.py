@@ -87,7 +87,7 @@ def awaiting_decision(household: Household) -> bool:
     """Whether a referral batch is waiting on the liaison's decision about ``household``."""
     if "referral_entries" in getattr(household, "_prefetched_objects_cache", {}):  # the household page's
         return any(entry.decision in AWAITING_DECISION for entry in household.referral_entries.all())
-    entries = household.referral_entries  # type: ignore[attr-defined]
+    entries = household.referral_entries
     return bool(entries.filter(decision__in=AWAITING_DECISION).exists())
 
 
@@ -138,7 +138,7 @@ def _move_household(
         date=timezone.localdate() if timezone.is_aware(timezone.now()) else dt.date.today(),
         kind="status_changed",
         note=f"{current.value} → {stage.value}" + (f": {reason}" if reason else ""),
-        created_by=actor.user if getattr(actor.user, "pk", None) else None,
+        created_by=actor.user,
         system=True,
     )
     detail: dict[str, Any] = {"stage_from": current.value, "stage_to": stage.value}

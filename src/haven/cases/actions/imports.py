@@ -112,7 +112,7 @@ class _Writer:
     def __init__(self, actor: Actor, organisation: Organisation, columns: ImportColumns) -> None:
         self.actor, self.organisation, self.columns = actor, organisation, columns
         self.to_screen: set[int] = set()
-        self.owner = actor.user if getattr(actor.user, "pk", None) else None
+        self.owner = actor.user
 
     def create(self, batch: list[IntakeHousehold]) -> list[HouseholdOutcome]:
         households = [
@@ -161,9 +161,9 @@ class _Writer:
         if self.columns.notes and apply_fields(household, {"notes": intake.notes}, ["notes"]):
             household.save(update_fields=["notes"])
             changed_fields.add("notes")
-        people = {}
-        for person in household.people.all():
-            people.setdefault(person.external_id or str(person.public_id), person)
+        people: dict[str, Person] = {}
+        for known in household.people.all():
+            people.setdefault(known.external_id or str(known.public_id), known)
         for person_intake in intake.people:
             person = people.get(person_intake.external_id)
             if person is None:

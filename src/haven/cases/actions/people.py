@@ -9,17 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.permission_and_audit import (
-    apply_fields,
-    audit,
-    ensure_can_edit,
-    screen_after_commit,
-    touch,
-)
-from haven.cases.duplicates import LikelyMatch, check_duplicates, override_detail
+from haven.cases.actions.permission_and_audit import apply_fields, audit, ensure_can_edit, screen_after_commit, touch
+from haven.cases.duplicates import check_duplicates, override_detail
 from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange
 from haven.security.sensitive import index_value
+from haven_core.intake.duplicates import LikelyMatch
 from haven_core.matching.search_keys import person_search_keys
 from haven_core.names import prefix_keys
 

@@ -9,6 +9,7 @@ person is found under the old keys until their batch commits, and under the new 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -42,7 +43,7 @@ def name_keys_rebuild(*, actor: Actor, batch_size: int = 500, reporter: Reporter
     total, done, keys = people.count(), 0, 0
     reporter.batch(WHAT, 0, total)
     for batch in pk_batches(people, batch_size):
-        rebuilt, rows = in_batch_transaction(lambda batch=batch: _rebuild(batch))
+        rebuilt, rows = in_batch_transaction(partial(_rebuild, batch))
         done, keys = done + rebuilt, keys + rows
         reporter.batch(WHAT, done, total)
     audit_record(

@@ -24,7 +24,7 @@ EVENT_FIELDS = ("person", "date", "kind", "note")
 
 
 def _user(actor: Actor) -> Any:
-    return actor.user if getattr(actor.user, "pk", None) else None
+    return actor.user
 
 
 def event_add(*, actor: Actor, household: Household, fields: Mapping[str, Any]) -> TimelineEvent:
@@ -73,6 +73,6 @@ def event_withdraw(*, actor: Actor, event: TimelineEvent, reason: str) -> Timeli
             target=str(event.public_id),
             kind=event.kind,
             date=event.date.isoformat(),
-            person=str(event.person.public_id) if event.person_id else "",
+            person=str(event.person.public_id) if event.person is not None else "",
         )
     return event

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,6 +15,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from haven_core.dates import PartialDate, PartialDateError, parse_day
+
+FieldT = TypeVar("FieldT", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[FieldT]) -> FieldT:
+    """The form's own copy of the field ``name``, as the kind of field it is (to set its choices or its
+    queryset for this form only)."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{type(form).__name__}.{name} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
 
 
 def date_hint() -> str:
@@ -88,7 +99,8 @@ class PartialDateInput(forms.TextInput):
         try:
             parsed = PartialDate.parse(str(value or ""), slashes=True)
         except PartialDateError:
-            return super().format_value(value)  # shown as typed, beside its error
+            typed: str | None = super().format_value(value)  # shown as typed, beside its error
+            return typed
         return show_partial_date(parsed)
 
 
@@ -101,7 +113,7 @@ def show_partial_date(value: PartialDate) -> str:
     return str(value.year)
 
 
-def formfield_for(db_field: models.Field, **kwargs: Any) -> forms.Field | None:  # type: ignore[type-arg]
+def formfield_for(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """Every model date in a Haven form is entered through ``DateField``."""
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         kwargs.setdefault("form_class", DateField)
@@ -124,6 +136,7 @@ class HavenForm(forms.Form):
         return [(legend, fields) for legend, fields in groups if fields]
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class HavenModelForm(forms.ModelForm):  # type: ignore[type-arg]
     """A form that takes its fields from a model but never touches a saved row.
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Organisation
-from haven.cases.forms.base import HavenForm
+from haven.cases.forms.base import HavenForm, field_of
 from haven.cases.models import Household
 from haven.cases.models.household import STAGE_CHOICES
 from haven_core.pipeline import (
@@ -24,9 +24,10 @@ from haven_core.pipeline import (
 )
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return str(obj.get_full_name() or obj.get_username())
 
 
 class HouseholdCreateForm(HavenForm):
@@ -59,7 +60,9 @@ class HouseholdEditForm(HavenForm):
         members = get_user_model().objects.filter(
             membership__organisation_id=household.organisation_id, is_active=True
         )
-        self.fields["owner"].queryset = members.order_by("first_name", "last_name", "username")  # type: ignore[attr-defined]
+        field_of(self, "owner", forms.ModelChoiceField).queryset = members.order_by(
+            "first_name", "last_name", "username"
+        )
 
 
 class StageForm(HavenForm):
@@ -92,12 +95,12 @@ class StageForm(HavenForm):
         self.current = current
         labels = dict(STAGE_CHOICES)
         nexts = [s for s in ORDER if s in allowed_next(current) and not (held and held(s))]
-        self.fields["stage"].choices = [(s.value, labels[s.value]) for s in nexts]  # type: ignore[attr-defined]
+        field_of(self, "stage", forms.ChoiceField).choices = [(s.value, labels[s.value]) for s in nexts]
         self.backward = [s.value for s in nexts if is_backward(current, s)]
 
     @property
     def has_moves(self) -> bool:
-        return bool(self.fields["stage"].choices)  # type: ignore[attr-defined]
+        return bool(field_of(self, "stage", forms.ChoiceField).choices)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.forms.base import HavenModelForm, PartialDateInput
+from haven.cases.forms.base import HavenModelForm, PartialDateInput, field_of
 from haven.cases.models import Household, Person
 from haven.cases.models.person import VULNERABILITY_FIELDS
 from haven_core.dates import PartialDate, PartialDateError
@@ -89,13 +89,16 @@ class PersonForm(HavenModelForm):
         self, *args: Any, household: Household | None = None, person: Person | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        relationship = self.fields.get("relationship")
-        if relationship is not None and household is not None:
+        if "relationship" in self.fields and household is not None:
+            relationship = field_of(self, "relationship", forms.ChoiceField)
             others = household.people.filter(relationship="principal")
             if person is not None:
                 others = others.exclude(pk=person.pk)
             if others.exists():  # a household has one principal applicant
-                relationship.choices = [c for c in relationship.choices if c[0] != "principal"]  # type: ignore[attr-defined]
+                # Django keeps the choices as a list of pairs; the stubs type the getter as everything the
+                # setter accepts (a callable, a mapping...).
+                offered: list[tuple[str, Any]] = list(relationship.choices)  # type: ignore[arg-type]
+                relationship.choices = [c for c in offered if c[0] != "principal"]
 
     @classmethod
     def initial_from(cls, instance: Any) -> dict[str, Any]:

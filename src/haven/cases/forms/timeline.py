@@ -7,11 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from haven.cases.forms.base import DateInput, HavenForm, HavenModelForm
+from haven.cases.forms.base import DateInput, HavenForm, HavenModelForm, field_of
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.cases.models.timeline import MANUAL_CHOICES
 
 
+# Generic in django-stubs only (Django's class takes no subscript at runtime): hence the ignore.
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.display_name)
@@ -33,7 +34,7 @@ class EventForm(HavenModelForm):
 
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = household.people.order_by("id")  # type: ignore[attr-defined]
+        field_of(self, "person", forms.ModelChoiceField).queryset = household.people.order_by("id")
         self.fields["kind"].choices = MANUAL_CHOICES  # type: ignore[attr-defined]  # Haven writes moves itself
 
 

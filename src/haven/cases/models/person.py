@@ -109,7 +109,7 @@ class Person(models.Model):
     def latin_name(self) -> str:
         if self.surname_latin:
             return f"{self.surname_latin.upper()}, {self.given_name_latin}".strip(", ")
-        return self.given_name_latin
+        return str(self.given_name_latin)
 
     def all_spellings(self) -> list[str]:
         cyr = " ".join(

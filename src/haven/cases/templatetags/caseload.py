@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import format_html
@@ -59,7 +59,9 @@ def partial_date(value: str) -> str:
 @register.filter
 def label(instance: Model, field_name: str) -> str:
     """The translated name of a model field, capitalised, for a heading or a definition list."""
-    return capfirst(instance._meta.get_field(field_name).verbose_name)  # type: ignore[union-attr]
+    field = instance._meta.get_field(field_name)
+    assert isinstance(field, Field), f"{field_name} is a relation seen from the other side, with no name here"
+    return str(capfirst(field.verbose_name))
 
 
 @register.filter

@@ -8,16 +8,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import (
     canada_permit_delete,
     canada_permit_save,
@@ -27,7 +27,10 @@ from haven.cases.actions import (
 from haven.cases.forms.canada import CanadaPermitForm, CanadaRelativeForm
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
 from haven.cases.views.lookup import back_to, household_url, open_household, person_in, posted, tie_in
-from haven.errors import HavenError
+from haven.submission import submit
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise  # what gettext_lazy returns, in django-stubs
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,9 @@ class Tie:
     save: Callable[..., Any]
     delete: Callable[..., None]
     keyword: str  # how the actions name the instance: relative=..., permit=...
-    add_title: str
-    edit_title: str
-    remove_title: str
+    add_title: _StrPromise
+    edit_title: _StrPromise
+    remove_title: _StrPromise
 
 
 RELATIVE = Tie(
@@ -71,24 +74,26 @@ def _anchor(person: Person) -> str:
 
 
 def _form_page(
-    request: HttpRequest, household: Household, person: Person, tie: Tie, instance: Any, title: str
+    request: ActorRequest, household: Household, person: Person, tie: Tie, instance: Any, title: str
 ) -> HttpResponse:
     initial = tie.form.initial_from(instance) if instance else None
     form = tie.form(posted(request), initial=initial)
-    if form.is_valid():
-        try:
-            tie.save(actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance})  # type: ignore[attr-defined]
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Ties to Canada of %(name)s saved.") % {"name": person.display_name})
-            return back_to(household, _anchor(person))
+    if done := submit(
+        request,
+        lambda: tie.save(
+            actor=request.actor, person=person, fields=form.cleaned_data, **{tie.keyword: instance}
+        ),
+        form=form,
+        success=_("Ties to Canada of %(name)s saved.") % {"name": person.display_name},
+        then=lambda _saved: back_to(household, _anchor(person)),
+    ):
+        return done
     return render(request, "cases/form.html", {"household": household, "form": form, "title": title})
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
+def tie_new(request: ActorRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
     household = open_household(request, reference)
     person = person_in(household, person_id)
     title = tie.add_title % {"name": person.display_name}
@@ -97,7 +102,7 @@ def tie_new(request: HttpRequest, reference: str, person_id: uuid.UUID, tie: Tie
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+def tie_edit(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
     household = open_household(request, reference)
     instance = tie_in(tie.model, household, tie_id)
     title = tie.edit_title % {"name": instance.person.display_name}
@@ -106,18 +111,19 @@ def tie_edit(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def tie_remove(request: HttpRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+def tie_remove(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
     household = open_household(request, reference)
     instance = tie_in(tie.model, household, tie_id)
     anchor = _anchor(instance.person)
     if request.method == "POST":
-        try:
-            tie.delete(actor=request.actor, **{tie.keyword: instance})  # type: ignore[attr-defined]
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Removed."))
-        return back_to(household, anchor)
+        back = back_to(household, anchor)
+        removed = submit(
+            request,
+            lambda: tie.delete(actor=request.actor, **{tie.keyword: instance}),
+            success=_("Removed."),
+            then=lambda _removed: back,
+        )
+        return removed or back
     title = tie.remove_title % {"tie": instance}
     context = {"household": household, "title": title, "cancel": household_url(household, anchor)}
     return render(request, "cases/confirm_remove.html", context)

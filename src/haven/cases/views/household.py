@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import household_create, household_move, household_update
 from haven.cases.actions.households import hold_message, holds_for
 from haven.cases.duplicates import LikelyDuplicate
@@ -23,6 +24,7 @@ from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.lookup import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.intake.duplicates import LikelyMatch
 from haven_core.pipeline import ORDER, Stage, allowed_next
 from haven_core.roles import COALITION_WIDE
@@ -40,18 +42,18 @@ def _pipeline(household: Household) -> list[dict[str, object]]:
     return steps
 
 
-def _stage_form(request: HttpRequest, household: Household, data: Any = None) -> tuple[StageForm, str]:
+def _stage_form(request: ActorRequest, household: Household, data: Any = None) -> tuple[StageForm, str]:
     """The move control, offering only the moves its user may make now, and why there are none if so."""
-    holds = holds_for(request.actor, household)  # type: ignore[attr-defined]
+    holds = holds_for(request.actor, household)
     form = StageForm(data, current=household.stage_enum, held=lambda s: holds(s) is not None)
-    reasons = {holds(s) for s in allowed_next(household.stage_enum)} - {None}
+    reasons = {hold for s in allowed_next(household.stage_enum) if (hold := holds(s)) is not None}
     held = hold_message(sorted(reasons, key=lambda h: h.value)[0]) if reasons and not form.has_moves else ""
     return form, held
 
 
 @require_GET
 @caseload_required
-def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
     household = open_household(request, reference)
     # Kept on the household, so that its principal and every panel of the page use these same people.
     loaded = (
@@ -90,15 +92,17 @@ def household_detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def household_new(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def household_new(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     choose = actor.role in COALITION_WIDE or actor.organisation is None
     data = posted(request)
     form = HouseholdCreateForm(data, choose_organisation=choose)
     principal = PrincipalForm(data)
     duplicates: list[LikelyMatch] = []
     if data is not None and form.is_valid() and principal.is_valid():
-        organisation = form.cleaned_data["organisation"] if choose else actor.organisation
+        organisation = (
+            actor.organisation if actor.organisation and not choose else form.cleaned_data["organisation"]
+        )
         try:
             household = household_create(
                 actor=actor,
@@ -122,45 +126,42 @@ def household_new(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def household_edit(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def household_edit(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     form = HouseholdEditForm(posted(request), household=household)
-    if form.is_valid():
-        try:
-            household_update(actor=actor, household=household, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Household saved."))
-            return back_to(household)
+    if done := submit(
+        request,
+        lambda: household_update(actor=actor, household=household, fields=form.cleaned_data),
+        form=form,
+        success=_("Household saved."),
+        then=lambda _saved: back_to(household),
+    ):
+        return done
     context = {"household": household, "form": form, "title": _("Edit household")}
     return render(request, "cases/form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def household_stage(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def household_stage(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     form, held = _stage_form(request, household, posted(request))
-    if form.is_valid():
-        stage = Stage(form.cleaned_data["stage"])
-        try:
-            household_move(
-                actor=actor,
-                household=household,
-                stage=stage,
-                reason=form.cleaned_data["reason"],
-                confirmed=form.cleaned_data["confirm_back"],
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request, _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()}
-            )
-            return back_to(household, "pipeline")
+    if done := submit(
+        request,
+        lambda: household_move(
+            actor=actor,
+            household=household,
+            stage=Stage(form.cleaned_data["stage"]),
+            reason=form.cleaned_data["reason"],
+            confirmed=form.cleaned_data["confirm_back"],
+        ),
+        form=form,
+        success=lambda _moved: _("Status changed to “%(stage)s”.") % {"stage": household.get_stage_display()},
+        then=lambda _moved: back_to(household, "pipeline"),
+    ):
+        return done
     if held and request.method == "POST":
         messages.error(request, held)
         return back_to(household, "pipeline")

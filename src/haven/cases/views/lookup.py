@@ -11,21 +11,23 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from haven.accounts.access import household_for
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import household_view
 from haven.cases.models import Household, Person
 
 
-def open_household(request: HttpRequest, reference: str) -> Household:
+def open_household(request: ActorRequest, reference: str) -> Household:
     """The household the signed-in user asked for (404 if not theirs to see).
 
     Opening any household page shows names and other sensitive data, so a GET is recorded in the
     audit trail as a view.
     """
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     household: Household = household_for(actor, reference)
     if request.method == "GET":
         match = request.resolver_match
-        household_view(actor=actor, household=household, page=match.url_name if match else request.path)
+        page = (match.url_name if match else None) or request.path
+        household_view(actor=actor, household=household, page=page)
     return household
 
 

@@ -5,24 +5,26 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import person_add, person_delete, person_update
 from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.people import PersonForm
 from haven.cases.views.lookup import back_to, household_url, open_household, person_in, posted
 from haven.errors import HavenError
+from haven.submission import submit
 from haven_core.intake.duplicates import LikelyMatch
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def person_new(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def person_new(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     form = PersonForm(posted(request), household=household)
     duplicates: list[LikelyMatch] = []
@@ -47,20 +49,20 @@ def person_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def person_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     data = posted(request)
     form = PersonForm(data, initial=PersonForm.initial_from(person), household=household, person=person)
-    if form.is_valid():
-        try:
-            person_update(actor=actor, person=person, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("%(name)s saved.") % {"name": person.display_name})
-            return back_to(household, f"person-{person.public_id}")
+    if done := submit(
+        request,
+        lambda: person_update(actor=actor, person=person, fields=form.cleaned_data),
+        form=form,
+        success=lambda _saved: _("%(name)s saved.") % {"name": person.display_name},
+        then=lambda _saved: back_to(household, f"person-{person.public_id}"),
+    ):
+        return done
     context = {
         "household": household,
         "form": form,
@@ -71,18 +73,18 @@ def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> H
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def person_remove(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def person_remove(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     if request.method == "POST":
-        try:
-            person_delete(actor=actor, person=person)
-        except HavenError as exc:
-            messages.error(request, str(exc))
-            return back_to(household, f"person-{person.public_id}")
-        messages.success(request, _("%(name)s removed from the household.") % {"name": person.display_name})
-        return back_to(household, "people")
+        removed = submit(
+            request,
+            lambda: person_delete(actor=actor, person=person),
+            success=_("%(name)s removed from the household.") % {"name": person.display_name},
+            then=lambda _removed: back_to(household, "people"),
+        )
+        return removed or back_to(household, f"person-{person.public_id}")
     context = {
         "household": household,
         "title": _("Remove %(name)s from the household?") % {"name": person.display_name},

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import event_add, event_withdraw
 from haven.cases.forms.timeline import EventForm, WithdrawForm
 from haven.cases.models import Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.lookup import back_to, open_household, posted
-from haven.errors import HavenError
+from haven.submission import submit
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Entry:
             return ""
         if self.event.kind == "status_changed":
             return _readable_move(self.event.note)
-        return self.event.note
+        return str(self.event.note)
 
 
 _MOVE = re.compile(r"^(\w+) → (\w+)(: .*)?$", re.DOTALL)
@@ -80,18 +81,18 @@ def first_past(entries: list[Entry], today: dt.date) -> int:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def event_new(request: HttpRequest, reference: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def event_new(request: ActorRequest, reference: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     form = EventForm(posted(request), household=household)
-    if form.is_valid():
-        try:
-            event_add(actor=actor, household=household, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Event added to the timeline."))
-            return back_to(household, "timeline")
+    if done := submit(
+        request,
+        lambda: event_add(actor=actor, household=household, fields=form.cleaned_data),
+        form=form,
+        success=_("Event added to the timeline."),
+        then=lambda _event: back_to(household, "timeline"),
+    ):
+        return done
     return render(
         request, "cases/form.html", {"household": household, "form": form, "title": _("Add an event")}
     )
@@ -99,9 +100,9 @@ def event_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def event_withdraw_view(request: HttpRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
+def event_withdraw_view(request: ActorRequest, reference: str, event_id: uuid.UUID) -> HttpResponse:
     """Withdraw a person's own event with a reason; Haven's own events offer no such page."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     household = open_household(request, reference)
     event = get_object_or_404(TimelineEvent, household=household, public_id=event_id)
     event.household = household
@@ -109,14 +110,14 @@ def event_withdraw_view(request: HttpRequest, reference: str, event_id: uuid.UUI
         messages.error(request, _("This event stays on the timeline as it is."))
         return back_to(household, "timeline")
     form = WithdrawForm(posted(request))
-    if form.is_valid():
-        try:
-            event_withdraw(actor=actor, event=event, reason=form.cleaned_data["reason"])
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Event withdrawn; it stays on the timeline, struck through."))
-            return back_to(household, "timeline")
+    if done := submit(
+        request,
+        lambda: event_withdraw(actor=actor, event=event, reason=form.cleaned_data["reason"]),
+        form=form,
+        success=_("Event withdrawn; it stays on the timeline, struck through."),
+        then=lambda _event: back_to(household, "timeline"),
+    ):
+        return done
     context = {
         "household": household,
         "form": form,

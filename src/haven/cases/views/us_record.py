@@ -4,36 +4,36 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.actions import us_record_save
 from haven.cases.forms.us_record import USRecordForm
 from haven.cases.models import USRecord
 from haven.cases.views.lookup import back_to, open_household, person_in, posted
-from haven.errors import HavenError
+from haven.submission import submit
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def us_record_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def us_record_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     record = USRecord.objects.filter(person=person).first()
     initial = USRecordForm.initial_from(record) if record else None
     form = USRecordForm(posted(request), initial=initial)
-    if form.is_valid():
-        try:
-            us_record_save(actor=actor, person=person, fields=form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("US record of %(name)s saved.") % {"name": person.display_name})
-            return back_to(household, f"person-{person.public_id}")
+    if done := submit(
+        request,
+        lambda: us_record_save(actor=actor, person=person, fields=form.cleaned_data),
+        form=form,
+        success=_("US record of %(name)s saved.") % {"name": person.display_name},
+        then=lambda _saved: back_to(household, f"person-{person.public_id}"),
+    ):
+        return done
     title = _("US immigration record of %(name)s") % {"name": person.display_name}
     return render(request, "cases/form.html", {"household": household, "form": form, "title": title})

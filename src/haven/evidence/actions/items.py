@@ -162,7 +162,11 @@ def working_copy_create(
         ItemFile.objects.create(item=copy, blob=blob, role="working", filename=filename)
         timestamp_on_commit([blob])
         touch(household, actor)
-        detail = {"derivation": derivation, "sha256": blob.sha256, "media_type": blob.media_type}
+        detail: dict[str, object] = {
+            "derivation": derivation,
+            "sha256": blob.sha256,
+            "media_type": blob.media_type,
+        }
         if cleaned:
             detail["metadata_removed"] = True
         custody(actor, "evidence.working_copy", copy, original=str(original.public_id), **detail)

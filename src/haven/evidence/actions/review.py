@@ -48,7 +48,7 @@ def can_verify(actor: Actor, item: EvidenceItem) -> tuple[bool, str]:
         return False, _("You cannot see this household's evidence.")
     if not may_review(actor):
         return False, _("Only a reviewer, the coordinator or an administrator verifies evidence.")
-    if getattr(actor.user, "pk", None) in _adders(item):
+    if actor.user_id in _adders(item):
         return False, _("You added this evidence: someone else must verify it (two-person rule).")
     return True, ""
 
@@ -64,7 +64,9 @@ def evidence_verify(*, actor: Actor, item: EvidenceItem, verdict: str, note: str
     if not note.strip():
         raise InvalidEvidence(_("Say what you checked, or why you dispute or retract it."))
     with transaction.atomic():
-        verification = Verification.objects.create(item=item, reviewer=actor.user, verdict=verdict, note=note)
+        verification = Verification.objects.create(
+            item=item, reviewer=actor.signed_in, verdict=verdict, note=note
+        )
         before = item.status
         item.status = verdict
         item.save(update_fields=["status"])
@@ -86,7 +88,7 @@ def evidence_send_back(*, actor: Actor, item: EvidenceItem, reason: str) -> Veri
         raise InvalidEvidence(_("Say what must be corrected before it can be verified."))
     with transaction.atomic():
         verification = Verification.objects.create(
-            item=item, reviewer=actor.user, verdict=SENT_BACK, note=reason
+            item=item, reviewer=actor.signed_in, verdict=SENT_BACK, note=reason
         )
         before = item.status
         item.status = SENT_BACK

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.lookup import open_household, person_in, posted
 from haven.errors import HavenError
 from haven.evidence.actions import evidence_add, evidence_update, working_copy_create
@@ -18,38 +22,46 @@ from haven.evidence.actions.permission_and_custody import ensure_can_change
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
 from haven.evidence.jobs import CAPTURE, capture_subject
-from haven.evidence.preview_jobs import previews_queue
+from haven.evidence.models import EvidenceItem
 from haven.evidence.views.lookup import back_to_item, item_in
+from haven.evidence.preview_jobs import previews_queue
 from haven.jobs.actions import job_start
+from haven.jobs.models import Job
+from haven.submission import submit
 
 
-def _files(request: HttpRequest) -> object:
+def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile[Any]] | None:
     return request.FILES if request.method == "POST" else None
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def evidence_new(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     form = UploadForm(posted(request), _files(request))
-    if form.is_valid():
+
+    def add() -> EvidenceItem:
         upload = form.cleaned_data["upload"]
-        try:
-            item = evidence_add(
-                actor=actor,
-                person=person,
-                fields=form.item_fields(),
-                data=upload.data if upload else None,
-                filename=upload.filename if upload else "",
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            previews_queue(item)  # drawn by a worker: this request does not wait on Poppler
-            messages.success(request, _("Evidence added. Someone else must now verify it."))
-            return back_to_item(item)
+        item = evidence_add(
+            actor=actor,
+            person=person,
+            fields=form.item_fields(),
+            data=upload.data if upload else None,
+            filename=upload.filename if upload else "",
+        )
+        previews_queue(item)  # drawn by a worker: this request does not wait on Poppler
+        return item
+
+    if done := submit(
+        request,
+        add,
+        form=form,
+        success=_("Evidence added. Someone else must now verify it."),
+        then=back_to_item,
+    ):
+        return done
     context = {
         "household": household,
         "person": person,
@@ -63,32 +75,38 @@ def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def evidence_capture(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     person = person_in(household, person_id)
     capture = capture_function()
     form = CaptureForm(posted(request) if capture else None)
-    if capture is not None and form.is_valid():
+
+    def start() -> Job:
         # Fetching and rendering take seconds, up to the capture's time limit: a worker does it (a job),
         # and the person's evidence page follows it. The form's fields go with the job, sealed, and are
         # checked again there.
-        try:
-            ensure_can_change(actor, household)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            job_start(
-                actor=actor,
-                kind=CAPTURE,
-                subject=capture_subject(person),
-                organisation=household.organisation,
-                params={
-                    "form": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
-                },
-            )
-            messages.success(request, _("Haven is capturing the page; this page shows how far it got."))
-            return redirect("evidence:person", reference=household.reference, person_id=person.public_id)
+        ensure_can_change(actor, household)
+        return job_start(
+            actor=actor,
+            kind=CAPTURE,
+            subject=capture_subject(person),
+            organisation=household.organisation,
+            params={"form": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}},
+        )
+
+    if capture is not None and (
+        done := submit(
+            request,
+            start,
+            form=form,
+            success=_("Haven is capturing the page; this page shows how far it got."),
+            then=lambda _job: redirect(
+                "evidence:person", reference=household.reference, person_id=person.public_id
+            ),
+        )
+    ):
+        return done
     context = {
         "household": household,
         "person": person,
@@ -106,8 +124,8 @@ def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID)
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def evidence_edit(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     form = EvidenceForm(posted(request), item=item)
@@ -137,28 +155,33 @@ def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> H
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def working_copy_new(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     original = item_in(household, item_id)
     form = WorkingCopyForm(posted(request), _files(request))
-    if form.is_valid():
+
+    def copy() -> EvidenceItem:
         upload = form.cleaned_data["upload"]
-        try:
-            copy = working_copy_create(
-                actor=actor,
-                original=original,
-                derivation=form.cleaned_data["derivation"],
-                data=upload.data,
-                filename=upload.filename,
-                fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            previews_queue(copy)
-            messages.success(request, _("Working copy added; the original is unchanged."))
-            return back_to_item(copy)
+        made = working_copy_create(
+            actor=actor,
+            original=original,
+            derivation=form.cleaned_data["derivation"],
+            data=upload.data,
+            filename=upload.filename,
+            fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
+        )
+        previews_queue(made)
+        return made
+
+    if done := submit(
+        request,
+        copy,
+        form=form,
+        success=_("Working copy added; the original is unchanged."),
+        then=back_to_item,
+    ):
+        return done
     context = {
         "household": household,
         "person": original.person,

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from haven.accounts.access import caseload_required, household_for
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.lookup import open_household
 from haven.evidence.actions import file_downloaded, picture_shown
 from haven.evidence.errors import BlobIntegrityError
@@ -44,8 +45,8 @@ def _refused() -> HttpResponse:
 
 
 @caseload_required
-def file_download(request: HttpRequest, reference: str, item_id: uuid.UUID, sha256: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def file_download(request: ActorRequest, reference: str, item_id: uuid.UUID, sha256: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
@@ -65,8 +66,8 @@ def file_download(request: HttpRequest, reference: str, item_id: uuid.UUID, sha2
 
 @caseload_required
 @xframe_options_sameorigin
-def file_preview(request: HttpRequest, reference: str, item_id: uuid.UUID, sha256: str) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def file_preview(request: ActorRequest, reference: str, item_id: uuid.UUID, sha256: str) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
@@ -85,7 +86,8 @@ def file_preview(request: HttpRequest, reference: str, item_id: uuid.UUID, sha25
         # HTML and text are shown as text: an uploaded page never runs as a page, sandboxed or not.
         media_type = "text/plain; charset=utf-8" if kind == "text" else item_file.blob.media_type
         response = HttpResponse(data, content_type=media_type)
-        response["Content-Disposition"] = content_disposition_header(False, download_name(item_file))
+        if disposition := content_disposition_header(False, download_name(item_file)):
+            response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX_CSP
     response["Cache-Control"] = "no-store"
@@ -94,11 +96,11 @@ def file_preview(request: HttpRequest, reference: str, item_id: uuid.UUID, sha25
 
 @caseload_required
 def file_picture(
-    request: HttpRequest, reference: str, item_id: uuid.UUID, sha256: str, number: int
+    request: ActorRequest, reference: str, item_id: uuid.UUID, sha256: str, number: int
 ) -> HttpResponse:
     """The ``number``-th picture Haven drew of the file. The page that shows it recorded the view of
     the household; each picture is recorded as a read in the item's custody."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     household = household_for(actor, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])

@@ -6,11 +6,12 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.lookup import open_household, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
 from haven.evidence.documentation_facts import assess_items
@@ -22,7 +23,7 @@ from haven.evidence.views.reading import reading_context
 
 
 @caseload_required
-def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
+def person_evidence(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
@@ -40,19 +41,19 @@ def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) 
     return render(request, "evidence/person.html", context)
 
 
-def _capture_jobs(request: HttpRequest, person: Any) -> list[Any]:
+def _capture_jobs(request: ActorRequest, person: Any) -> list[Any]:
     """This person's captures the user may follow, from the last day: running, failed or just done."""
     from haven.evidence.jobs import CAPTURE, capture_subject
     from haven.jobs.actions import jobs_for
 
     since = timezone.now() - dt.timedelta(days=1)
-    jobs = jobs_for(request.actor)  # type: ignore[attr-defined]
+    jobs = jobs_for(request.actor)
     return list(jobs.filter(kind=CAPTURE, subject=capture_subject(person), created_at__gte=since)[:3])
 
 
 @caseload_required
-def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def item_detail(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])

@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
-from haven.accounts.actor import Actor
-from haven.errors import HavenError
+from haven.accounts.actor import Actor, ActorRequest
 from haven.evidence.actions import (
     can_verify,
     evidence_send_back,
@@ -45,10 +44,11 @@ from haven.evidence.review_queue import (
 from haven.evidence.views.files import picture_response
 from haven.evidence.views.lookup import file_of
 from haven.evidence.views.reading import reading_context
+from haven.submission import submit
 
 
-def _reviewer(request: HttpRequest) -> Any:
-    actor = request.actor  # type: ignore[attr-defined]
+def _reviewer(request: ActorRequest) -> Any:
+    actor = request.actor
     if not may_review(actor):
         raise PermissionDenied
     return actor
@@ -81,7 +81,7 @@ def _at(item: EvidenceItem | None) -> HttpResponseRedirect:
 
 @require_GET
 @caseload_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: ActorRequest) -> HttpResponse:
     """The queue opens at its oldest item."""
     actor = _reviewer(request)
     first = next_in_queue(actor, None)
@@ -92,14 +92,14 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @caseload_required
-def queue_item_page(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+def queue_item_page(request: ActorRequest, item_id: uuid.UUID) -> HttpResponse:
     actor = _reviewer(request)
     item = _item_or_404(actor, item_id)
     return _render_item(request, actor, item, QueueVerifyForm(), SendBackForm())
 
 
 def _render_item(
-    request: HttpRequest, actor: Any, item: EvidenceItem, verify_form: Any, back_form: Any, status: int = 200
+    request: ActorRequest, actor: Any, item: EvidenceItem, verify_form: Any, back_form: Any, status: int = 200
 ) -> HttpResponse:
     evidence_viewed(actor=actor, item=item, page="review_queue")
     previews_queue(item)  # pictures missing: a worker draws them, the page says they are coming
@@ -138,7 +138,7 @@ def _context(actor: Any, item: EvidenceItem | None) -> dict[str, Any]:
 
 
 def _decide(
-    request: HttpRequest,
+    request: ActorRequest,
     item_id: uuid.UUID,
     form_class: type[forms.Form],
     act: Callable[[Actor, EvidenceItem, dict[str, Any]], object],
@@ -151,14 +151,14 @@ def _decide(
     if decided := _decided_meanwhile(request, actor, item):
         return decided
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            act(actor, item, form.cleaned_data)
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, done % {"title": item.title or item.get_kind_display()})
-            return _at(next_in_queue(actor, item))
+    if decision := submit(
+        request,
+        lambda: act(actor, item, form.cleaned_data),
+        form=form,
+        success=lambda _decided: done % {"title": item.title or item.get_kind_display()},
+        then=lambda _decided: _at(next_in_queue(actor, item)),
+    ):
+        return decision
     verify = form if isinstance(form, QueueVerifyForm) else QueueVerifyForm()
     send_back = form if isinstance(form, SendBackForm) else SendBackForm()
     return _render_item(request, actor, item, verify, send_back, status=400)
@@ -166,7 +166,7 @@ def _decide(
 
 @require_POST
 @caseload_required
-def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+def queue_verify(request: ActorRequest, item_id: uuid.UUID) -> HttpResponse:
     return _decide(
         request,
         item_id,
@@ -180,7 +180,7 @@ def queue_verify(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @caseload_required
-def queue_send_back(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+def queue_send_back(request: ActorRequest, item_id: uuid.UUID) -> HttpResponse:
     return _decide(
         request,
         item_id,
@@ -192,7 +192,7 @@ def queue_send_back(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
 
 @require_GET
 @caseload_required
-def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number: int) -> HttpResponse:
+def queue_picture(request: ActorRequest, item_id: uuid.UUID, sha256: str, number: int) -> HttpResponse:
     """A picture Haven made of one of the item's files (a PDF page, a re-encoded image)."""
     actor = _reviewer(request)
     item_file = file_of(_item_or_404(actor, item_id), sha256)
@@ -205,7 +205,7 @@ def queue_picture(request: HttpRequest, item_id: uuid.UUID, sha256: str, number:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def queue_search(request: HttpRequest) -> HttpResponse:
+def queue_search(request: ActorRequest) -> HttpResponse:
     """Evidence whose text read from a scan contains the words sought, among the households the reviewer
     may see. The text is encrypted, so the database cannot search it: it is decrypted and searched here.
     The words come by POST, never in the address (they may be a person's name), as the case list's do."""

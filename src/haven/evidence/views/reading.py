@@ -7,14 +7,14 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.lookup import open_household
 from haven.errors import HavenError
 from haven.evidence.actions import fact_decide, may_review
@@ -24,6 +24,8 @@ from haven.evidence.models.items import TAG_CHOICES
 from haven.evidence.models.reading import PROPOSED
 from haven.evidence.views.lookup import back_to_item, item_in
 from haven.jobs.actions import job_start, jobs_for
+from haven.jobs.models import Job
+from haven.submission import submit
 from haven_core.evidence import ocr
 
 KIND_LABELS = {
@@ -36,11 +38,11 @@ KIND_LABELS = {
 }
 
 
-def reading_context(request: HttpRequest, item: EvidenceItem) -> dict[str, Any]:
+def reading_context(request: ActorRequest, item: EvidenceItem) -> dict[str, Any]:
     """What the item's page shows of its reading: the text, the proposals, the job if one runs."""
     from haven.evidence.reading import READ, readable_file
 
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     reading = getattr(item, "reading", None)
     tags = dict(TAG_CHOICES)
     proposals = [
@@ -65,46 +67,49 @@ def reading_context(request: HttpRequest, item: EvidenceItem) -> dict[str, Any]:
 
 @require_POST
 @caseload_required
-def item_read(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+def item_read(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     from haven.evidence.reading import READ, readable_file
 
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
-    try:
+
+    def start() -> Job:
         ensure_can_change(actor, household)
         if readable_file(item) is None:
             raise HavenError(_("This item has no scan or photo to read."))
         if not ocr.available():
             raise HavenError(_("Reading scanned documents is not available on this installation."))
-    except HavenError as exc:
-        messages.error(request, str(exc))
-        return back_to_item(item)
-    job_start(
-        actor=actor, kind=READ, subject=str(item.public_id), organisation=household.organisation,
-        audit_detail={"item": str(item.public_id)},
-    )  # fmt: skip
-    messages.success(request, _("Haven is reading the document; this page shows how far it got."))
-    return back_to_item(item)
+        return job_start(
+            actor=actor, kind=READ, subject=str(item.public_id), organisation=household.organisation,
+            audit_detail={"item": str(item.public_id)},
+        )  # fmt: skip
+
+    back = back_to_item(item)
+    read = submit(
+        request,
+        start,
+        success=_("Haven is reading the document; this page shows how far it got."),
+        then=lambda _job: back,
+    )
+    return read or back
 
 
 @require_POST
 @caseload_required
-def proposal_decide(request: HttpRequest, reference: str, item_id: uuid.UUID, number: int) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def proposal_decide(request: ActorRequest, reference: str, item_id: uuid.UUID, number: int) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     proposal = item.proposals.filter(pk=number).first()
     decision = request.POST.get("decision")
     if proposal is None or decision not in ("confirm", "reject"):
         raise Http404
-    try:
-        fact_decide(actor=actor, proposal=proposal, confirm=decision == "confirm")
-    except HavenError as exc:
-        messages.error(request, str(exc))
-    else:
-        if decision == "confirm":
-            messages.success(request, _("Fact confirmed."))
-        else:
-            messages.success(request, _("Fact rejected."))
-    return back_to_item(item)
+    back = back_to_item(item)
+    decided = submit(
+        request,
+        lambda: fact_decide(actor=actor, proposal=proposal, confirm=decision == "confirm"),
+        success=_("Fact confirmed.") if decision == "confirm" else _("Fact rejected."),
+        then=lambda _fact: back,
+    )
+    return decided or back

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.cases.views.lookup import open_household, posted
-from haven.errors import HavenError
 from haven.evidence.actions import can_verify, evidence_verify
 from haven.evidence.forms import VerifyForm
 from haven.evidence.presenting import file_rows
-from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.views.lookup import back_to_item, item_in
+from haven.submission import submit
+from haven.evidence.preview_jobs import previews_queue
 
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def item_verify(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
     item = item_in(household, item_id)
     previews_queue(item)
@@ -39,16 +39,14 @@ def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
     if not allowed:  # the two-person rule, or a role that does not verify: said plainly, refused
         return render(request, "evidence/verify.html", context, status=403)
     form = VerifyForm(posted(request))
-    if form.is_valid():
-        try:
-            evidence_verify(
-                actor=actor, item=item, verdict=form.cleaned_data["verdict"], note=form.cleaned_data["note"]
-            )
-        except HavenError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request, _("Verdict recorded: %(verdict)s.") % {"verdict": item.get_status_display()}
-            )
-            return back_to_item(item)
+    if done := submit(
+        request,
+        lambda: evidence_verify(
+            actor=actor, item=item, verdict=form.cleaned_data["verdict"], note=form.cleaned_data["note"]
+        ),
+        form=form,
+        success=lambda _verdict: _("Verdict recorded: %(verdict)s.") % {"verdict": item.get_status_display()},
+        then=lambda _verdict: back_to_item(item),
+    ):
+        return done
     return render(request, "evidence/verify.html", {**context, "form": form})

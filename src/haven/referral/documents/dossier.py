@@ -191,7 +191,7 @@ def _assessment_context(
     return out
 
 
-def _level(levels: Mapping[str, Any], dimension: str) -> str:
+def _level(levels: Sequence[Mapping[str, Any]], dimension: str) -> str:
     """The level a reviewer set, or else the computed one."""
     found = next((d for d in levels if d["dimension"] == dimension), None)
     return str(found["reviewer"] or found["computed"]).lower() if found else ""

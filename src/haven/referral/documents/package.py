@@ -112,7 +112,7 @@ def _dossiers(task: _Task) -> dict[str, bytes]:
     }
 
 
-def _rendered(tasks: list[_Task], jobs: int) -> Iterator[dict[str, bytes]]:
+def _rendered(tasks: Sequence[_Task], jobs: int) -> Iterator[dict[str, bytes]]:
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(_dossiers, tasks)
         return

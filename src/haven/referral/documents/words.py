@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -51,7 +51,7 @@ FIELD_LABELS = {
 _WITHHELD = re.compile(r"^(household|person (\d+)): (\w+)$")
 
 
-def choice(choices: list[tuple[str, object]] | list[tuple[str, str]], code: str) -> str:
+def choice(choices: Sequence[tuple[str, object]], code: str) -> str:
     return str(dict(choices).get(code, code)) if code else ""
 
 

@@ -45,7 +45,7 @@ def information_request_open(*, actor: Actor, entry: ReferralEntry, question: st
         raise InvalidChange(_("Say what more information is needed."))
     with transaction.atomic():
         information_requests_close(actor=actor, entry=entry, why="superseded")
-        request = InformationRequest.objects.create(entry=entry, question=question, asked_by=actor.user)
+        request = InformationRequest.objects.create(entry=entry, question=question, asked_by=actor.signed_in)
         audit(
             actor,
             "referral.request_open",

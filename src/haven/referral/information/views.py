@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import actor_of, caseload_required
-from haven.errors import HavenError
 from haven.referral.forms import AnswerForm
 from haven.referral.information import open_requests_for, requests_for
 from haven.referral.information.actions import information_request_answer
+from haven.submission import submit
 
 
 @require_http_methods(["GET"])
@@ -25,7 +25,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     rows = list(open_requests_for(actor).order_by("asked_at", "id")[:500])
     for row in rows:
-        row.form = AnswerForm(auto_id=f"id_answer_{row.pk}_%s")  # type: ignore[attr-defined]
+        row.form = AnswerForm(auto_id=f"id_answer_{row.pk}_%s")
     return render(request, "referral/requests.html", {"requests": rows, "nav": "requests"})
 
 
@@ -36,18 +36,18 @@ def request_answer(request: HttpRequest, public_id: Any) -> HttpResponse:
     info = get_object_or_404(requests_for(actor), public_id=public_id)
     reference = info.entry.household.reference
     form = AnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Write your answer to the liaison."))
-    else:
-        try:
-            information_request_answer(actor=actor, request=info, answer=form.cleaned_data["answer"])
-        except HavenError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request, _("Your answer has gone to the liaison (%(ref)s).") % {"ref": reference}
-            )
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect("cases:detail", reference=reference)
+        going_on = redirect(back)
+    else:
+        going_on = redirect("cases:detail", reference=reference)
+    if not form.is_valid():
+        messages.error(request, _("Write your answer to the liaison."))
+        return going_on
+    answered = submit(
+        request,
+        lambda: information_request_answer(actor=actor, request=info, answer=form.cleaned_data["answer"]),
+        success=_("Your answer has gone to the liaison (%(ref)s).") % {"ref": reference},
+        then=lambda _answered: going_on,
+    )
+    return answered or going_on

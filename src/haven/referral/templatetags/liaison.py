@@ -42,5 +42,5 @@ def information_requests(context: Any, household: Any) -> dict[str, Any]:
     may_answer = can_change(actor_of(context["request"]), household)
     for request in requests:
         if may_answer and request.status == InformationRequest.OPEN:
-            request.form = AnswerForm(auto_id=f"id_answer_{request.pk}_%s")
+            request.form = AnswerForm(auto_id=f"id_answer_{request.pk}_%s")  # type: ignore[attr-defined]
     return {"requests": requests, "household": household, "csrf_token": context.get("csrf_token")}

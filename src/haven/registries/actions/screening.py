@@ -26,11 +26,12 @@ def _apply(
     """Bring the people's hits in line with what the matcher found now."""
     counts = ScreeningCounts(people=len(people))
     existing: dict[int, dict[str, ScreeningHit]] = {p.pk: {} for p in people}
-    for hit in ScreeningHit.objects.filter(person__in=[p.pk for p in people]).only(
+    for stored in ScreeningHit.objects.filter(person__in=[p.pk for p in people]).only(
         "id", "person_id", "entry_ref", "status", "score", "decision", "reasons_text"
     ):
-        existing[hit.person_id][hit.entry_ref] = hit
-    new, changed = [], []
+        existing[stored.person_id][stored.entry_ref] = stored
+    new: list[ScreeningHit] = []
+    changed: list[ScreeningHit] = []
     for person in people:
         hits = existing[person.pk]
         current = set()

@@ -8,13 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.accounts.actor import Actor
+from haven.accounts.actor import Actor, ActorRequest
 from haven.cases.actions import household_view
 from haven.registries.actions import link_confirm, link_reject, link_undo
 from haven.registries.duplicates import find_duplicates, same_person
@@ -28,8 +28,8 @@ PER_PAGE = 50
 _PEOPLE = ("person_a__household__organisation", "person_b__household__organisation", "decided_by")
 
 
-def _coordinator(request: HttpRequest) -> Actor:
-    actor: Actor = request.actor  # type: ignore[attr-defined]
+def _coordinator(request: ActorRequest) -> Actor:
+    actor: Actor = request.actor
     if not can_decide_links(actor):
         raise PermissionDenied
     return actor
@@ -37,7 +37,7 @@ def _coordinator(request: HttpRequest) -> Actor:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def duplicate_list(request: HttpRequest) -> HttpResponse:
+def duplicate_list(request: ActorRequest) -> HttpResponse:
     actor = _coordinator(request)
     if request.method == "POST":
         counts = find_duplicates(actor=actor, stream=io.StringIO())
@@ -70,7 +70,7 @@ def _decide(actor: Actor, link: IdentityLink, decision: str, note: str) -> str:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def link_detail(request: HttpRequest, link_id: Any) -> HttpResponse:
+def link_detail(request: ActorRequest, link_id: Any) -> HttpResponse:
     actor = _coordinator(request)
     link = get_object_or_404(IdentityLink.objects.select_related(*_PEOPLE), public_id=link_id)
     form = DecisionForm(request.POST if request.method == "POST" else None)

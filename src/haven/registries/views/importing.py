@@ -8,12 +8,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import Actor, ActorRequest
 from haven.jobs import files
 from haven.jobs.actions import job_start, jobs_for
 from haven.jobs.models import Job
@@ -24,8 +25,8 @@ from haven.registries.permissions import can_review_hits
 KEPT = ("upload", "file_name", "registry", "taken_on")
 
 
-def _importer(request: HttpRequest) -> Any:
-    actor = request.actor  # type: ignore[attr-defined]
+def _importer(request: ActorRequest) -> Actor:
+    actor = request.actor
     if not can_review_hits(actor):
         raise PermissionDenied
     return actor
@@ -33,7 +34,7 @@ def _importer(request: HttpRequest) -> Any:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: ActorRequest) -> HttpResponse:
     actor = _importer(request)
     form = RegistryFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +62,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @caseload_required
-def confirm(request: HttpRequest, job_id: Any) -> HttpResponse:
+def confirm(request: ActorRequest, job_id: Any) -> HttpResponse:
     actor = _importer(request)
     preview = get_object_or_404(jobs_for(actor), public_id=job_id, kind=PREVIEW, state=Job.DONE)
     if Job.objects.filter(kind=IMPORT, subject=str(preview.public_id)).exists():

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actor import ActorRequest
 from haven.registries.importing import reference_order
 from haven.registries.models import Change, Registry, Snapshot
 from haven.registries.models.registry import CHANGE_CHOICES
@@ -18,8 +19,8 @@ CHANGES_SHOWN = 500
 
 @require_GET
 @caseload_required
-def registry_list(request: HttpRequest) -> HttpResponse:
-    actor = request.actor  # type: ignore[attr-defined]
+def registry_list(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
     registries = Registry.objects.prefetch_related("snapshots").order_by("slug")
     context = {
         "registries": registries,

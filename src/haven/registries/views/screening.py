@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.accounts.actor import Actor
+from haven.accounts.actor import Actor, ActorRequest
 from haven.accounts.visibility import within_visible
 from haven.cases.actions import household_view
 from haven.registries.actions import hit_confirm, hit_reject
@@ -33,8 +33,8 @@ def visible_hits(actor: Actor) -> QuerySet[ScreeningHit]:
     return within_visible(actor, ScreeningHit.objects.all(), "person__household")
 
 
-def _reviewer(request: HttpRequest) -> Actor:
-    actor: Actor = request.actor  # type: ignore[attr-defined]
+def _reviewer(request: ActorRequest) -> Actor:
+    actor: Actor = request.actor
     if not can_review_hits(actor):
         raise PermissionDenied
     return actor
@@ -48,7 +48,7 @@ def _with_entries(hits: list[ScreeningHit]) -> list[tuple[ScreeningHit, Entry | 
 
 @require_http_methods(["GET"])
 @caseload_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: ActorRequest) -> HttpResponse:
     actor = _reviewer(request)
     statuses = dict(HIT_STATUS_CHOICES)
     status = request.GET.get("status", "open")
@@ -73,7 +73,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @caseload_required
-def hit_detail(request: HttpRequest, hit_id: Any) -> HttpResponse:
+def hit_detail(request: ActorRequest, hit_id: Any) -> HttpResponse:
     actor = _reviewer(request)
     hit = get_object_or_404(
         visible_hits(actor).select_related("person__household__organisation", "reviewer", "evidence"),

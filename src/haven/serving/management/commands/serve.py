@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
@@ -60,6 +60,7 @@ class Command(BaseCommand):
                 "HAVEN_INSECURE_HTTP_FOR_TESTS is set: Haven serves on a loopback address only."
             )
         if settings.HAVEN_STATIC_MANIFEST:
+            assert isinstance(staticfiles_storage, ManifestFilesMixin)  # HAVEN_STATIC_MANIFEST says so
             manifest = settings.STATIC_ROOT / staticfiles_storage.manifest_name
             if not manifest.exists():
                 raise CommandError(
