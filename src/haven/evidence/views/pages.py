@@ -11,12 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household, person_in
+from haven.cases.views.base import open_household, page_name, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
 from haven.evidence.documentation import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
 from haven.evidence.review_queue import metadata_panels
-from haven.evidence.views.base import item_in, items_with_details
+from haven.evidence.views.base import items_with_details, open_item
 from haven.evidence.views.reading import reading_context
 
 
@@ -52,11 +52,12 @@ def _capture_jobs(request: HttpRequest, person: Any) -> list[Any]:
 @caseload_required
 def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    household = open_household(request, reference)
-    if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
+    if request.method != "GET":
+        open_household(request, reference)  # another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item = item_in(household, item_id, with_reading=True)
-    evidence_viewed(actor=actor, item=item)
+    item = open_item(request, reference, item_id)  # with its household, in one query
+    household = item.person.household
+    evidence_viewed(actor=actor, item=item, household_page=page_name(request))  # the household's view too
     may_verify, why_not = can_verify(actor, item)
     context = {
         "household": household,
@@ -64,7 +65,8 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
         "item": item,
         "files": file_rows(item),
         "metadata": metadata_panels(item),
-        "working_copies": list(item.working_copies.order_by("added_at")),
+        # a working copy has none of its own (working_copy_create makes them from an original only)
+        "working_copies": [] if item.original_id else list(item.working_copies.order_by("added_at")),
         "may_verify": may_verify,
         "why_not_verify": why_not,
         "custody": custody_rows(list(item_custody(item))),
