@@ -5,6 +5,7 @@ cost most of the page's time. The markup is the same as a template would write."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django import template
 from django.template.defaultfilters import date as date_filter
@@ -17,8 +18,10 @@ from haven_core.deadlines_chart import Mark
 register = template.Library()
 
 
-def _title(mark: Mark, word: str, detained: str) -> str:
-    parts = [mark.household, word, date_filter(mark.date, "SHORT_DATE_FORMAT")]
+def _title(mark: Mark, word: str, detained: str, days: dict[Any, str]) -> str:
+    if mark.date not in days:  # a column's marks share their day: each day formatted once
+        days[mark.date] = date_filter(mark.date, "SHORT_DATE_FORMAT")
+    parts = [mark.household, word, days[mark.date]]
     if mark.detained:
         parts.append(detained)
     if mark.people > 1:
@@ -33,11 +36,12 @@ def radar_marks(marks: Iterable[Mark]) -> SafeString:
     household, kind, date, detention and people as its title (escaped; numbers never localised)."""
     words = {"removal": gettext("removal"), "hearing": gettext("hearing"), "event": gettext("event")}
     detained = gettext("detained")
+    days: dict[Any, str] = {}
     rows = []
     for m in marks:
         kind = m.kind if m.kind in ("removal", "hearing") else "event"
         css = f"mark mark-{kind}" + (" mark-detained" if m.detained else "")
-        title = _title(m, words[kind], detained)
+        title = _title(m, words[kind], detained, days)
         if kind == "removal":
             shape = '<polygon class="{}" points="{}"><title>{}</title></polygon>'
             rows.append((shape, (css, m.points, title)))
