@@ -85,3 +85,25 @@ def mp4(*, created: dt.datetime, location: str = "+55.7658+037.6056/", make: str
     meta = _box(b"meta", _box(b"hdlr", b"\x00" * 8 + b"mdta" + b"\x00" * 13) + keys + ilst)
     ftyp = _box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41")
     return ftyp + _box(b"moov", mvhd + udta + meta) + _box(b"mdat", b"\x00" * 64)
+
+
+def _ebml(element: int, payload: bytes, *, unknown_size: bool = False) -> bytes:
+    """An EBML element: its ID, its size as an 8-byte variable-length integer, its payload."""
+    size = b"\x01\xff\xff\xff\xff\xff\xff\xff" if unknown_size else b"\x01" + len(payload).to_bytes(7, "big")
+    return element.to_bytes((element.bit_length() + 7) // 8, "big") + size + payload
+
+
+def webm(*, created: dt.datetime | None, app: str = "Lavf60.16.100", live: bool = False) -> bytes:
+    """A minimal WebM: the EBML header (DocType webm), then a Segment whose Info says when it was made
+    (DateUTC) and with what, a Tracks element and one Cluster. ``live``: sizes unknown, as a browser
+    recording a stream writes them."""
+    header = _ebml(0x1A45DFA3, _ebml(0x4286, b"\x01") + _ebml(0x4282, b"webm") + _ebml(0x4287, b"\x04"))
+    info = _ebml(0x2AD7B1, (1_000_000).to_bytes(3, "big")) + _ebml(0x4D80, app.encode())
+    info += _ebml(0x5741, b"Haven test recorder")
+    if created is not None:
+        since = created - dt.datetime(2001, 1, 1, tzinfo=dt.UTC)
+        nanoseconds = (since.days * 86_400 + since.seconds) * 1_000_000_000 + since.microseconds * 1000
+        info += _ebml(0x4461, nanoseconds.to_bytes(8, "big", signed=True))
+    tracks = _ebml(0x1654AE6B, _ebml(0xAE, _ebml(0xD7, b"\x01") + _ebml(0x86, b"V_VP8")))
+    cluster = _ebml(0x1F43B675, _ebml(0xE7, b"\x00") + b"\xa3\x85\x81\x00\x00\x80\x00", unknown_size=live)
+    return header + _ebml(0x18538067, _ebml(0x1549A966, info) + tracks + cluster, unknown_size=live)

@@ -22,6 +22,7 @@ from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
 from tests.conftest import client_for, make_user
 from tests.evidence.photos import pdf, photo
+from tests.jobs.running import run_queued
 
 pytestmark = pytest.mark.django_db
 
@@ -117,8 +118,14 @@ def test_a_pdf_is_shown_as_pictures_of_its_first_pages_made_by_haven(
     reviewer_a: Any, protocol: Any, files_dir: Path
 ) -> None:
     client = client_for(reviewer_a)
-    html = client.get(item_url(protocol)).content.decode()
     sha = protocol.files.get().blob.sha256
+    html = client.get(item_url(protocol)).content.decode()  # no request draws: a worker will
+    assert "Preview being prepared" in html and f"files/{sha}/pictures/1/" not in html
+    assert client.get(item_url(protocol, f"files/{sha}/pictures/1/")).status_code == 404
+    assert not (files_dir / "previews").exists()
+    assert run_queued() == 1  # the page queued the drawing (once, however often it is shown)
+    html = client.get(item_url(protocol)).content.decode()
+    assert "Preview being prepared" not in html
     claimed = formats.date_format(dt.date(2022, 3, 6), "SHORT_DATE_FORMAT")
     assert (
         f'<strong>Prior administrative penalty (AC 20.3.3)</strong> <span class="muted">{claimed}</span>'
@@ -148,6 +155,8 @@ def test_a_photo_shows_its_metadata_beside_the_claims_and_the_contradiction(
     reviewer_a: Any, picket_photo: Any
 ) -> None:
     client = client_for(reviewer_a)
+    client.get(item_url(picket_photo))
+    run_queued()
     html = client.get(item_url(picket_photo)).content.decode()
     assert "What the file says about itself" in html
     assert "Apple iPhone 12" in html
@@ -265,7 +274,8 @@ def test_the_queue_page_costs_the_same_however_long_the_queue(
     reviewer_a: Any, caseworker_a: Any, household_a: Any, protocol: Any
 ) -> None:
     client = client_for(reviewer_a)
-    client.get(item_url(protocol))  # the pictures are drawn once, then read from their sealed cache
+    client.get(item_url(protocol))  # the pictures are drawn once, by a worker, then read from their cache
+    run_queued()
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:

@@ -10,22 +10,28 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_seal
 from haven.evidence.actions import evidence_add, item_custody
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.storage import blob_path
 from tests.conftest import client_for
 from tests.evidence import samples
 from tests.evidence.photos import pdf
+from tests.jobs.running import run_queued
 
 pytestmark = pytest.mark.django_db
 
 
 def add(user: Any, household: Any, data: bytes, filename: str) -> Any:
-    return evidence_add(
+    """An item added as the upload page adds it: its pictures are drawn by a worker (run here)."""
+    item = evidence_add(
         actor=Actor.for_user(user),
         person=household.principal,
         fields={"kind": "other", "title": "x"},
         data=data,
         filename=filename,
     )
+    previews_queue(item)
+    run_queued()
+    return item
 
 
 def file_url(item: Any, kind: str) -> str:

@@ -64,14 +64,16 @@ class FileRow:
         return self.item_file.blob
 
     @cached_property
-    def pictures(self) -> list[int]:
-        """The numbers of the pictures Haven draws of an image or a PDF (its first pages) for the page:
-        made on first use and kept sealed (:mod:`haven.evidence.previews`); none if it cannot be drawn."""
-        from haven.evidence.previews import preview_count
+    def pictures(self) -> list[int] | None:
+        """The numbers of the pictures Haven drew of an image or a PDF (its first pages) for the page,
+        kept sealed (:mod:`haven.evidence.previews`); none if it cannot be drawn, ``None`` while a job
+        is drawing them."""
+        from haven.evidence.previews import pictures_ready
 
-        return (
-            list(range(1, preview_count(self.item_file.blob) + 1)) if self.preview in ("image", "pdf") else []
-        )
+        if self.preview not in ("image", "pdf"):
+            return []
+        ready = pictures_ready(self.item_file.blob)
+        return None if ready is None else list(range(1, ready + 1))
 
 
 def file_rows(item: EvidenceItem) -> list[FileRow]:

@@ -18,6 +18,7 @@ from haven.evidence.actions.base import ensure_can_change
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
 from haven.evidence.jobs import CAPTURE, capture_subject
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.views.base import back_to_item, item_in
 from haven.jobs.actions import job_start
 
@@ -46,6 +47,7 @@ def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> 
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
+            previews_queue(item)  # drawn by a worker: this request does not wait on Poppler
             messages.success(request, _("Evidence added. Someone else must now verify it."))
             return back_to_item(item)
     context = {
@@ -154,6 +156,7 @@ def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
+            previews_queue(copy)
             messages.success(request, _("Working copy added; the original is unchanged."))
             return back_to_item(copy)
     context = {

@@ -15,6 +15,7 @@ from haven.cases.views.base import open_household, page_name, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
 from haven.evidence.documentation import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.review_queue import metadata_panels
 from haven.evidence.views.base import items_with_details, open_item
 from haven.evidence.views.reading import reading_context
@@ -58,6 +59,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
     item = open_item(request, reference, item_id)  # with its household, in one query
     household = item.person.household
     evidence_viewed(actor=actor, item=item, household_page=page_name(request))  # the household's view too
+    previews_queue(item)  # pictures missing: a worker draws them, the page says they are coming
     may_verify, why_not = can_verify(actor, item)
     context = {
         "household": household,

@@ -32,6 +32,7 @@ from haven.evidence.actions import (
 )
 from haven.evidence.forms import QueueVerifyForm, SendBackForm
 from haven.evidence.models import EvidenceItem
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.previews import preview_picture
 from haven.evidence.review_queue import (
     SHOWN_IN_LIST,
@@ -102,6 +103,7 @@ def _render_item(
     request: HttpRequest, actor: Any, item: EvidenceItem, verify_form: Any, back_form: Any, status: int = 200
 ) -> HttpResponse:
     evidence_viewed(actor=actor, item=item, page="review_queue")
+    previews_queue(item)  # pictures missing: a worker draws them, the page says they are coming
     allowed, why_not = can_verify(actor, item)
     context = _context(actor, item)
     context.update(

@@ -16,6 +16,7 @@ from haven.errors import HavenError
 from haven.evidence.actions import can_verify, evidence_verify
 from haven.evidence.forms import VerifyForm
 from haven.evidence.presenting import file_rows
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.views.base import back_to_item, item_in
 
 
@@ -25,6 +26,7 @@ def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
     item = item_in(household, item_id)
+    previews_queue(item)
     allowed, why_not = can_verify(actor, item)
     context = {
         "household": household,
