@@ -17,7 +17,7 @@ from haven_core.evidence.metadata import (
     read_metadata,
 )
 from haven_core.evidence.sniff import sniff_media_type
-from tests.evidence.photos import mp4, photo, webm
+from tests.support.evidence_files import mp4, photo, webm
 
 
 def test_a_phone_photo_says_when_where_and_with_what_it_was_taken() -> None:

@@ -13,10 +13,10 @@ import pytest
 
 from haven.evidence.models import EvidenceItem
 from haven.jobs.models import Job
-from tests.e2e.conftest import sign_in
-from tests.evidence.local_sites import POST_HTML, Handler, local_site
-from tests.evidence.local_sites import page as site_page
-from tests.jobs.running import run_queued
+from tests.support.browser import sign_in
+from tests.support.jobs import run_queued
+from tests.support.local_sites import POST_HTML, Handler, local_site
+from tests.support.local_sites import page as site_page
 
 pytestmark = pytest.mark.e2e
 

@@ -15,9 +15,9 @@ from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add
 from haven.evidence.models import EvidenceItem
 from haven.evidence.preview_jobs import previews_queue
-from tests.e2e.conftest import sign_in
-from tests.evidence.photos import pdf, photo
-from tests.jobs.running import run_queued
+from tests.support.browser import sign_in
+from tests.support.evidence_files import pdf, photo
+from tests.support.jobs import run_queued
 
 pytestmark = pytest.mark.e2e
 

@@ -22,9 +22,9 @@ from haven.audit.models import AuditEntry
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.capture import capture_url
 from haven.evidence.timestamps import timestamp_pending
-from tests.evidence.local_sites import POST_HTML, local_site, page
-from tests.evidence.local_tsa import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
-from tests.evidence.samples import png
+from tests.support.evidence_files import png
+from tests.support.local_sites import POST_HTML, local_site, page
+from tests.support.timestamp_authority import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 
 pytestmark = needs_openssl
 PASSPHRASE = "a long passphrase for the lawyer"

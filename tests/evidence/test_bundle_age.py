@@ -12,9 +12,9 @@ import pyrage
 import pytest
 
 from haven_core.crypto import container
-from tests.evidence.local_tsa import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 from tests.evidence.test_bundle import PASSPHRASE, export, verify
 from tests.evidence.test_bundle import evidence as evidence  # the fixture
+from tests.support.timestamp_authority import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 
 pytestmark = needs_openssl
 AGE = shutil.which("age") or "age"

@@ -21,7 +21,7 @@ from haven.audit.models import AuditEntry
 from haven.evidence.actions import evidence_add
 from haven_core.evidence import ocr
 from haven_core.evidence.metadata import read_metadata
-from tests.evidence.photos import mp4, photo
+from tests.support.evidence_files import mp4, photo
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add, working_copy_create
-from tests.conftest import client_for
-from tests.evidence.photos import mp4, photo, webm
+from tests.support.evidence_files import mp4, photo, webm
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -20,9 +20,9 @@ from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
-from tests.conftest import client_for, make_user
-from tests.evidence.photos import pdf, photo
-from tests.jobs.running import run_queued
+from tests.support.evidence_files import pdf, photo
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +293,14 @@ def test_the_queue_page_costs_the_same_however_long_the_queue(
             tags=[("public_antiwar_statement", None)],
         )
     assert queries() == short
+
+
+def test_beside_the_item_the_queue_lists_the_next_dozen_and_counts_the_rest(
+    caseworker_a: Any, reviewer_a: Any, household_a: Any
+) -> None:
+    items = [add(caseworker_a, household_a, f"Пост {n:02d}", None, days_ago=30 - n) for n in range(15)]
+    html = client_for(reviewer_a).get(item_url(items[0])).content.decode()
+    side = html.split('id="waiting-title"')[1].split("</nav>")[0]
+    assert side.count("<li>") == 12 and "Пост 11" in side and "Пост 12" not in side
+    assert "And 3 more." in side
+    assert "15 items awaiting verification, oldest first." in html

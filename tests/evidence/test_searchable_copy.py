@@ -22,10 +22,10 @@ from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
 from haven.jobs.models import Job
 from haven_core.evidence import ocr
-from tests.conftest import client_for
-from tests.evidence.photos import LATITUDE, LONGITUDE
 from tests.evidence.test_document_reading import PROTOCOL, _bench_scans
-from tests.jobs.running import run_queued
+from tests.support.evidence_files import LATITUDE, LONGITUDE
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from haven.accounts.models import Organisation
 from haven.referral.documents import package_files
 from haven_core.referral.profile import OFFICER
-from tests.referral.documents_builders import pdf_text, referred_household
+from tests.support.referral import pdf_text, referred_household
 
 
 @pytest.mark.django_db

@@ -40,7 +40,7 @@ def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, A
     from haven.accounts.actor import Actor
     from haven.evidence.actions import evidence_add
     from haven.evidence.previews import pictures_make
-    from tests.evidence.photos import photo
+    from tests.support.evidence_files import photo
 
     household = users["household_a"]
     item = evidence_add(

@@ -13,7 +13,7 @@ from haven.errors import InvalidChange
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm
 from haven.evidence.preview_jobs import previews_queue
-from haven.evidence.views.base import item_url
+from haven.evidence.views.lookup import item_url
 from haven.jobs.kinds import TryAgain
 from haven.jobs.models import Job
 from haven.jobs.running import Report, actor_of_job

@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from haven.audit.models import AuditEntry
-from haven.evidence.documentation import contribution_label, criteria_lines, reason_text
+from haven.evidence.documentation_facts import contribution_label, criteria_lines, reason_text
 from haven.evidence.models import EvidenceItem, ItemFile
-from haven_core.evidence.documentation import Documentation
+from haven_core.evidence.documentation_score import Documentation
 
 # How a file of each type is previewed: as an image, as text in a sandboxed frame, or as a PDF in one.
 PREVIEW_KIND = {

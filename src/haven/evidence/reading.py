@@ -21,7 +21,7 @@ from haven.evidence.actions import clean_copy_store, document_text_record
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import item_url
+from haven.evidence.views.lookup import item_url
 from haven.jobs.models import Job
 from haven.jobs.running import Report, actor_of_job
 from haven_core.assessment import DEFAULT_RULES, load_rules

@@ -23,7 +23,7 @@ from haven.evidence.errors import BlobIntegrityError
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.previews import TEXT_TYPES, pictures_ready, previewable, text_excerpt
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import items_with_details
+from haven.evidence.views.lookup import items_with_details
 from haven_core.evidence.metadata import (
     IMAGE_TYPES,
     VIDEO_TYPES,

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from haven.assessment.models import URGENCY_CHOICES, Assessment
 from haven.cases.models import Household, Person
@@ -39,6 +40,8 @@ class RadarRow:
 
     @property
     def event_label(self) -> str:
+        if self.deadline.event_kind == "other":  # "Other" alone, in a list of deadlines, says nothing
+            return _("Other dated event")
         return str(EVENT_LABELS.get(self.deadline.event_kind, self.deadline.event_kind))
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.evidence.actions.base import custody, ensure_can_change
+from haven.evidence.actions.permission_and_custody import custody, ensure_can_change
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.models.files import CLEAN_ROLES

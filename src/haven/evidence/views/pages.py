@@ -11,13 +11,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household, page_name, person_in
+from haven.cases.views.lookup import open_household, page_name, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
 from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.review_queue import metadata_panels
-from haven.evidence.views.base import items_with_details, open_item
+from haven.evidence.views.lookup import items_with_details, open_item
 from haven.evidence.views.reading import reading_context
 
 
