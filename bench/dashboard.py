@@ -51,10 +51,8 @@ for actor, name in (
 ):
     scope = visible_households(actor)
     print(f"{name}: {scope.count():,} households", flush=True)
-    timed("stages", lambda: counts.stage_counts(scope))
-    timed("urgency levels", lambda: counts.level_counts(scope, "urgency"))
-    timed("risk levels", lambda: counts.level_counts(scope, "risk"))
-    timed("organisations", lambda: counts.organisation_counts(scope))
+    timed("stages and organisations", lambda: counts.caseload(scope))
+    timed("urgency and risk levels", lambda: counts.level_counts(scope, ("urgency", "risk")))
     coverage = timed("documentation coverage", lambda: documentation_coverage(scope))
     timed("  again, nothing changed", lambda: documentation_coverage(scope))
     one = DocumentationVerdict.objects.filter(person__household__in=scope.values("pk")).first()

@@ -136,3 +136,37 @@ def test_a_reader_does_not_wait_for_a_writer_holding_the_chain(caseworker_a: Any
         release.set()
         thread.join(20)
     assert StagedEntry.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL only")
+def test_writers_and_readers_at_once_keep_one_unbroken_chain(caseworker_a: Any, household_a: Any) -> None:
+    # Writers lock the head and seal what readers staged meanwhile: each read is sealed once, in order,
+    # and every change follows the last link, however the writers and readers interleave.
+    actor, ref = Actor.for_user(caseworker_a), household_a.reference
+    start = head_seq()
+
+    def writer() -> None:
+        try:
+            for _ in range(10):
+                audit_record(actor=caseworker_a, action="household.update", household_ref=ref)
+        finally:
+            connections.close_all()
+
+    def reader() -> None:
+        try:
+            for _ in range(10):
+                household_view(actor=actor, household=household_a, page="detail")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=job) for job in (writer, reader, writer, reader)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    call_command("audit-seal", stdout=StringIO())
+    assert "holds" in verify() and not StagedEntry.objects.exists()
+    actions = list(AuditEntry.objects.filter(seq__gt=start).values_list("action", flat=True))
+    assert (actions.count("household.update"), actions.count("household.view")) == (20, 20)
+    assert head_seq() == start + 40

@@ -28,20 +28,7 @@ def test_the_household_page_costs_the_same_whatever_its_size(
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize(
-    "persona",
-    [
-        "caseworker_a",
-        pytest.param(
-            "coordinator",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="over issue 14's 15 queries still: 16 for the coordinator, who also has the lookup "
-                "of other organisations' records of the same people",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("persona", ["caseworker_a", "coordinator"])
 def test_the_household_page_is_within_the_target(
     request: Any, persona: str, households: tuple[Any, Any], django_assert_max_num_queries: Any
 ) -> None:

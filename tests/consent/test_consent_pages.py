@@ -43,6 +43,8 @@ def test_recording_and_withdrawing_a_consent_on_its_page(caseworker_a: Any, hous
     client.post(f"{url}{consent.public_id}/withdraw/", {"withdrawn_on": today, "reason": "changed her mind"})
     consent.refresh_from_db()
     assert not consent.in_force
+    household_page = client.get(f"/cases/{household_a.reference}/").content.decode()
+    assert "agreed to share" not in household_page and "no consent on record" in household_page
     page = client.get(url).content.decode()
     assert "withdrawn on" in page and "changed her mind" in page
     assert Consent.objects.count() == 1  # kept, never deleted

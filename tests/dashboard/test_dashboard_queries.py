@@ -22,7 +22,6 @@ def test_the_dashboard_costs_the_same_with_a_larger_family(
     assert count(client, "/dashboard/") == few
 
 
-@pytest.mark.xfail(strict=True, reason="over issue 14's 15 queries still: the dashboard runs 18–20 on SQLite")
 @pytest.mark.django_db(transaction=True)
 def test_the_dashboard_is_within_the_target(
     coordinator: Any, org_a: Any, caseworker_a: Any, reviewer_a: Any, django_assert_max_num_queries: Any

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from haven.accounts.actor import Actor
+from haven.audit.models import AuditEntry, StagedEntry
 from haven.evidence import capture_contract
 from haven.evidence.actions import evidence_verify, item_custody
 from haven.evidence.models import EvidenceItem, StoredBlob
@@ -116,6 +117,21 @@ def test_a_date_without_its_tag_is_a_polite_error(caseworker_a: Any, household_a
         new_url(household_a), {"kind": "photo", "title": "x", "tag_wanted_listing_date": "2024-06-01"}
     )
     assert response.status_code == 200 and "Tick this if the item shows it" in response.content.decode()
+
+
+def test_an_items_page_chains_its_household_view_and_its_custody_entry_at_once(
+    caseworker_a: Any, household_a: Any, post: EvidenceItem
+) -> None:
+    client = client_for(caseworker_a)
+    assert client.get(evidence_url(household_a, f"{post.public_id}/")).status_code == 200
+    assert not StagedEntry.objects.exists()  # nothing waits for a later write to be sealed
+    last = list(AuditEntry.objects.order_by("-seq")[:2])[::-1]
+    assert [(e.action, e.household_ref, e.target, e.detail) for e in last] == [
+        ("household.view", household_a.reference, "", {"page": "item"}),
+        ("evidence.view", household_a.reference, str(post.public_id), {"page": "detail"}),
+    ]
+    missing = evidence_url(household_a, "00000000-0000-0000-0000-000000000000/")
+    assert client.get(missing).status_code == 404
 
 
 def test_the_reviewer_verifies_on_the_page(reviewer_a: Any, household_a: Any, post: EvidenceItem) -> None:

@@ -32,11 +32,6 @@ def test_the_evidence_pages_cost_the_same_whatever_the_households_size(
     assert [count(client, url) for url in _urls(eight)] == [count(client, url) for url in _urls(alone)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="over issue 14's 15 queries still: the evidence item page runs 24 on SQLite, 11 of them the "
-    "custody entry of the view chained at once (sealing the household page's staged read first)",
-)
 @pytest.mark.django_db(transaction=True)
 def test_the_evidence_pages_are_within_the_target(
     caseworker_a: Any, households: tuple[Any, Any], django_assert_max_num_queries: Any

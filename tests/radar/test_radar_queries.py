@@ -26,7 +26,6 @@ def test_the_radar_costs_the_same_with_a_larger_family(
     assert listed == 12 * 3  # a hearing, a removal and an event for each person
 
 
-@pytest.mark.xfail(strict=True, reason="over issue 14's 15 queries still: the radar runs 19–22 on SQLite")
 @pytest.mark.django_db(transaction=True)
 def test_the_radar_is_within_the_target(
     coordinator: Any, org_a: Any, caseworker_a: Any, reviewer_a: Any, django_assert_max_num_queries: Any

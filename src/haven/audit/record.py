@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
+from django.db.models import Exists
 from django.utils import timezone
 
 from haven.audit.catalogue import AuditAction
@@ -25,11 +26,15 @@ SEAL_BATCH = 5000  # staged entries sealed by one writer at most; ``haven audit-
 
 
 def _head() -> ChainHead:
-    """The chain's head, locked until the transaction ends."""
-    head = ChainHead.objects.select_for_update().filter(pk=1).first()
+    """The chain's head, locked until the transaction ends. Its ``staged`` says whether reads were waiting
+    to be sealed when it was read: a hint that saves a query when none are, and only a hint (a read staged
+    a moment later waits for the next writer, as it would after the stage was read)."""
+    waiting = StagedEntry.objects.all()
+    locked = ChainHead.objects.select_for_update().annotate(staged=Exists(waiting)).filter(pk=1)
+    head = locked.first()
     if head is None:
         ChainHead.objects.get_or_create(pk=1)
-        head = ChainHead.objects.select_for_update().get(pk=1)
+        head = locked.get()
     return head
 
 
@@ -42,21 +47,15 @@ def _check_action(action: str) -> str:
     return str(action)
 
 
-def _locked_head() -> ChainHead:
-    """The chain's head, locked until the transaction ends, with the staged reads sealed before it."""
-    head = _head()
-    _seal_staged(head)
-    return head
-
-
-def _seal_staged(head: ChainHead, limit: int = SEAL_BATCH) -> int:
-    """Append the staged entries to the chain after ``head``, oldest first, and remove them from the
-    stage. One whose content no longer matches its digest is left there for ``haven audit-verify``."""
+def _sealed(head: ChainHead, limit: int = SEAL_BATCH) -> tuple[list[AuditEntry], list[int]]:
+    """The staged entries as the next links of the chain after ``head`` (not yet saved; ``head`` moves on
+    to the last), oldest first, and the ids of those staged entries. One whose content no longer matches
+    its digest is left out, and stays staged for ``haven audit-verify``."""
+    if not getattr(head, "staged", True):
+        return [], []
     staged = list(StagedEntry.objects.order_by("id")[:limit])
-    sound = [s for s in staged if staged_digest(s) == s.digest]
-    if not sound:
-        return 0
     rows = []
+    sound = [s for s in staged if staged_digest(s) == s.digest]
     for s in sound:
         entry = AuditEntry(
             seq=head.last_seq + 1, at=s.at, actor_id=s.actor_id, action=s.action,
@@ -66,9 +65,25 @@ def _seal_staged(head: ChainHead, limit: int = SEAL_BATCH) -> int:
         entry.hash = link_hash(head.last_hash, entry_content(entry))
         head.last_seq, head.last_hash = entry.seq, entry.hash
         rows.append(entry)
-    AuditEntry.objects.bulk_create(rows, batch_size=500)
-    StagedEntry.objects.filter(pk__in=[s.pk for s in sound]).delete()
-    head.save(update_fields=["last_seq", "last_hash"])
+    return rows, [s.pk for s in sound]
+
+
+def _append(head: ChainHead, rows: list[AuditEntry], sealed: list[int]) -> None:
+    """Write ``rows`` (links after the head as it was locked, ``head`` already moved on to the last) in
+    one insert, take the ``sealed`` staged entries off the stage, and move the stored head."""
+    if rows:
+        AuditEntry.objects.bulk_create(rows, batch_size=500)
+    if sealed:
+        StagedEntry.objects.filter(pk__in=sealed).delete()
+    if rows:
+        head.save(update_fields=["last_seq", "last_hash"])
+
+
+def _seal_staged(head: ChainHead, limit: int = SEAL_BATCH) -> int:
+    """Append the staged entries to the chain after ``head``, oldest first, and remove them from the
+    stage. One whose content no longer matches its digest is left there for ``haven audit-verify``."""
+    rows, sealed = _sealed(head, limit)
+    _append(head, rows, sealed)
     return len(rows)
 
 
@@ -155,35 +170,29 @@ def audit_record(
 ) -> AuditEntry:
     """Append one entry to the chain. ``detail`` names fields that changed, never their sensitive values.
     An ``action`` that is not an :class:`AuditAction` is refused (``ValueError``)."""
-    _check_action(action)
-    with transaction.atomic():
-        head = _locked_head()
-        entry = _link(
-            head,
-            actor=actor,
-            action=action,
-            organisation=organisation,
-            household_ref=household_ref,
-            target=target,
-            ip=ip,
-            detail=detail,
-        )
-        entry.save(force_insert=True)
-        head.save(update_fields=["last_seq", "last_hash"])
-    return entry
+    return _chain([{
+        "actor": actor, "action": action, "organisation": organisation, "household_ref": household_ref,
+        "target": target, "ip": ip, "detail": detail,
+    }])[-1]  # fmt: skip
 
 
 def audit_records(entries: list[dict[str, Any]]) -> int:
     """Append several entries to the chain at once, for bulk actions (a spreadsheet import records one
     entry per household): each dict holds :func:`audit_record`'s keyword arguments. The head is locked
     once and the entries are inserted together; the chain is the same as from one call per entry."""
-    if not entries:
-        return 0
+    return len(_chain(entries)) if entries else 0
+
+
+def _chain(entries: list[dict[str, Any]]) -> list[AuditEntry]:
+    """Append ``entries`` (:func:`audit_record`'s keyword arguments each) after the staged reads, which
+    are sealed first, in as few round trips as the chain allows: lock the head (learning whether reads are
+    staged), read the stage only if so, one insert of every new link, take the sealed reads off the stage,
+    move the head. Inside a caller's transaction no savepoint is made: a failed append fails the change."""
     for fields in entries:
         _check_action(fields["action"])
-    with transaction.atomic():
-        head = _locked_head()
-        rows = [_link(head, **fields) for fields in entries]
-        AuditEntry.objects.bulk_create(rows, batch_size=500)
-        head.save(update_fields=["last_seq", "last_hash"])
-    return len(rows)
+    with transaction.atomic(savepoint=False):
+        head = _head()
+        rows, sealed = _sealed(head)
+        new = [_link(head, **fields) for fields in entries]
+        _append(head, rows + new, sealed)
+    return new

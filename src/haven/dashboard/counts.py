@@ -9,6 +9,7 @@ of each principal, is :mod:`haven.dashboard.documentation_coverage`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,42 +25,57 @@ NOT_ASSESSED = "not_assessed"
 OUTCOME_KINDS = ("protection_granted", "removed")
 
 
-def stage_counts(scope: QuerySet[Any]) -> dict[str, int]:
-    """Households per pipeline stage."""
-    rows = scope.order_by().values_list("stage").annotate(n=Count("id"))
-    return {stage: n for stage, n in rows}
-
-
-def organisation_counts(scope: QuerySet[Any]) -> list[tuple[str, str, int]]:
-    """Households per organisation: name, slug (for the case list's filter), number; largest first."""
-    rows = scope.order_by().values_list("organisation__name", "organisation__slug").annotate(n=Count("id"))
-    return sorted(rows, key=lambda row: (-row[2], row[0]))
-
-
-def level_counts(scope: QuerySet[Any], dimension: str, *, households: int | None = None) -> dict[str, int]:
-    """Households per level of ``dimension`` (risk, urgency): the current assessment's level, or a
-    reviewer's latest override of it where there is one; households without a current assessment count
-    as :data:`NOT_ASSESSED` (an override alone does not make a household assessed). ``households`` is
-    the number of households in ``scope`` when the caller has counted them already."""
-    latest_override = (
-        AssessmentOverride.objects.filter(household_id=OuterRef("household_id"), dimension=dimension)
-        .order_by("-created_at", "-id")
-        .values("level")[:1]
-    )
-    assessed = (
-        Assessment.objects.filter(current=True, household__in=scope.values("pk"))
-        .annotate(
-            level=Coalesce(
-                NullIf(Subquery(latest_override), Value("")), f"{dimension}_level", output_field=CharField()
-            )
-        )
-        .order_by()
-        .values_list("level")
+def caseload(scope: QuerySet[Any]) -> tuple[dict[str, int], list[tuple[str, str, int]]]:
+    """Households per pipeline stage, and per organisation (name, slug for the case list's filter,
+    number; largest first), from one GROUP BY."""
+    rows = (
+        scope.order_by()
+        .values_list("stage", "organisation__name", "organisation__slug")
         .annotate(n=Count("id"))
     )
-    counts = {level: n for level, n in assessed}
+    stages: dict[str, int] = defaultdict(int)
+    organisations: dict[tuple[str, str], int] = defaultdict(int)
+    for stage, name, slug, n in rows:
+        stages[stage] += n
+        organisations[(name, slug)] += n
+    by_org = [(name, slug, n) for (name, slug), n in organisations.items()]
+    return dict(stages), sorted(by_org, key=lambda row: (-row[2], row[0]))
+
+
+def level_counts(
+    scope: QuerySet[Any], dimensions: Sequence[str], *, households: int | None = None
+) -> dict[str, dict[str, int]]:
+    """Households per level of each of ``dimensions`` (risk, urgency), from one GROUP BY: the current
+    assessment's level, or a reviewer's latest override of it where there is one; households without a
+    current assessment count as :data:`NOT_ASSESSED` (an override alone does not make a household
+    assessed). ``households`` is the number of households in ``scope`` when the caller has counted
+    them already."""
+
+    def level(dimension: str) -> Any:
+        latest_override = (
+            AssessmentOverride.objects.filter(household_id=OuterRef("household_id"), dimension=dimension)
+            .order_by("-created_at", "-id")
+            .values("level")[:1]
+        )
+        return Coalesce(
+            NullIf(Subquery(latest_override), Value("")), f"{dimension}_level", output_field=CharField()
+        )
+
+    assessed = (
+        Assessment.objects.filter(current=True, household__in=scope.values("pk"))
+        .annotate(**{f"level_{dimension}": level(dimension) for dimension in dimensions})
+        .order_by()
+        .values_list(*(f"level_{dimension}" for dimension in dimensions))
+        .annotate(n=Count("id"))
+    )
+    found: dict[str, dict[str, int]] = {dimension: defaultdict(int) for dimension in dimensions}
+    for *levels, n in assessed:
+        for dimension, value in zip(dimensions, levels, strict=True):
+            found[dimension][value] += n
     total = scope.count() if households is None else households
-    counts[NOT_ASSESSED] = total - sum(counts.values())
+    counts = {dimension: dict(by_level) for dimension, by_level in found.items()}
+    for by_level in counts.values():
+        by_level[NOT_ASSESSED] = total - sum(by_level.values())
     return counts
 
 

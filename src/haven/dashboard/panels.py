@@ -68,13 +68,10 @@ def _stage_link(stage: str) -> str:
     return _link("cases:list", stage=stage)
 
 
-def _levels(
-    scope: QuerySet[Any], dimension: str, choices: Iterable[tuple[str, Any]], households: int
-) -> list[Count]:
+def _levels(found: dict[str, int], dimension: str, choices: Iterable[tuple[str, Any]]) -> list[Count]:
     """Households per level; each assessed level links to the assessment list filtered on it (that list
     filters on the level in force, overrides included, as these counts do). The assessment list cannot
     show the households not assessed, so that bar links nowhere."""
-    found = counts.level_counts(scope, dimension, households=households)
 
     def href(level: str) -> str:
         return "" if level == counts.NOT_ASSESSED else _link("assessment:list", **{dimension: level})
@@ -115,7 +112,9 @@ def _referrals(scope: QuerySet[Any], stages: dict[str, int]) -> dict[str, Any]:
 
 def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: int) -> dict[str, Any]:
     """Every panel of the dashboard for the households in ``scope``."""
-    stages = counts.stage_counts(scope)
+    stages, by_org = counts.caseload(scope)
+    households = sum(stages.values())  # every household has a stage: the scope's count
+    levels = counts.level_counts(scope, ("urgency", "risk"), households=households)
     coverage = documentation_coverage(scope)
     documented = [
         Count(
@@ -134,10 +133,10 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
         ),
     ]
     panels: dict[str, Any] = {
-        "households": sum(stages.values()),  # every household has a stage: the scope's count
+        "households": households,
         "stages": _panel(_counts(STAGE_CHOICES, stages, _stage_link), shape="funnel"),
-        "urgency": _panel(_levels(scope, "urgency", URGENCY_CHOICES, sum(stages.values()))),
-        "risk": _panel(_levels(scope, "risk", RISK_CHOICES, sum(stages.values()))),
+        "urgency": _panel(_levels(levels["urgency"], "urgency", URGENCY_CHOICES)),
+        "risk": _panel(_levels(levels["risk"], "risk", RISK_CHOICES)),
         "documentation": {
             **_panel(documented),
             "principals": coverage.principals,
@@ -148,7 +147,6 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
         "referrals": _referrals(scope, stages),
     }
     if coalition:
-        by_org = counts.organisation_counts(scope)
         panels["organisations"] = _panel(
             [Count(name, name, n, _link("cases:list", organisation=slug)) for name, slug, n in by_org]
         )

@@ -118,8 +118,8 @@ def _file(item_file: ItemFile, with_originals: bool, not_cleaned: dict[str, str]
         else:
             why = not_cleaned.get(blob.sha256, "it carries metadata: a copy without it is in the bundle")
         extra["kept_in_haven"] = why
-    if item_file.derived_from_id is not None:
-        extra["derived_from"] = item_file.derived_from.sha256
+    if (source := item_file.derived_from) is not None:
+        extra["derived_from"] = source.sha256
     return {
         "path": file_path(blob.sha256, blob.media_type, item_file.role),
         "role": item_file.role,

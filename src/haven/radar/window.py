@@ -106,11 +106,15 @@ class OrderedDeadlines:
     """The rows of :func:`deadline_rows` in the radar's order, counted and sliced by the database; a
     paginator takes it like a queryset, and each slice comes back as :class:`Deadline` values."""
 
-    def __init__(self, rows: QuerySet[Any]) -> None:
-        self._rows = rows
+    def __init__(self, rows: QuerySet[Any], *, count: int | None = None) -> None:
+        self._rows, self._count = rows, count
 
     def count(self) -> int:
-        return int(self._rows.count())
+        """How many rows there are: ``count`` when the caller has counted them already (see
+        :func:`counted_in`), else counted by the database."""
+        if self._count is None:
+            self._count = int(self._rows.count())
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
@@ -147,11 +151,24 @@ def day_counts(
     return counts
 
 
+def counted_in(counts: dict[tuple[dt.date, Kind, bool], int], today: dt.date, days: int) -> int:
+    """How many deadlines there are from ``today`` to ``today + days`` by :func:`day_counts` of a window
+    at least as long: the radar lists one window and charts another, and counts both with one query."""
+    end = today + dt.timedelta(days=days)
+    return sum(n for (day, _, _), n in counts.items() if day <= end)
+
+
 def day_summary(
-    households: QuerySet[Any], today: dt.date, days: int, *, detained_only: bool = False
+    households: QuerySet[Any],
+    today: dt.date,
+    days: int,
+    *,
+    detained_only: bool = False,
+    counts: dict[tuple[dt.date, Kind, bool], int] | None = None,
 ) -> DaySummary:
     """The chart's :class:`DaySummary` of the window: each day's first marks ranked by the database
-    (one query) and :func:`day_counts`."""
+    (one query) and :func:`day_counts`, or ``counts`` when the caller has them already (of a window at
+    least as long, with the same filter)."""
     rows = deadline_rows(households, today, days, detained_only=detained_only)
     ranked = _raw(
         rows,
@@ -161,5 +178,8 @@ def day_summary(
         ") ranked WHERE d_level <= %s",
         (MAX_STACK,),
     )
-    counts = day_counts(households, today, days, detained_only=detained_only)
+    if counts is None:
+        counts = day_counts(households, today, days, detained_only=detained_only)
+    end = today + dt.timedelta(days=days)
+    counts = {key: n for key, n in counts.items() if key[0] <= end}
     return DaySummary([as_deadline(row) for row in ranked], counts)

@@ -63,7 +63,7 @@ class BatchForm(forms.Form):
         profile.choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
         recipient = self.fields["recipient"]
         assert isinstance(recipient, forms.ModelChoiceField)
-        liaisons = list(recipient.queryset[:2])
+        liaisons = list(recipient.queryset[:2]) if recipient.queryset is not None else []
         if len(liaisons) == 1 and not self.initial.get("recipient"):
             self.initial["recipient"] = liaisons[0].pk  # the only liaison there is: nothing to choose
 

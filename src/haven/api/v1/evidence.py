@@ -18,7 +18,15 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from pydantic import Field, field_validator
 
-from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, FormInvalid, actor_of, household_of, person_at, validated
+from haven.api.v1.auth_and_errors import (
+    ERRORS,
+    READ_ERRORS,
+    FormInvalid,
+    actor_of,
+    household_of,
+    person_at,
+    validated,
+)
 from haven.cases.actions import household_view
 from haven.evidence.actions import evidence_add, evidence_viewed
 from haven.evidence.forms.items import UploadForm, tag_date_field, tag_field

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -51,6 +51,18 @@ def _stage_form(request: ActorRequest, household: Household, data: Any = None) -
     return form, held
 
 
+def _consent_in_force() -> dict[str, Exists]:
+    """Whether each person has a consent in force to share with officials, and with sponsors, read with
+    the people for the consent panel (the consent app's ``consent_panel``) rather than apart."""
+    consents = Person.consents.rel.related_model.objects.filter(  # type: ignore[attr-defined]
+        person=OuterRef("pk"), household=OuterRef("household_id"), withdrawn_at__isnull=True
+    )
+    return {
+        "consent_officials": Exists(consents.filter(officials=True)),
+        "consent_sponsors": Exists(consents.filter(sponsors=True)),
+    }
+
+
 @require_GET
 @caseload_required
 def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
@@ -61,6 +73,7 @@ def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
         .prefetch_related("canada_relatives", "canada_permits")
         # the registry hits waiting for a reviewer, counted with the people rather than apart
         .annotate(open_hits=Count("registry_hits", filter=Q(registry_hits__status="open")))
+        .annotate(**_consent_in_force())
         .order_by("id")
     )
     # The household's referrals, read once: the move control, the summary strip and the referral panels

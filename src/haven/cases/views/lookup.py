@@ -16,19 +16,24 @@ from haven.cases.actions import household_view
 from haven.cases.models import Household, Person
 
 
-def open_household(request: ActorRequest, reference: str) -> Household:
+def open_household(request: ActorRequest, reference: str, *, record_view: bool = True) -> Household:
     """The household the signed-in user asked for (404 if not theirs to see).
 
     Opening any household page shows names and other sensitive data, so a GET is recorded in the
-    audit trail as a view.
+    audit trail as a view (staged, see :func:`household_view`); a page that writes an entry to the chain
+    at once anyway passes ``record_view=False`` and records the view with it (:func:`page_name`).
     """
     actor = request.actor
     household: Household = household_for(actor, reference)
-    if request.method == "GET":
-        match = request.resolver_match
-        page = (match.url_name if match else None) or request.path
-        household_view(actor=actor, household=household, page=page)
+    if request.method == "GET" and record_view:
+        household_view(actor=actor, household=household, page=page_name(request))
     return household
+
+
+def page_name(request: HttpRequest) -> str:
+    """The page a household view is recorded as: its URL's name, or its path."""
+    match = request.resolver_match
+    return match.url_name if match and match.url_name else request.path
 
 
 def household_url(household: Household, anchor: str = "") -> str:

@@ -14,14 +14,18 @@ register = template.Library()
 
 @register.inclusion_tag("consent/_panel.html")
 def consent_panel(household: Any) -> dict[str, Any]:
-    scopes = scopes_in_force([household.pk])
-    rows = [
-        {
-            "person": p,
-            "officials": Scope.OFFICIALS in scopes.get(p.pk, frozenset()),
-            "sponsors": Scope.SPONSORS in scopes.get(p.pk, frozenset()),
+    """Each adult and whether they consented to officials, to sponsors: read with the people when the
+    household page has (``consent_officials``, ``consent_sponsors``), else here."""
+    people = list(household.people.all())
+    if all(hasattr(p, "consent_officials") and hasattr(p, "consent_sponsors") for p in people):
+        given = {p.pk: (p.consent_officials, p.consent_sponsors) for p in people}
+    else:
+        scopes = scopes_in_force([household.pk])
+        given = {
+            p.pk: (Scope.OFFICIALS in scopes.get(p.pk, ()), Scope.SPONSORS in scopes.get(p.pk, ()))
+            for p in people
         }
-        for p in household.people.all()
-        if adult(p)
+    rows = [
+        {"person": p, "officials": given[p.pk][0], "sponsors": given[p.pk][1]} for p in people if adult(p)
     ]
     return {"household": household, "rows": rows}

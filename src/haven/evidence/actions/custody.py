@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_read
-from haven.cases.actions.permission_and_audit import audit_entry
+from haven.cases.actions.permission_and_audit import audit_entry, audit_many
 from haven.evidence.actions.permission_and_custody import custody, ensure_can_see
 from haven.evidence.models import EvidenceItem, ItemFile
 
@@ -16,11 +16,18 @@ from haven.evidence.models import EvidenceItem, ItemFile
 HOUSEHOLD_WIDE = ("evidence.bundle",)
 
 
-def evidence_viewed(*, actor: Actor, item: EvidenceItem, page: str = "detail") -> None:
-    """The item's page (or a preview of one of its files) was shown to ``actor``."""
-    ensure_can_see(actor, item.person.household)
-    with transaction.atomic():
-        custody(actor, "evidence.view", item, page=page)
+def evidence_viewed(
+    *, actor: Actor, item: EvidenceItem, page: str = "detail", household_page: str = ""
+) -> None:
+    """The item's page (or a preview of one of its files) was shown to ``actor``. ``household_page``
+    names the household page it was shown on, when that page's household view (see
+    :func:`haven.cases.actions.household_view`) is to be recorded with it, in the same append to the
+    chain, rather than staged apart and sealed a moment later by this one."""
+    household = item.person.household
+    ensure_can_see(actor, household)
+    entries = [audit_entry(actor, "household.view", household, page=household_page)] if household_page else []
+    entries.append(audit_entry(actor, "evidence.view", household, target=str(item.public_id), page=page))
+    audit_many(entries)
 
 
 def file_downloaded(*, actor: Actor, item_file: ItemFile, preview: bool = False) -> None:

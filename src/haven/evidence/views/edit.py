@@ -23,8 +23,8 @@ from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
 from haven.evidence.jobs import CAPTURE, capture_subject
 from haven.evidence.models import EvidenceItem
-from haven.evidence.views.lookup import back_to_item, item_in
 from haven.evidence.preview_jobs import previews_queue
+from haven.evidence.views.lookup import back_to_item, item_in
 from haven.jobs.actions import job_start
 from haven.jobs.models import Job
 from haven.submission import submit

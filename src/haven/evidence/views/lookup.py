@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from haven.accounts.visibility import household_for, within_visible
 from haven.cases.models import Household
 from haven.evidence.models import EvidenceItem, ItemFile, Verification
 
@@ -43,6 +44,25 @@ def item_in(household: Household, public_id: uuid.UUID, *, with_reading: bool = 
     found = items_with_details().select_related("person", *(("reading",) if with_reading else ()))
     item: EvidenceItem = get_object_or_404(found, person__household=household, public_id=public_id)
     item.person.household = household
+    return item
+
+
+def open_item(request: HttpRequest, reference: str, public_id: uuid.UUID) -> EvidenceItem:
+    """The item with ``public_id`` of the household ``reference``, read with that household and the text
+    read from the item in one query when the signed-in user may see it; 404 otherwise, as
+    :func:`haven.cases.views.lookup.open_household` answers (and records) a look at another organisation's
+    household. Its household view is the caller's to record."""
+    actor = request.actor  # type: ignore[attr-defined]
+    found = within_visible(actor, items_with_details(), household="person__household")
+    household = ("person__household__organisation", "person__household__owner")
+    item = (
+        found.select_related(*household, "reading")
+        .filter(person__household__reference=reference, public_id=public_id)
+        .first()
+    )
+    if item is None:
+        household_for(actor, reference)  # 404 for a household not theirs to see, recorded as such
+        raise Http404
     return item
 
 

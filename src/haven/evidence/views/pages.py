@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from haven.accounts.access import caseload_required
 from haven.accounts.actor import ActorRequest
-from haven.cases.views.lookup import open_household, person_in
+from haven.cases.views.lookup import open_household, page_name, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
 from haven.evidence.documentation_facts import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
 from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.review_queue import metadata_panels
-from haven.evidence.views.lookup import item_in, items_with_details
+from haven.evidence.views.lookup import items_with_details, open_item
 from haven.evidence.views.reading import reading_context
 
 
@@ -54,11 +54,12 @@ def _capture_jobs(request: ActorRequest, person: Any) -> list[Any]:
 @caseload_required
 def item_detail(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
-    household = open_household(request, reference)
-    if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
+    if request.method != "GET":
+        open_household(request, reference)  # another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item = item_in(household, item_id, with_reading=True)
-    evidence_viewed(actor=actor, item=item)
+    item = open_item(request, reference, item_id)  # with its household, in one query
+    household = item.person.household
+    evidence_viewed(actor=actor, item=item, household_page=page_name(request))  # the household's view too
     previews_queue(item)  # pictures missing: a worker draws them, the page says they are coming
     may_verify, why_not = can_verify(actor, item)
     context = {
@@ -67,7 +68,8 @@ def item_detail(request: ActorRequest, reference: str, item_id: uuid.UUID) -> Ht
         "item": item,
         "files": file_rows(item),
         "metadata": metadata_panels(item),
-        "working_copies": list(item.working_copies.order_by("added_at")),
+        # a working copy has none of its own (working_copy_create makes them from an original only)
+        "working_copies": [] if item.original_id else list(item.working_copies.order_by("added_at")),
         "may_verify": may_verify,
         "why_not_verify": why_not,
         "custody": custody_rows(list(item_custody(item))),

@@ -45,21 +45,24 @@ def reading_context(request: ActorRequest, item: EvidenceItem) -> dict[str, Any]
     actor = request.actor
     reading = getattr(item, "reading", None)
     tags = dict(TAG_CHOICES)
+    # Facts are proposed only with the text they were read from (document_text_record), and a file that
+    # cannot be read is never asked to be read: an item without either costs no query for them.
     proposals = [
         {
             "proposal": p,
             "label": KIND_LABELS.get(p.value, p.value) if p.field == "kind" else p.value,
             "tag_label": tags.get(p.tag, ""),
         }
-        for p in item.proposals.select_related("decided_by")
+        for p in (item.proposals.select_related("decided_by") if reading is not None else ())
     ]
+    can_read = readable_file(item) is not None
     since = timezone.now() - dt.timedelta(days=1)
-    jobs = list(jobs_for(actor).filter(kind=READ, subject=str(item.public_id), created_at__gte=since)[:1])
+    jobs = jobs_for(actor).filter(kind=READ, subject=str(item.public_id), created_at__gte=since)
     return {
         "reading": reading,
         "proposals": proposals,
-        "reading_jobs": jobs,
-        "can_read": readable_file(item) is not None,
+        "reading_jobs": list(jobs[:1]) if can_read else [],
+        "can_read": can_read,
         "may_decide_facts": may_review(actor),
         "proposed": PROPOSED,
     }

@@ -15,9 +15,9 @@ from haven.cases.views.lookup import open_household, posted
 from haven.evidence.actions import can_verify, evidence_verify
 from haven.evidence.forms import VerifyForm
 from haven.evidence.presenting import file_rows
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.views.lookup import back_to_item, item_in
 from haven.submission import submit
-from haven.evidence.preview_jobs import previews_queue
 
 
 @require_http_methods(["GET", "POST"])
