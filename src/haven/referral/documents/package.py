@@ -120,7 +120,9 @@ def _ready() -> None:
     """Nothing: run once so that the pool starts its workers."""
 
 
-def _rendered(tasks: Iterable[_Task], *, jobs: int) -> Iterator[dict[str, bytes]]:
+def _rendered(
+    tasks: Iterable[_Task], *, jobs: int, render: Callable[[_Task], dict[str, bytes]] = _dossiers
+) -> Iterator[dict[str, bytes]]:
     """Each task's dossiers, in the tasks' order, ``jobs`` at a time.
 
     A few tasks more than there are workers are handed out ahead, so that no worker waits while this
@@ -128,7 +130,7 @@ def _rendered(tasks: Iterable[_Task], *, jobs: int) -> Iterator[dict[str, bytes]
     finished household is held only until its turn to be written comes.
     """
     if jobs <= 1:
-        yield from map(_dossiers, tasks)
+        yield from map(render, tasks)
         return
     # Forked workers share the loaded settings, rules and templates and never touch the database. Outside
     # a transaction this process's connections are closed first so that no worker inherits an open one
@@ -142,7 +144,7 @@ def _rendered(tasks: Iterable[_Task], *, jobs: int) -> Iterator[dict[str, bytes]
         pool.submit(_ready).result()
         ahead: deque[Future[dict[str, bytes]]] = deque()
         for task in tasks:
-            ahead.append(pool.submit(_dossiers, task))
+            ahead.append(pool.submit(render, task))
             if len(ahead) > 2 * jobs:
                 yield ahead.popleft().result()
         while ahead:
