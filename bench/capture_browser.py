@@ -2,7 +2,7 @@
 HTML-only capture with an offline screenshot, and how large the kept files are.
 
 Run with ``PYTHONPATH=src:. .venv/bin/python bench/capture_browser.py``. The pages are the test
-fixtures (tests/evidence/browser_sites.py) served on 127.0.0.1, so the network costs nothing and the
+fixtures (tests/support/browser_sites.py) served on 127.0.0.1, so the network costs nothing and the
 figures are the browser's and Haven's own: a page built by scripts (3 subresources), a Telegram-like
 channel page (script, older posts loaded by it, a photo), and a feed that loads three parts on scrolling.
 Figures are medians of several runs, in seconds, on this machine.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from tests.evidence.browser_sites import SCROLL_PAGE, js_routes, more_part, telegram_routes
-from tests.evidence.local_sites import local_site, page
+from tests.support.browser_sites import SCROLL_PAGE, js_routes, more_part, telegram_routes
+from tests.support.local_sites import local_site, page
 
 from haven_core.capture.browser import BrowserCapture, capture_in_browser
 from haven_core.capture.fetch import fetch_page

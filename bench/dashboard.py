@@ -32,7 +32,7 @@ from haven.accounts.actor import Actor
 from haven.accounts.access import visible_households
 from haven.accounts.models import Organisation
 from haven.dashboard import counts, panels
-from haven.dashboard.documentation import documentation_coverage
+from haven.dashboard.documentation_coverage import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
 from haven_core.roles import Role
 

@@ -4,7 +4,7 @@
     .venv/bin/python bench/import.py --households 2000
     .venv/bin/python bench/import.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench_import
 
-The file is made by the demo generator (``haven_core.seed``): one row per person, Russian headers,
+The file is made by the demo generator (``haven.demo.generator``): one row per person, Russian headers,
 Russian dates, UTF-8 CSV, written with the export's own column table. It is imported into an empty
 organisation of a fresh database (a temporary SQLite one, or the PostgreSQL database given, whose
 households are deleted first), timed as ``haven import-cases`` runs it: reading, checking every row,
@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from seeded import run
 
+from haven.demo.generator import SyntheticHousehold, iter_households
 from haven_core.anumber import format_a_number
 from haven_core.intake import COLUMNS, header_row, write_csv
-from haven_core.seed import SyntheticHousehold, iter_households
 
 TARGET_SECONDS = 60
 # The check before saving one person, as opening a household runs it, for 50 people of the caseload.

@@ -53,10 +53,10 @@ def main() -> None:
 
     from haven.accounts.actor import Actor
     from haven.accounts.models import Organisation
+    from haven.demo.generator import iter_households
     from haven.intake import duplicates
     from haven.intake.choices import import_choices
     from haven_core.intake import COLUMNS, DateOrder, header_row, read_table, validate, write_csv
-    from haven_core.seed import iter_households
 
     call_command("migrate", verbosity=0)
     rows = importlib.import_module("import").rows

@@ -11,8 +11,8 @@ same process doing nothing but start Django (its imports, the database connectio
 
 The caseload file is made by the demo generator like ``bench/import.py``'s (one row per person, Russian
 headers and dates, UTF-8 CSV); the registry file is a generic registry CSV of that many entries with
-Cyrillic names. The bombs are made by ``tests/spreadsheet_bombs.py``: a 3-million-row XLSX of under 1 MB,
-an XLSX of 400 KB holding one 400 MB cell, a CSV field over 131,072 characters, a KOI8-R CSV.
+Cyrillic names. The bombs are made by ``tests/support/spreadsheet_bombs.py``: a 3-million-row XLSX of
+under 1 MB, an XLSX of 400 KB holding one 400 MB cell, a CSV field over 131,072 characters, a KOI8-R CSV.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from seeded import run  # noqa: E402
-from tests import spreadsheet_bombs as bombs  # noqa: E402
+from tests.support import spreadsheet_bombs as bombs  # noqa: E402
 
 MEASURED = """
 import resource, sys, time
@@ -68,8 +68,8 @@ def measured(env: dict[str, str], *args: str) -> tuple[float, float, str]:
 
 
 def caseload_file(path: Path, rows_wanted: int) -> int:
+    from haven.demo.generator import iter_households
     from haven_core.intake import header_row, write_csv
-    from haven_core.seed import iter_households
 
     household_rows = importlib.import_module("import").rows  # bench/import.py's rows, as it writes them
 
@@ -83,7 +83,7 @@ def caseload_file(path: Path, rows_wanted: int) -> int:
 
 
 def registry_file(path: Path, entries: int) -> None:
-    from haven_core.seed import iter_households
+    from haven.demo.generator import iter_households
 
     with path.open("w", encoding="utf-8") as out:
         out.write("reference,name,birth_date,listed_on\n")

@@ -22,11 +22,11 @@ import sys
 import time
 import tracemalloc
 
+from haven.demo.generator import generate
+from haven.demo.generator.names_data import ORIGINS, feminine
+from haven.demo.generator.records import SyntheticPerson
+from haven.demo.matching_evaluation.labelled_seed import person_record
 from haven_core.matching import Matcher, NameRecord
-from haven_core.matching.labelled_seed import person_record
-from haven_core.seed import generate
-from haven_core.seed.names_data import ORIGINS, feminine
-from haven_core.seed.records import SyntheticPerson
 
 TARGET_SECONDS = 5.0
 _ORIGIN_WEIGHTS = [origin.weight for origin in ORIGINS]

@@ -15,9 +15,9 @@ import datetime as dt
 import statistics
 import time
 
-from haven_core.matching.labelled_seed import person_record
+from haven.demo.generator import generate
+from haven.demo.matching_evaluation.labelled_seed import person_record
 from haven_core.names import name_keys, prefix_keys
-from haven_core.seed import generate
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from haven_core.seed import generate
+from haven.demo.generator import generate
 
 HAVEN = str(Path(sys.executable).with_name("haven"))
 TODAY = dt.date.today()

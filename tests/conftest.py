@@ -1,4 +1,5 @@
-"""Shared test fixtures: the personas every permission rule is checked against, and small factories.
+"""Shared test fixtures: the personas every permission rule is checked against, and two households.
+Helpers that are not fixtures (making a user, a signed-in client) are in tests/support/.
 
 Personas: caseworker of organisation A (``caseworker_a``), caseworker of B (``caseworker_b``), a
 reviewer of A, the coalition coordinator, a liaison, and anonymous (the plain ``client``).
@@ -12,16 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from haven.accounts.actor import Actor
-from haven.accounts.models import Membership, Organisation
+from haven.accounts.models import Organisation
+from tests.support.personas import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-PASSWORD = "correct horse battery staple"
-
 
 # --- Encryption at rest: every test session runs with its own key file (haven.security) ---------------
 _TEST_KEYS = tempfile.TemporaryDirectory(prefix="haven-test-keys-")
@@ -41,9 +38,6 @@ def pytest_configure(config: Any) -> None:
 
 def pytest_unconfigure(config: Any) -> None:
     _TEST_KEYS.cleanup()
-
-
-# --- end of encryption at rest -------------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)
@@ -78,12 +72,6 @@ def org_b(db: Any) -> Organisation:
     return Organisation.objects.create(name="Exile Legal Defence", slug="eld")
 
 
-def make_user(username: str, role: str, organisation: Organisation | None) -> Any:
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-    Membership.objects.create(user=user, role=role, organisation=organisation)
-    return user
-
-
 @pytest.fixture
 def caseworker_a(org_a: Organisation) -> Any:
     return make_user("anna", "caseworker", org_a)
@@ -113,18 +101,6 @@ def coordinator_b(db: Any) -> Any:
 @pytest.fixture
 def liaison(db: Any) -> Any:
     return make_user("lia", "liaison", None)
-
-
-def client_for(user: Any) -> Client:
-    """A client signed in as ``user`` who has passed every login step, the second factor included."""
-    from haven.accounts.twofactor import SESSION_FLAG
-
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[SESSION_FLAG] = True
-    session.save()
-    return client
 
 
 @pytest.fixture

@@ -118,6 +118,41 @@ def _rows(counts: Sequence[Count], *, width: int, centred: bool) -> Chart:
     return Chart(bars=tuple(bars), width=width, height=height, total=sum(c.value for c in counts))
 
 
+PHONE_WIDTH = 360  # a phone's chart: drawn at about the size it is shown, so its 12-pixel text stays so
+STACKED_ROW = 38  # a label's line above its bar
+
+
+def stacked_bars(counts: Sequence[Count], *, width: int = PHONE_WIDTH) -> Chart:
+    """For a narrow screen: one bar per non-empty category, each under its label's own line, so that a
+    long label (Russian ones are long) needs no room beside the bars and the text is not scaled down."""
+    shown = [c for c in counts if c.value > 0]
+    top = _scale(c.value for c in shown)
+    room = width - VALUE_ROOM
+    bars = []
+    for i, c in enumerate(shown):
+        y = TOP / 2 + i * STACKED_ROW
+        length = max(room * c.value / top, 1.0)
+        bars.append(
+            Bar(
+                key=c.key,
+                label=c.label,
+                value=c.value,
+                x=0.0,
+                y=round(y + 16, 1),
+                w=round(length, 1),
+                h=16,
+                text_x=0.0,
+                text_y=round(y + 12, 1),
+                value_x=round(length + 6, 1),
+                value_y=round(y + 29, 1),
+                href=c.href,
+                tone=c.tone,
+            )
+        )
+    height = int(TOP + len(bars) * STACKED_ROW)
+    return Chart(bars=tuple(bars), width=width, height=height, total=sum(c.value for c in counts))
+
+
 def month_starts(today: dt.date, months: int) -> tuple[dt.date, ...]:
     """The first days of the last ``months`` months, oldest first, the month of ``today`` last."""
     if months < 1:

@@ -12,9 +12,9 @@ from django.contrib import admin
 from haven.accounts.models import Membership, Organisation
 from haven.audit.models import AuditEntry
 from haven.cases.models import Person
-from tests.accounts.conftest import sign_in
-from tests.conftest import PASSWORD, client_for
-from tests.web.caseload import principal
+from tests.support.accounts import sign_in
+from tests.support.cases import principal
+from tests.support.personas import PASSWORD, client_for
 
 
 def test_the_admin_login_no_longer_takes_a_password_past_the_lockout(

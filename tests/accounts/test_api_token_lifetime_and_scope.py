@@ -16,7 +16,7 @@ from haven.api.actions import token_create
 from haven.api.models import ApiToken
 from haven.audit.models import AuditEntry
 from haven.errors import InvalidChange, NotAllowed
-from tests.conftest import PASSWORD, client_for
+from tests.support.personas import PASSWORD, client_for
 
 NEW = "a new long passphrase 2026"
 

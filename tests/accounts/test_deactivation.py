@@ -7,7 +7,7 @@ from typing import Any
 from haven.accounts.actions import user_deactivate, user_reactivate
 from haven.accounts.actor import Actor
 from haven.api.actions import token_create
-from tests.accounts.conftest import sign_in
+from tests.support.accounts import sign_in
 
 
 def test_a_deactivated_user_cannot_sign_in(administrator: Any, caseworker_a: Any) -> None:

@@ -10,7 +10,7 @@ from django.test import Client
 
 from haven.accounts.throttle import username_key
 from haven.audit.models import AuditEntry
-from tests.conftest import PASSWORD
+from tests.support.personas import PASSWORD
 
 PROXY = "127.0.0.1"
 

@@ -12,8 +12,8 @@ from haven.accounts.actions import password_change, user_password_reset
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.errors import InvalidChange, NotAllowed
-from tests.accounts.conftest import sign_in
-from tests.conftest import PASSWORD, client_for
+from tests.support.accounts import sign_in
+from tests.support.personas import PASSWORD, client_for
 
 NEW = "another long passphrase"
 

@@ -14,8 +14,8 @@ from django.test import Client
 from haven.accounts import recovery
 from haven.accounts.models import RecoveryCode, TOTPDevice
 from haven.audit.models import AuditEntry
-from tests.accounts.conftest import sign_in
-from tests.conftest import client_for
+from tests.support.accounts import sign_in
+from tests.support.personas import client_for
 
 CODE = re.compile(r"<li>([a-z2-9]{5}-[a-z2-9]{5})</li>")
 

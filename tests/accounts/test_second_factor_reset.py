@@ -13,7 +13,7 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import RecoveryCode, TOTPDevice
 from haven.audit.models import AuditEntry
 from haven.errors import InvalidChange
-from tests.accounts.conftest import give_authenticator, sign_in
+from tests.support.accounts import give_authenticator, sign_in
 
 REASON = "Phone stolen; identity confirmed by video call with the coordinator"
 

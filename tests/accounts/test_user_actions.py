@@ -19,8 +19,8 @@ from haven.accounts.models import Membership
 from haven.audit.models import AuditEntry
 from haven.errors import InvalidChange, NotAllowed
 from haven_core.roles import Role
-from tests.accounts.conftest import sign_in
-from tests.conftest import PASSWORD
+from tests.support.accounts import sign_in
+from tests.support.personas import PASSWORD
 
 NEW_PASSWORD = "a long passphrase for Haven"
 PERSONAS = ["caseworker_a", "reviewer_a", "coordinator", "liaison"]

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 
 from haven.accounts.models import Membership, TOTPDevice
 from haven.audit.models import AuditEntry
-from tests.accounts.conftest import give_authenticator
-from tests.conftest import client_for
+from tests.support.accounts import give_authenticator
+from tests.support.personas import client_for
 
 PAGES = ["/account/users/", "/account/users/new/", "/account/users/anna/"]
 

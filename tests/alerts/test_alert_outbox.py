@@ -20,7 +20,7 @@ from haven.alerts.emails import Email
 from haven.alerts.models import AlertSent, OutboxEmail
 from haven.alerts.outbox import outbox_flush
 from haven.audit.models import AuditEntry
-from tests.alerts.conftest import TODAY, hearing_in
+from tests.support.alerts import TODAY, hearing_in
 
 BODY = "H-2026-0001 — in 4 days"
 

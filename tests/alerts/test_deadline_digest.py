@@ -16,7 +16,7 @@ from haven.cases.actions import household_update
 from haven.cases.actions.households import household_move
 from haven.cases.actions.timeline import event_add
 from haven_core.pipeline import Stage
-from tests.alerts.conftest import SENSITIVE, TODAY, bodies_to, hearing_in, set_us_record
+from tests.support.alerts import SENSITIVE, TODAY, bodies_to, hearing_in, set_us_record
 
 WINDOWS = (2, 7, 14)
 
@@ -97,8 +97,8 @@ def test_future_timeline_events_are_deadlines_too(
 def test_an_unowned_household_goes_to_its_organisations_caseworkers_only(
     household_a: Any, caseworker_a: Any, caseworker_b: Any, reviewer_a: Any, mailoutbox: list[Any]
 ) -> None:
-    from tests.alerts.conftest import with_email
-    from tests.conftest import make_user
+    from tests.support.alerts import with_email
+    from tests.support.personas import make_user
 
     other_a = with_email(make_user("olga", "caseworker", household_a.organisation))
     household_update(actor=Actor.for_user(caseworker_a), household=household_a, fields={"owner": None})

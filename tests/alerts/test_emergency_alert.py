@@ -13,7 +13,7 @@ from haven.accounts.actor import Actor
 from haven.alerts.emergency import Step, episode_start
 from haven.alerts.models import AlertSent
 from haven.assessment.actions import assessment_override, assessments_run, household_assess
-from tests.alerts.conftest import SENSITIVE, TODAY, bodies_to, set_us_record
+from tests.support.alerts import SENSITIVE, TODAY, bodies_to, set_us_record
 
 JUSTIFICATION = "The family's lawyer confirmed the situation by phone today."
 

@@ -13,8 +13,8 @@ from haven.cases.actions import household_create
 from haven.registries.importing import registry_import
 from haven.registries.models import Entry, ScreeningHit
 from haven.registries.screening import screen_everyone
-from tests.alerts.conftest import SENSITIVE, bodies_to
-from tests.registries.conftest import CSV_2024, XLSX_2025, data_file
+from tests.support.alerts import SENSITIVE, bodies_to
+from tests.support.registries import CSV_2024, XLSX_2025, data_file
 
 HEADER = "reference,name,birth_date,listed_on\n"
 SOMEONE = "L-1,Иванов Пётр Алексеевич,1970-01-01,2024-05-17\n"

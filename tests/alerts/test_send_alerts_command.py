@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from haven.alerts.models import AlertSent
-from tests.alerts.conftest import TODAY, hearing_in
+from tests.support.alerts import TODAY, hearing_in
 
 
 def send(*args: str) -> str:

@@ -1,5 +1,5 @@
 """Assessments over the API: asking for one runs ``household_assess``; reading one explains it, each
-contribution with its source, and says which reviewer's override is in force."""
+contribution with its public sources, and says which reviewer's override is in force."""
 
 from __future__ import annotations
 
@@ -44,9 +44,12 @@ def test_an_assessment_is_asked_for_then_read_with_its_sources(
     }
     principal = next(p for p in assessment["people"] if p["person"] == str(household_a.principal.public_id))
     contributions = principal["risk"]["contributions"]
-    assert contributions and all(c["source"] for c in contributions)
     [protest] = [c for c in contributions if str(item.public_id) in c["evidence"]]
     assert protest["points"] > 0 and protest["label"]["en"] and protest["label"]["ru"]
+    # Each fact names the public sources it rests on, as the dossier does; the internal notes a rule was
+    # taken from never leave Haven.
+    assert protest["sources"] and all(s["title"]["en"] and s["title"]["fr"] for s in protest["sources"])
+    assert "source" not in protest and "DOMAIN.md" not in made.content.decode()
     counted = sum(c["points"] for c in contributions if c["counted"])
     assert abs(principal["risk"]["score"] - counted) < 1e-6
     assert AuditEntry.objects.get(action="assessment.compute").detail["changed"] is True

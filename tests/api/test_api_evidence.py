@@ -14,7 +14,7 @@ from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
-from tests.api.conftest import locs
+from tests.support.api import locs
 
 PLACARD = b"Net voyne: placard photographed at the picket, 6 March 2022.\n"
 

@@ -8,7 +8,7 @@ from typing import Any
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven.cases.models import Household
-from tests.api.conftest import locs
+from tests.support.api import locs
 
 PRINCIPAL = {"surname_cyrillic": "Смирнов", "given_name_cyrillic": "Павел", "birth_date": "14.02.1979"}
 

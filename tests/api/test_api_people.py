@@ -8,7 +8,7 @@ from typing import Any
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven.cases.models import Person
-from tests.api.conftest import locs
+from tests.support.api import locs
 
 SPOUSE = {
     "relationship": "spouse",

@@ -17,7 +17,7 @@ from haven.accounts.actor import Actor
 from haven.api.actions import token_create
 from haven.evidence.actions import evidence_add
 from haven.wsgi import application
-from tests.registries.factories import registry_objects
+from tests.support.registries import registry_objects
 
 schemathesis = pytest.importorskip("schemathesis")
 

@@ -11,9 +11,9 @@ from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven.evidence.models import EvidenceItem
 from haven.registries.models import ScreeningHit
-from tests.api.conftest import locs
-from tests.conftest import make_user
-from tests.registries.factories import registry_objects
+from tests.support.api import locs
+from tests.support.personas import make_user
+from tests.support.registries import registry_objects
 
 
 @pytest.fixture

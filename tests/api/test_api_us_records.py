@@ -6,7 +6,7 @@ from typing import Any
 
 from haven.audit.models import AuditEntry
 from haven.cases.models import USRecord
-from tests.api.conftest import locs
+from tests.support.api import locs
 
 RECORD = {
     "status": "detained",

@@ -12,7 +12,7 @@ from haven.api.actions import token_create, token_revoke
 from haven.api.models import ApiToken
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 
 def call(secret: str, path: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from haven.assessment.models import Assessment
 from haven.audit.models import AuditEntry
 from haven.cases.models import Household
 from haven_core.assessment import DEFAULT_RULES
+from tests.support.demo import built_once
 
 
 def assess(*args: str) -> str:
@@ -21,9 +23,17 @@ def assess(*args: str) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def seeded(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[None]:
+    """The demo coalition of 40 households, written once for this module's tests (tests/support/demo.py);
+    what a test assesses is undone after it."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("seeded-files")):
+        call_command("seed", households=40, seed=7, stdout=io.StringIO(), stderr=io.StringIO())
+        yield
+
+
 @pytest.fixture
-def demo(db: Any) -> int:
-    call_command("seed", households=40, seed=7, stdout=io.StringIO(), stderr=io.StringIO())
+def demo(seeded: None, db: Any) -> int:
     return Household.objects.count()
 
 

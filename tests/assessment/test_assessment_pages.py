@@ -12,8 +12,8 @@ from haven.assessment.actions import household_assess
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.audit.models import AuditEntry
 from haven.cases.actions import canada_relative_save, us_record_save
-from tests.assessment.conftest import add_evidence
-from tests.conftest import client_for
+from tests.support.evidence import add_evidence
+from tests.support.personas import client_for
 
 JUSTIFICATION = "Her brother was arrested on return in 2025; the evidence understates the risk."
 

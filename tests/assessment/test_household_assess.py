@@ -17,7 +17,7 @@ from haven.cases.actions import us_record_save
 from haven.cases.models import Household
 from haven.errors import NotAllowed
 from haven_core import assessment as core
-from tests.assessment.conftest import add_evidence
+from tests.support.evidence import add_evidence
 
 TODAY = dt.date(2026, 11, 24)
 

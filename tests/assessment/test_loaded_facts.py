@@ -9,9 +9,9 @@ from django.db.models import Prefetch, prefetch_related_objects
 
 from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.cases.models import Household, Person
-from haven.evidence.views.base import household_items
-from tests.conftest import make_user
-from tests.families import family
+from haven.evidence.views.lookup import household_items
+from tests.support.families import family
+from tests.support.personas import make_user
 
 
 def test_the_facts_of_a_loaded_page_are_the_assessments(org_a: Any, caseworker_a: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from haven.assessment.models import AssessmentOverride
 from tests.assessment.test_assessment_pages import JUSTIFICATION, assessed
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 
 def url(household: Any) -> str:

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from haven.consent.models import Consent
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

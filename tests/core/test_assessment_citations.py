@@ -11,7 +11,7 @@ import pytest
 
 from haven_core.assessment import DEFAULT_RULES, RulesError, assess, parse_rules
 from haven_core.assessment.serialise import from_json, to_json
-from tests.core.assessment_builders import TODAY, household, item, person, rules
+from tests.support.assessment import TODAY, household, item, person, rules
 
 TEXT = DEFAULT_RULES.read_text(encoding="utf-8")
 INTERNAL = ("DOMAIN.md", "STYLE.md", "§", ".toml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from haven_core.assessment import CanadaPermitFact, CanadaRelativeFact, USRecordFacts, assess
-from tests.core.assessment_builders import TODAY, household, person, removal_in, rules
+from tests.support.assessment import TODAY, household, person, removal_in, rules
 
 
 def test_vulnerabilities_come_from_flags_detention_age_and_citizenship() -> None:
@@ -75,7 +75,7 @@ def test_the_household_takes_its_most_urgent_member() -> None:
 
 
 def test_categories_put_legal_protection_first_when_the_risk_is_moderate_or_more() -> None:
-    from tests.core.assessment_builders import item
+    from tests.support.assessment import item
 
     exposed = person(
         evidence=(item("p", "public_antiwar_statement", on=dt.date(2024, 1, 1)),),

@@ -27,7 +27,7 @@ from haven_core.assessment.rules import RuleSet
 from haven_core.assessment.urgency import most_urgent_key, rank
 from haven_core.assessment.vocabulary import EVIDENCE_TAGS, PERSON_FLAGS, RISK_LEVELS, US_STATUSES
 from haven_core.dates import PartialDate
-from tests.core.assessment_builders import TODAY, rules
+from tests.support.assessment import TODAY, rules
 
 # Few examples each: the suite must stay quick; CI runs these on every push.
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

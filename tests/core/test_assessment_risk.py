@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from haven_core.assessment import Contribution, assess
-from tests.core.assessment_builders import TODAY, household, item, person, rules
+from tests.support.assessment import TODAY, household, item, person, rules
 
 
 def risk_of(*evidence: object, **fields: object) -> dict[str, Contribution]:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from haven_core.assessment import DEFAULT_RULES, RulesError, parse_rules
-from tests.core.assessment_builders import rules
+from tests.support.assessment import rules
 
 TEXT = DEFAULT_RULES.read_text(encoding="utf-8")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from haven_core.assessment import assess
-from tests.core.assessment_builders import TODAY, household, item, person, rules
+from tests.support.assessment import TODAY, household, item, person, rules
 
 
 def _points(status: str) -> tuple[float, int]:

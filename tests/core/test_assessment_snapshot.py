@@ -20,7 +20,7 @@ from haven_core.assessment import (
     to_json,
 )
 from haven_core.dates import PartialDate
-from tests.core.assessment_builders import TODAY, person, rules
+from tests.support.assessment import TODAY, person, rules
 
 BASE_ITEM = EvidenceFact("e1", "social_post", "verified", (TagFact("fbk_work", dt.date(2022, 1, 1)),))
 BASE = person(

@@ -4,7 +4,16 @@ import datetime as dt
 
 import pytest
 
-from haven_core.charts import Count, funnel, horizontal_bars, month_starts, monthly_series, percent
+from haven_core.charts import (
+    PHONE_WIDTH,
+    Count,
+    funnel,
+    horizontal_bars,
+    month_starts,
+    monthly_series,
+    percent,
+    stacked_bars,
+)
 
 STAGES = [
     Count("intake", "Intake", 40),
@@ -115,3 +124,19 @@ def test_a_bar_keeps_the_address_and_tone_of_its_count() -> None:
         ("urgent", "/assessment/?urgency=urgent", "warn"),
         ("x", "", "neutral"),  # no list to open, no colour that means anything: the plain one
     ]
+
+
+def test_a_phones_bars_stand_under_their_labels_whatever_their_length() -> None:
+    long = "Пока недостаточно задокументированы"  # longer than half a phone's chart at 12 pixels
+    chart = stacked_bars([Count("no", long, 30, href="/x", tone="warn"), Count("nil", "Nil", 0), *STAGES])
+    assert [b.key for b in chart.bars] == ["no", "intake", "assessed"]
+    assert chart.width == PHONE_WIDTH
+    for bar in chart.bars:
+        assert bar.x == 0 and bar.text_x == 0  # the label starts the line, the bar under it
+        assert bar.text_y < bar.y < bar.value_y <= bar.y + bar.h
+        assert bar.value_x + 40 <= chart.width  # room for a number of five digits right of the bar
+    first, second, third = chart.bars
+    assert first.y + first.h < second.text_y - 8  # rows do not overlap
+    assert third.w == pytest.approx(first.w / 3, abs=0.1)  # 10 of 30
+    assert first.href == "/x" and first.tone == "warn"
+    assert chart.height >= third.y + third.h and chart.total == 80

@@ -16,7 +16,8 @@ from haven_core.evidence.metadata import (
     contradictions,
     read_metadata,
 )
-from tests.evidence.photos import mp4, photo
+from haven_core.evidence.sniff import sniff_media_type
+from tests.support.evidence_files import mp4, photo, webm
 
 
 def test_a_phone_photo_says_when_where_and_with_what_it_was_taken() -> None:
@@ -95,3 +96,21 @@ def test_a_photo_taken_after_its_publication_is_flagged() -> None:
 
 def test_without_a_capture_date_nothing_is_flagged() -> None:
     assert contradictions(FileMetadata(), [PROTEST]) == []
+
+
+@pytest.mark.parametrize("live", [False, True], ids=["sizes known", "recorded live, sizes unknown"])
+def test_a_webm_says_when_it_was_made_and_with_what(live: bool) -> None:
+    made = dt.datetime(2022, 3, 6, 11, 0, 30, tzinfo=dt.UTC)
+    data = webm(created=made, live=live)
+    assert sniff_media_type(data) == "video/webm"
+    found = read_metadata(data, "video/webm")
+    assert found.captured_at == made and found.captured_at.tzinfo is not None
+    assert found.software == ("Lavf60.16.100", "Haven test recorder")
+    assert found.location is None and found.device is None
+
+
+def test_a_webm_without_a_date_or_cut_short_invents_nothing() -> None:
+    assert read_metadata(webm(created=None), "video/webm").captured_at is None
+    cut = webm(created=dt.datetime(2022, 3, 6, tzinfo=dt.UTC))[:60]  # inside Info, before DateUTC
+    assert read_metadata(cut, "video/webm").captured_at is None
+    assert read_metadata(b"\x1a\x45\xdf\xa3\x00garbage", "video/webm").empty

@@ -15,7 +15,7 @@ from haven_core.evidence.rendering import (
     pdf_page_images,
     strip_image_metadata,
 )
-from tests.evidence.photos import pdf, photo
+from tests.support.evidence_files import pdf, photo
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -18,7 +18,7 @@ MODULES = [
     "haven_core.names.keys",
     "haven_core.names.set_aside",
     "haven_core.matching.search_keys",
-    "haven_core.matching.labelled_spellings",
+    "haven.demo.matching_evaluation.labelled_spellings",
     "haven_core.intake.duplicates",
 ]
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from haven.demo.matching_evaluation.labelled_seed import seed_set
 from haven_core.matching import Matcher, NameRecord, compare
-from haven_core.matching.labelled_seed import seed_set
 
 
 @pytest.fixture(scope="module")

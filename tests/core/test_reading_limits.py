@@ -10,7 +10,7 @@ import pytest
 
 from haven_core.intake.files import open_table, read_table
 from haven_core.tables import FileProblem, Limits, check_xlsx_archive, csv_rows, detect_encoding, xlsx_rows
-from tests.spreadsheet_bombs import (
+from tests.support.spreadsheet_bombs import (
     big_cell_xlsx,
     bom_then_not_utf8,
     koi8_csv,

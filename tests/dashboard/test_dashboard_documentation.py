@@ -10,11 +10,11 @@ import pytest
 
 from haven.accounts.access import visible_households
 from haven.accounts.actor import Actor
-from haven.dashboard.documentation import documentation_coverage
+from haven.dashboard.documentation_coverage import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
 from haven.evidence.actions import evidence_update
 from haven.evidence.actions.review import evidence_verify
-from tests.dashboard import factories
+from tests.support import dashboard
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,8 @@ def _coverage(user: Any) -> tuple[int, int]:
 
 
 def test_a_verdict_on_the_evidence_is_seen_next_time(caseworker_a: Any, reviewer_a: Any) -> None:
-    household = factories.household(caseworker_a)
-    items = factories.document_well(household)
+    household = dashboard.household(caseworker_a)
+    items = dashboard.document_well(household)
     assert _coverage(caseworker_a) == (1, 1)
     assert DocumentationVerdict.objects.get().well_documented is True
 
@@ -37,16 +37,16 @@ def test_a_verdict_on_the_evidence_is_seen_next_time(caseworker_a: Any, reviewer
 
 
 def test_an_edit_sends_the_item_back_to_review(caseworker_a: Any) -> None:
-    household = factories.household(caseworker_a)
-    items = factories.document_well(household)
+    household = dashboard.household(caseworker_a)
+    items = dashboard.document_well(household)
     assert _coverage(caseworker_a) == (1, 1)
     evidence_update(actor=Actor.for_user(caseworker_a), item=items[0], fields={"author": "другой канал"})
     assert _coverage(caseworker_a) == (1, 0)
 
 
 def test_other_criteria_score_everyone_again(caseworker_a: Any, settings: Any, tmp_path: Path) -> None:
-    household = factories.household(caseworker_a)
-    factories.document_well(household)
+    household = dashboard.household(caseworker_a)
+    dashboard.document_well(household)
     assert _coverage(caseworker_a) == (1, 1)
     stricter = tmp_path / "documentation.toml"
     stricter.write_text("[criteria]\nmin_verified_items = 4\nofficial_bonus_items = 0\n", encoding="utf-8")
@@ -55,8 +55,8 @@ def test_other_criteria_score_everyone_again(caseworker_a: Any, settings: Any, t
 
 
 def test_an_unchanged_principal_is_not_scored_again(caseworker_a: Any) -> None:
-    household = factories.household(caseworker_a)
-    factories.document_well(household)
+    household = dashboard.household(caseworker_a)
+    dashboard.document_well(household)
     assert _coverage(caseworker_a) == (1, 1)
     DocumentationVerdict.objects.update(well_documented=False)  # what was stored is what counts
     assert _coverage(caseworker_a) == (1, 0)

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from haven.dashboard.documentation import facts_of
-from haven.evidence.documentation import item_facts
+from haven.dashboard.documentation_coverage import facts_of
+from haven.evidence.documentation_facts import item_facts
 from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile, StoredBlob
-from tests.dashboard import factories
+from tests.support import dashboard
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def _blob(digit: str) -> StoredBlob:
 
 
 def test_facts_from_rows_equal_the_evidence_pages_facts(caseworker_a: Any) -> None:
-    household = factories.household(caseworker_a)
+    household = dashboard.household(caseworker_a)
     person = household.people.get(relationship="principal")
 
     def item(**fields: Any) -> EvidenceItem:

@@ -10,16 +10,16 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from tests.conftest import client_for
-from tests.dashboard import factories
-from tests.dashboard.pages import chart
+from tests.support import dashboard
+from tests.support.dashboard import chart
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_dashboard_speaks_russian(caseworker_a: Any) -> None:
     for stage in ("intake", "intake", "resettled"):
-        factories.household(caseworker_a, stage=stage)
+        dashboard.household(caseworker_a, stage=stage)
     client = client_for(caseworker_a)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     html = client.get("/dashboard/").content.decode()
@@ -37,8 +37,8 @@ def test_the_dashboard_speaks_russian(caseworker_a: Any) -> None:
 
 
 def test_the_outcomes_legend_speaks_russian(caseworker_a: Any) -> None:
-    household = factories.household(caseworker_a)
-    factories.event(household, "removed", timezone.localdate() - dt.timedelta(days=2))
+    household = dashboard.household(caseworker_a)
+    dashboard.event(household, "removed", timezone.localdate() - dt.timedelta(days=2))
     client = client_for(caseworker_a)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     html = client.get("/dashboard/").content.decode()

@@ -13,9 +13,9 @@ import pytest
 from django.utils import timezone
 
 from haven.audit.models import AuditEntry
-from tests.conftest import client_for
-from tests.dashboard import factories
-from tests.dashboard.pages import dashboard, marks
+from tests.support import dashboard
+from tests.support.dashboard import dashboard_html, marks
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -47,20 +47,20 @@ def _sum(*parts: dict[str, int]) -> dict[str, int]:
 def coalition(caseworker_a: Any, caseworker_b: Any, coordinator: Any, liaison: Any) -> dict[str, Any]:
     today = timezone.localdate()
     last_month = today.replace(day=1) - dt.timedelta(days=1)
-    a1 = factories.household(caseworker_a, stage="documenting", urgency="emergency", risk="very_high")
-    a2 = factories.household(caseworker_a, stage="referred", urgency="urgent", risk="high")
-    factories.household(caseworker_a, stage="intake")
-    b1 = factories.household(caseworker_b, stage="documenting", urgency="normal", risk="low")
-    factories.household(caseworker_b, stage="resettled")
-    factories.document_well(a1)
-    factories.document_well(a2, verified=False)
-    factories.document_well(b1)
-    factories.event(a1, "protection_granted", today)
-    factories.event(a2, "removed", last_month)
-    factories.event(a2, "hearing_held", today)  # not an outcome: not counted
-    factories.event(b1, "removed", today)
-    factories.referred(coordinator, liaison, [(a2, "accepted"), (b1, "refused")])
-    factories.referred(coordinator, liaison, [(a1, "pending")])
+    a1 = dashboard.household(caseworker_a, stage="documenting", urgency="emergency", risk="very_high")
+    a2 = dashboard.household(caseworker_a, stage="referred", urgency="urgent", risk="high")
+    dashboard.household(caseworker_a, stage="intake")
+    b1 = dashboard.household(caseworker_b, stage="documenting", urgency="normal", risk="low")
+    dashboard.household(caseworker_b, stage="resettled")
+    dashboard.document_well(a1)
+    dashboard.document_well(a2, verified=False)
+    dashboard.document_well(b1)
+    dashboard.event(a1, "protection_granted", today)
+    dashboard.event(a2, "removed", last_month)
+    dashboard.event(a2, "hearing_held", today)  # not an outcome: not counted
+    dashboard.event(b1, "removed", today)
+    dashboard.referred(coordinator, liaison, [(a2, "accepted"), (b1, "refused")])
+    dashboard.referred(coordinator, liaison, [(a1, "pending")])
     return {"today": today, "last_month": last_month}
 
 
@@ -77,7 +77,7 @@ def _outcomes(
 
 @pytest.mark.parametrize("persona", ["caseworker_a", "reviewer_a"])
 def test_organisation_a_sees_its_own_numbers(persona: str, coalition: dict[str, Any], request: Any) -> None:
-    html = dashboard(request.getfixturevalue(persona))
+    html = dashboard_html(request.getfixturevalue(persona))
     for name, expected in A.items():
         assert marks(html, f"chart-{name}") == expected, name
     assert marks(html, "chart-outcomes") == _outcomes(
@@ -88,7 +88,7 @@ def test_organisation_a_sees_its_own_numbers(persona: str, coalition: dict[str, 
 
 
 def test_organisation_b_sees_none_of_a(caseworker_b: Any, coalition: dict[str, Any]) -> None:
-    html = dashboard(caseworker_b)
+    html = dashboard_html(caseworker_b)
     for name, expected in B.items():
         assert marks(html, f"chart-{name}") == expected, name
     assert marks(html, "chart-outcomes") == _outcomes(
@@ -99,7 +99,7 @@ def test_organisation_b_sees_none_of_a(caseworker_b: Any, coalition: dict[str, A
 
 
 def test_the_coordinator_sees_the_sum(coordinator: Any, coalition: dict[str, Any]) -> None:
-    html = dashboard(coordinator)
+    html = dashboard_html(coordinator)
     for name in A:
         assert marks(html, f"chart-{name}") == _sum(A[name], B[name]), name
     assert marks(html, "chart-organisations") == {"Free Russia Aid": 3, "Exile Legal Defence": 2}
@@ -117,8 +117,8 @@ def test_a_liaison_is_refused(liaison: Any, coalition: dict[str, Any]) -> None:
 def test_opening_it_is_audited_without_numbers(
     caseworker_a: Any, coordinator: Any, coalition: dict[str, Any]
 ) -> None:
-    dashboard(caseworker_a)
-    dashboard(coordinator)
+    dashboard_html(caseworker_a)
+    dashboard_html(coordinator)
     entries = list(AuditEntry.objects.filter(action="dashboard.view").order_by("seq"))
     assert [(e.actor.username, e.detail) for e in entries] == [
         ("anna", {"scope": "organisation"}),

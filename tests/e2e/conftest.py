@@ -7,21 +7,9 @@ import shutil
 from collections.abc import Iterator
 from typing import Any
 
-import pyotp
 import pytest
 
-from tests.conftest import PASSWORD
-
-CHROMIUM = os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.support.browser import ARGS, CHROMIUM
 
 
 @pytest.fixture(scope="session")
@@ -61,17 +49,3 @@ def live_server(django_db_setup: Any) -> Iterator[Any]:
     server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
     yield server
     server.stop()
-
-
-def sign_in(page: Any, url: str, username: str, secret: str | None = None) -> None:
-    """Sign in through the real login page; with an authenticator's ``secret``, answer its code too."""
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.form button[type=submit]")
-    if secret is None:
-        page.wait_for_url(f"{url}/")  # every role lands on its home page
-        return
-    page.wait_for_url("**/account/2fa/verify/**")
-    page.fill("#id_code", pyotp.TOTP(secret).now())
-    page.click("form.form button[type=submit]")

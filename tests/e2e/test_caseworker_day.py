@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.support.personas import PASSWORD
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.cases.actions import household_create
 from haven.cases.models import Household
-from tests.e2e.conftest import sign_in
+from tests.support.browser import sign_in
 
 pytestmark = pytest.mark.e2e
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.accounts.conftest import give_authenticator
-from tests.e2e.conftest import sign_in
-from tests.families import family
-from tests.referral.journey import ready_for_referral
-from tests.work.builders import busy_household
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.families import family
+from tests.support.referral import ready_for_referral
+from tests.support.work import busy_household
 
 pytestmark = pytest.mark.e2e
 
@@ -132,7 +132,7 @@ def test_the_coordinator_sees_which_emergencies_can_be_referred(
     page.wait_for_url(f"{live_server.url}/")
     emergencies = page.locator("#work-emergencies")
     assert "Can be referred now." in emergencies.inner_text()
-    assert "still being documented (status: Intake) (the caseworker)" in emergencies.inner_text()
+    assert "Still being documented (status: Intake) (the caseworker)" in emergencies.inner_text()
     _looks(page, "coordinator-home-en")
 
     page.click(f"#work-emergencies .work-item:has-text('{ready.reference}') .work-title")  # 1 click

@@ -13,10 +13,10 @@ import pytest
 
 from haven.audit.models import AuditEntry
 from haven.referral.models import InformationRequest
-from tests.accounts.conftest import give_authenticator
-from tests.conftest import make_user
-from tests.e2e.conftest import sign_in
-from tests.referral.journey import ready_for_referral, referred
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.personas import make_user
+from tests.support.referral import ready_for_referral, referred
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from haven.cases.models import Household
-from tests.e2e.conftest import sign_in
+from tests.support.browser import sign_in
 
 pytestmark = pytest.mark.e2e
 

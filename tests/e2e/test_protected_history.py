@@ -9,9 +9,9 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.cases.actions import event_add
-from tests.e2e.conftest import sign_in
-from tests.referral.batch_builders import batch_for
-from tests.web.caseload import in_days
+from tests.support.browser import sign_in
+from tests.support.cases import in_days
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, record
 
 pytestmark = pytest.mark.e2e
 

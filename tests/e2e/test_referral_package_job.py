@@ -12,10 +12,10 @@ from typing import Any
 import pyrage
 import pytest
 
-from tests.accounts.conftest import give_authenticator
-from tests.e2e.conftest import sign_in
-from tests.jobs.running import run_queued
-from tests.referral.batch_builders import batch_for
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.jobs import run_queued
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.e2e
 

@@ -14,13 +14,18 @@ from django.utils import timezone
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add
 from haven.evidence.models import EvidenceItem
-from tests.e2e.conftest import sign_in
-from tests.evidence.photos import pdf, photo
+from haven.evidence.preview_jobs import previews_queue
+from tests.support.browser import sign_in
+from tests.support.evidence_files import pdf, photo
+from tests.support.jobs import run_queued
 
 pytestmark = pytest.mark.e2e
 
 
-def _add(user: Any, household: Any, title: str, data: bytes, days_ago: int, **fields: Any) -> EvidenceItem:
+def _add(
+    user: Any, household: Any, title: str, data: bytes, days_ago: int, drawn: bool = True, **fields: Any
+) -> EvidenceItem:
+    """An item as the upload page adds it; unless ``drawn`` is false, the worker has drawn its pictures."""
     item = evidence_add(
         actor=Actor.for_user(user),
         person=household.principal,
@@ -29,13 +34,18 @@ def _add(user: Any, household: Any, title: str, data: bytes, days_ago: int, **fi
         filename="file",
     )
     EvidenceItem.objects.filter(pk=item.pk).update(added_at=timezone.now() - dt.timedelta(days=days_ago))
+    if drawn:
+        previews_queue(item)
+        run_queued()
     return item
 
 
 def test_a_reviewer_verifies_one_item_and_sends_the_next_back(
     live_server: Any, page: Any, caseworker_a: Any, reviewer_a: Any, household_a: Any
 ) -> None:
-    protocol = _add(caseworker_a, household_a, "Протокол об АП", pdf(pages=2), 3, kind="court_document")
+    protocol = _add(
+        caseworker_a, household_a, "Протокол об АП", pdf(pages=2), 3, drawn=False, kind="court_document"
+    )
     picture = _add(
         caseworker_a,
         household_a,
@@ -53,6 +63,10 @@ def test_a_reviewer_verifies_one_item_and_sends_the_next_back(
     page.wait_for_url(f"**/evidence/review/{protocol.public_id}/")
     assert page.locator("h1").inner_text() == "Протокол об АП"
     assert "3 items awaiting verification, oldest first." in page.locator("#queue-count").inner_text()
+    assert "Preview being prepared" in page.locator(".preview-pending").inner_text()  # not drawn yet
+    assert page.locator(".review-pictures img").count() == 0
+    run_queued()  # the worker draws the pages the page asked for, while it is open
+    page.reload()
     pages = page.locator(".review-pictures img")
     assert pages.count() == 2
     pages.first.scroll_into_view_if_needed()

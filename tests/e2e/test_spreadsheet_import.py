@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from haven.cases.models import Household
-from tests.e2e.conftest import sign_in
-from tests.jobs.running import run_queued
+from tests.support.browser import sign_in
+from tests.support.jobs import run_queued
 
 pytestmark = pytest.mark.e2e
 

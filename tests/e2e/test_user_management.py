@@ -9,9 +9,9 @@ import pytest
 
 from haven.accounts.models import Membership
 from haven.audit.models import AuditEntry
-from tests.accounts.conftest import give_authenticator
-from tests.conftest import make_user
-from tests.e2e.conftest import sign_in
+from tests.support.accounts import give_authenticator
+from tests.support.browser import sign_in
+from tests.support.personas import make_user
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,7 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add
-
-POST_TEXT = "Нет войне. Пикет у памятника Пушкину, 6 марта 2022 года.".encode()
+from tests.support.evidence import POST_TEXT
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from haven.audit.anchor import current_head
 from haven.audit.chain import GENESIS, entry_content, link_hash
 from haven.audit.models import AuditEntry, ChainHead
 from haven.cases.actions import household_update
-from tests.evidence.local_tsa import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
+from tests.support.timestamp_authority import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 
 
 def verify(*args: str) -> str:

@@ -22,9 +22,9 @@ from haven.audit.models import AuditEntry
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.capture import capture_url
 from haven.evidence.timestamps import timestamp_pending
-from tests.evidence.local_sites import POST_HTML, local_site, page
-from tests.evidence.local_tsa import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
-from tests.evidence.samples import png
+from tests.support.evidence_files import png
+from tests.support.local_sites import POST_HTML, local_site, page
+from tests.support.timestamp_authority import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 
 pytestmark = needs_openssl
 PASSPHRASE = "a long passphrase for the lawyer"
@@ -96,13 +96,18 @@ def manifest_of(entries: list[tuple[str, bytes]]) -> dict[str, Any]:
 def test_a_fresh_bundle_verifies_clean(evidence: Any, tmp_path: Path) -> None:
     household, *_ = evidence
     said = export(household, tmp_path / "b.tar")
-    assert "Wrote 2 items, 3 files and 3 timestamps" in said and "NOT encrypted" in said
+    # The capture's two files and the photo's copy without metadata; the photo's original stays in Haven,
+    # but its token travels (it proves when the original existed), beside the copy's own.
+    assert "Wrote 2 items, 3 files and 4 timestamps" in said and "NOT encrypted" in said
     ok, report = verify(tmp_path / "b.tar")
     assert ok, report
-    assert "3 files and 4 timestamps checked" in report  # three files and the manifest's own
+    assert "3 files and 5 timestamps checked" in report  # four tokens and the manifest's own
     entries = dict(members(tmp_path / "b.tar"))
     for item in manifest_of(list(entries.items()))["items"]:
         for file in item["files"]:
+            if not file["in_bundle"]:  # the photo's original stays in Haven, its clean copy is here
+                assert file["role"] == "original" and file["path"] not in entries
+                continue
             assert hashlib.sha256(entries[file["path"]]).hexdigest() == file["sha256"] == file["path"][6:70]
 
 
@@ -207,7 +212,8 @@ def test_a_certificate_from_elsewhere_replaces_the_bundled_one(
     ok, report = verify(tmp_path / "b.tar", "--authority-cert", str(tsa.ca_pem))
     assert ok and "Timestamp authority certificate (given), SHA-256:" in report
     ok, report = verify(tmp_path / "b.tar", "--authority-cert", str(tsa.other_ca_pem))
-    assert not ok and report.count("FAILED") == 4 and "self-signed certificate in certificate chain" in report
+    # five tokens (the capture's two, the photo's original and its copy, the manifest) all fail
+    assert not ok and report.count("FAILED") == 5 and "self-signed certificate in certificate chain" in report
 
 
 def test_an_encrypted_bundle_needs_its_passphrase(evidence: Any, tmp_path: Path) -> None:

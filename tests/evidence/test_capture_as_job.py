@@ -11,9 +11,9 @@ import pytest
 
 from haven.evidence.models import EvidenceItem
 from haven.jobs.models import Job
-from tests.conftest import client_for
-from tests.evidence.local_sites import POST_HTML, local_site, page
-from tests.jobs.running import run_queued
+from tests.support.jobs import run_queued
+from tests.support.local_sites import POST_HTML, local_site, page
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

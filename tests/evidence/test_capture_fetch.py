@@ -18,7 +18,7 @@ from haven_core.capture.addresses import is_public
 from haven_core.capture.fetch import fetch_page
 from haven_core.capture.policy import CaptureFailed, CapturePolicy
 from haven_core.capture.warc import warc_file
-from tests.evidence.local_sites import POST_HTML, endless, local_site, page, redirect, silent
+from tests.support.local_sites import POST_HTML, endless, local_site, page, redirect, silent
 
 LOCAL = CapturePolicy(allow_private=True, connect_timeout=2, read_timeout=2, total_timeout=5)
 STRICT = CapturePolicy(connect_timeout=2, read_timeout=2, total_timeout=5)

@@ -16,7 +16,7 @@ from haven_core.capture.browser import capture_in_browser
 from haven_core.capture.fetch import system_resolver
 from haven_core.capture.policy import CapturePolicy
 from haven_core.capture.text import page_text
-from tests.evidence.browser_sites import (
+from tests.support.browser_sites import (
     FORBIDDEN_PAGE,
     SCROLL_PAGE,
     VIDEO,
@@ -25,7 +25,7 @@ from tests.evidence.browser_sites import (
     png,
     telegram_routes,
 )
-from tests.evidence.local_sites import local_site, page, redirect
+from tests.support.local_sites import local_site, page, redirect
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Chromium is not installed")

@@ -8,7 +8,7 @@ import pytest
 
 from haven_core.capture.screenshot import render_screenshot
 from haven_core.capture.text import page_charset, page_text, text_document
-from tests.evidence.local_sites import POST_HTML, local_site, page
+from tests.support.local_sites import POST_HTML, local_site, page
 
 
 def test_scripts_and_styles_are_skipped_and_blocks_become_lines() -> None:

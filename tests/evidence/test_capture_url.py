@@ -17,7 +17,7 @@ from haven.errors import NotAllowed
 from haven.evidence.capture import CaptureError, capture_url
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
-from tests.evidence.local_sites import POST_HTML, endless, local_site, page, redirect
+from tests.support.local_sites import POST_HTML, endless, local_site, page, redirect
 
 POST = POST_HTML.format(extra="").encode("cp1251")
 FIELDS = {

@@ -24,12 +24,12 @@ from haven.evidence.storage import read_blob
 from haven.evidence.timestamps import timestamp_pending
 from haven.jobs.models import Job
 from haven_core.capture.wacz import check_wacz
-from tests.conftest import client_for
-from tests.evidence.browser_sites import FORBIDDEN_PAGE, js_routes, png
-from tests.evidence.local_sites import local_site, page
-from tests.evidence.local_tsa import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 from tests.evidence.test_bundle import export, members, rewrite, verify
-from tests.jobs.running import run_queued
+from tests.support.browser_sites import FORBIDDEN_PAGE, js_routes, png
+from tests.support.jobs import run_queued
+from tests.support.local_sites import local_site, page
+from tests.support.personas import client_for
+from tests.support.timestamp_authority import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
@@ -207,7 +207,7 @@ def test_the_new_notes_and_stages_are_in_russian() -> None:
 
 
 def test_the_item_page_lists_the_capture_files(caseworker_a: Any, household_a: Any, in_browser: None) -> None:
-    from haven.evidence.views.base import item_url
+    from haven.evidence.views.lookup import item_url
 
     with local_site(js_routes()) as site:
         item = capture(caseworker_a, household_a, site.url("/post"))
@@ -239,7 +239,7 @@ def test_a_browser_that_fails_leaves_the_html_as_without_one(
 def test_the_text_file_has_the_text_of_an_embedded_post(
     caseworker_a: Any, household_a: Any, in_browser: None
 ) -> None:
-    from tests.evidence.browser_sites import telegram_routes
+    from tests.support.browser_sites import telegram_routes
 
     routes = telegram_routes()
     routes["/article"] = page(

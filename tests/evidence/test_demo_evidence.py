@@ -8,34 +8,38 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
-from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
-from django.core.management import call_command
 
 from haven.cases.models import Person
-from haven.evidence.documentation import assess_items
+from haven.demo.generator import generate, generator
+from haven.demo.generator.documents import document_pool
+from haven.demo.generator.evidence import household_evidence
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.models import EvidenceItem, StoredBlob, Verification
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import items_with_details
-from haven_core.seed import generate, generator
-from haven_core.seed.documents import document_pool
-from haven_core.seed.evidence import household_evidence
+from haven.evidence.views.lookup import items_with_details
+from tests.support.demo import built_once, reading_files_of, seed
 
 TODAY = dt.date(2026, 3, 15)
 
 
-def seed(households: int = 80) -> None:
-    call_command(
-        "seed", f"--today={TODAY}", households=households, seed=11, stdout=StringIO(), stderr=StringIO()
-    )
+@pytest.fixture(scope="module")
+def seeded_files(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[Path]:
+    """The demo coalition of 80 households with its evidence, written once for the tests of this module
+    (tests/support/demo.py); the folder its files are stored in."""
+    files = tmp_path_factory.mktemp("demo-evidence-files")
+    with built_once(django_db_blocker, files):
+        seed(households=80, seed=11)
+        yield files
 
 
 @pytest.mark.django_db
-def test_the_demo_has_a_spread_from_well_to_barely_documented() -> None:
-    seed()
+def test_the_demo_has_a_spread_from_well_to_barely_documented(seeded_files: Path) -> None:
     verdicts = Counter()
     for principal in Person.objects.filter(relationship="principal").order_by("pk"):
         items = list(items_with_details().filter(person=principal))
@@ -57,8 +61,7 @@ def test_the_demo_has_a_spread_from_well_to_barely_documented() -> None:
 
 
 @pytest.mark.django_db
-def test_demo_evidence_is_verified_by_another_user_than_who_added_it() -> None:
-    seed(30)
+def test_demo_evidence_is_verified_by_another_user_than_who_added_it(seeded_files: Path) -> None:
     verdicts = Verification.objects.select_related("item", "reviewer__membership")
     assert verdicts.exists()
     for verdict in verdicts:
@@ -68,8 +71,8 @@ def test_demo_evidence_is_verified_by_another_user_than_who_added_it() -> None:
 
 
 @pytest.mark.django_db
-def test_demo_files_are_shared_by_hash_and_open() -> None:
-    seed(80)
+def test_demo_files_are_shared_by_hash_and_open(seeded_files: Path, settings: Any) -> None:
+    reading_files_of(settings, seeded_files)
     blobs = list(StoredBlob.objects.all())
     assert 10 <= len(blobs) <= len(document_pool())
     media = {b.media_type for b in blobs}

@@ -25,8 +25,8 @@ from haven.jobs.models import Job
 from haven_core.assessment import DEFAULT_RULES, load_rules
 from haven_core.evidence import ocr
 from haven_core.evidence.document_facts import propose
-from tests.conftest import client_for, make_user
-from tests.jobs.running import run_queued
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from haven_core.evidence.documentation import Criteria, ItemFacts, assess, normalised_url, site_of
+from haven_core.evidence.documentation_score import Criteria, ItemFacts, assess, normalised_url, site_of
 
 CRITERIA = Criteria(min_verified_items=3, min_distinct_sources=2, min_period_days=180, official_bonus_items=1)
 

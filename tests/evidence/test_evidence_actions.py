@@ -24,8 +24,8 @@ from haven.evidence.actions import (
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, ItemFile, Verification
 from haven.evidence.storage import read_blob
-from tests.conftest import make_user
-from tests.evidence.conftest import POST_TEXT
+from tests.support.evidence import POST_TEXT
+from tests.support.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
-from tests.conftest import client_for, make_user
-from tests.evidence import samples
+from tests.support import evidence_files
+from tests.support.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_the_item_and_person_pages_in_russian(reviewer_a: Any, household_a: Any,
 
 def test_refusals_are_in_russian(caseworker_a: Any, household_a: Any) -> None:
     url = f"/cases/{household_a.reference}/evidence/people/{household_a.principal.public_id}/new/"
-    data = {"kind": "photo", "title": "x", "upload": SimpleUploadedFile("a.zip", samples.zip_of())}
+    data = {"kind": "photo", "title": "x", "upload": SimpleUploadedFile("a.zip", evidence_files.zip_of())}
     html = russian(caseworker_a).post(url, data).content.decode()
     assert "Архивы и сжатые файлы" in html
 

@@ -13,9 +13,9 @@ from haven.accounts.actor import Actor
 from haven.evidence import capture_contract
 from haven.evidence.actions import evidence_verify, item_custody
 from haven.evidence.models import EvidenceItem, StoredBlob
-from tests.conftest import client_for
-from tests.evidence import samples
-from tests.jobs.running import run_queued
+from tests.support import evidence_files
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_an_upload_is_typed_from_its_bytes_not_its_name(caseworker_a: Any, house
         client_for(caseworker_a),
         household_a,
         "court-order.pdf",
-        samples.png(),
+        evidence_files.png(),
         tag_open_criminal_case="on",
         tag_open_criminal_case_date="2023-05-17",
     )
@@ -75,10 +75,10 @@ def test_an_upload_is_typed_from_its_bytes_not_its_name(caseworker_a: Any, house
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("posts.zip", samples.zip_of(), "Archives and compressed files"),
-        ("post.txt.gz", samples.gzip_bomb(), "Archives and compressed files"),
-        ("statement.docx", samples.docx(), "Save it as PDF"),
-        ("photo.png", samples.png(100_000, 100_000), "decompression bomb"),
+        ("posts.zip", evidence_files.zip_of(), "Archives and compressed files"),
+        ("post.txt.gz", evidence_files.gzip_bomb(), "Archives and compressed files"),
+        ("statement.docx", evidence_files.docx(), "Save it as PDF"),
+        ("photo.png", evidence_files.png(100_000, 100_000), "decompression bomb"),
         ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "this file is image/svg+xml"),
     ],
 )
@@ -97,7 +97,7 @@ def test_a_file_over_the_limit_is_refused_and_not_kept_in_memory(
     caseworker_a: Any, household_a: Any, settings: Any, files_dir: Path
 ) -> None:
     settings.HAVEN_UPLOAD_MAX_BYTES = 1000
-    response = upload(client_for(caseworker_a), household_a, "scan.pdf", samples.PDF + b"%" * 2000)
+    response = upload(client_for(caseworker_a), household_a, "scan.pdf", evidence_files.PDF + b"%" * 2000)
     assert response.status_code == 200
     assert "the limit is 1000" in response.content.decode()
     assert not StoredBlob.objects.exists() and stored_files(files_dir) == []

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from haven.evidence.models import EvidenceItem
-from tests.conftest import client_for, make_user
-from tests.families import count, one_and_eight, within_target
+from tests.support.families import count, one_and_eight, within_target
+from tests.support.personas import client_for, make_user
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_add, working_copy_create
-from tests.conftest import client_for
-from tests.evidence.photos import mp4, photo
+from tests.support.evidence_files import mp4, photo, webm
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,18 @@ def test_a_video_shows_its_device_and_position(caseworker_a: Any, household_a: A
     html = _page(caseworker_a, item)
     assert "samsung SM-G991B" in html and "55.76580, 37.60560" in html and "CapCut 9.1" in html
     assert "days after the activity" not in html
+
+
+def test_a_webm_video_shows_when_it_was_made_and_the_contradiction(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    item = evidence_add(
+        actor=Actor.for_user(caseworker_a),
+        person=household_a.principal,
+        fields={"kind": "video", "title": "Видео", "tags": [("protest_participation", dt.date(2022, 3, 6))]},
+        data=webm(created=dt.datetime(2022, 3, 9, 11, 0, tzinfo=dt.UTC)),
+    )
+    html = _page(caseworker_a, item)
+    assert "What the file says about itself" in html and "Lavf60.16.100" in html
+    assert "(UTC+0000)" in html  # WebM dates are in UTC, and the panel says so
+    assert "3 days after the activity it is said to show (Protest participation" in html

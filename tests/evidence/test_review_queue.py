@@ -20,8 +20,9 @@ from haven.audit.models import AuditEntry
 from haven.audit.record import audit_seal
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import EvidenceItem
-from tests.conftest import client_for, make_user
-from tests.evidence.photos import pdf, photo
+from tests.support.evidence_files import pdf, photo
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -117,8 +118,14 @@ def test_a_pdf_is_shown_as_pictures_of_its_first_pages_made_by_haven(
     reviewer_a: Any, protocol: Any, files_dir: Path
 ) -> None:
     client = client_for(reviewer_a)
-    html = client.get(item_url(protocol)).content.decode()
     sha = protocol.files.get().blob.sha256
+    html = client.get(item_url(protocol)).content.decode()  # no request draws: a worker will
+    assert "Preview being prepared" in html and f"files/{sha}/pictures/1/" not in html
+    assert client.get(item_url(protocol, f"files/{sha}/pictures/1/")).status_code == 404
+    assert not (files_dir / "previews").exists()
+    assert run_queued() == 1  # the page queued the drawing (once, however often it is shown)
+    html = client.get(item_url(protocol)).content.decode()
+    assert "Preview being prepared" not in html
     claimed = formats.date_format(dt.date(2022, 3, 6), "SHORT_DATE_FORMAT")
     assert (
         f'<strong>Prior administrative penalty (AC 20.3.3)</strong> <span class="muted">{claimed}</span>'
@@ -148,6 +155,8 @@ def test_a_photo_shows_its_metadata_beside_the_claims_and_the_contradiction(
     reviewer_a: Any, picket_photo: Any
 ) -> None:
     client = client_for(reviewer_a)
+    client.get(item_url(picket_photo))
+    run_queued()
     html = client.get(item_url(picket_photo)).content.decode()
     assert "What the file says about itself" in html
     assert "Apple iPhone 12" in html
@@ -265,7 +274,8 @@ def test_the_queue_page_costs_the_same_however_long_the_queue(
     reviewer_a: Any, caseworker_a: Any, household_a: Any, protocol: Any
 ) -> None:
     client = client_for(reviewer_a)
-    client.get(item_url(protocol))  # the pictures are drawn once, then read from their sealed cache
+    client.get(item_url(protocol))  # the pictures are drawn once, by a worker, then read from their cache
+    run_queued()
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -283,3 +293,14 @@ def test_the_queue_page_costs_the_same_however_long_the_queue(
             tags=[("public_antiwar_statement", None)],
         )
     assert queries() == short
+
+
+def test_beside_the_item_the_queue_lists_the_next_dozen_and_counts_the_rest(
+    caseworker_a: Any, reviewer_a: Any, household_a: Any
+) -> None:
+    items = [add(caseworker_a, household_a, f"Пост {n:02d}", None, days_ago=30 - n) for n in range(15)]
+    html = client_for(reviewer_a).get(item_url(items[0])).content.decode()
+    side = html.split('id="waiting-title"')[1].split("</nav>")[0]
+    assert side.count("<li>") == 12 and "Пост 11" in side and "Пост 12" not in side
+    assert "And 3 more." in side
+    assert "15 items awaiting verification, oldest first." in html

@@ -15,7 +15,7 @@ from haven.evidence.actions import evidence_send_back, evidence_update, evidence
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem
 from haven.evidence.review_queue import review_queue
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,13 @@ from haven.evidence.models import StoredBlob, TrustedTimestamp
 from haven.evidence.storage import store_blob
 from haven.evidence.timestamps import TimestampFailed, pending_blobs, timestamp_blob, verify_timestamp
 from haven_core.timestamps import read_token, timestamp_request, verify_token
-from tests.evidence.local_tsa import OPENSSL, Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
+from tests.support.timestamp_authority import (  # noqa: F401
+    OPENSSL,
+    Authority,
+    built_authority_fixture,
+    needs_openssl,
+    tsa_fixture,
+)
 
 pytestmark = needs_openssl
 DATA = "Пост Юлии Котовой от 24 февраля 2022 года".encode()
@@ -79,7 +85,7 @@ def test_a_capture_is_timestamped_when_it_commits(
 ) -> None:
     from haven.accounts.actor import Actor
     from haven.evidence.capture import capture_url
-    from tests.evidence.local_sites import POST_HTML, local_site, page
+    from tests.support.local_sites import POST_HTML, local_site, page
 
     settings.HAVEN_CAPTURE_ALLOW_PRIVATE, settings.HAVEN_CAPTURE_CHROMIUM = True, ""
     person = household_a.people.get(relationship="principal")

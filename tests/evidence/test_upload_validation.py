@@ -7,7 +7,7 @@ import pytest
 
 from haven_core.evidence.files import Accepted, Refused, UploadLimits, check_upload, image_dimensions
 from haven_core.evidence.sniff import sniff_media_type
-from tests.evidence import samples
+from tests.support import evidence_files
 
 LIMITS = UploadLimits(max_bytes=1_000_000, max_pixels=40_000_000)
 
@@ -15,16 +15,16 @@ LIMITS = UploadLimits(max_bytes=1_000_000, max_pixels=40_000_000)
 @pytest.mark.parametrize(
     ("data", "media_type"),
     [
-        (samples.png(), "image/png"),
-        (samples.gif(), "image/gif"),
-        (samples.jpeg_header(), "image/jpeg"),
-        (samples.webp_lossless(), "image/webp"),
-        (samples.PDF, "application/pdf"),
-        (samples.HTML, "text/html"),
+        (evidence_files.png(), "image/png"),
+        (evidence_files.gif(), "image/gif"),
+        (evidence_files.jpeg_header(), "image/jpeg"),
+        (evidence_files.webp_lossless(), "image/webp"),
+        (evidence_files.PDF, "application/pdf"),
+        (evidence_files.HTML, "text/html"),
         ("Нет войне — пост от 24.02.2022".encode(), "text/plain"),
-        (samples.MP4, "video/mp4"),
-        (samples.WEBM, "video/webm"),
-        (samples.MOV, "video/quicktime"),
+        (evidence_files.MP4, "video/mp4"),
+        (evidence_files.WEBM, "video/webm"),
+        (evidence_files.MOV, "video/quicktime"),
     ],
 )
 def test_kept_kinds_are_accepted_with_the_type_of_their_bytes(data: bytes, media_type: str) -> None:
@@ -36,14 +36,14 @@ def test_kept_kinds_are_accepted_with_the_type_of_their_bytes(data: bytes, media
 @pytest.mark.parametrize(
     ("data", "code", "media_type"),
     [
-        (samples.zip_of(), "archive", "application/zip"),
-        (samples.gzip_bomb(), "archive", "application/gzip"),
-        (samples.tar_of(), "archive", "application/x-tar"),
+        (evidence_files.zip_of(), "archive", "application/zip"),
+        (evidence_files.gzip_bomb(), "archive", "application/gzip"),
+        (evidence_files.tar_of(), "archive", "application/x-tar"),
         (b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\x00" * 24, "archive", "application/x-7z-compressed"),
         (b"Rar!\x1a\x07\x01\x00" + b"\x00" * 24, "archive", "application/vnd.rar"),
         (b"BZh91AY&SY" + b"\x00" * 24, "archive", "application/x-bzip2"),
         (b"\xfd7zXZ\x00\x00\x04" + b"\x00" * 24, "archive", "application/x-xz"),
-        (samples.docx(), "office_document", "application/zip"),
+        (evidence_files.docx(), "office_document", "application/zip"),
         (
             b"<svg xmlns='http://www.w3.org/2000/svg'><script>x()</script></svg>",
             "not_allowed",
@@ -61,7 +61,7 @@ def test_refused_kinds(data: bytes, code: str, media_type: str) -> None:
 
 
 def test_a_png_whose_header_declares_a_bomb_is_refused_without_decoding() -> None:
-    bomb = samples.png(100_000, 100_000)  # ten billion pixels declared, a few hundred bytes on disk
+    bomb = evidence_files.png(100_000, 100_000)  # ten billion pixels declared, a few hundred bytes on disk
     assert len(bomb) < 1000
     verdict = check_upload(bomb, LIMITS)
     assert isinstance(verdict, Refused)
@@ -71,10 +71,10 @@ def test_a_png_whose_header_declares_a_bomb_is_refused_without_decoding() -> Non
 @pytest.mark.parametrize(
     ("data", "dimensions"),
     [
-        (samples.png(7000, 7000), (7000, 7000)),
-        (samples.gif(65535, 65535), (65535, 65535)),
-        (samples.jpeg_header(9000, 9000), (9000, 9000)),
-        (samples.webp_lossless(16384, 16384), (16384, 16384)),
+        (evidence_files.png(7000, 7000), (7000, 7000)),
+        (evidence_files.gif(65535, 65535), (65535, 65535)),
+        (evidence_files.jpeg_header(9000, 9000), (9000, 9000)),
+        (evidence_files.webp_lossless(16384, 16384), (16384, 16384)),
     ],
 )
 def test_every_image_type_is_measured_from_its_header(data: bytes, dimensions: tuple[int, int]) -> None:
@@ -89,9 +89,11 @@ def test_an_image_whose_header_cannot_be_read_is_refused() -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused() -> None:
-    verdict = check_upload(samples.PDF, UploadLimits(max_bytes=len(samples.PDF) - 1))
+    verdict = check_upload(evidence_files.PDF, UploadLimits(max_bytes=len(evidence_files.PDF) - 1))
     assert isinstance(verdict, Refused) and verdict.code == "too_large"
-    assert isinstance(check_upload(samples.PDF, UploadLimits(max_bytes=len(samples.PDF))), Accepted)
+    assert isinstance(
+        check_upload(evidence_files.PDF, UploadLimits(max_bytes=len(evidence_files.PDF))), Accepted
+    )
 
 
 def test_the_full_size_counts_when_the_bytes_were_cut_at_the_limit() -> None:

@@ -14,7 +14,7 @@ from haven.audit.models import AuditEntry
 from haven.evidence.actions import evidence_add, working_copy_create
 from haven.evidence.storage import read_blob
 from haven_core.evidence.metadata import read_metadata
-from tests.evidence.photos import pdf, photo
+from tests.support.evidence_files import pdf, photo
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from haven.cases.models import Household
 from haven.intake.choices import import_choices
 from haven.intake.duplicates import in_file_duplicates
 from haven_core.intake import Table, validate
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 # Юлия Котова heads K-1 and is copied into her brother's household K-7, spelt in Latin there.
 SPLIT = (

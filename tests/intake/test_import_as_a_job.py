@@ -14,8 +14,8 @@ from haven.cases.models import Household
 from haven.errors import InvalidChange
 from haven.intake import actions
 from haven.jobs.models import Job
-from tests.conftest import client_for
-from tests.jobs.running import run_queued
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
 
 HEADER = "ID семьи;Фамилия;Имя;Дата рождения\n"
 ROWS = "".join(f"F-{n};Смирнова;Ольга;12.03.1984\n" for n in range(1, 151))

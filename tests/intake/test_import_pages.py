@@ -14,8 +14,8 @@ from haven.audit.models import AuditEntry
 from haven.cases.models import Household
 from haven.intake.uploads import SESSION_KEY
 from haven_core.intake import read_table
-from tests.conftest import client_for
-from tests.intake.confirming import confirm_import
+from tests.support.intake import confirm_import
+from tests.support.personas import client_for
 
 CATALOGUE = Path(settings.BASE_DIR) / "intake" / "locale" / "ru" / "LC_MESSAGES" / "django.po"
 GOOD = "ID семьи;Фамилия;Имя;Дата рождения\nF-1;Смирнова;Ольга;12.03.1984\nF-2;Лебедев;Артём;1979\n"

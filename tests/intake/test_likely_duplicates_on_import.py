@@ -18,8 +18,8 @@ from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.actions import household_create
 from haven.cases.models import Household
-from tests.conftest import client_for
-from tests.intake.confirming import confirm_import
+from tests.support.intake import confirm_import
+from tests.support.personas import client_for
 
 HEAD = "ID семьи;Родство;Фамилия;Имя;Отчество;Фамилия (латиницей);Имя (латиницей);Телефон;Дата рождения\n"
 # household_a's Юлия Сергеевна Котова again, under a new id, with her phone and a daughter; and a stranger.

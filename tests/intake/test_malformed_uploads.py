@@ -13,8 +13,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from haven.cases.models import Household
 from haven_core.intake.template import template_xlsx
-from tests.conftest import client_for
-from tests.spreadsheet_bombs import big_cell_xlsx, bom_then_not_utf8, koi8_csv, long_field_csv, many_rows_xlsx
+from tests.support.personas import client_for
+from tests.support.spreadsheet_bombs import (
+    big_cell_xlsx,
+    bom_then_not_utf8,
+    koi8_csv,
+    long_field_csv,
+    many_rows_xlsx,
+)
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

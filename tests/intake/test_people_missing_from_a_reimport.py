@@ -13,8 +13,8 @@ from django.utils.translation import override
 
 from haven.audit.models import AuditEntry
 from haven.cases.models import Person
-from tests.conftest import client_for
-from tests.intake.confirming import confirm_import
+from tests.support.intake import confirm_import
+from tests.support.personas import client_for
 
 FIRST = (
     "ID семьи;Родство;Фамилия;Имя;Дата рождения\n"

@@ -18,8 +18,8 @@ from haven.cases.models import Household, Person
 from haven.intake.actions import ImportRefused, cases_import
 from haven.intake.choices import import_choices
 from haven_core.intake import Table, validate
-from tests.conftest import client_for
-from tests.intake.confirming import confirm_import
+from tests.support.intake import confirm_import
+from tests.support.personas import client_for
 
 FIRST = (
     "ID семьи;ID человека;Родство;Фамилия;Имя;Дата рождения\n"

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from haven.assessment.models import Assessment
 from haven.audit.models import AuditEntry
 from haven.jobs.models import Job
-from tests.conftest import client_for
-from tests.jobs.running import run_queued
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from haven.audit.models import AuditEntry
 from haven.jobs.actions import job_start
 from haven.jobs.models import Job
 from haven.jobs.running import run_job
-from tests.conftest import client_for
-from tests.jobs.running import run_queued
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

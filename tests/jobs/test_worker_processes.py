@@ -106,7 +106,7 @@ def test_progress_inside_a_transaction_is_seen_before_it_commits_on_postgresql(
         pytest.skip("SQLite has one writer at a time: progress inside a transaction shows when it ends")
     from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-    from tests.jobs.running import run_queued
+    from tests.support.jobs import run_queued
 
     seen: list[tuple[int, int]] = []
 

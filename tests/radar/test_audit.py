@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from haven.audit.models import AuditEntry
-from tests.conftest import client_for
-from tests.radar.factories import ahead, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, record
 
 
 def test_opening_the_radar_records_counts_only(household_a: Any, caseworker_a: Any) -> None:

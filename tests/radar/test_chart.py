@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, event, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, event, record
 
 
 def _svg(response: Any) -> str:
@@ -74,8 +74,8 @@ def test_the_chart_is_titled_described_and_counted_in_a_table(household_a: Any, 
     svg = _svg(response)
     assert 'role="img"' in svg and "<title id=" in svg and "1 deadline from today to 90 days ahead" in svg
     assert "<script" not in response.content.decode() and "style=" not in svg
-    weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
-    totals = [int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)]
+    weeks = response.content.decode().split('class="table radar-weeks stack"')[1].split("</table>")[0]
+    totals = [int(t) for t in re.findall(r'<td class="num"[^>]*>(\d+)</td></tr>', weeks)]
     assert len(totals) == 13 and totals[1] == 1 and sum(totals) == 1
 
 
@@ -87,5 +87,5 @@ def test_a_deadline_shared_by_a_household_is_one_mark(household_a: Any, casework
     removals = re.findall(r'<polygon class="mark mark-removal"[^>]*><title>([^<]*)</title>', svg)
     assert len(removals) == 1 and removals[0].endswith(" · 2 people")
     assert "2 deadlines from today to 90 days ahead. One mark per household and deadline" in svg
-    weeks = response.content.decode().split('class="table radar-weeks"')[1].split("</table>")[0]
-    assert sum(int(t) for t in re.findall(r'<td class="num">(\d+)</td></tr>', weeks)) == 2
+    weeks = response.content.decode().split('class="table radar-weeks stack"')[1].split("</table>")[0]
+    assert sum(int(t) for t in re.findall(r'<td class="num"[^>]*>(\d+)</td></tr>', weeks)) == 2

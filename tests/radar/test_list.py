@@ -9,8 +9,8 @@ from haven.accounts.actor import Actor
 from haven.assessment.actions import household_assess
 from haven.cases.actions import household_move
 from haven_core.pipeline import Stage
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, event, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, event, record
 
 
 def test_deadlines_come_soonest_first_with_the_days_left(household_a: Any, caseworker_a: Any) -> None:
@@ -57,7 +57,7 @@ def test_detained_people_are_marked_in_words_not_colour_alone(household_a: Any, 
     record(caseworker_a, household_a.principal, next_hearing_date=ahead(2), detained=True)
     record(caseworker_a, child_of(household_a), next_hearing_date=ahead(3))
     response = client_for(caseworker_a).get("/radar/")
-    table = response.content.decode().split('class="table radar-table"')[1].split("</table>")[0]
+    table = response.content.decode().split('class="table radar-table stack"')[1].split("</table>")[0]
     lines = re.findall(r"<tr( class=\"detained\")?>(.*?)</tr>", table, re.S)[1:]  # after the header
     assert len(lines) == 2
     (marked, first), (plain, second) = lines

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from haven.accounts.actor import Actor
 from haven.cases.actions import household_create
-from tests.conftest import client_for
-from tests.radar.factories import ahead, event, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, event, record
 
 
 def _queries(client: Any) -> int:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for
-from tests.families import count, family, within_target
+from tests.support.families import count, family, within_target
+from tests.support.personas import client_for
 
 
 @pytest.mark.parametrize("persona", ["caseworker_a", "coordinator"])

@@ -7,7 +7,7 @@ from typing import Any
 from haven.cases.models import Household
 from haven.radar.deadlines import deadlines_for
 from haven_core.deadlines import Kind
-from tests.radar.factories import ahead, child_of, event, record, today
+from tests.support.radar import ahead, child_of, event, record, today
 
 
 def test_an_event_is_detained_when_its_person_is(household_a: Any, caseworker_a: Any) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.conf import settings
 
-from tests.conftest import client_for
-from tests.radar.factories import ahead, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, record
 
 
 def test_the_radar_speaks_russian(household_a: Any, caseworker_a: Any) -> None:

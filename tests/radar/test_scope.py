@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import client_for
-from tests.radar.factories import ahead, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, record
 
 
 def _dated(household_a: Any, household_b: Any, caseworker_a: Any, caseworker_b: Any) -> None:

@@ -6,6 +6,7 @@ rules, :func:`haven_core.deadlines_chart.timeline`)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,12 +20,20 @@ from haven.radar.quality import warning_summary, warnings_for
 from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows
 from haven_core.deadlines_chart import layout, summarise, timeline
 from haven_core.pipeline import Stage
-from tests.radar.factories import ahead, child_of, event, record, today
+from tests.support.demo import built_once
+from tests.support.radar import ahead, child_of, event, record, today
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[None]:
+    """The demo coalition of 60 households, written once for this module's tests (tests/support/demo.py)."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("seeded-files")):
+        call_command("seed", households=60, seed=11, stdout=io.StringIO(), stderr=io.StringIO())
+        yield
 
 
 @pytest.fixture
-def coalition(request: Any, db: Any) -> Any:
-    call_command("seed", households=60, seed=11, stdout=io.StringIO(), stderr=io.StringIO())
+def coalition(seeded: None, request: Any, db: Any) -> Any:
     household_a, household_b = request.getfixturevalue("household_a"), request.getfixturevalue("household_b")
     caseworker_a, caseworker_b = (
         request.getfixturevalue("caseworker_a"),

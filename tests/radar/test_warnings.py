@@ -9,8 +9,8 @@ from haven.cases.actions import household_move
 from haven.radar.quality import warnings_for
 from haven_core.data_quality import Problem
 from haven_core.pipeline import Stage
-from tests.conftest import client_for
-from tests.radar.factories import ahead, child_of, event, record, today
+from tests.support.personas import client_for
+from tests.support.radar import ahead, child_of, event, record, today
 
 
 def _found(household: Any) -> list[tuple[Problem, str]]:
@@ -95,5 +95,5 @@ def test_the_warnings_are_folded_under_their_count(household_a: Any, caseworker_
     page = client_for(caseworker_a).get("/radar/").content.decode()
     folded = page.split('<details class="radar-warnings-fold">')[1].split("</details>")[0]
     assert "<summary>Show the 2 warnings and what to do</summary>" in folded
-    assert 'class="table radar-warnings"' in folded  # the table opens on demand
+    assert 'class="table radar-warnings stack"' in folded  # the table opens on demand
     assert page.index("Data to fix (2 warnings)") < page.index('<details class="radar-warnings-fold">')

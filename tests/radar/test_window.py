@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for
-from tests.radar.factories import ahead, event, record
+from tests.support.personas import client_for
+from tests.support.radar import ahead, event, record
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from haven.referral.documents import dossier_pdf, household_record, render_dossi
 from haven.referral.documents.record import person_ids
 from haven_core import assessment as core
 from haven_core.referral.profile import OFFICER, SPONSOR
-from tests.referral.documents_builders import ADDRESS, pdf_text, referred_household, squeezed
+from tests.support.referral import ADDRESS, pdf_text, referred_household, squeezed
 
 REASONS = {
     "rank": 3,

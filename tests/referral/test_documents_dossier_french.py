@@ -13,7 +13,7 @@ from haven.assessment.models import Assessment
 from haven.referral.documents import dossier_pdf
 from haven_core import assessment as core
 from haven_core.referral.profile import OFFICER
-from tests.referral.documents_builders import pdf_text, referred_household, squeezed
+from tests.support.referral import pdf_text, referred_household, squeezed
 
 REASONS = {
     "rank": 3,

@@ -6,18 +6,21 @@ or marked with their language), and a reasons table's Total is printed once. Rea
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from haven.accounts.actor import Actor
+from haven.api.actions import token_create
 from haven.assessment.actions import household_assess
 from haven.evidence.actions import evidence_add, evidence_update
 from haven.referral.documents import cover_letter_pdf, dossier_pdf
 from haven_core.referral.profile import OFFICER
-from tests.conftest import client_for
-from tests.referral.documents_builders import TODAY, pdf_text, referred_household
+from tests.support.personas import client_for
+from tests.support.referral import TODAY, pdf_text, referred_household
 
 REASONS = {"rank": 9, "reason": "selected", "detail": {"order": 9, "value": 125.6, "share": 0.065}}
 NBSP = "\u00a0"
@@ -69,6 +72,9 @@ def documents(db: Any) -> dict[str, Any]:
     household_assess(actor=actor, household=household, today=TODAY)
     out: dict[str, Any] = {"en": render(household, "en"), "fr": render(household, "fr")}
     out["page"] = client_for(caseworker).get(f"/cases/{household.reference}/").content.decode()
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token_create(actor=actor, name='t')[1]}")
+    out["api"] = api.get(f"/api/v1/households/{household.reference}/assessment").content.decode()
+    out["api schema"] = api.get("/api/v1/openapi.json").content.decode()
     out["letters"] = {
         language: plain(
             pdf_text(
@@ -116,10 +122,18 @@ def test_no_document_or_page_names_an_internal_file(documents: dict[str, Any]) -
         "letter en": documents["letters"]["en"],
         "letter fr": documents["letters"]["fr"],
         "assessment panel": documents["page"][documents["page"].index('id="assessment"') :],
+        "api assessment": documents["api"],
+        "api schema": documents["api schema"],
     }
     assert 'id="assessment"' in documents["page"]
     for name, text in texts.items():
         assert not INTERNAL.search(text), (name, INTERNAL.search(text))
+    # The API gives each contribution the public sources the dossier cites, and nothing else of its basis.
+    api = json.loads(documents["api"])
+    contributions = [c for p in api["people"] for d in ("risk", "urgency") for c in p[d]["contributions"]]
+    cited = {s["title"]["en"] for c in contributions for s in c["sources"]}
+    assert any("Criminal Code" in title for title in cited), cited
+    assert all("source" not in c and "cites" not in c for c in contributions)  # the rules file's own
 
 
 def test_legal_facts_cite_the_law_the_amending_law_and_the_official_publication(

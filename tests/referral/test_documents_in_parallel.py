@@ -14,7 +14,7 @@ from haven.accounts.models import Organisation
 from haven.referral.documents import package_files
 from haven.referral.documents.package import _rendered
 from haven_core.referral.profile import OFFICER
-from tests.referral.documents_builders import pdf_text, referred_household
+from tests.support.referral import pdf_text, referred_household
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ import pytest
 from haven.referral.documents import batch_list_csv, batch_list_rows, batch_list_xlsx, package_files
 from haven_core.referral.batch import COLUMNS
 from haven_core.referral.profile import OFFICER
-from tests.referral.documents_builders import pdf_text, referred_household
+from tests.support.referral import pdf_text, referred_household
 
 REASONS = {
     "rank": 1,

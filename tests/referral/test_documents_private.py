@@ -9,7 +9,7 @@ from django.utils import translation
 from haven.cases.forms.people import PersonForm
 from haven.cases.models import Person
 from haven.referral.documents import household_record
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 
 def test_the_person_form_keeps_fields_out_of_referrals(caseworker_a: Any, household_a: Any) -> None:

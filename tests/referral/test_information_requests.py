@@ -5,6 +5,7 @@ owning organisation may answer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -17,8 +18,8 @@ from haven.referral.actions import referral_decision_record, referral_withdraw
 from haven.referral.information import open_requests_count
 from haven.referral.information.actions import information_request_answer
 from haven.referral.models import InformationRequest, ReferralEntry
-from tests.conftest import client_for
-from tests.referral.batch_builders import batch_for
+from tests.support.personas import client_for
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +117,9 @@ def test_the_caseworker_answers_and_the_liaison_reads_the_answer_on_the_batch(
     assert QUESTION in entry_page and ANSWER in entry_page
     # The answer comes before the decision form, which follows the summary.
     assert entry_page.index("summary-title") < entry_page.index(ANSWER) < entry_page.index("decision-title")
+    # Back to decide on the answer: the form does not offer to ask again by default.
+    (again,) = re.findall(r'<input type="radio" name="decision" value="more_information"[^>]*>', entry_page)
+    assert "checked" not in again
 
 
 def test_accepting_closes_the_request(
@@ -205,7 +209,7 @@ def test_the_organisation_reads_and_answers_the_request_in_russian(
 ) -> None:
     from django.conf import settings
 
-    from tests.web.english_left import english_left
+    from tests.support.i18n import english_left
 
     ask(liaison, entry)
     client = client_for(caseworker_a)

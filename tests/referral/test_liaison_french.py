@@ -1,7 +1,7 @@
 """Every page a liaison sees is in French when French is chosen: the login and second-factor steps, the
 home page, the batch, a household's summary with the decision form (and its errors), the account's
 security pages, the navigation and the error pages. The scan fails on any English interface string left
-(tests/web/english_left.py); Russian and English pages still speak their own language."""
+(tests/support/i18n.py); Russian and English pages still speak their own language."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ from haven.accounts.models import TOTPDevice
 from haven.referral.actions import referral_decision_record
 from haven.referral.information.actions import information_request_answer
 from haven.referral.models import InformationRequest
-from tests.accounts.conftest import give_authenticator
-from tests.conftest import PASSWORD, client_for
-from tests.referral.batch_builders import batch_for
-from tests.web.caseload import give_us_record, in_days, principal
-from tests.web.english_left import english_left, page_texts
+from tests.support.accounts import give_authenticator
+from tests.support.cases import give_us_record, in_days, principal
+from tests.support.i18n import english_left, page_texts
+from tests.support.personas import PASSWORD, client_for
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.django_db
 

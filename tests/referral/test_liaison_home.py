@@ -12,16 +12,16 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.assessment.actions import household_assess
 from haven.referral.actions import referral_decision_record
-from tests.conftest import client_for, make_user
-from tests.referral.batch_builders import batch_for
-from tests.web.caseload import give_us_record, in_days, open_household, principal
+from tests.support.cases import give_us_record, in_days, open_household, principal
+from tests.support.personas import client_for, make_user
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.django_db
 
 
 def _cells(html: str, batch: Any) -> list[str]:
     """The texts of the cells of ``batch``'s row on the home page."""
-    row = re.search(rf"<tr>\s*<td><a[^>]*>{batch.reference}</a>.*?</tr>", html, re.S)
+    row = re.search(rf"<tr>\s*<td[^>]*><a[^>]*>{batch.reference}</a>.*?</tr>", html, re.S)
     assert row, html
     return [
         re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[0], re.S)
@@ -99,7 +99,7 @@ def test_a_private_detention_stays_out_of_the_batch_page(coordinator: Any, liais
 def test_the_batch_page_and_home_cost_the_same_with_more_households(
     coordinator: Any, liaison: Any, org_a: Any
 ) -> None:
-    from tests.families import count
+    from tests.support.families import count
 
     one = batch_for(coordinator, liaison, [open_household(org_a, "Один", "Иван")])
     others = [open_household(org_a, "Многов", name) for name in ("Анна", "Вера", "Ольга", "Пётр")]

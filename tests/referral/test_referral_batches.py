@@ -17,8 +17,8 @@ from haven.referral.actions import referral_batch_create
 from haven.referral.models import ReferralBatch, ReferralEntry
 from haven.selection.actions import selection_run_approve, selection_run_create
 from haven_core.selection import Parameters
-from tests.conftest import make_user
-from tests.referral.batch_builders import approved_run, at_stage, batch_for, consent_all
+from tests.support.personas import make_user
+from tests.support.referral import approved_run, at_stage, batch_for, consent_all
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +156,7 @@ def test_a_real_selection_approved_and_referred(
 ) -> None:
     """From assessment and evidence through the solver to the batch, by Haven's own write paths."""
     from haven.assessment.actions import household_assess
-    from tests.selection.conftest import document_well
+    from tests.support.selection import document_well
 
     document_well(household_a.principal)
     for h in (household_a, household_b):

@@ -15,8 +15,8 @@ from haven.consent.actions import consent_withdraw
 from haven.consent.models import Consent
 from haven.errors import InvalidChange
 from haven.referral.actions import exportable_entries, referral_batch_create, referral_export
-from tests.conftest import client_for
-from tests.referral.batch_builders import approved_run, at_stage, batch_for
+from tests.support.personas import client_for
+from tests.support.referral import approved_run, at_stage, batch_for
 
 pytestmark = pytest.mark.django_db
 

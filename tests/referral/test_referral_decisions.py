@@ -13,8 +13,8 @@ from haven.audit.models import AuditEntry
 from haven.errors import InvalidChange, NotAllowed
 from haven.referral.actions import referral_decision_record
 from haven.referral.models import ReferralEntry
-from tests.conftest import client_for, make_user
-from tests.referral.batch_builders import batch_for
+from tests.support.personas import client_for, make_user
+from tests.support.referral import batch_for
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from django.core.management import CommandError, call_command
 from haven.audit.models import AuditEntry
 from haven.referral.export import fingerprint
 from haven_core.referral.package import PackageError, open_package
-from tests.referral.batch_builders import batch_for
+from tests.support.referral import batch_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_signing_key")]
 

@@ -14,9 +14,9 @@ import pytest
 
 from haven.audit.models import AuditEntry
 from haven.jobs.models import Job
-from tests.conftest import client_for
-from tests.jobs.running import run_queued
-from tests.referral.batch_builders import batch_for
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
+from tests.support.referral import batch_for
 
 pytestmark = [pytest.mark.django_db]
 

@@ -10,8 +10,8 @@ import pytest
 from haven.audit.models import AuditEntry, StagedEntry
 from haven.cases.models import Person
 from haven.referral.models import ReferralBatch
-from tests.conftest import client_for, make_user
-from tests.referral.batch_builders import approved_run, at_stage, batch_for
+from tests.support.personas import client_for, make_user
+from tests.support.referral import approved_run, at_stage, batch_for
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +106,25 @@ def test_the_liaison_reads_the_minimised_summary_and_records_a_decision(
     page = client_for(coordinator).get(url).content.decode()
     assert "Interview booked" in page and "Record the decision" not in page
     assert client_for(coordinator).post(url, {"decision": "refused"}).status_code == 403
+
+
+def test_the_liaison_reads_why_in_plain_words_the_coordinator_the_optimisers_account(
+    coordinator: Any, liaison: Any, household_a: Any
+) -> None:
+    """The optimiser's "number 1 in priority order, adds 1.5 (50% of the total)" means something to the
+    coordinator who ran it, nothing to a Canadian officer: the liaison reads the dossier's sentence."""
+    batch = batch_for(coordinator, liaison, [household_a])
+    optimiser = "Selected: number 1 in priority order, adds 1.5 (50.0% of the total)"
+    plain = "most urgent and most at risk first"
+    for url in (
+        f"/referrals/{batch.public_id}/",
+        f"/referrals/{batch.public_id}/households/{household_a.reference}/",
+    ):
+        page = client_for(liaison).get(url).content.decode()
+        assert optimiser not in page and "adds 1.5" not in page
+        coordinators = client_for(coordinator).get(url).content.decode()
+        assert optimiser in coordinators
+    assert plain in client_for(liaison).get(url).content.decode()  # the household's own page
 
 
 def test_the_sponsor_profile_shows_the_address(coordinator: Any, liaison: Any, household_a: Any) -> None:

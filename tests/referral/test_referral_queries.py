@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for, make_user
-from tests.families import count, family, within_target
-from tests.referral.batch_builders import batch_for
+from tests.support.families import count, family, within_target
+from tests.support.personas import client_for, make_user
+from tests.support.referral import batch_for
 
 
 def _urls(batch: Any, household: Any) -> list[str]:

@@ -11,9 +11,8 @@ import pytest
 from django.core.management import call_command
 
 from haven.registries.models import Change, Entry, ScreeningHit, Snapshot
-from tests.registries.conftest import ROSFIN, ROSFIN_UPDATED, import_file
-from tests.registries.factories import registry_objects
-from tests.security.conftest import empty_installation, snapshot, unchanged
+from tests.support.registries import ROSFIN, ROSFIN_UPDATED, import_file, registry_objects
+from tests.support.security import empty_installation, snapshot, unchanged
 
 pytestmark = pytest.mark.django_db
 

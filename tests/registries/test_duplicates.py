@@ -12,14 +12,14 @@ import pytest
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.models import Person
+from haven.demo.generator import coalition_organisations, iter_households
 from haven.demo.loader import demo_organisations, load_households
 from haven.demo.models import SyntheticIdentity
 from haven.registries.actions import link_confirm, link_reject, link_undo
 from haven.registries.duplicates import find_duplicates, same_people, same_person
 from haven.registries.errors import ScreeningError
 from haven.registries.models import IdentityLink
-from haven_core.seed import coalition_organisations, iter_households
-from tests.conftest import client_for, make_user
+from tests.support.personas import client_for, make_user
 
 HOUSEHOLDS = 120
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from haven.registries.formats import ParsedFile, RegistryFileError, read_registry_file
-from tests.registries.conftest import CSV_2024, ROSFIN, ROSFIN_UPDATED, XLSX_2025, data_file
+from tests.support.registries import CSV_2024, ROSFIN, ROSFIN_UPDATED, XLSX_2025, data_file
 
 
 def by_reference(parsed: ParsedFile) -> dict[str, object]:

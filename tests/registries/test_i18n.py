@@ -11,7 +11,7 @@ from haven.accounts.actor import Actor
 from haven.cases.actions import household_create
 from haven.registries.importing import ImportResult
 from haven.registries.models import ScreeningHit
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 CATALOGUE = Path(settings.BASE_DIR) / "registries" / "locale" / "ru" / "LC_MESSAGES" / "django.po"
 

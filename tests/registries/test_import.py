@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from haven.audit.models import AuditEntry
 from haven.registries.errors import RegistryImportError
 from haven.registries.models import Appearance, Change, Entry, Registry, Snapshot
-from tests.registries.conftest import CSV_2024, ROSFIN, ROSFIN_UPDATED, XLSX_2025, data_file, import_file
+from tests.support.registries import CSV_2024, ROSFIN, ROSFIN_UPDATED, XLSX_2025, data_file, import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from haven.audit.models import AuditEntry
 from haven.jobs.models import Job
 from haven.registries.models import Snapshot
-from tests.conftest import client_for
-from tests.jobs.running import run_queued
-from tests.registries.conftest import CSV_2024, XLSX_2025, data_file, import_file
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
+from tests.support.registries import CSV_2024, XLSX_2025, data_file, import_file
 
 pytestmark = pytest.mark.django_db
 

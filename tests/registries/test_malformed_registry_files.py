@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from haven.jobs.models import Job
 from haven.registries.models import Snapshot
-from tests.conftest import client_for
-from tests.jobs.running import run_queued
-from tests.spreadsheet_bombs import big_cell_xlsx, bom_then_not_utf8, koi8_csv, many_rows_xlsx
+from tests.support.jobs import run_queued
+from tests.support.personas import client_for
+from tests.support.spreadsheet_bombs import big_cell_xlsx, bom_then_not_utf8, koi8_csv, many_rows_xlsx
 
 pytestmark = pytest.mark.django_db
 

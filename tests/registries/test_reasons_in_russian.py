@@ -26,7 +26,7 @@ def test_a_real_comparison_reads_in_russian_with_its_names_unchanged() -> None:
     assert russian == [
         "фамилия совпадает после транслитерации (KOTOVA = Котова)",
         "имя IULIIA = Юлия",
-        "дата рождения совпадает (1988-03-12)",
+        "дата рождения совпадает (12.03.1988)",  # dated as the page dates everything
     ]
     with translation.override("en"):
         assert [reason_in_language(r) for r in candidate.reasons] == list(candidate.reasons)

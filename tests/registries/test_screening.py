@@ -19,8 +19,8 @@ from haven.registries.errors import ScreeningError
 from haven.registries.importing import ImportResult
 from haven.registries.models import Entry, ScreeningHit
 from haven.registries.screening import screen_everyone
-from tests.conftest import client_for, make_user
-from tests.registries.conftest import DATA, XLSX_2025, data_file
+from tests.support.personas import client_for, make_user
+from tests.support.registries import DATA, XLSX_2025, data_file
 
 # Марк Семенович Солонин, entry 1049 of the Ministry's registry, listed 15.08.2025, born 29.05.1958,
 # as his passport would spell him (ICAO) and nothing else.

@@ -16,7 +16,8 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
     "referral:batch": (lambda o: f"/referrals/{o['batch']}/", REFERRALS),
     "referral:package": (lambda o: f"/referrals/{o['batch']}/package/", (405,) * 7),  # POST only
     "referral:entry": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/", REFERRALS),
-    # POST only: the coordinator's control on the batch page (who may use it: tests/web/test_referral_hold.py)
+    # POST only: the coordinator's control on the batch page
+    # (who may use it: tests/referral/test_referral_hold.py)
     "referral:withdraw": (lambda o: f"/referrals/{o['batch']}/households/{o['ref']}/withdraw/", (405,) * 7),
     # The organisations' list of the liaison's open requests: caseload users, each their own organisation's
     # (tests/referral/test_information_requests.py); a liaison reads them on the batch instead.
@@ -33,7 +34,7 @@ def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, A
     """An approved run and a batch addressed to the liaison persona holding household_a."""
     from haven.accounts.actor import Actor
     from haven.referral.actions import referral_decision_record
-    from tests.referral.batch_builders import batch_for
+    from tests.support.referral import batch_for
 
     batch = batch_for(users["coordinator"], users["liaison"], [users["household_a"]])
     entry = batch.entries.get()

@@ -39,7 +39,8 @@ ROWS: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]] =
 def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
     from haven.accounts.actor import Actor
     from haven.evidence.actions import evidence_add
-    from tests.evidence.photos import photo
+    from haven.evidence.previews import pictures_make
+    from tests.support.evidence_files import photo
 
     household = users["household_a"]
     item = evidence_add(
@@ -48,4 +49,5 @@ def extra_objects(objects: dict[str, Any], users: dict[str, Any]) -> dict[str, A
         fields={"kind": "photo", "title": "Фото"},
         data=photo(),
     )
+    pictures_make(item.files.get().blob)  # as the worker does after an upload: a picture to serve
     return {"photo": item.public_id, "photo_sha": item.files.get().blob.sha256}

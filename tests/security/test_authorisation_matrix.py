@@ -19,9 +19,9 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Membership
 from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
 from haven.evidence.actions import evidence_add
-from tests.conftest import PASSWORD, client_for
-from tests.registries.factories import registry_objects
-from tests.selection.factories import selection_run_for
+from tests.support.personas import PASSWORD, client_for
+from tests.support.registries import registry_objects
+from tests.support.selection import selection_run_for
 
 PERSONAS = ("caseworker_a", "reviewer_a", "caseworker_b", "coordinator", "liaison", "admin", "anonymous")
 

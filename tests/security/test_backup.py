@@ -14,7 +14,7 @@ from haven.security import keys
 from haven.security.backup import non_empty
 from haven.security.backup_files import opened
 from haven.security.sensitive import index_value
-from tests.security.conftest import SECRETS, empty_installation, finds, snapshot, unchanged
+from tests.support.security import SECRETS, empty_installation, finds, snapshot, unchanged
 
 pytestmark = pytest.mark.django_db
 EVIDENCE = b"HVB1 stored file bytes, already sealed by the evidence store"

@@ -19,7 +19,7 @@ from haven.security import keys
 from haven.security.backup import Reporter, _write_archive, non_empty
 from haven.security.backup_files import OLD_PURPOSE
 from haven_core.crypto import container
-from tests.security.conftest import SECRETS, empty_installation, finds, snapshot
+from tests.support.security import SECRETS, empty_installation, finds, snapshot
 
 pytestmark = pytest.mark.django_db
 AGE = shutil.which("age") or "age"

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from haven.logs import WITHHELD, RedactingFormatter
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 NAME = "Котова"
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.core.cache import caches
 from django.db import connection
 
-from haven.api.v1.base import _rate_limit
+from haven.api.v1.auth_and_errors import _rate_limit
 
 PYTHON = sys.executable
 STORE = 'from haven.evidence.storage import store_blob; store_blob(b"a court order")'

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from tests.security.conftest import SECRETS
+from tests.support.security import SECRETS
 
 
 def raw_database(tmp_path: Path) -> str:

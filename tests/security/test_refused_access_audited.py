@@ -15,7 +15,7 @@ from haven.api.actions import token_create
 from haven.audit.models import AuditEntry
 from haven.errors import NotAllowed
 from haven.evidence.capture import CaptureError, capture_url
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 FIELDS = {"description": "A post", "activity_date": "2022-02-24"}
 

@@ -18,7 +18,7 @@ from haven.security.columns import sensitive_columns
 from haven.security.reporting import Reporter
 from haven.security.sensitive import index_value, index_values
 from haven_core.crypto import keyring
-from tests.security.conftest import finds, snapshot, stored_values, unchanged
+from tests.support.security import finds, snapshot, stored_values, unchanged
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.contrib.sessions.models import Session
 
 from haven.security import keys
 from haven.security.sessions import SessionStore
-from tests.conftest import client_for
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 SEARCHES = {"haven_searches": {"k3Jq9x": "Котова Юлия"}}

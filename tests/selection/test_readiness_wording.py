@@ -61,3 +61,18 @@ def test_a_status_is_named_by_its_label_and_a_bad_pin_says_why() -> None:
         assert gap_text("being_documented", {"stage": "intake"}) == "ещё документируется (статус: Приём)"
         assert pin_problem_text("H-1", "unknown") == "H-1: семьи с таким номером нет"
     assert pin_problem_text("H-2", "not_ready") == "H-2 cannot be chosen: not ready for referral"
+
+
+@pytest.mark.parametrize("language", ["ru", "fr"])
+def test_every_gap_and_everyone_who_can_put_it_right_is_worded_in_the_readers_language(language: str) -> None:
+    from haven.selection.wording import role_text
+    from haven_core.referral.readiness import FIXED_BY, Gap
+
+    detail = {"stage": "documenting", "items": 2}
+    with translation.override("en"):
+        english = {gap: gap_text(gap.value, detail) for gap in Gap}
+        roles = {role: role_text(role.value) for role in set(FIXED_BY.values())}
+    with translation.override(language):
+        left = [english[gap] for gap in Gap if gap_text(gap.value, detail) == english[gap]]
+        left += [roles[role] for role in roles if role_text(role.value) == roles[role]]
+    assert left == []

@@ -17,8 +17,8 @@ from haven.errors import InvalidChange, NotAllowed
 from haven.referral.actions import referral_batch_create
 from haven.selection.actions import selection_run_approve, selection_run_check, selection_run_create
 from haven_core.selection import Parameters
-from tests.conftest import client_for, make_user
-from tests.selection.conftest import document_well
+from tests.support.personas import client_for, make_user
+from tests.support.selection import document_well
 
 pytestmark = pytest.mark.django_db
 

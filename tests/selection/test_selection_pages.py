@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from haven.selection.models import SelectionRun
-from tests.conftest import client_for
-from tests.selection.conftest import document_well
+from tests.support.personas import client_for
+from tests.support.selection import document_well
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for
-from tests.families import count, family, within_target
-from tests.referral.batch_builders import approved_run
+from tests.support.families import count, family, within_target
+from tests.support.personas import client_for
+from tests.support.referral import approved_run
 
 
 def test_the_selection_pages_cost_the_same_with_a_larger_family(

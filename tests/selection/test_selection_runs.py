@@ -14,7 +14,7 @@ from haven.selection.actions import selection_run_approve, selection_run_create,
 from haven.selection.inputs import candidates
 from haven.selection.models import SelectionRun
 from haven_core.selection import Limits, Parameters, Pin
-from tests.selection.conftest import document_well
+from tests.support.selection import document_well
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from haven.demo.management.commands import demo
-from tests.serving.server import free_port
+from tests.support.serving import free_port
 
 
 @pytest.fixture

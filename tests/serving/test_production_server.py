@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.serving.server import clean_env, haven, serving
+from tests.support.serving import clean_env, haven, serving
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from haven.serving.gunicorn import ServeOptions, default_workers, is_loopback_bind
 from haven.serving.middleware import QueryCountMiddleware
-from tests.serving.server import clean_env, haven
+from tests.support.serving import clean_env, haven
 
 
 def test_defaults_suit_one_server_behind_a_proxy_on_the_same_machine() -> None:

@@ -19,8 +19,8 @@ from django.db import connection
 from haven.accounts.actor import Actor
 from haven.api.actions import token_create
 from haven.security import keys
-from tests.conftest import PASSWORD
-from tests.serving.server import clean_env, serving
+from tests.support.personas import PASSWORD
+from tests.support.serving import clean_env, serving
 
 pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from haven.accounts.actor import Actor
-from tests.conftest import client_for
-from tests.work.builders import busy_household
+from tests.support.personas import client_for
+from tests.support.work import busy_household
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def mine(org_a: Any, caseworker_a: Any, reviewer_a: Any) -> Any:
 
 @pytest.fixture
 def theirs(org_b: Any, caseworker_b: Any) -> Any:
-    from tests.conftest import make_user
+    from tests.support.personas import make_user
 
     return busy_household(org_b, caseworker_b, make_user("rob", "reviewer", org_b), "Щербакова")
 
@@ -41,6 +41,33 @@ def test_the_deadlines_of_my_households_in_the_next_two_weeks(
     page = response.content.decode()
     assert "in 5 days" in page and mine.reference in page
     assert theirs.reference not in page  # another organisation's household is never listed
+
+
+def test_what_haven_logged_today_is_not_a_deadline(caseworker_a: Any, mine: Any) -> None:
+    """A consent recorded today (as a liaison's question or a referral) is written on the timeline dated
+    today by Haven itself: a record of the past, not an "Other" deadline due today."""
+    from django.utils import timezone
+
+    from haven.consent.actions import consent_record
+
+    consent_record(
+        actor=Actor.for_user(caseworker_a),
+        household=mine,
+        person=mine.principal,
+        officials=True,
+        sponsors=False,
+        given_on=timezone.localdate(),
+    )
+    response = client_for(caseworker_a).get("/")
+    assert [item.title for item in _sections(response)["deadlines"].items] == [
+        "Scheduled removal",
+        "Immigration court hearing",
+    ]
+    from haven.cases.models import Household
+    from haven.radar.deadlines import deadlines_for  # the alerts' reading of the same deadlines
+
+    found = deadlines_for(Household.objects.filter(pk=mine.pk), timezone.localdate(), 14)
+    assert [d.kind.value for d in found] == ["removal", "hearing"]
 
 
 def test_evidence_sent_back_shows_the_reviewers_reason_and_opens_the_item(
@@ -79,7 +106,7 @@ def test_new_registry_hits_and_gaps_in_the_records(caseworker_a: Any, mine: Any)
 def test_a_households_owned_by_a_colleague_is_not_mine(
     caseworker_a: Any, org_a: Any, reviewer_a: Any
 ) -> None:
-    from tests.conftest import make_user
+    from tests.support.personas import make_user
 
     colleague = make_user("carl", "caseworker", org_a)
     busy_household(org_a, colleague, reviewer_a, "Петрова")
@@ -113,3 +140,21 @@ def test_the_home_page_in_russian(caseworker_a: Any, mine: Any) -> None:
     page = client.get("/").content.decode()
     for words in ("Моя работа", "Сроки в ближайшие 14 дней", "Запланированная депортация", "через 5 дней"):
         assert words in page, words
+
+
+def test_another_dated_event_says_what_it_is_and_opens_the_timeline(caseworker_a: Any, mine: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone, translation
+
+    from haven.cases.actions.timeline import event_add
+
+    day = timezone.localdate() + dt.timedelta(days=3)
+    fields = {"kind": "other", "date": day, "note": "Встреча с адвокатом"}
+    event_add(actor=Actor.for_user(caseworker_a), household=mine, fields=fields)
+    items = _sections(client_for(caseworker_a).get("/"))["deadlines"].items
+    (event,) = [item for item in items if item.date == day]
+    assert event.title == "Other dated event"  # not a bare "Other"
+    assert event.url == f"/cases/{mine.reference}/#timeline"  # where the event and its note are
+    with translation.override("ru"):
+        assert str(translation.gettext("Other dated event")) == "Другое событие"

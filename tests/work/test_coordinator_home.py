@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import client_for, make_user
-from tests.families import family
-from tests.referral.batch_builders import approved_run, at_stage, batch_for
-from tests.registries.factories import registry_objects
+from tests.support.families import family
+from tests.support.personas import client_for, make_user
+from tests.support.referral import approved_run, at_stage, batch_for
+from tests.support.registries import registry_objects
 
 
 def _sections(client: Any) -> dict[str, Any]:
@@ -28,13 +28,13 @@ def test_each_emergency_says_whether_it_can_be_referred_and_why(
     # The Selection page's readiness check: every gap, with who can put it right.
     flag, detail = said[documenting.reference]
     assert flag == "Not referable"
-    assert "still being documented (status: Intake) (the caseworker)" in detail
+    assert detail.startswith("Still being documented (status: Intake) (the caseworker); ")  # a sentence
     assert "no consent to referral on record for every adult (the caseworker)" in detail
     flag, detail = said[ready.reference]
     assert flag == "Not referable" and "no consent to referral on record" in detail
     assert "still being documented" not in detail  # assessed: only what is still missing is named
     assert said[referred.reference][0] == "Not referable"
-    assert "awaiting a decision in another referral" in said[referred.reference][1]
+    assert said[referred.reference][1].startswith("Awaiting a decision in another referral (the liaison)")
 
 
 def test_duplicates_runs_and_batches_link_to_where_they_are_decided(

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from haven.work.templatetags import household_summary
-from tests.conftest import client_for
-from tests.families import count, family
-from tests.referral.batch_builders import batch_for
+from tests.support.families import count, family
+from tests.support.personas import client_for
+from tests.support.referral import batch_for
 
 
 @pytest.fixture

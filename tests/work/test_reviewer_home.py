@@ -7,8 +7,8 @@ from typing import Any
 
 from haven.accounts.actor import Actor
 from haven.cases.models import Household
-from tests.conftest import client_for, make_user
-from tests.work.builders import busy_household, evidence
+from tests.support.personas import client_for, make_user
+from tests.support.work import busy_household, evidence
 
 
 def _sections(client: Any) -> dict[str, Any]:

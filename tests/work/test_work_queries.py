@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for
-from tests.families import count
-from tests.referral.batch_builders import approved_run, batch_for
-from tests.registries.factories import registry_objects
-from tests.work.builders import busy_household
+from tests.support.families import count
+from tests.support.personas import client_for
+from tests.support.referral import approved_run, batch_for
+from tests.support.registries import registry_objects
+from tests.support.work import busy_household
 
 HOME_QUERIES = 21  # measured: 21 for a caseworker (five sections, each a count and its first items), 14 for
 # a reviewer and the coordinator

@@ -28,7 +28,7 @@ from haven.assessment.models import Assessment, AssessmentOverride
 from haven.assessment.rules import current_rules
 from haven.assessment.store import Computed, stored_summary
 from haven.audit.record import audit_record
-from haven.cases.actions.base import audit
+from haven.cases.actions.permission_and_audit import audit
 from haven.cases.models import Household
 from haven.errors import InvalidChange, NotAllowed
 from haven.events import EmergencyMayHaveStarted, publish_on_commit

@@ -9,6 +9,6 @@ class AssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from haven import events
-        from haven.assessment.follow import reassess
+        from haven.assessment.reassess_on_change import reassess
 
         events.subscribe(events.HouseholdChanged, reassess)

@@ -1,7 +1,7 @@
 """A household's current assessment and overrides in force, read once per household page.
 
 The summary strip at the top of the page and the assessment panel further down both show them; kept on
-the household instance for the rest of the request, as :func:`haven.evidence.views.base.household_items`
+the household instance for the rest of the request, as :func:`haven.evidence.views.lookup.household_items`
 keeps its evidence, so that the page reads them once.
 """
 

@@ -21,7 +21,7 @@ from haven.assessment.actions import assessment_override, household_assess
 from haven.assessment.forms import AssessmentListForm, OverrideForm
 from haven.assessment.models import DIMENSION_CHOICES, Assessment, AssessmentOverride
 from haven.cases.models import Person
-from haven.cases.views.base import back_to, open_household, posted
+from haven.cases.views.lookup import back_to, open_household, posted
 from haven.errors import HavenError
 from haven_core.assessment.review import can_override
 from haven_core.roles import COALITION_WIDE

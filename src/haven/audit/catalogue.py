@@ -90,6 +90,7 @@ class AuditAction(models.TextChoices):
     EVIDENCE_WORKING_COPY_MADE = "evidence.working_copy_made", _("Working copy made from this evidence")
     EVIDENCE_BUNDLE = "evidence.bundle", _("Evidence bundle exported")
     EVIDENCE_READ = "evidence.read", _("Text read from a scanned document")
+    EVIDENCE_CLEAN_COPY = "evidence.clean_copy", _("Copy of evidence made without its metadata")
     EVIDENCE_FACT_CONFIRM = "evidence.fact_confirm", _("Fact read from a document confirmed")
     EVIDENCE_FACT_REJECT = "evidence.fact_reject", _("Fact read from a document rejected")
     EVIDENCE_TIMESTAMP = "evidence.timestamp", _("Evidence timestamped")

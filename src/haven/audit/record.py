@@ -1,5 +1,5 @@
 """Writing audit entries. Call :func:`audit_record` inside the transaction of the change it records, from
-an actions module (``tests/web/test_audit_only_from_actions.py`` keeps it so). The action must be one of
+an actions module (``tests/audit/test_audit_only_from_actions.py`` keeps it so). The action must be one of
 :class:`haven.audit.catalogue.AuditAction`.
 
 A change locks the chain's head to append its entry, and keeps it locked until its transaction ends.

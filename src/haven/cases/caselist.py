@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Case, IntegerField, Max, Min, Prefetch, Q, QuerySet, Value, When
 
+from haven.cases import list_filters
 from haven.cases.models import Household, Person, PersonNameKey, USRecord
 from haven.security.sensitive import index_values
 from haven_core.anumber import ANumberError, normalise_a_number
@@ -33,6 +34,7 @@ class CaseQuery:
     removal_within: int | None = None
     hearing_within: int | None = None
     sort: str = "updated"
+    extra: tuple[tuple[str, str], ...] = ()  # (name, value) of filters other apps register
 
 
 def _households_of(records: QuerySet[Any]) -> QuerySet[Any]:
@@ -164,6 +166,9 @@ def matching_households(
             window = (today, today + dt.timedelta(days=days))
             within = USRecord.objects.filter(**{f"{field}__range": window})
             households = households.filter(pk__in=_households_of(within))
+    for name, value in query.extra:
+        if (extra := list_filters.get(name)) is not None:
+            households = extra.apply(households, value)
     return _ordered(households, query.sort, today)
 
 

@@ -9,9 +9,11 @@ fits no pattern (written by an older matcher) is shown as stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from haven_core.matching.features import FEATURES
@@ -70,6 +72,17 @@ def reason_in_language(reason: str) -> str:
     """``reason`` as the matcher wrote it, in the active language."""
     for name, pattern in _patterns():
         if name in SAYS and (m := pattern.match(reason)):
-            words = m.groupdict()
+            words = {key: _dated(value) for key, value in m.groupdict().items()}
             return str(SAYS[name]).format(q=words.get("q", ""), e=words.get("e", ""))
     return reason
+
+
+def _dated(value: str) -> str:
+    """A whole date the matcher wrote (1988-03-12) as the page writes dates (12.03.1988 in Russian); a
+    partial one (1988-03) and any other value as written."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return formats.date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return value
+    return value

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import audit, ensure_can_edit
+from haven.cases.actions.permission_and_audit import audit, ensure_can_edit
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.consent.models import Consent
 from haven.errors import InvalidChange

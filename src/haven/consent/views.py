@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household, person_in, posted
+from haven.cases.views.lookup import open_household, person_in, posted
 from haven.consent.actions import consent_record, consent_withdraw
 from haven.consent.forms import ConsentForm, WithdrawConsentForm
 from haven.consent.models import Consent

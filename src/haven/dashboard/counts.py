@@ -3,7 +3,7 @@
 Every function takes ``scope``, the queryset of :func:`haven.accounts.access.visible_households`, and
 counts only what hangs off those households, so no number reaches past the lists' own access rule.
 Nothing here loops over households in Python. Documentation coverage, which needs the evidence score
-of each principal, is :mod:`haven.dashboard.documentation`.
+of each principal, is :mod:`haven.dashboard.documentation_coverage`.
 """
 
 from __future__ import annotations
@@ -64,15 +64,17 @@ def level_counts(scope: QuerySet[Any], dimension: str, *, households: int | None
 
 
 def outcomes_by_month(scope: QuerySet[Any], since: dt.date) -> dict[str, dict[dt.date, int]]:
-    """Timeline events "protection granted" and "removed" per month of their date, from ``since``
-    (a withdrawn event did not happen, as far as the counts go)."""
+    """Households with a timeline event "protection granted" (or "removed") per month of its date, from
+    ``since``: a household counts once a month however many of its people the event was recorded for, as
+    the case list filtered on that outcome and month counts it (a withdrawn event did not happen, as far
+    as the counts go)."""
     rows = (
         TimelineEvent.objects.filter(household__in=scope.values("pk"), kind__in=OUTCOME_KINDS)
         .filter(date__gte=since, withdrawn_at__isnull=True)
         .annotate(month=TruncMonth("date"))
         .order_by()
         .values_list("kind", "month")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("household_id", distinct=True))
     )
     out: dict[str, dict[dt.date, int]] = {kind: {} for kind in OUTCOME_KINDS}
     for kind, month, n in rows:
@@ -99,7 +101,9 @@ def referral_model() -> Any:
 
 
 def referral_decisions(scope: QuerySet[Any]) -> dict[str, int] | None:
-    """Referral entries per decision for the households in scope; None without referral entries."""
+    """Households in scope per decision on their referral entries (a household referred twice counts
+    under each decision it received, once for each), as the case list filtered on that decision counts
+    them; None without referral entries."""
     model = referral_model()
     if model is None:
         return None
@@ -107,7 +111,7 @@ def referral_decisions(scope: QuerySet[Any]) -> dict[str, int] | None:
         model.objects.filter(household__in=scope.values("pk"))
         .order_by()
         .values_list("decision")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("household_id", distinct=True))
     )
     return {decision: n for decision, n in rows}
 

@@ -13,7 +13,7 @@ from haven.jobs.running import Report
 
 def score_documentation(job: Job, report: Report) -> dict[str, Any]:
     from haven.cases.models import Household
-    from haven.dashboard.documentation import documentation_coverage
+    from haven.dashboard.documentation_coverage import documentation_coverage
 
     counter = Counter(report, None, _("Scoring principal applicants"))
     coverage = documentation_coverage(Household.objects.all(), progress=counter)

@@ -3,6 +3,7 @@ language and laid out as charts by :mod:`haven_core.charts`."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -15,8 +16,19 @@ from django.utils.translation import gettext as _
 from haven.assessment.models import RISK_CHOICES, URGENCY_CHOICES
 from haven.cases.models.household import STAGE_CHOICES
 from haven.dashboard import counts
-from haven.dashboard.documentation import documentation_coverage
-from haven_core.charts import Count, funnel, horizontal_bars, month_starts, monthly_series, percent
+from haven.dashboard.documentation_coverage import documentation_coverage
+from haven_core.charts import (
+    PHONE_WIDTH,
+    WIDTH,
+    Count,
+    Series,
+    funnel,
+    horizontal_bars,
+    month_starts,
+    monthly_series,
+    percent,
+    stacked_bars,
+)
 from haven_core.pipeline import Stage
 
 # What a level's colour says: calm, a warning, danger; "none" for households not assessed yet.
@@ -75,14 +87,20 @@ def _panel(categories: list[Count], *, shape: str = "bars") -> dict[str, Any]:
     rows = [
         {"label": c.label, "value": c.value, "percent": percent(c.value, chart.total)} for c in categories
     ]
-    return {"chart": chart, "rows": rows}
+    return {"chart": chart, "phone": stacked_bars(categories), "rows": rows}
 
 
 def _outcomes(scope: QuerySet[Any], today: dt.date, months: int) -> dict[str, Any]:
     starts = month_starts(today, months)
     found = counts.outcomes_by_month(scope, starts[0])
-    series = monthly_series(found, keys=counts.OUTCOME_KINDS, months=starts)
-    return {"series": series, "since": starts[0], "months": months}
+
+    def drawn(width: int) -> Series:
+        """The columns at ``width``, each opening the case list of its outcome and month."""
+        series = monthly_series(found, keys=counts.OUTCOME_KINDS, months=starts, width=width)
+        bars = tuple(dataclasses.replace(b, href=_link("cases:list", outcome=b.key)) for b in series.bars)
+        return dataclasses.replace(series, bars=bars)
+
+    return {"series": drawn(WIDTH), "phone": drawn(PHONE_WIDTH), "since": starts[0], "months": months}
 
 
 def _referrals(scope: QuerySet[Any], stages: dict[str, int]) -> dict[str, Any]:
@@ -91,7 +109,8 @@ def _referrals(scope: QuerySet[Any], stages: dict[str, int]) -> dict[str, Any]:
         labels = dict(STAGE_CHOICES)
         at_stage = [Count(s, str(labels[s]), stages.get(s, 0), _stage_link(s)) for s in REFERRAL_STAGES]
         return {**_panel(at_stage), "by": "stage"}
-    return {**_panel(_counts(counts.referral_choices(), decisions)), "by": "decision"}
+    by_decision = _counts(counts.referral_choices(), decisions, lambda d: _link("cases:list", decision=d))
+    return {**_panel(by_decision), "by": "decision"}
 
 
 def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: int) -> dict[str, Any]:
@@ -99,11 +118,18 @@ def dashboard(scope: QuerySet[Any], *, coalition: bool, today: dt.date, months: 
     stages = counts.stage_counts(scope)
     coverage = documentation_coverage(scope)
     documented = [
-        Count("well_documented", _("Well documented"), coverage.well_documented, tone="good"),
+        Count(
+            "well_documented",
+            _("Well documented"),
+            coverage.well_documented,
+            _link("cases:list", documentation="well_documented"),
+            tone="good",
+        ),
         Count(
             "not_well_documented",
             _("Not yet well documented"),
             coverage.principals - coverage.well_documented,
+            _link("cases:list", documentation="not_well_documented"),
             tone="warn",
         ),
     ]

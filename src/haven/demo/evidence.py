@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from haven.cases.models import Person
+from haven.demo.generator import SyntheticEvidence, SyntheticHousehold
+from haven.demo.generator.documents import document_pool
 from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile, StoredBlob, Verification
 from haven.evidence.storage import store_blob
-from haven_core.seed import SyntheticEvidence, SyntheticHousehold
-from haven_core.seed.documents import document_pool
 
 ROWS_PER_INSERT = 1000
 

@@ -1,4 +1,4 @@
-"""Writing the synthetic coalition (``haven_core.seed``) to the database, in bulk.
+"""Writing the synthetic coalition (``haven.demo.generator``) to the database, in bulk.
 
 Seeding a hundred thousand households through the case actions would take hours and leave hundreds of
 thousands of audit entries that say nothing. So ``haven seed`` is one bulk action instead: rows go in
@@ -30,17 +30,17 @@ from haven.cases.models import (
 from haven.cases.models.timeline import SYSTEM_KINDS
 from haven.consent.models import Consent
 from haven.demo.evidence import EvidenceWriter
-from haven.demo.models import SyntheticIdentity
-from haven.progress import Progress
-from haven.security.sensitive import index_value
-from haven_core.pipeline import Stage
-from haven_core.referral.readiness import is_adult
-from haven_core.seed import (
+from haven.demo.generator import (
     SyntheticHousehold,
     SyntheticOrganisation,
     SyntheticPerson,
     coalition_organisations,
 )
+from haven.demo.models import SyntheticIdentity
+from haven.progress import Progress
+from haven.security.sensitive import index_value
+from haven_core.pipeline import Stage
+from haven_core.referral.readiness import is_adult
 
 HOUSEHOLDS_PER_BATCH = 500
 # Rows per INSERT. Django lowers it further where the database needs it (SQLite allows 999 variables).

@@ -6,6 +6,11 @@ authority certificate(s) to check them, and each item's chain of custody: the au
 item and its files (who, when, what), with their hash-chain links. When a timestamp authority is
 configured the manifest itself is timestamped too, so changing the manifest and a file together is
 caught as well. The format and the offline check are in :mod:`haven_core.bundles`.
+
+What leaves Haven carries no metadata (:mod:`haven_core.bundles.leaving`): an original photo or PDF goes
+as a copy Haven made without its metadata (made now if it has none yet, with its custody entry), and the
+original stays in Haven, listed with its SHA-256, size and timestamps (``"in_bundle": false``). A bundle
+for the coalition's own archive includes the originals too when ``with_originals`` is asked for.
 """
 
 from __future__ import annotations
@@ -15,18 +20,25 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.models import Household, Person
+from haven.evidence.cleaning import clean_copies_make
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
-from haven.evidence.timestamps import TimestampFailed, authority_certificates, request_token
+from haven.evidence.timestamps import (
+    TimestampFailed,
+    authority_certificates,
+    request_token,
+    timestamp_pending,
+)
 from haven_core.bundles import (
     AUTHORITY_PEM,
     FORMAT,
@@ -38,6 +50,7 @@ from haven_core.bundles import (
     token_path,
 )
 from haven_core.bundles.archive import BundleArchive, sealed
+from haven_core.bundles.leaving import AS_IS, WITHHELD, leaves
 
 ITEM_FIELDS = (
     "title", "description", "source_url", "author", "published_on", "language", "followers", "views",
@@ -55,6 +68,9 @@ class BundleSummary:
     manifest_sha256: str
     manifest_timestamped: bool
     manifest_stamp_problem: str = ""
+    kept_in_haven: int = 0  # originals listed but not in the bundle (their metadata stays in Haven)
+    copies_made: int = 0  # copies without metadata made for this export
+    not_cleaned: dict[str, str] = field(default_factory=dict)  # SHA-256 → why no copy could be made
 
 
 def _who(user: Any) -> str:
@@ -78,7 +94,7 @@ def _items(household: Household, verified_only: bool) -> list[EvidenceItem]:
         items = items.filter(status="verified")
     return list(
         items.select_related("person", "added_by", "original")
-        .prefetch_related("tags", "verifications__reviewer", "files__blob__timestamps")
+        .prefetch_related("tags", "verifications__reviewer", "files__blob__timestamps", "files__derived_from")
         .order_by("person_id", "added_at", "id")
     )
 
@@ -88,8 +104,22 @@ def _person(person: Person) -> dict[str, Any]:
     return {"id": str(person.public_id), "relationship": person.relationship, **names}
 
 
-def _file(item_file: ItemFile) -> dict[str, Any]:
+def goes_out(item_file: ItemFile, with_originals: bool) -> bool:
+    """Whether the file itself is in the bundle (or only listed, staying in Haven with its metadata)."""
+    return with_originals or leaves(item_file.role, item_file.blob.media_type) == AS_IS
+
+
+def _file(item_file: ItemFile, with_originals: bool, not_cleaned: dict[str, str]) -> dict[str, Any]:
     blob = item_file.blob
+    extra: dict[str, Any] = {"in_bundle": goes_out(item_file, with_originals)}
+    if not extra["in_bundle"]:
+        if leaves(item_file.role, blob.media_type) == WITHHELD:
+            why = f"Haven cannot remove the metadata of {blob.media_type} files"
+        else:
+            why = not_cleaned.get(blob.sha256, "it carries metadata: a copy without it is in the bundle")
+        extra["kept_in_haven"] = why
+    if item_file.derived_from_id is not None:
+        extra["derived_from"] = item_file.derived_from.sha256
     return {
         "path": file_path(blob.sha256, blob.media_type, item_file.role),
         "role": item_file.role,
@@ -107,10 +137,13 @@ def _file(item_file: ItemFile) -> dict[str, Any]:
             }
             for number, stamp in enumerate(sorted(blob.timestamps.all(), key=lambda s: s.pk), start=1)
         ],
+        **extra,
     }
 
 
-def _item(item: EvidenceItem, custody: list[dict[str, Any]]) -> dict[str, Any]:
+def _item(
+    item: EvidenceItem, custody: list[dict[str, Any]], with_originals: bool, not_cleaned: dict[str, str]
+) -> dict[str, Any]:
     return {
         "id": str(item.public_id),
         "person": str(item.person.public_id),
@@ -130,7 +163,10 @@ def _item(item: EvidenceItem, custody: list[dict[str, Any]]) -> dict[str, Any]:
             {"verdict": v.verdict, "reviewer": _who(v.reviewer), "note": v.note, "at": v.at.isoformat()}
             for v in sorted(item.verifications.all(), key=lambda v: (v.at, v.pk))
         ],
-        "files": [_file(f) for f in sorted(item.files.all(), key=lambda f: (f.role, f.pk))],
+        "files": [
+            _file(f, with_originals, not_cleaned)
+            for f in sorted(item.files.all(), key=lambda f: (f.role, f.pk))
+        ],
         "custody": custody,
     }
 
@@ -156,7 +192,13 @@ def _custody(household: Household, items: list[EvidenceItem]) -> dict[str, list[
     return custody
 
 
-def build_manifest(household: Household, items: list[EvidenceItem]) -> dict[str, Any]:
+def build_manifest(
+    household: Household,
+    items: list[EvidenceItem],
+    *,
+    with_originals: bool = False,
+    not_cleaned: dict[str, str] | None = None,
+) -> dict[str, Any]:
     custody = _custody(household, items)
     people = {item.person_id: item.person for item in items}
     exports = AuditEntry.objects.filter(household_ref=household.reference, action="evidence.bundle")
@@ -169,8 +211,12 @@ def build_manifest(household: Household, items: list[EvidenceItem]) -> dict[str,
             "organisation": str(household.organisation),
             "hash_algorithm": "sha256",
             "timestamp_authority_certificates": AUTHORITY_PEM,
+            "originals_included": with_originals,
             "people": [_person(p) for p in people.values()],
-            "items": [_item(item, custody.get(str(item.public_id), [])) for item in items],
+            "items": [
+                _item(item, custody.get(str(item.public_id), []), with_originals, not_cleaned or {})
+                for item in items
+            ],
             "earlier_exports": [_entry(e) for e in exports.select_related("actor").order_by("seq")],
         }
 
@@ -182,19 +228,30 @@ def write_bundle(
     passphrase: bytes | None,
     recipients: Sequence[str] = (),
     verified_only: bool = False,
+    with_originals: bool = False,
 ) -> BundleSummary:
-    """Write the household's bundle to ``out``; every file is read (and its hash checked) from storage."""
+    """Write the household's bundle to ``out``; every file is read (and its hash checked) from storage.
+    Copies without metadata that are missing are made first (as Haven, each with its custody entry)."""
     items = _items(household, verified_only)
-    manifest = json.dumps(build_manifest(household, items), ensure_ascii=False, indent=2).encode("utf-8")
+    made, not_cleaned = clean_copies_make(actor=Actor.system(), items=items)
+    if made:
+        timestamp_pending(blob_ids=made)  # now, not after some outer transaction: this bundle has them
+        items = _items(household, verified_only)
+    built = build_manifest(household, items, with_originals=with_originals, not_cleaned=not_cleaned)
+    manifest = json.dumps(built, ensure_ascii=False, indent=2).encode("utf-8")
     manifest_sha256 = hashlib.sha256(manifest).hexdigest()
     stamp, problem = _manifest_stamp(manifest_sha256)
+    listed = [f for i in items for f in i.files.all()]
     files = {
-        f"{file_path(f.blob.sha256, f.blob.media_type, f.role)}": f.blob for i in items for f in i.files.all()
+        file_path(f.blob.sha256, f.blob.media_type, f.role): f.blob
+        for f in listed
+        if goes_out(f, with_originals)
     }
-    tokens = {
-        token_path(blob.sha256, number): bytes(ts.token)
-        for blob in files.values()
-        for number, ts in enumerate(sorted(blob.timestamps.all(), key=lambda s: s.pk), start=1)
+    kept = {f.blob.sha256 for f in listed} - {blob.sha256 for blob in files.values()}
+    tokens = {  # an original kept in Haven still has its tokens here: they prove when it existed
+        token_path(f.blob.sha256, number): bytes(ts.token)
+        for f in listed
+        for number, ts in enumerate(sorted(f.blob.timestamps.all(), key=lambda s: s.pk), start=1)
     }
     certificates = authority_certificates() if (tokens or stamp) else b""
     with sealed(out, passphrase, recipients) as target:
@@ -210,7 +267,10 @@ def write_bundle(
         for path, token in sorted(tokens.items()):
             archive.add(path, token)
         archive.close()
-    return BundleSummary(len(items), len(files), len(tokens), manifest_sha256, bool(stamp), problem)
+    return BundleSummary(
+        len(items), len(files), len(tokens), manifest_sha256, bool(stamp), problem,
+        kept_in_haven=len(kept), copies_made=len(made), not_cleaned=not_cleaned,
+    )  # fmt: skip
 
 
 def _manifest_stamp(sha256: str) -> tuple[bytes | None, str]:
@@ -233,6 +293,11 @@ manifest.json lists every item of evidence, what it shows, who verified it, the 
 RFC 3161 timestamps and its chain of custody. SHA-256 of manifest.json: {manifest_sha256}
 (Haven's audit trail records the same value for this export: ask the sender to confirm it.)
 
+Files with "in_bundle": false in manifest.json are originals kept in Haven: they may carry metadata
+(a photo's GPS position, a device, a PDF's author) that must not travel. Each is listed with its SHA-256,
+size and timestamp tokens, and the copy made of it without metadata (its "derived_from" names the
+original's SHA-256) is in the bundle, its making recorded in the item's custody.
+
 Check it with Haven:      haven verify-bundle THIS-FILE
 Check it by hand:
   1. Each file is named by its SHA-256:  sha256sum files/*  (the name and the sum must agree, and
@@ -240,9 +305,11 @@ Check it by hand:
   2. Each timestamp token (timestamps/<sha256>-<n>.tsr) with OpenSSL:
        openssl ts -verify -in timestamps/<sha256>-1.tsr -token_in -data files/<sha256>.<ext> \\
                -CAfile timestamps/authority.pem
-     and manifest.tsr likewise with -data manifest.json. Compare the fingerprint of authority.pem
-     (openssl x509 -in timestamps/authority.pem -noout -fingerprint -sha256) with the one the
-     timestamp authority publishes: a certificate inside the bundle proves nothing by itself.
+     and manifest.tsr likewise with -data manifest.json. For an original kept in Haven, give its SHA-256
+     instead of the file: -digest <sha256> in place of -data files/<sha256>.<ext>. Compare the
+     fingerprint of authority.pem (openssl x509 -in timestamps/authority.pem -noout -fingerprint
+     -sha256) with the one the timestamp authority publishes: a certificate inside the bundle proves
+     nothing by itself.
 
 A timestamp proves that these exact bytes existed at that time. It does not prove that a post was
 genuine, who wrote it, or that a page showed the same thing to everyone.

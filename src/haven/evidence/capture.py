@@ -31,7 +31,7 @@ from haven.accounts.actor import Actor
 from haven.cases.models import Person
 from haven.errors import NotAllowed
 from haven.evidence.actions import evidence_add
-from haven.evidence.actions.base import ensure_can_change
+from haven.evidence.actions.permission_and_custody import ensure_can_change
 from haven.evidence.actions.records import evidence_capture_record
 from haven.evidence.capture_browser import CaptureFiles, browser_available, browser_files, stage_reporter
 from haven.evidence.errors import EvidenceError

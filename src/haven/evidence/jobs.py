@@ -12,7 +12,8 @@ from haven.cases.models import Person
 from haven.errors import InvalidChange
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm
-from haven.evidence.views.base import item_url
+from haven.evidence.preview_jobs import previews_queue
+from haven.evidence.views.lookup import item_url
 from haven.jobs.kinds import TryAgain
 from haven.jobs.models import Job
 from haven.jobs.running import Report, actor_of_job
@@ -53,6 +54,7 @@ def capture_page(job: Job, report: Report) -> dict[str, Any]:
         if exc.code in PASSING:
             raise TryAgain(str(exc)) from None
         raise
+    previews_queue(item)  # the screenshot and the printed page, drawn by the next job
     notes = [str(note) for note in getattr(item, "capture_notes", [])]
     return {
         "lines": [_("Page captured. Someone else must now verify it."), *notes],

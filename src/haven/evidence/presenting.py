@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from haven.audit.models import AuditEntry
-from haven.evidence.documentation import contribution_label, criteria_lines, reason_text
+from haven.evidence.documentation_facts import contribution_label, criteria_lines, reason_text
 from haven.evidence.models import EvidenceItem, ItemFile
-from haven_core.evidence.documentation import Documentation
+from haven_core.evidence.documentation_score import Documentation
 
 # How a file of each type is previewed: as an image, as text in a sandboxed frame, or as a PDF in one.
 PREVIEW_KIND = {
@@ -64,14 +64,16 @@ class FileRow:
         return self.item_file.blob
 
     @cached_property
-    def pictures(self) -> list[int]:
-        """The numbers of the pictures Haven draws of an image or a PDF (its first pages) for the page:
-        made on first use and kept sealed (:mod:`haven.evidence.previews`); none if it cannot be drawn."""
-        from haven.evidence.previews import preview_count
+    def pictures(self) -> list[int] | None:
+        """The numbers of the pictures Haven drew of an image or a PDF (its first pages) for the page,
+        kept sealed (:mod:`haven.evidence.previews`); none if it cannot be drawn, ``None`` while a job
+        is drawing them."""
+        from haven.evidence.previews import pictures_ready
 
-        return (
-            list(range(1, preview_count(self.item_file.blob) + 1)) if self.preview in ("image", "pdf") else []
-        )
+        if self.preview not in ("image", "pdf"):
+            return []
+        ready = pictures_ready(self.item_file.blob)
+        return None if ready is None else list(range(1, ready + 1))
 
 
 def file_rows(item: EvidenceItem) -> list[FileRow]:

@@ -2,10 +2,12 @@
 
 A PDF's first pages are rendered to PNG by Poppler and an image is re-encoded from its pixels
 (:mod:`haven_core.evidence.rendering`): the reviewer's browser gets pictures Haven made, never the
-uploaded file as active content. They are made from the decrypted file in memory, on first request, and
-kept under ``HAVEN_FILES_DIR/previews/<ab>/<sha256>/`` sealed like stored files (the context is the path,
-so key rotation and backups treat them as any stored file). A file that cannot be rendered is marked so,
-and not tried again on every page view (unless the renderer was missing or the stored file unreadable).
+uploaded file as active content. They are made from the decrypted file in memory by a background job
+(``evidence.previews``, queued when a file is added and by a page that finds them missing: no request
+waits on Poppler), and kept under ``HAVEN_FILES_DIR/previews/<ab>/<sha256>/`` sealed like stored files
+(the context is the path, so key rotation and backups treat them as any stored file). A file that cannot
+be rendered is marked so, and not drawn again (unless the renderer was missing or the stored file
+unreadable).
 Previews are derived: deleting the folder loses nothing.
 """
 
@@ -68,18 +70,25 @@ def _render(blob: StoredBlob) -> list[bytes]:
     return [image_preview(data)]
 
 
-def preview_count(blob: StoredBlob) -> int:
-    """How many pictures the file has (rendering them the first time); 0 if it cannot be previewed."""
+def pictures_ready(blob: StoredBlob) -> int | None:
+    """How many pictures of the file have been made (0 if it cannot be drawn), or ``None`` while they
+    are being prepared. Never draws them."""
     if not previewable(blob):
         return 0
+    known = _read(f"{_folder(blob)}/{COUNT}")
+    return None if known is None else int(known.decode("ascii") or 0)
+
+
+def pictures_make(blob: StoredBlob) -> int:
+    """Draw the file's pictures and keep them (in a job, never in a request); how many there are."""
+    ready = pictures_ready(blob)
+    if ready is not None:
+        return ready
     folder = _folder(blob)
-    known = _read(f"{folder}/{COUNT}")
-    if known is not None:
-        return int(known.decode("ascii") or 0)
     try:
         pictures = _render(blob)
     except (RendererMissing, BlobIntegrityError):
-        return 0  # not the file's fault, nor for ever: tried again on the next view
+        return 0  # not the file's fault, nor for ever: not remembered, so a later job tries again
     except RenderingError:
         pictures = []  # remembered: a hostile or broken file is not drawn again on every view
     for number, picture in enumerate(pictures, start=1):
@@ -90,7 +99,7 @@ def preview_count(blob: StoredBlob) -> int:
 
 def preview_picture(blob: StoredBlob, number: int) -> bytes | None:
     """The ``number``-th picture of the file (from 1), or ``None`` if it has no such picture."""
-    if number < 1 or number > preview_count(blob):
+    if number < 1 or number > (pictures_ready(blob) or 0):
         return None
     return _read(f"{_folder(blob)}/{number}")
 

@@ -3,7 +3,9 @@ seconds a page, too long for a web request.
 
 The job decrypts the item's original file in memory and hands its bytes to Tesseract through pipes
 (``haven_core.evidence.ocr``): the clear text of the scan and of what was read never touches the disk.
-The text is stored encrypted with the item, and the facts proposed from it wait for a reviewer.
+The text is stored encrypted with the item, and the facts proposed from it wait for a reviewer. Then a
+searchable PDF of the scan (its pages as Haven's own pictures with the text laid over them, no metadata)
+becomes the item's working copy: what is downloaded to work with, and what leaves Haven in a bundle.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from haven.errors import InvalidChange
-from haven.evidence.actions import document_text_record
+from haven.evidence.actions import clean_copy_store, document_text_record
 from haven.evidence.models import EvidenceItem, ItemFile
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import item_url
+from haven.evidence.views.lookup import item_url
 from haven.jobs.models import Job
 from haven.jobs.running import Report, actor_of_job
 from haven_core.assessment import DEFAULT_RULES, load_rules
@@ -72,15 +75,28 @@ def read_document(job: Job, report: Report) -> dict[str, Any]:
     except ocr.OcrError as exc:
         raise InvalidChange(_("The document could not be read: %(reason)s") % {"reason": exc}) from None
     proposals = propose(text, known_provisions())
+    actor = actor_of_job(job)
     document_text_record(
-        actor=actor_of_job(job), item=item, text=text, sha256=found.blob.sha256, pages=pages[0],
-        proposals=proposals,
-    )  # fmt: skip
+        actor=actor, item=item, text=text, sha256=found.blob.sha256, pages=pages[0], proposals=proposals
+    )
+    lines = [
+        _("%(count)s characters read.") % {"count": len(text)},
+        _("%(count)s facts proposed for a reviewer to confirm.") % {"count": len(proposals)},
+    ]
+    if found.role == "original":
+        report(0, pages[0], _("Making a searchable PDF"))
+        try:
+            pdf = ocr.searchable_pdf(
+                data, found.blob.media_type, progress=lambda done, total: report(done, total)
+            )
+        except ocr.OcrError as exc:  # the text is kept: only the copy is missing
+            lines.append(_("No searchable PDF could be made: %(reason)s") % {"reason": exc})
+        else:
+            clean_copy_store(actor=actor, item=item, source=found, data=pdf, role="searchable_pdf")
+            previews_queue(item)
+            lines.append(_("A searchable PDF without the file's metadata is now the item's working copy."))
     return {
-        "lines": [
-            _("%(count)s characters read.") % {"count": len(text)},
-            _("%(count)s facts proposed for a reviewer to confirm.") % {"count": len(proposals)},
-        ],
+        "lines": lines,
         "link": item_url(item),
         "link_text": _("Open the item"),
     }

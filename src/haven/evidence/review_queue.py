@@ -21,9 +21,9 @@ from haven.accounts.actor import Actor
 from haven.accounts.visibility import within_visible
 from haven.evidence.errors import BlobIntegrityError
 from haven.evidence.models import EvidenceItem, ItemFile
-from haven.evidence.previews import TEXT_TYPES, preview_count, previewable, text_excerpt
+from haven.evidence.previews import TEXT_TYPES, pictures_ready, previewable, text_excerpt
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import items_with_details
+from haven.evidence.views.lookup import items_with_details
 from haven_core.evidence.metadata import (
     IMAGE_TYPES,
     VIDEO_TYPES,
@@ -108,7 +108,7 @@ class FileView:
     """One file of the item as the queue page shows it."""
 
     item_file: ItemFile
-    pictures: list[Picture]  # server-made pictures (PDF pages, a re-encoded image)
+    pictures: list[Picture] | None  # server-made pictures (PDF pages, a re-encoded image); None: coming
     text: str | None  # the start of a text file, to be shown escaped
     text_cut: bool
 
@@ -158,7 +158,8 @@ def file_views(item: EvidenceItem) -> list[FileView]:
     views: list[FileView] = []
     for item_file in item.files.all():
         blob = item_file.blob
-        pictures = [Picture(n) for n in range(1, preview_count(blob) + 1)] if previewable(blob) else []
+        ready = pictures_ready(blob) if previewable(blob) else 0
+        pictures = None if ready is None else [Picture(n) for n in range(1, ready + 1)]
         text, cut = None, False
         if blob.media_type in TEXT_TYPES:
             try:

@@ -34,6 +34,7 @@ KINDS: dict[str, Kind] = {
     "registry.preview": Kind(_("Registry file preview"), "haven.registries.jobs.preview_registry"),
     "registry.import": Kind(_("Registry import and screening"), "haven.registries.jobs.import_registry"),
     "evidence.read": Kind(_("Reading a scanned document"), "haven.evidence.reading.read_document"),
+    "evidence.previews": Kind(_("Drawing evidence previews"), "haven.evidence.preview_jobs.prepare_previews"),
     "evidence.capture": Kind(_("Web page capture"), "haven.evidence.jobs.capture_page"),
     "assessment.all": Kind(_("Assessing every household"), "haven.assessment.jobs.assess_all"),
     "documentation.score": Kind(_("Documentation scores"), "haven.dashboard.jobs.score_documentation"),

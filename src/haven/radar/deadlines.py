@@ -17,7 +17,9 @@ from haven.cases.models import TimelineEvent, USRecord
 from haven_core.deadlines import Deadline, Kind, upcoming
 
 # Timeline events that only log what Haven did (a move along the pipeline is written to the timeline
-# dated the day it happened): a record of the past, never something about to happen.
+# dated the day it happened): a record of the past, never something about to happen. So is every event
+# Haven writes itself (``system``: a consent recorded, a referral, a liaison's decision or question, an
+# answer to it), whatever its kind.
 LOG_ONLY_EVENTS = frozenset({"status_changed"})
 
 
@@ -46,6 +48,7 @@ def deadlines_for(households: QuerySet[Any], today: dt.date, days: int) -> list[
     events = (
         TimelineEvent.objects.filter(household__in=households, date__range=(today, end))
         .exclude(kind__in=LOG_ONLY_EVENTS)
+        .filter(system=False)
         .filter(withdrawn_at__isnull=True)  # a withdrawn event is not about to happen
         .values_list(
             "household__reference", "person__public_id", "date", "kind", "person__us_record__detained"

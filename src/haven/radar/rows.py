@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from haven.assessment.models import URGENCY_CHOICES, Assessment
 from haven.cases.models import Household, Person
 from haven.cases.models.timeline import EVENT_CHOICES
@@ -36,6 +38,8 @@ class RadarRow:
 
     @property
     def event_label(self) -> str:
+        if self.deadline.event_kind == "other":  # "Other" alone, in a list of deadlines, says nothing
+            return _("Other dated event")
         return str(EVENT_LABELS.get(self.deadline.event_kind, self.deadline.event_kind))
 
 

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_read, audit_record
-from haven.cases.actions.base import audit, audit_entry
 from haven.cases.actions.households import _move_household
+from haven.cases.actions.permission_and_audit import audit, audit_entry
 from haven.cases.models import Household, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
 from haven.consent.queries import lacking_consent

@@ -57,6 +57,9 @@ class BatchForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["profile"].choices = [(name, PROFILE_LABELS.get(name, name)) for name in profiles()]
+        liaisons = list(self.fields["recipient"].queryset[:2])
+        if len(liaisons) == 1 and not self.initial.get("recipient"):
+            self.initial["recipient"] = liaisons[0].pk  # the only liaison there is: nothing to choose
 
 
 class DecisionForm(forms.Form):

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import actor_of
 from haven.cases.models import Person
-from haven.cases.views.base import posted
+from haven.cases.views.lookup import posted
 from haven.errors import HavenError
 from haven.jobs.actions import job_start
 from haven.referral import summary
@@ -33,6 +33,7 @@ from haven.referral.actions import (
     referral_view,
     referral_withdraw,
 )
+from haven.referral.documents import words
 from haven.referral.documents.profiles import profiles
 from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, PackageForm, WithdrawForm
 from haven.referral.information import latest_requests
@@ -104,6 +105,14 @@ def batches(request: HttpRequest) -> HttpResponse:
     return render(request, "referral/batches.html", {"rows": listed, "form": form, "nav": "referrals"})
 
 
+def _why(entry: ReferralEntry, coordinator: bool) -> str:
+    """Why the household was selected: the optimiser's account for the coordinator who ran it, plain
+    words for the liaison (as in the dossier)."""
+    if coordinator:
+        return reason_text(entry.reason, entry.reason_detail)
+    return words.put_forward(entry.reason)
+
+
 @require_http_methods(["GET"])
 @referral_access
 def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
@@ -113,7 +122,7 @@ def batch_view(request: HttpRequest, public_id: Any) -> HttpResponse:
     latest = latest_requests(entries)
     coordinator = request.actor.role == Role.COORDINATOR  # type: ignore[attr-defined]
     for entry in entries:
-        entry.why = reason_text(entry.reason, entry.reason_detail)  # type: ignore[attr-defined]
+        entry.why = _why(entry, coordinator)  # type: ignore[attr-defined]
         entry.request = latest.get(entry.pk)  # type: ignore[attr-defined]
         if coordinator and entry.decision in ReferralEntry.OPEN:  # it can still be taken out of the batch
             entry.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")  # type: ignore[attr-defined]
@@ -188,7 +197,10 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
     is_recipient = actor.role == Role.LIAISON and actor.user.pk == batch.recipient_id
     form = None
     if is_recipient and entry.decision != ReferralEntry.WITHDRAWN:
-        initial = {"decision": entry.decision if entry.decision != entry.PENDING else None}
+        # Asked for more information, the liaison comes back to decide on the answer: nothing is chosen
+        # for them (asking again is a choice to make, with a new question).
+        chosen = entry.decision not in (entry.PENDING, entry.MORE_INFORMATION)
+        initial = {"decision": entry.decision if chosen else None}
         form = DecisionForm(posted(request), initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
@@ -220,7 +232,7 @@ def entry_view(request: HttpRequest, public_id: Any, reference: str) -> HttpResp
     context = {
         "batch": batch,
         "entry": entry,
-        "why": reason_text(entry.reason, entry.reason_detail),
+        "why": _why(entry, actor.role == Role.COORDINATOR),
         "requests": list(entry.information_requests.select_related("asked_by", "answered_by")),
         "summary": shown,
         "form": form,

@@ -22,7 +22,7 @@ from haven.assessment.models import Assessment, AssessmentOverride
 from haven.cases.models import Household, Person
 from haven.consent.models import Consent
 from haven.consent.queries import adult
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven_core.pipeline import Stage
 from haven_core.referral.readiness import Adult, Facts, Readiness, Scope, readiness

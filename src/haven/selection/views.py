@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import actor_of
 from haven.accounts.models import Organisation
-from haven.cases.views.base import posted
+from haven.cases.views.lookup import posted
 from haven.errors import HavenError
 from haven.selection.actions import (
     PinError,

@@ -51,7 +51,10 @@ def deadlines(actor: Actor, today: dt.date) -> Section:
     items = [
         Item(
             title=_deadline_title(row.deadline.kind, row.event_label),
-            url=reverse("cases:detail", args=[row.household.reference]) + "#us-status",
+            # A hearing or a removal is in the US record; any other dated event, with its note, on the
+            # timeline (the US status section does not show it).
+            url=reverse("cases:detail", args=[row.household.reference])
+            + ("#timeline" if row.deadline.kind is Kind.EVENT else "#us-status"),
             household=row.household.reference,
             person=row.person.display_name if row.person else "",
             date=row.deadline.date,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -65,8 +66,10 @@ def emergencies(actor: Actor) -> Section:
             detail = (
                 _("Can be referred now.")
                 if referable
-                else "; ".join(
-                    f"{row['what']} ({row['who']})" for row in missing_rows(verdict.to_dict()["missing"])
+                else capfirst(  # a sentence: "Still being documented …; no consent …"
+                    "; ".join(
+                        f"{row['what']} ({row['who']})" for row in missing_rows(verdict.to_dict()["missing"])
+                    )
                 )
             )
         items.append(

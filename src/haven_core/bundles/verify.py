@@ -1,6 +1,9 @@
 """Checking a bundle offline: every file against the manifest, every timestamp token against its file.
 
-Needs nothing but the bundle (and ``openssl`` for the tokens' signatures): no database, no keys. A web
+Needs nothing but the bundle (and ``openssl`` for the tokens' signatures): no database, no keys. An
+original the manifest lists with ``"in_bundle": false`` stayed in Haven (its metadata must not travel):
+it is not looked for, but its timestamp tokens are checked against the SHA-256 the manifest gives, and
+the copy made of it without metadata is checked like any file. A web
 capture packaged as WACZ is also opened and every file in it checked against its ``datapackage.json``. Each
 problem is reported with the path of the file concerned; a bundle is sound only when there is none.
 The authority certificate(s) used are the bundle's own unless others are given: whoever could alter the
@@ -38,6 +41,7 @@ class BundleReport:
     files_checked: int = 0
     timestamps_checked: int = 0
     packages_checked: int = 0  # WACZ files whose contents were checked against their datapackage.json
+    kept_in_haven: int = 0  # originals listed but kept in Haven (only their hash and tokens are here)
     authority_fingerprints: list[str] = field(default_factory=list)  # SHA-256 of each certificate
     problems: list[str] = field(default_factory=list)
 
@@ -156,6 +160,11 @@ def verify_bundle(
                 report.problems.append(f"{path}: the manifest gives it two different SHA-256 values")
             continue
         checked[path] = expected
+        if entry.get("in_bundle") is False:
+            report.kept_in_haven += 1
+            if path in contents.files:
+                report.problems.append(f"{path}: is in the bundle, but the manifest says it stayed in Haven")
+            continue
         if path not in contents.files:
             report.problems.append(f"{path}: is listed in the manifest but missing from the bundle")
             continue

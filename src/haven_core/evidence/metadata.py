@@ -4,7 +4,8 @@ Pure and typed: :func:`read_metadata` takes a file's bytes and its sniffed media
 :class:`FileMetadata` — when the camera says it was taken, the device (make and model), where (GPS), and
 the software that wrote or edited it. Images are read with Pillow (EXIF, its GPS block, and the XMP
 packet's ``CreatorTool``) without decoding any pixels; MP4 and QuickTime videos by walking their boxes
-(``mvhd`` creation time, the ``udta`` ©-atoms and Apple's ``keys``/``ilst`` metadata). Nothing here
+(``mvhd`` creation time, the ``udta`` ©-atoms and Apple's ``keys``/``ilst`` metadata); WebM by walking
+its EBML elements (:mod:`haven_core.evidence.webm`: ``DateUTC`` and the writing programs). Nothing here
 trusts the file: a tag that does not parse is left out, never guessed.
 
 :func:`contradictions` compares the capture date with the item's claims (the dates of the activities it
@@ -24,8 +25,10 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from haven_core.evidence.webm import read_webm_metadata
+
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
-VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime"})
+VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/webm"})
 
 # EXIF tag numbers (EXIF 2.32, CIPA DC-008).
 _MAKE, _MODEL, _SOFTWARE, _DATETIME = 0x010F, 0x0110, 0x0131, 0x0132
@@ -91,9 +94,12 @@ class Contradiction:
 
 
 def read_metadata(data: bytes, media_type: str) -> FileMetadata:
-    """The metadata of an image or an MP4/QuickTime video; ``read=False`` for other types."""
+    """The metadata of an image or an MP4, QuickTime or WebM video; ``read=False`` for other types."""
     if media_type in IMAGE_TYPES:
         return read_image_metadata(data)
+    if media_type == "video/webm":
+        created, software = read_webm_metadata(data)
+        return FileMetadata(captured_at=created, software=software)
     if media_type in VIDEO_TYPES:
         return read_video_metadata(data)
     return FileMetadata(read=False)

@@ -3,7 +3,7 @@
 Weights are log-odds points: the evidence of a pair is summed, and the score is the logistic of the
 sum less :data:`OFFSET`, so that a score of 0.5 means "as likely the same person as not". The
 weights were set by reasoning about how often each coincidence happens between two different people,
-then checked against the labelled pairs of :mod:`haven_core.matching.evaluation`
+then checked against the labelled pairs of :mod:`haven.demo.matching_evaluation.evaluation`
 (docs/matching.md gives the figures).
 """
 

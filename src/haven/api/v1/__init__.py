@@ -12,7 +12,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from haven.api.v1 import assessments, evidence, households, people, screening, us_records
-from haven.api.v1.base import TokenAuth, register_errors
+from haven.api.v1.auth_and_errors import TokenAuth, register_errors
 
 api = NinjaAPI(
     title="Haven API",

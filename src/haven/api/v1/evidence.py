@@ -18,13 +18,21 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from pydantic import Field, field_validator
 
-from haven.api.v1.base import ERRORS, READ_ERRORS, FormInvalid, actor_of, household_of, person_of, validated
+from haven.api.v1.auth_and_errors import (
+    ERRORS,
+    READ_ERRORS,
+    FormInvalid,
+    actor_of,
+    household_of,
+    person_of,
+    validated,
+)
 from haven.cases.actions import household_view
 from haven.evidence.actions import evidence_add, evidence_viewed
 from haven.evidence.forms.items import UploadForm, tag_date_field, tag_field
 from haven.evidence.models import EvidenceItem
 from haven.evidence.models.items import TAG_CHOICES
-from haven.evidence.views.base import item_in, items_with_details
+from haven.evidence.views.lookup import item_in, items_with_details
 
 router = Router(tags=["evidence"])
 TAGS = [code for code, _label in TAG_CHOICES]

@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from haven.accounts.access import visible_households
-from haven.api.v1.base import (
+from haven.api.v1.auth_and_errors import (
     ALWAYS,
     ERRORS,
     READ_ERRORS,

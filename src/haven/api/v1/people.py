@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
-from haven.api.v1.base import (
+from haven.api.v1.auth_and_errors import (
     ERRORS,
     READ_ERRORS,
     SAVE_PERSON_ERRORS,

@@ -18,7 +18,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from haven.api.v1.base import ERRORS, READ_ERRORS, actor_of, household_of, validated
+from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, actor_of, household_of, validated
 from haven.cases.actions import household_view
 from haven.cases.models import Household
 from haven.registries.actions import hit_confirm, hit_reject

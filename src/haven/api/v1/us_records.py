@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from haven.api.v1.base import ERRORS, READ_ERRORS, actor_of, household_of, person_of, validated
+from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, actor_of, household_of, person_of, validated
 from haven.api.v1.people import USRecordOut, us_record_out
 from haven.cases.actions import household_view, us_record_save
 from haven.cases.forms.us_record import USRecordForm

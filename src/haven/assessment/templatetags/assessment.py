@@ -19,7 +19,7 @@ from haven.assessment.page import current_assessment, overrides_in_force
 from haven.assessment.rules import current_rules
 from haven.assessment.store import Computed
 from haven.cases.models import Household
-from haven.evidence.views.base import household_items
+from haven.evidence.views.lookup import household_items
 from haven_core import assessment as core
 from haven_core.assessment import RulesError
 from haven_core.assessment.review import can_override

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
+from haven.cases.actions.permission_and_audit import apply_fields, audit, ensure_can_edit, touch
 from haven.cases.models import CanadaPermit, CanadaRelative, Person
 
 RELATIVE_FIELDS = ("full_name", "relationship", "canadian_status", "city", "notes")

@@ -14,8 +14,8 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.accounts.visibility import can_work_for
 from haven.audit.record import audit_read
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.actions.people import PERSON_FIELDS, audit_override, reindex_names
+from haven.cases.actions.permission_and_audit import apply_fields, audit, ensure_can_edit, screen_after_commit
 from haven.cases.duplicates import check_duplicates
 from haven.cases.models import Household, Person, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
@@ -79,7 +79,7 @@ def household_update(*, actor: Actor, household: Household, fields: Mapping[str,
 
 
 # The decisions of a referral entry that still await the liaison (``ReferralEntry.OPEN``; the referral
-# app sits above the cases, which read them by name; tests/web/test_referral_hold.py checks they agree).
+# app sits above the cases, which read them by name; tests/referral/test_referral_hold.py checks they agree).
 AWAITING_DECISION = ("pending", "more_information")
 
 

@@ -26,7 +26,10 @@ from django.db import transaction
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.audit.catalogue import AuditAction
-from haven.cases.actions.base import (
+from haven.cases.actions.canada import canada_relative_new
+from haven.cases.actions.households import ensure_can_open
+from haven.cases.actions.people import NAME_FIELDS, PERSON_FIELDS, check_principal, index_names, reindex_names
+from haven.cases.actions.permission_and_audit import (
     apply_fields,
     audit,
     audit_entry,
@@ -35,9 +38,6 @@ from haven.cases.actions.base import (
     screen_after_commit,
     touch,
 )
-from haven.cases.actions.canada import canada_relative_new
-from haven.cases.actions.households import ensure_can_open
-from haven.cases.actions.people import NAME_FIELDS, PERSON_FIELDS, check_principal, index_names, reindex_names
 from haven.cases.actions.us_record import us_record_apply, us_record_values
 from haven.cases.models import CanadaRelative, Household, Person, USRecord
 from haven_core.intake import IntakeHousehold, IntakePerson

@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, screen_after_commit, touch
+from haven.cases.actions.permission_and_audit import (
+    apply_fields,
+    audit,
+    ensure_can_edit,
+    screen_after_commit,
+    touch,
+)
 from haven.cases.duplicates import LikelyMatch, check_duplicates, override_detail
 from haven.cases.models import Household, Person, PersonNameKey
 from haven.errors import InvalidChange

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
+from haven.cases.actions.permission_and_audit import apply_fields, audit, ensure_can_edit, touch
 from haven.cases.models import Household, TimelineEvent
 from haven.cases.models.timeline import SYSTEM_KINDS
 from haven.errors import InvalidChange, NotAllowed

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import apply_fields, audit, ensure_can_edit, touch
+from haven.cases.actions.permission_and_audit import apply_fields, audit, ensure_can_edit, touch
 from haven.cases.models import Person, USRecord
 from haven.errors import InvalidChange
 from haven.security.sensitive import index_value

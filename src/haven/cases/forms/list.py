@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Organisation
+from haven.cases import list_filters
 from haven.cases.caselist import CaseQuery
 from haven.cases.forms.base import HavenForm
 from haven.cases.models.household import STAGE_CHOICES
@@ -52,6 +53,18 @@ class CaseListForm(HavenForm):
         super().__init__(data)
         if not coalition_wide:
             del self.fields["organisation"]  # everyone else sees only their own organisation
+        self.extra = self._extra(data)
+
+    @staticmethod
+    def _extra(data: Any) -> list[dict[str, Any]]:
+        """The filters other apps register that ``data`` sets to a value they know (a dashboard bar's
+        list), each with the words that say what it keeps."""
+        found = []
+        for extra in list_filters.registered():
+            value = (data or {}).get(extra.name, "")
+            if value and (words := extra.describe(value)) is not None:
+                found.append({"name": extra.name, "value": value, "label": extra.label, "words": words})
+        return found
 
     def query(self) -> CaseQuery:
         """The query for the valid part of the input; a field with an error filters nothing."""
@@ -67,9 +80,11 @@ class CaseListForm(HavenForm):
             removal_within=data.get("removal_within"),
             hearing_within=data.get("hearing_within"),
             sort=data.get("sort") or "updated",
+            extra=tuple((f["name"], f["value"]) for f in self.extra),
         )
 
     @property
     def filtering(self) -> bool:
         """Whether anything beyond the sort order narrows the list."""
-        return any(v not in (None, "") for k, v in self.cleaned_data.items() if k != "sort")
+        chosen = any(v not in (None, "") for k, v in self.cleaned_data.items() if k != "sort")
+        return chosen or bool(self.extra)

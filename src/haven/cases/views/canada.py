@@ -26,7 +26,7 @@ from haven.cases.actions import (
 )
 from haven.cases.forms.canada import CanadaPermitForm, CanadaRelativeForm
 from haven.cases.models import CanadaPermit, CanadaRelative, Household, Person
-from haven.cases.views.base import back_to, household_url, open_household, person_in, posted, tie_in
+from haven.cases.views.lookup import back_to, household_url, open_household, person_in, posted, tie_in
 from haven.errors import HavenError
 
 

@@ -20,7 +20,7 @@ from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, 
 from haven.cases.forms.people import PrincipalForm
 from haven.cases.models import Household, Person
 from haven.cases.models.household import STAGE_CHOICES
-from haven.cases.views.base import back_to, open_household, posted
+from haven.cases.views.lookup import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
 from haven.errors import HavenError
 from haven_core.intake.duplicates import LikelyMatch

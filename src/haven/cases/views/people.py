@@ -14,7 +14,7 @@ from haven.accounts.access import caseload_required
 from haven.cases.actions import person_add, person_delete, person_update
 from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.people import PersonForm
-from haven.cases.views.base import back_to, household_url, open_household, person_in, posted
+from haven.cases.views.lookup import back_to, household_url, open_household, person_in, posted
 from haven.errors import HavenError
 from haven_core.intake.duplicates import LikelyMatch
 

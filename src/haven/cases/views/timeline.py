@@ -21,7 +21,7 @@ from haven.cases.actions import event_add, event_withdraw
 from haven.cases.forms.timeline import EventForm, WithdrawForm
 from haven.cases.models import Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
-from haven.cases.views.base import back_to, open_household, posted
+from haven.cases.views.lookup import back_to, open_household, posted
 from haven.errors import HavenError
 
 

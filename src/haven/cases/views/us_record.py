@@ -14,7 +14,7 @@ from haven.accounts.access import caseload_required
 from haven.cases.actions import us_record_save
 from haven.cases.forms.us_record import USRecordForm
 from haven.cases.models import USRecord
-from haven.cases.views.base import back_to, open_household, person_in, posted
+from haven.cases.views.lookup import back_to, open_household, person_in, posted
 from haven.errors import HavenError
 
 

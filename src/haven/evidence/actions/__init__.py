@@ -5,6 +5,7 @@ in that same transaction. The audit entries whose ``target`` is an item's UUID a
 adding, capturing, viewing, downloading, verifying, making a working copy and exporting.
 """
 
+from haven.evidence.actions.copies import clean_copy_store
 from haven.evidence.actions.custody import evidence_viewed, file_downloaded, item_custody, picture_shown
 from haven.evidence.actions.items import evidence_add, evidence_update, working_copy_create
 from haven.evidence.actions.reading import document_text_record, fact_decide
@@ -12,6 +13,7 @@ from haven.evidence.actions.review import can_verify, evidence_send_back, eviden
 
 __all__ = [
     "can_verify",
+    "clean_copy_store",
     "document_text_record",
     "evidence_add",
     "evidence_send_back",

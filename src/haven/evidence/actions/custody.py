@@ -8,8 +8,8 @@ from django.db.models import Q, QuerySet
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.audit.record import audit_read
-from haven.cases.actions.base import audit_entry
-from haven.evidence.actions.base import custody, ensure_can_see
+from haven.cases.actions.permission_and_audit import audit_entry
+from haven.evidence.actions.permission_and_custody import custody, ensure_can_see
 from haven.evidence.models import EvidenceItem, ItemFile
 
 # Entries about all of a household's evidence at once, part of each item's custody: exports in a bundle.

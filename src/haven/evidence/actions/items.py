@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import apply_fields, touch
+from haven.cases.actions.permission_and_audit import apply_fields, touch
 from haven.cases.models import Person
-from haven.evidence.actions.base import custody, ensure_can_change
+from haven.evidence.actions.permission_and_custody import custody, ensure_can_change
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile
 from haven.evidence.models.items import DERIVATION_CHOICES, KIND_CHOICES, TAG_CHOICES

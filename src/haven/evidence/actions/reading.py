@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.errors import NotAllowed
-from haven.evidence.actions.base import custody, ensure_can_change
 from haven.evidence.actions.items import evidence_update
+from haven.evidence.actions.permission_and_custody import custody, ensure_can_change
 from haven.evidence.actions.review import may_review
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import DocumentText, EvidenceItem, FactProposal

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.visibility import can_see
-from haven.cases.actions.base import touch
+from haven.cases.actions.permission_and_audit import touch
 from haven.errors import NotAllowed
-from haven.evidence.actions.base import custody, ensure_can_see
+from haven.evidence.actions.permission_and_custody import custody, ensure_can_see
 from haven.evidence.errors import InvalidEvidence
 from haven.evidence.models import EvidenceItem, Verification
 from haven.evidence.models.review import SENT_BACK, VERDICT_CHOICES

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haven.security.fields import SensitiveTextField
+from haven_core.bundles import leaving
 
 ROLE_CHOICES = [
     ("original", _("Original file")),
@@ -15,7 +16,11 @@ ROLE_CHOICES = [
     ("capture_media", _("Image or video the page loaded")),
     ("capture_log", _("Log of the page's requests")),
     ("working", _("Working copy")),
+    # Made by Haven from the item's original, without its metadata: what leaves Haven in its place.
+    ("searchable_pdf", _("Searchable PDF (working copy, without metadata)")),
+    ("clean_copy", _("Copy without metadata (working copy)")),
 ]
+CLEAN_ROLES = leaving.CLEAN_ROLES  # the roles of the copies Haven makes without metadata
 
 
 class StoredBlob(models.Model):
@@ -43,6 +48,10 @@ class ItemFile(models.Model):
     role = models.CharField(max_length=30, choices=ROLE_CHOICES)
     filename = SensitiveTextField(_("file name"))  # as uploaded; names can identify people
     captured_at = models.DateTimeField(auto_now_add=True)
+    # For a copy Haven made without metadata (CLEAN_ROLES): the file it was made from.
+    derived_from = models.ForeignKey(
+        StoredBlob, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "blob", "role"], name="one_file_per_role")]

@@ -7,9 +7,9 @@ from typing import Any
 
 from django import template
 
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.presenting import documentation_summary, item_entries
-from haven.evidence.views.base import household_items
+from haven.evidence.views.lookup import household_items
 
 register = template.Library()
 

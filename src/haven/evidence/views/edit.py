@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household, person_in, posted
+from haven.cases.views.lookup import open_household, person_in, posted
 from haven.errors import HavenError
 from haven.evidence.actions import evidence_add, evidence_update, working_copy_create
-from haven.evidence.actions.base import ensure_can_change
+from haven.evidence.actions.permission_and_custody import ensure_can_change
 from haven.evidence.capture_contract import capture_function
 from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingCopyForm
 from haven.evidence.jobs import CAPTURE, capture_subject
-from haven.evidence.views.base import back_to_item, item_in
+from haven.evidence.preview_jobs import previews_queue
+from haven.evidence.views.lookup import back_to_item, item_in
 from haven.jobs.actions import job_start
 
 
@@ -46,6 +47,7 @@ def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> 
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
+            previews_queue(item)  # drawn by a worker: this request does not wait on Poppler
             messages.success(request, _("Evidence added. Someone else must now verify it."))
             return back_to_item(item)
     context = {
@@ -154,6 +156,7 @@ def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -
         except HavenError as exc:
             form.add_error(None, str(exc))
         else:
+            previews_queue(copy)
             messages.success(request, _("Working copy added; the original is unchanged."))
             return back_to_item(copy)
     context = {

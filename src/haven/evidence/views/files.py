@@ -20,13 +20,13 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from haven.accounts.access import caseload_required, household_for
-from haven.cases.views.base import open_household
+from haven.cases.views.lookup import open_household
 from haven.evidence.actions import file_downloaded, picture_shown
 from haven.evidence.errors import BlobIntegrityError
 from haven.evidence.presenting import PREVIEW_KIND, download_name
 from haven.evidence.previews import picture_type, preview_picture
 from haven.evidence.storage import read_blob
-from haven.evidence.views.base import file_of, item_in
+from haven.evidence.views.lookup import file_of, item_in
 
 SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; frame-ancestors 'self'"
 DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'"

@@ -11,12 +11,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household, person_in
+from haven.cases.views.lookup import open_household, person_in
 from haven.evidence.actions import can_verify, evidence_viewed, item_custody
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.presenting import custody_rows, documentation_summary, file_rows, item_entries
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.review_queue import metadata_panels
-from haven.evidence.views.base import item_in, items_with_details
+from haven.evidence.views.lookup import item_in, items_with_details
 from haven.evidence.views.reading import reading_context
 
 
@@ -57,6 +58,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
         return HttpResponseNotAllowed(["GET"])
     item = item_in(household, item_id, with_reading=True)
     evidence_viewed(actor=actor, item=item)
+    previews_queue(item)  # pictures missing: a worker draws them, the page says they are coming
     may_verify, why_not = can_verify(actor, item)
     context = {
         "household": household,

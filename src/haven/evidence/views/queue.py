@@ -32,9 +32,9 @@ from haven.evidence.actions import (
 )
 from haven.evidence.forms import QueueVerifyForm, SendBackForm
 from haven.evidence.models import EvidenceItem
+from haven.evidence.preview_jobs import previews_queue
 from haven.evidence.previews import preview_picture
 from haven.evidence.review_queue import (
-    SHOWN_IN_LIST,
     file_views,
     items_reading,
     metadata_panels,
@@ -42,8 +42,8 @@ from haven.evidence.review_queue import (
     queue_item,
     review_queue,
 )
-from haven.evidence.views.base import file_of
 from haven.evidence.views.files import picture_response
+from haven.evidence.views.lookup import file_of
 from haven.evidence.views.reading import reading_context
 
 
@@ -102,6 +102,7 @@ def _render_item(
     request: HttpRequest, actor: Any, item: EvidenceItem, verify_form: Any, back_form: Any, status: int = 200
 ) -> HttpResponse:
     evidence_viewed(actor=actor, item=item, page="review_queue")
+    previews_queue(item)  # pictures missing: a worker draws them, the page says they are coming
     allowed, why_not = can_verify(actor, item)
     context = _context(actor, item)
     context.update(
@@ -118,14 +119,20 @@ def _render_item(
     return render(request, "evidence/queue.html", context, status=status)
 
 
+SHOWN_BESIDE = 12  # the next items beside the one under review; a longer list only lengthens the page
+
+
 def _context(actor: Any, item: EvidenceItem | None) -> dict[str, Any]:
     waiting = review_queue(actor).select_related("person__household")
+    shown = list(waiting[:SHOWN_BESIDE])
+    count = waiting.count()
     return {
         "nav": "review",
         "item": item,
         "household": item.person.household if item else None,
-        "waiting": list(waiting[:SHOWN_IN_LIST]),
-        "waiting_count": waiting.count(),
+        "waiting": shown,
+        "waiting_count": count,
+        "waiting_more": count - len(shown),
         "title": _("Evidence to verify"),
     }
 

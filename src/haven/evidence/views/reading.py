@@ -15,14 +15,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household
+from haven.cases.views.lookup import open_household
 from haven.errors import HavenError
 from haven.evidence.actions import fact_decide, may_review
-from haven.evidence.actions.base import ensure_can_change
+from haven.evidence.actions.permission_and_custody import ensure_can_change
 from haven.evidence.models import EvidenceItem
 from haven.evidence.models.items import TAG_CHOICES
 from haven.evidence.models.reading import PROPOSED
-from haven.evidence.views.base import back_to_item, item_in
+from haven.evidence.views.lookup import back_to_item, item_in
 from haven.jobs.actions import job_start, jobs_for
 from haven_core.evidence import ocr
 

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
-from haven.cases.views.base import open_household, posted
+from haven.cases.views.lookup import open_household, posted
 from haven.errors import HavenError
 from haven.evidence.actions import can_verify, evidence_verify
 from haven.evidence.forms import VerifyForm
 from haven.evidence.presenting import file_rows
-from haven.evidence.views.base import back_to_item, item_in
+from haven.evidence.preview_jobs import previews_queue
+from haven.evidence.views.lookup import back_to_item, item_in
 
 
 @require_http_methods(["GET", "POST"])
@@ -25,6 +26,7 @@ def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
     item = item_in(household, item_id)
+    previews_queue(item)
     allowed, why_not = can_verify(actor, item)
     context = {
         "household": household,

@@ -52,6 +52,8 @@ SHOWN_IN_DOSSIERS = (
     _("Screenshot of the page"),
     _("Text extracted from the page"),
     _("Working copy"),
+    _("Searchable PDF (working copy, without metadata)"),
+    _("Copy without metadata (working copy)"),
     _("Redaction"),
     _("Crop"),
     _("Translation"),

@@ -200,14 +200,7 @@ def _level(levels: Mapping[str, Any], dimension: str) -> str:
 def _why(selection: Mapping[str, Any], assessment: Mapping[str, Any] | None) -> list[str]:
     """Why the household is put forward, in plain words: how it was chosen, its priority, its main risks,
     its vulnerability and the proposed category. No ranks, scores or shares of an optimiser's total."""
-    if selection.get("reason") == "pinned_in":
-        how = _("The coalition's coordinator put this household forward ahead of the priority order.")
-    else:
-        how = _(
-            "The coalition put this household forward within the places available, most urgent and most "
-            "at risk first."
-        )
-    why = [how]
+    why = [words.put_forward(str(selection.get("reason", "")))]
     if not assessment or "shown" not in assessment:
         return why
     shown, levels = assessment["shown"], assessment["levels"]

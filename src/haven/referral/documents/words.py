@@ -167,3 +167,14 @@ def evidence_title(item: Mapping[str, Any], language: str) -> tuple[str, str, st
     if written_in == language:
         return original, summary, None
     return original, summary, language_name(written_in) if written_in else ""
+
+
+def put_forward(reason: str) -> str:
+    """How a referred household was chosen, in the recipient's words: no optimiser's ranks, scores or
+    shares of its total (those stay on the coordinator's pages)."""
+    if reason == "pinned_in":
+        return _("The coalition's coordinator put this household forward ahead of the priority order.")
+    return _(
+        "The coalition put this household forward within the places available, most urgent and most at "
+        "risk first."
+    )

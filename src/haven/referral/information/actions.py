@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
 from haven.accounts.visibility import can_change
-from haven.cases.actions.base import audit
+from haven.cases.actions.permission_and_audit import audit
 from haven.cases.models import Household, TimelineEvent
 from haven.errors import InvalidChange, NotAllowed
 from haven.referral.models import InformationRequest, ReferralEntry

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haven.accounts.actor import Actor
-from haven.cases.actions.base import audit
+from haven.cases.actions.permission_and_audit import audit
 from haven.evidence.actions import evidence_add
 from haven.evidence.models import EvidenceItem
 from haven.registries.errors import ScreeningError

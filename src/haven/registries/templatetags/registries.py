@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from haven.evidence.views.base import household_items
+from haven.evidence.views.lookup import household_items
 from haven.registries.duplicates import same_people
 from haven.registries.household import open_hit_count
 from haven.registries.models import Registry

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from haven.assessment.display import level_label
 from haven.assessment.page import current_assessment, overrides_in_force
-from haven.evidence.documentation import assess_items
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.presenting import documentation_summary
-from haven.evidence.views.base import household_items
+from haven.evidence.views.lookup import household_items
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven.referral.household import household_entries
 from haven.registries.household import open_hit_count
@@ -68,6 +68,11 @@ def _levels(household: Any) -> list[Level]:
     return levels
 
 
+def _log_only(event: Any) -> bool:
+    """One of Haven's own log lines (a move, a consent, a referral, a liaison's question): not a deadline."""
+    return bool(event.system) or event.kind in LOG_ONLY_EVENTS
+
+
 def _next_deadline(timeline: list[Any], today: dt.date) -> NextDeadline | None:
     """The soonest entry of the timeline from today on: a hearing or removal of a US record, or a dated
     event that is neither withdrawn nor one of Haven's own log lines."""
@@ -75,7 +80,7 @@ def _next_deadline(timeline: list[Any], today: dt.date) -> NextDeadline | None:
         entry
         for entry in timeline
         if entry.date >= today
-        and not (entry.event is not None and (entry.event.withdrawn or entry.event.kind in LOG_ONLY_EVENTS))
+        and not (entry.event is not None and (entry.event.withdrawn or _log_only(entry.event)))
     ]
     if not ahead:
         return None

@@ -69,7 +69,8 @@ class Command(BaseCommand):
                 call_command("runserver", f"{HOST}:{port}", use_reloader=False, use_static_handler=False)
 
     def _prepare(self, households: int) -> None:
-        """Seed, assess, select, refer and decide, and score the documentation: once, on an empty database."""
+        """Seed, assess, select, refer and decide, score the documentation and propose duplicates: once,
+        on an empty database."""
         out = {"stdout": self.stdout, "stderr": self.stderr}
         call_command("seed", households=households, **out)
         # The first assessment puts dozens of households in emergency at once, and the coordinator is
@@ -85,6 +86,9 @@ class Command(BaseCommand):
                 "(not printed here; `haven send-alerts` prints the alerts it sends)."
             )
         call_command("score-documentation", **out)
+        # People two organisations both submitted wait for the coordinator's decision, as they would after
+        # the nightly `haven screen`: without it the coordinator's duplicates page starts empty.
+        call_command("screen", **out)
 
     def _demo_users(self) -> dict[str, Any]:
         logins = existing_demo_logins(demo_logins(existing_demo_organisations()))

@@ -1,6 +1,6 @@
 """``haven match-eval``: measure identity matching on labelled pairs, side by side with nomenklatura.
 
-Two labelled sets (see :mod:`haven_core.matching.evaluation`): the demo coalition's resubmitted
+Two labelled sets (see :mod:`haven.demo.matching_evaluation.evaluation`): the demo coalition's resubmitted
 families, whose ground truth the generator keeps, and the Ministry of Justice registry file, each
 listed person written as other papers write them, with namesakes as traps. For each set: Haven's
 matcher as it runs in Haven (index, then candidates), then Haven's scorer and nomenklatura's
@@ -16,11 +16,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 import haven
-from haven_core.matching.comparison import ComparisonUnavailable, side_by_side
-from haven_core.matching.evaluation import LabelledSet, Outcome, evaluate
+from haven.demo.matching_evaluation.comparison import ComparisonUnavailable, side_by_side
+from haven.demo.matching_evaluation.evaluation import LabelledSet, Outcome, evaluate
+from haven.demo.matching_evaluation.labelled_registry import read_minjust_xlsx, registry_set
+from haven.demo.matching_evaluation.labelled_seed import seed_set
 from haven_core.matching.features import MATCH_AT, REVIEW_AT
-from haven_core.matching.labelled_registry import read_minjust_xlsx, registry_set
-from haven_core.matching.labelled_seed import seed_set
 
 REGISTRY_FILE = (
     Path(haven.__file__).resolve().parents[2]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from haven.cases.models import Household
 from haven.demo.actions import demo_seed_record
+from haven.demo.generator import coalition_organisations, iter_households
 from haven.demo.guard import refuse_in_production
 from haven.demo.loader import (
     delete_households,
@@ -21,7 +22,6 @@ from haven.demo.loader import (
 )
 from haven.demo.users import DEMO_PASSWORD, demo_logins, ensure_demo_users
 from haven.progress import Progress
-from haven_core.seed import coalition_organisations, iter_households
 
 DEFAULT_SEED = 2025
 

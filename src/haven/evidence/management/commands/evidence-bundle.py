@@ -5,6 +5,10 @@ it), so it must be sealed for the journey: ``--passphrase-file`` or ``--recipien
 public key) encrypts it as a whole as an age file, which the recipient opens with the ``age`` command or
 ``haven verify-bundle``; an unencrypted bundle has to be asked for with ``--unencrypted`` (for a handover
 on an encrypted drive, in person, or through an already encrypted channel).
+
+Originals that can carry metadata (a photo's GPS position, a PDF's author) stay in Haven: the bundle
+holds copies without it, made now if needed, and lists the originals by hash. ``--with-originals`` adds
+the originals, for the coalition's own archive only: never for a bundle that leaves the coalition.
 """
 
 from __future__ import annotations
@@ -46,6 +50,12 @@ class Command(BaseCommand):
             "--unencrypted", action="store_true", help="Write the evidence in clear (a tar archive)."
         )
         parser.add_argument("--verified-only", action="store_true", help="Only items a reviewer verified.")
+        parser.add_argument(
+            "--with-originals",
+            action="store_true",
+            help="Also include the originals with their metadata (GPS, device, author): for the "
+            "coalition's own archive only, never for a bundle that leaves the coalition.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         passphrase = read_passphrase(options)
@@ -81,6 +91,7 @@ class Command(BaseCommand):
                     passphrase=passphrase,
                     recipients=recipients,
                     verified_only=options["verified_only"],
+                    with_originals=options["with_originals"],
                 )
         except (EvidenceError, OSError) as exc:
             target.unlink(missing_ok=True)
@@ -94,12 +105,31 @@ class Command(BaseCommand):
                 "manifest_sha256": summary.manifest_sha256,
                 "encrypted": encrypted,
                 "verified_only": bool(options["verified_only"]),
+                "originals_included": bool(options["with_originals"]),
+                "kept_in_haven": summary.kept_in_haven,
+                "copies_made": summary.copies_made,
             },
         )
         self.stdout.write(
             f"Wrote {summary.items} items, {summary.files} files and {summary.timestamps} timestamps of "
             f"{household.reference} to {target}.\nSHA-256 of its manifest: {summary.manifest_sha256}"
         )
+        if summary.kept_in_haven:
+            self.stdout.write(
+                f"{summary.kept_in_haven} originals stay in Haven (they may carry metadata): the bundle "
+                f"lists them by hash and holds copies without metadata ({summary.copies_made} made now)."
+            )
+        for sha256, why in sorted(summary.not_cleaned.items()):
+            self.stdout.write(
+                self.style.WARNING(f"No copy without metadata of {sha256[:12]}… could be made ({why}).")
+            )
+        if options["with_originals"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    "The originals are included WITH their metadata (GPS positions, devices, authors): "
+                    "keep this bundle inside the coalition."
+                )
+            )
         if summary.manifest_stamp_problem:
             self.stdout.write(
                 self.style.WARNING(f"The manifest could not be timestamped: {summary.manifest_stamp_problem}")

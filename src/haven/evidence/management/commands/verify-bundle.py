@@ -62,6 +62,11 @@ class Command(BaseCommand):
             f"{f', with the contents of {packages} WACZ web captures' if packages else ''}.\n"
             f"SHA-256 of its manifest: {report.manifest_sha256 or '?'}"
         )
+        if report.kept_in_haven:
+            self.stdout.write(
+                f"{report.kept_in_haven} originals stayed in Haven (they carry metadata): their SHA-256 and "
+                "timestamps are in the manifest, and their copies without metadata in the bundle."
+            )
         for fingerprint in report.authority_fingerprints:
             source_name = "given" if authority is not None else "in the bundle"
             self.stdout.write(f"Timestamp authority certificate ({source_name}), SHA-256: {fingerprint}")

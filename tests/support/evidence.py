@@ -1,0 +1,24 @@
+"""Evidence for the tests: items written straight into the locker's tables (its pages are tested
+elsewhere), and the text of a post."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from haven.evidence.models import EvidenceItem, EvidenceTag
+
+
+def add_evidence(
+    person: Any, *tags: str, status: str = "verified", on: dt.date | None = None, **fields: Any
+) -> Any:
+    """An evidence item about ``person`` showing ``tags`` (each dated ``on``)."""
+    fields.setdefault("kind", "social_post")
+    fields.setdefault("title", "Пост против войны")
+    item = EvidenceItem.objects.create(person=person, status=status, **fields)
+    for tag in tags:
+        EvidenceTag.objects.create(item=item, tag=tag, activity_date=on)
+    return item
+
+
+POST_TEXT = "Нет войне. Пикет у памятника Пушкину, 6 марта 2022 года.".encode()
