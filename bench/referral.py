@@ -50,7 +50,7 @@ print(f"RESULT {{len(households)}} {{seconds:.3f}} {{listed:.3f}} {{cpu:.3f}}")
 
 # The whole package, in a process of its own so that its peak memory is the package's alone.
 PACKAGE = """
-import datetime, resource, tempfile, time, uuid
+import datetime, resource, shutil, tempfile, time, uuid
 from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -72,6 +72,7 @@ store_outputs(uuid.uuid4(), {{"RB-BENCH.tar.age": Path(folder) / "RB-BENCH.tar.a
 own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 peaks = f"{{own.ru_maxrss}} {{workers.ru_maxrss}}"
+shutil.rmtree(folder)
 print(f"RESULT {{len(households)}} {{writer.count}} {{whole:.3f}} {{size}} {{peaks}} {{cpu:.1f}}")
 """
 
