@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from haven.accounts.models import Organisation
 from haven.referral.documents import package_files
+from haven.referral.documents.package import _rendered
 from haven_core.referral.profile import OFFICER
 from tests.support.referral import pdf_text, referred_household
 
@@ -44,3 +48,24 @@ def test_two_workers_render_the_same_dossiers_in_the_same_order() -> None:
         assert texts[name] == pdf_text(alone[name]), name
     for household in households:
         assert household.reference in texts[f"dossiers/{household.reference}.fr.pdf"]
+
+
+def _slow_in_reverse(task: Any) -> dict[str, bytes]:
+    """A stand-in for rendering: the earlier a task, the longer it takes."""
+    time.sleep(0.02 * (12 - int(task)))
+    return {f"dossiers/{task}.pdf": str(os.getpid()).encode()}
+
+
+def test_workers_keep_the_households_order_and_read_only_a_few_ahead() -> None:
+    read: list[int] = []
+
+    def tasks() -> Iterator[Any]:
+        for n in range(12):
+            read.append(n)
+            yield str(n)
+
+    written = []
+    for rendered in _rendered(tasks(), jobs=2, render=_slow_in_reverse):
+        written.append(next(iter(rendered)))
+        assert len(read) - len(written) <= 2 * 2 + 1, "households are read only a few ahead of the package"
+    assert written == [f"dossiers/{n}.pdf" for n in range(12)]

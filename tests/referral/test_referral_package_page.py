@@ -60,7 +60,7 @@ def test_the_coordinator_makes_and_downloads_the_package(
     }
     for name in names:
         assert f"/jobs/{job.public_id}/files/{name}" in page
-    sealed = client.get(f"/jobs/{job.public_id}/files/{batch.reference}.tar.age").content
+    sealed = client.get(f"/jobs/{job.public_id}/files/{batch.reference}.tar.age").getvalue()
     with tarfile.open(fileobj=io.BytesIO(pyrage.decrypt(sealed, [identity]))) as tar:
         members = set(tar.getnames())
     expected = {"cover-letter.en.pdf", "cover-letter.fr.pdf", "households.xlsx", "households.csv"}
@@ -68,7 +68,7 @@ def test_the_coordinator_makes_and_downloads_the_package(
         f"dossiers/{h.reference}.{lang}.pdf" for h in (household_a, household_b) for lang in ("en", "fr")
     }
     assert expected | {"MANIFEST.json", "MANIFEST.json.sig"} == members
-    readme = client.get(f"/jobs/{job.public_id}/files/{batch.reference}.README.txt").content.decode()
+    readme = client.get(f"/jobs/{job.public_id}/files/{batch.reference}.README.txt").getvalue().decode()
     assert batch.reference in readme
 
     exported = AuditEntry.objects.get(action="referral.export")

@@ -165,6 +165,28 @@ def test_stored_files_are_resealed_under_the_new_key(own_keys: Path, caseload: A
     assert read_blob(blob) == b"%PDF-1.4 summons to the investigator"
 
 
+def test_a_stored_package_is_resealed_a_chunk_at_a_time(own_keys: Path, caseload: Any, settings: Any) -> None:
+    import os
+    import uuid
+
+    from haven.jobs import files
+    from haven.security.codec import files_not_current
+    from haven_core.crypto.sealing import STREAM_CHUNK, blob_key_id, is_stream
+
+    settings.HAVEN_FILES_DIR = own_keys.parent / "files"
+    job, data = uuid.uuid4(), os.urandom(2 * STREAM_CHUNK + 3)
+    files.store_outputs(job, {"RB-1.tar.age": data})
+    stored = settings.HAVEN_FILES_DIR / "jobs" / str(job) / "out" / "RB-1.tar.age"
+    old_key = keys.sealer().current
+
+    call_command("rotate-keys", "--retire-old", stdout=io.StringIO())
+
+    resealed = stored.read_bytes()
+    assert is_stream(resealed) and blob_key_id(resealed) not in (None, old_key)
+    assert files_not_current() == []
+    assert b"".join(files.open_file(job, "out", "RB-1.tar.age")) == data
+
+
 def test_old_keys_are_kept_while_a_stored_file_still_needs_them(
     own_keys: Path, caseload: Any, settings: Any
 ) -> None:

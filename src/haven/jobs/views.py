@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -86,20 +86,23 @@ def retry(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @require_GET
 @login_required
-def download(request: HttpRequest, public_id: Any, name: str) -> HttpResponse:
+def download(request: HttpRequest, public_id: Any, name: str) -> StreamingHttpResponse:
     actor = actor_of(request)
     job = _job(request, public_id)
     action = DOWNLOAD_RULES.get(job.kind, "job.download")
     if job.kind in DOWNLOAD_RULES and actor.role not in COALITION_ROLES:
         raise PermissionDenied
-    if job.state != Job.DONE or name not in {f["name"] for f in job.result.get("files", [])}:
+    listed = {f["name"]: f for f in job.result.get("files", [])}
+    if job.state != Job.DONE or name not in listed:
         raise Http404
     try:
-        data = files.read_file(job.public_id, "out", name)
+        chunks = files.open_file(job.public_id, "out", name)  # a chunk at a time: a package may be large
     except files.MissingJobFile:
         raise Http404 from None
     job_downloaded(actor=actor, job=job, name=name, action=action)
-    response = HttpResponse(data, content_type=_content_type(name))
+    response = StreamingHttpResponse(chunks, content_type=_content_type(name))
+    if "size" in listed[name]:
+        response["Content-Length"] = str(listed[name]["size"])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
     return response

@@ -35,9 +35,12 @@ def build_package(job: Job, report: Report) -> dict[str, Any]:
             jobs=min(os.cpu_count() or 1, 4),
         )
         report.say(_("Sealing the package"))
-        made = {path.name: path.read_bytes() for path in (done.package, done.readme, done.public_key)}
+        # Sealed into the file store a chunk at a time, from the files the export wrote.
+        stored = store_outputs(
+            job.public_id, {p.name: p for p in (done.package, done.readme, done.public_key)}
+        )
     return {
-        "files": store_outputs(job.public_id, made),
+        "files": stored,
         "lines": [
             _("%(households)s households, %(files)s files, encrypted to the recipient's key.")
             % {"households": done.households, "files": done.files}

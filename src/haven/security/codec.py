@@ -3,19 +3,30 @@
 Every sensitive field goes through it (see ``haven.security.sensitive`` and ``haven.security.fields``):
 values are sealed with AES-256-GCM under the current data key, and search-index columns hold keyed
 blind indexes.
-Stored files (evidence) go through :func:`encrypt_bytes` and :func:`decrypt_bytes` under the same keys.
+Stored files (evidence) go through :func:`encrypt_bytes` and :func:`decrypt_bytes` under the same keys;
+files too large to hold in memory (a referral package) through :func:`encrypt_stream` and
+:func:`decrypt_stream`, a chunk at a time.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
 
 from haven.security import keys
-from haven_core.crypto.sealing import DecryptionError, Sealer, blob_key_id, key_id_of
+from haven_core.crypto.sealing import (
+    DecryptionError,
+    Readable,
+    Sealer,
+    Writable,
+    blob_key_id,
+    is_stream,
+    key_id_of,
+)
 
 
 def _sealer_for(key_id: str | None) -> Sealer:
@@ -33,6 +44,34 @@ def encrypt_bytes(data: bytes, *, context: bytes) -> bytes:
 def decrypt_bytes(blob: bytes, *, context: bytes) -> bytes:
     """Open bytes sealed by :func:`encrypt_bytes` with the same ``context``; refuse damaged ones."""
     return _sealer_for(blob_key_id(blob)).open_bytes(blob, context=context)
+
+
+def encrypt_stream(source: Readable, target: Writable, *, context: bytes) -> None:
+    """Seal what ``source`` reads into ``target`` a chunk at a time (see :func:`encrypt_bytes`)."""
+    keys.sealer().seal_stream(source, target, context=context)
+
+
+def decrypt_stream(source: Readable, *, context: bytes) -> Iterator[bytes]:
+    """The plain chunks of a stream sealed by :func:`encrypt_stream`, read from ``source`` as needed."""
+    head = source.read(64)
+    rest = _Prefixed(head, source)
+    return _sealer_for(blob_key_id(head)).open_stream(rest, context=context)
+
+
+class _Prefixed:
+    """``source`` with ``head`` (already read from it) put back in front."""
+
+    def __init__(self, head: bytes, source: Readable) -> None:
+        self._head, self._source = head, source
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._source.read(size)
+        if size < 0:
+            data, self._head = self._head + self._source.read(), b""
+            return data
+        data, self._head = self._head[:size], self._head[size:]
+        return data
 
 
 def stored_files() -> list[Path]:
@@ -64,6 +103,9 @@ def reseal_file(path: Path) -> bool:
     do not change. Returns False (and leaves it alone) if it does not open with its path as context."""
     context = file_context(path)
     try:
+        with open(path, "rb") as stored:
+            if is_stream(stored.read(4)):
+                return _reseal_stream(path, context)
         data = decrypt_bytes(path.read_bytes(), context=context)
     except (DecryptionError, OSError):
         return False
@@ -78,6 +120,44 @@ def reseal_file(path: Path) -> bool:
         os.unlink(temporary)
         raise
     return True
+
+
+def _reseal_stream(path: Path, context: bytes) -> bool:
+    """:func:`reseal_file` for a sealed stream, a chunk at a time; the file is replaced only once its
+    every chunk has opened."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".reseal-")
+    try:
+        with open(path, "rb") as stored, os.fdopen(fd, "wb") as handle:
+            encrypt_stream(_Chunks(decrypt_stream(stored, context=context)), handle, context=context)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except DecryptionError:
+        os.unlink(temporary)
+        return False
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return True
+
+
+class _Chunks:
+    """An iterator of byte chunks read as a file (what :func:`encrypt_stream` reads)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks, self._buffer = chunks, b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
 
 
 class EncryptingCodec:

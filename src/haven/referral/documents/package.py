@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from django.db import connections
@@ -68,12 +69,15 @@ def write_package_files(
     files are the same whatever the number of jobs.
     """
     count = 0
-    tasks = []
-    for household in households:
-        record = household_record(household, reasons=(reasons or {}).get(household.reference))
-        tasks.append((household.reference, record, tuple(person_ids(household)), profile, batch_reference))
-    records = [task[1] for task in tasks]
-    for done, rendered in enumerate(_rendered(tasks, jobs), start=1):
+    records: list[Mapping[str, Any]] = []
+
+    def tasks() -> Iterator[_Task]:  # each household read as its turn comes, while workers render
+        for household in households:
+            record = household_record(household, reasons=(reasons or {}).get(household.reference))
+            records.append(record)
+            yield household.reference, record, tuple(person_ids(household)), profile, batch_reference
+
+    for done, rendered in enumerate(_rendered(tasks(), jobs=min(jobs, len(households))), start=1):
         for name, data in rendered.items():
             add(name, data)
             count += 1
@@ -112,16 +116,36 @@ def _dossiers(task: _Task) -> dict[str, bytes]:
     }
 
 
-def _rendered(tasks: Sequence[_Task], jobs: int) -> Iterator[dict[str, bytes]]:
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(_dossiers, tasks)
+def _ready() -> None:
+    """Nothing: run once so that the pool starts its workers."""
+
+
+def _rendered(
+    tasks: Iterable[_Task], *, jobs: int, render: Callable[[_Task], dict[str, bytes]] = _dossiers
+) -> Iterator[dict[str, bytes]]:
+    """Each task's dossiers, in the tasks' order, ``jobs`` at a time.
+
+    A few tasks more than there are workers are handed out ahead, so that no worker waits while this
+    process writes a finished household into the package or reads the next one from the database; a
+    finished household is held only until its turn to be written comes.
+    """
+    if jobs <= 1:
+        yield from map(render, tasks)
         return
     # Forked workers share the loaded settings, rules and templates and never touch the database. Outside
     # a transaction this process's connections are closed first so that no worker inherits an open one
-    # (they reopen on demand); workers end with os._exit, so an inherited one is never closed by them.
+    # (this process reopens its own on demand); the workers are all forked at the pool's first task, before
+    # this process reads again, and end with os._exit, so an inherited one would never be closed by them.
     for connection in connections.all(initialized_only=True):
         if not connection.in_atomic_block:
             connection.close()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
-        yield from pool.map(_dossiers, tasks)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pool.submit(_ready).result()
+        ahead: deque[Future[dict[str, bytes]]] = deque()
+        for task in tasks:
+            ahead.append(pool.submit(render, task))
+            if len(ahead) > 2 * jobs:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
