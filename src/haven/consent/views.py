@@ -6,11 +6,12 @@ import uuid
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
+from haven.accounts.visibility import found_or_refused
 from haven.cases.views.base import open_household, person_in, posted
 from haven.consent.actions import consent_record, consent_withdraw
 from haven.consent.forms import ConsentForm, WithdrawConsentForm
@@ -27,7 +28,8 @@ def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
     adults = [p for p in people if adult(p)]
     form = ConsentForm(posted(request), adults=adults)
     if request.method == "POST" and form.is_valid():
-        person = person_in(household, uuid.UUID(form.cleaned_data["person"]))
+        actor = request.actor  # type: ignore[attr-defined]
+        person = person_in(actor, household, uuid.UUID(form.cleaned_data["person"]))
         try:
             consent_record(
                 actor=request.actor,  # type: ignore[attr-defined]
@@ -60,7 +62,13 @@ def consent_page(request: HttpRequest, reference: str) -> HttpResponse:
 @caseload_required
 def consent_withdraw_view(request: HttpRequest, reference: str, public_id: uuid.UUID) -> HttpResponse:
     household = open_household(request, reference)
-    consent = get_object_or_404(Consent, household=household, public_id=public_id)
+    consent = found_or_refused(
+        request.actor,  # type: ignore[attr-defined]
+        Consent.objects.filter(household=household),
+        "consent",
+        household="household",
+        public_id=public_id,
+    )
     form = WithdrawConsentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the date and the reason of the withdrawal."))

@@ -16,13 +16,13 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from haven.accounts.access import household_for
 from haven.accounts.actor import Actor
+from haven.accounts.visibility import found_or_refused
 from haven.api.actions import api_call
 from haven.api.models import TokenScope
 from haven.api.tokens import token_for_secret
@@ -163,10 +163,12 @@ def household_of(request: HttpRequest, reference: str) -> Household:
     return household
 
 
-def person_of(household: Household, person_id: uuid.UUID) -> Person:
-    """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's."""
-    person: Person = get_object_or_404(
-        Person.objects.select_related("us_record"), household=household, public_id=person_id
+def person_of(request: HttpRequest, household: Household, person_id: uuid.UUID) -> Person:
+    """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's,
+    audited when they are another organisation's."""
+    rows = Person.objects.select_related("us_record").filter(household=household)
+    person: Person = found_or_refused(
+        actor_of(request), rows, "person", household="household", public_id=person_id
     )
     person.household = household
     return person

@@ -160,7 +160,7 @@ def evidence_out(item: EvidenceItem) -> dict[str, Any]:
 )
 def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     household_view(actor=actor_of(request), household=household, page="api-v1:person_evidence")
     items = items_with_details().select_related("person").filter(person=person)
     return [evidence_out(item) for item in items]
@@ -173,7 +173,7 @@ def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) 
     summary="One item of evidence (recorded in its chain of custody)",
 )
 def evidence_item(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Any:
-    item = item_in(household_of(request, reference), item_id)
+    item = item_in(actor_of(request), household_of(request, reference), item_id)
     evidence_viewed(actor=actor_of(request), item=item, page="api")
     return evidence_out(item)
 
@@ -192,7 +192,7 @@ def add_evidence(
     upload: File[UploadedFile] = None,  # type: ignore[assignment]
 ) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     loc = ("form",)  # where Ninja places the form's own fields in its answers
     form = UploadForm(item.form_data(), {"upload": upload} if upload is not None else {})
     try:
@@ -213,4 +213,4 @@ def add_evidence(
         data=stored.data if stored else None,
         filename=stored.filename if stored else "",
     )
-    return Status(201, evidence_out(item_in(household, added.public_id)))
+    return Status(201, evidence_out(item_in(actor_of(request), household, added.public_id)))

@@ -181,7 +181,7 @@ def add_person(request: HttpRequest, reference: str, person: PersonIn) -> Any:
 )
 def read_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     household_view(actor=actor_of(request), household=household, page="api-v1:person")
     return person_out(person)
 
@@ -194,7 +194,7 @@ def read_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> A
 )
 def change_person(request: HttpRequest, reference: str, person_id: uuid.UUID, change: PersonChange) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     fields = validated(person_form(household, change.given(), person), ("body", "change"))
     person_update(actor=actor_of(request), person=person, fields=fields)
     return person_out(person)
@@ -208,6 +208,6 @@ def change_person(request: HttpRequest, reference: str, person_id: uuid.UUID, ch
 )
 def remove_person(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     person_delete(actor=actor_of(request), person=person)
     return Status(204, None)

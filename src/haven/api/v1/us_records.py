@@ -42,7 +42,7 @@ class USRecordIn(Schema):
 )
 def read_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     record = getattr(person, "us_record", None)  # fetched with the person
     if record is None:
         raise Http404
@@ -58,6 +58,6 @@ def read_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID) -
 )
 def put_us_record(request: HttpRequest, reference: str, person_id: uuid.UUID, record: USRecordIn) -> Any:
     household = household_of(request, reference)
-    person = person_of(household, person_id)
+    person = person_of(request, household, person_id)
     fields = validated(USRecordForm(record.model_dump()), ("body", "record"))
     return us_record_out(us_record_save(actor=actor_of(request), person=person, fields=fields))

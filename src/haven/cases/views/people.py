@@ -50,7 +50,7 @@ def person_new(request: HttpRequest, reference: str) -> HttpResponse:
 def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     data = posted(request)
     form = PersonForm(data, initial=PersonForm.initial_from(person), household=household, person=person)
     if form.is_valid():
@@ -74,7 +74,7 @@ def person_edit(request: HttpRequest, reference: str, person_id: uuid.UUID) -> H
 def person_remove(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     if request.method == "POST":
         try:
             person_delete(actor=actor, person=person)

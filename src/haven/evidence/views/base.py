@@ -6,9 +6,11 @@ import uuid
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 
+from haven.accounts.actor import Actor
+from haven.accounts.visibility import found_or_refused
 from haven.cases.models import Household
 from haven.evidence.models import EvidenceItem, ItemFile, Verification
 
@@ -37,11 +39,17 @@ def household_items(household: Household) -> list[EvidenceItem]:
     return found
 
 
-def item_in(household: Household, public_id: uuid.UUID, *, with_reading: bool = False) -> EvidenceItem:
+def item_in(
+    actor: Actor, household: Household, public_id: uuid.UUID, *, with_reading: bool = False
+) -> EvidenceItem:
     """The item with ``public_id`` about someone in ``household`` (already checked visible); with the
-    text read from it (``with_reading``, the item's page) in the same query."""
+    text read from it (``with_reading``, the item's page) in the same query. 404 for anyone else's,
+    audited when it is another organisation's."""
     found = items_with_details().select_related("person", *(("reading",) if with_reading else ()))
-    item: EvidenceItem = get_object_or_404(found, person__household=household, public_id=public_id)
+    rows = found.filter(person__household=household)
+    item: EvidenceItem = found_or_refused(
+        actor, rows, "evidence", household="person__household", public_id=public_id
+    )
     item.person.household = household
     return item
 

@@ -31,7 +31,7 @@ def _files(request: HttpRequest) -> object:
 def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     form = UploadForm(posted(request), _files(request))
     if form.is_valid():
         upload = form.cleaned_data["upload"]
@@ -64,7 +64,7 @@ def evidence_new(request: HttpRequest, reference: str, person_id: uuid.UUID) -> 
 def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     capture = capture_function()
     form = CaptureForm(posted(request) if capture else None)
     if capture is not None and form.is_valid():
@@ -107,7 +107,7 @@ def evidence_capture(request: HttpRequest, reference: str, person_id: uuid.UUID)
 def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     form = EvidenceForm(posted(request), item=item)
     if form.is_valid():
         try:
@@ -138,7 +138,7 @@ def evidence_edit(request: HttpRequest, reference: str, item_id: uuid.UUID) -> H
 def working_copy_new(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    original = item_in(household, item_id)
+    original = item_in(actor, household, item_id)
     form = WorkingCopyForm(posted(request), _files(request))
     if form.is_valid():
         upload = form.cleaned_data["upload"]

@@ -49,7 +49,7 @@ def file_download(request: HttpRequest, reference: str, item_id: uuid.UUID, sha2
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item_file = file_of(item_in(household, item_id), sha256)
+    item_file = file_of(item_in(actor, household, item_id), sha256)
     try:
         data = read_blob(item_file.blob)
     except BlobIntegrityError:
@@ -70,7 +70,7 @@ def file_preview(request: HttpRequest, reference: str, item_id: uuid.UUID, sha25
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item_file = file_of(item_in(household, item_id), sha256)
+    item_file = file_of(item_in(actor, household, item_id), sha256)
     kind = PREVIEW_KIND.get(item_file.blob.media_type)
     if kind is None:
         response = HttpResponse(
@@ -102,7 +102,7 @@ def file_picture(
     household = household_for(actor, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item_file = file_of(item_in(household, item_id), sha256)
+    item_file = file_of(item_in(actor, household, item_id), sha256)
     picture = preview_picture(item_file.blob, number)
     if picture is None:
         raise Http404

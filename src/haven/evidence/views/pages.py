@@ -25,7 +25,7 @@ def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) 
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    person = person_in(household, person_id)
+    person = person_in(request.actor, household, person_id)  # type: ignore[attr-defined]
     items = list(items_with_details().filter(person=person))
     summary = documentation_summary(assess_items(items))
     context = {
@@ -55,7 +55,7 @@ def item_detail(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Htt
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item = item_in(household, item_id, with_reading=True)
+    item = item_in(actor, household, item_id, with_reading=True)
     evidence_viewed(actor=actor, item=item)
     may_verify, why_not = can_verify(actor, item)
     context = {

@@ -70,7 +70,7 @@ def item_read(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpR
 
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     try:
         ensure_can_change(actor, household)
         if readable_file(item) is None:
@@ -93,7 +93,7 @@ def item_read(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpR
 def proposal_decide(request: HttpRequest, reference: str, item_id: uuid.UUID, number: int) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     proposal = item.proposals.filter(pk=number).first()
     decision = request.POST.get("decision")
     if proposal is None or decision not in ("confirm", "reject"):

@@ -24,7 +24,7 @@ from haven.evidence.views.base import back_to_item, item_in
 def item_verify(request: HttpRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     allowed, why_not = can_verify(actor, item)
     context = {
         "household": household,
