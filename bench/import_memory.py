@@ -3,6 +3,7 @@
     .venv/bin/python bench/import_memory.py                      # 100,000 caseload rows, 100,000 entries
     .venv/bin/python bench/import_memory.py --rows 20000 --entries 20000
     .venv/bin/python bench/import_memory.py --bombs-only
+    .venv/bin/python bench/import_memory.py --caseload-only                # 100,000 caseload rows only
 
 Each import runs in a fresh process (``haven import-cases`` or ``haven registry-import`` through Django's
 ``call_command``), which prints its own peak resident memory (``ru_maxrss``) and wall time when it ends,
@@ -104,6 +105,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="caseload rows (people) to import")
     parser.add_argument("--entries", type=int, default=100_000, help="registry entries to import")
     parser.add_argument("--bombs-only", action="store_true")
+    parser.add_argument("--caseload-only", action="store_true", help="Only the caseload import of --rows.")
     parser.add_argument("--database-url", help="A PostgreSQL database to use (emptied of its caseload).")
     options = parser.parse_args()
     print(f"Haven import memory benchmark, Python {sys.version.split()[0]}", flush=True)
@@ -128,13 +130,17 @@ def main() -> None:
         baseline, _, _ = measured(env)
         print(f"baseline (Django started, nothing read): peak RSS {baseline:.0f} MB", flush=True)
 
-        files = {
-            "3,000,000-row XLSX": ("rows.xlsx", bombs.many_rows_xlsx(3_000_000)),
-            "XLSX with one 400 MB cell": ("cell.xlsx", bombs.big_cell_xlsx(400 << 20)),
-            "CSV with a 131,073-character field": ("field.csv", bombs.long_field_csv(131_073)),
-            "BOM then Windows-1251 CSV": ("bom.csv", bombs.bom_then_not_utf8()),
-            "KOI8-R CSV": ("koi8.csv", bombs.koi8_csv()),
-        }
+        files = (
+            {}
+            if options.caseload_only
+            else {
+                "3,000,000-row XLSX": ("rows.xlsx", bombs.many_rows_xlsx(3_000_000)),
+                "XLSX with one 400 MB cell": ("cell.xlsx", bombs.big_cell_xlsx(400 << 20)),
+                "CSV with a 131,073-character field": ("field.csv", bombs.long_field_csv(131_073)),
+                "BOM then Windows-1251 CSV": ("bom.csv", bombs.bom_then_not_utf8()),
+                "KOI8-R CSV": ("koi8.csv", bombs.koi8_csv()),
+            }
+        )
         for label, (name, data) in files.items():
             path = bombs.write(folder / name, data)
             peak, seconds, outcome = measured(env, "import-cases", str(path), "--org", "bench", "--dry-run")
@@ -166,6 +172,8 @@ def main() -> None:
         print(
             f"import-cases, {options.rows:,} real rows: peak RSS {peak:.0f} MB, {seconds:.1f} s — {outcome}"
         )
+        if options.caseload_only:
+            return
 
         registry = folder / "registry.csv"
         registry_file(registry, options.entries)

@@ -235,7 +235,7 @@ HAVEN_REFERRAL_SIGNING_KEY_FILE = Path(
 # cache would give each gunicorn worker its own count.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "haven.security.cache.DatabaseCache",  # its increment loses no call
         "LOCATION": "haven_cache",
     }
 }

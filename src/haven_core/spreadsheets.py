@@ -13,8 +13,10 @@ is written so that it stays text:
   own "quote prefix" flag (what Excel stores when someone types ``'=…``): it is shown as typed, never
   evaluated, and stays text if someone edits the cell. A file read back gets the very same value.
 
-The import cannot tell a quote a person typed from one added here, so a CSV exported and imported again
-keeps the quote; re-import the XLSX export, which round-trips exactly.
+Reading a file back (the caseload import) takes the quote off again with :func:`unquoted_cell`, only
+where what follows would have been neutralised here: a CSV export imported again gives the values it
+was made from. The one value that does not come back is a quote a person typed before such a cell
+themselves (``'=1`` typed as text): it was never neutralised and reads back as ``=1``.
 """
 
 from __future__ import annotations
@@ -54,6 +56,18 @@ def csv_cell(value: object) -> str:
     """The text of one CSV cell: ``value`` as text, quoted with ``'`` when it is formula-like."""
     text = "" if value is None else str(value)
     return "'" + text if is_formula_like(text) else text
+
+
+def unquoted_cell(text: str) -> str:
+    """A cell read back: ``text`` without the quote :func:`csv_cell` puts before a formula-like value,
+    and as it is otherwise (a quote before anything else is the person's own).
+
+    >>> unquoted_cell("'=HYPERLINK(1)"), unquoted_cell("'+1 555 0100"), unquoted_cell("'-12")
+    ('=HYPERLINK(1)', '+1 555 0100', "'-12")
+    """
+    if text.startswith("'") and is_formula_like(text[1:]):
+        return text[1:]
+    return text
 
 
 class _TextStream(Protocol):

@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "импортирует (имена стали бы бессмыслицей): сохраните его заново как UTF-8 (CSV UTF-8 в Excel) "
         "или Windows-1251.",
     ),
+    "changed": (
+        "Row {row} of the file is not what was checked: the file changed while it was imported. Nothing "
+        "was imported: import it again.",
+        "Строка {row} файла — не та, что была проверена: файл изменился во время импорта. Ничего не "
+        "импортировано: импортируйте его заново.",
+    ),
     "no_header": ("The file has no header row.", "В файле нет строки заголовков."),
     "not_a_table": ("Give an .xlsx or a .csv file.", "Дайте файл .xlsx или .csv."),
 }

@@ -4,7 +4,7 @@ choice does to the file's households."""
 
 from __future__ import annotations
 
-from haven_core.intake import IntakeHousehold, IntakePerson, IntakeReport
+from haven_core.intake import CheckedHousehold, IntakeReport, PersonRow
 from haven_core.intake.duplicates import (
     DIFFERENT,
     Existing,
@@ -64,13 +64,13 @@ def test_saving_waits_for_a_different_person_only_when_there_is_a_match() -> Non
 
 
 def _report() -> IntakeReport:
-    principal = IntakePerson(2, "T-1/1", {"relationship": "principal"})
-    child = IntakePerson(3, "T-1/2", {"relationship": "child"})
-    other = IntakePerson(4, "T-2/1", {"relationship": "principal"})
+    principal = PersonRow(2, "T-1/1", principal=True)
+    child = PersonRow(3, "T-1/2")
+    other = PersonRow(4, "T-2/1", principal=True)
     return IntakeReport(
         households=[
-            IntakeHousehold("T-1", 2, people=[principal, child]),
-            IntakeHousehold("T-2", 4, people=[other]),
+            CheckedHousehold("T-1", 2, people=[principal, child]),
+            CheckedHousehold("T-2", 4, people=[other]),
         ]
     )
 

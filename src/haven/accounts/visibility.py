@@ -70,6 +70,37 @@ def _refused(actor: Actor, reference: str) -> None:
         access_refused_record(actor=actor, kind="household", household=existing)
 
 
+def found_or_refused(actor: Actor, rows: QuerySet[M], kind: str, *, household: str, **lookup: Any) -> M:
+    """The row of ``rows`` (already narrowed to what ``actor`` may see) with ``lookup``; 404 otherwise.
+
+    When the object asked for exists in a household ``actor`` may not see (another organisation's), the
+    refusal is audited as a household's is (:func:`household_for`): one entry per actor, ``kind`` and
+    minute. ``household`` is the path from a row to its household (``"person__household"`` for an
+    evidence item); an object that does not exist, or that the actor may see elsewhere, records nothing.
+    """
+    found = rows.filter(**lookup).first()
+    if found is None:
+        _object_refused(actor, rows.model, kind, household, lookup)
+        raise Http404
+    return found
+
+
+def _object_refused(actor: Actor, model: type[Model], kind: str, path: str, lookup: dict[str, Any]) -> None:
+    from haven.accounts.actions.refusals import access_refused_record
+    from haven.cases.models import Household
+
+    household_pk = (
+        model._default_manager.filter(**lookup)
+        .values_list(f"{path}__pk" if path else "pk", flat=True)
+        .first()
+    )
+    if household_pk is None:
+        return
+    existing = Household.objects.select_related("organisation").get(pk=household_pk)
+    if not can_see(actor, existing):
+        access_refused_record(actor=actor, kind=kind, household=existing)
+
+
 def _organisation_id(household: Any) -> Any:
     return household if isinstance(household, int) else household.organisation_id
 

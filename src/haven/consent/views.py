@@ -6,12 +6,13 @@ import uuid
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.access import caseload_required
 from haven.accounts.actor import ActorRequest
+from haven.accounts.visibility import found_or_refused
 from haven.cases.views.lookup import open_household, person_in, posted
 from haven.consent.actions import consent_record, consent_withdraw
 from haven.consent.forms import ConsentForm, WithdrawConsentForm
@@ -33,7 +34,7 @@ def consent_page(request: ActorRequest, reference: str) -> HttpResponse:
             lambda: consent_record(
                 actor=request.actor,
                 household=household,
-                person=person_in(household, uuid.UUID(form.cleaned_data["person"])),
+                person=person_in(request.actor, household, uuid.UUID(form.cleaned_data["person"])),
                 officials=form.cleaned_data["officials"],
                 sponsors=form.cleaned_data["sponsors"],
                 given_on=form.cleaned_data["given_on"],
@@ -62,7 +63,13 @@ def consent_page(request: ActorRequest, reference: str) -> HttpResponse:
 @caseload_required
 def consent_withdraw_view(request: ActorRequest, reference: str, public_id: uuid.UUID) -> HttpResponse:
     household = open_household(request, reference)
-    consent = get_object_or_404(Consent, household=household, public_id=public_id)
+    consent = found_or_refused(
+        request.actor,
+        Consent.objects.filter(household=household),
+        "consent",
+        household="household",
+        public_id=public_id,
+    )
     form = WithdrawConsentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the date and the reason of the withdrawal."))

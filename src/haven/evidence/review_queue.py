@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from haven.accounts.actor import Actor
-from haven.accounts.visibility import within_visible
+from haven.accounts.visibility import found_or_refused, within_visible
 from haven.evidence.errors import BlobIntegrityError
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.previews import TEXT_TYPES, pictures_ready, previewable, text_excerpt
@@ -48,11 +48,16 @@ def review_queue(actor: Actor) -> QuerySet[EvidenceItem]:
     return within_visible(actor, waiting, "person__household").order_by("added_at", "id")
 
 
-def queue_item(actor: Actor, public_id: Any) -> EvidenceItem | None:
-    """Any item ``actor`` may see, by its UUID (it may have left the queue since the link was made)."""
+def queue_item(actor: Actor, public_id: Any) -> EvidenceItem:
+    """Any item ``actor`` may see, by its UUID (it may have left the queue since the link was made); 404
+    otherwise, audited when it is another organisation's."""
     rows = within_visible(actor, items_with_details(), "person__household")
-    item: EvidenceItem | None = (
-        rows.select_related("person__household__organisation").filter(public_id=public_id).first()
+    item: EvidenceItem = found_or_refused(
+        actor,
+        rows.select_related("person__household__organisation"),
+        "evidence",
+        household="person__household",
+        public_id=public_id,
     )
     return item
 

@@ -122,12 +122,11 @@ def cases_import(
             raise ImportRefused(_("The file has invalid rows: nothing was imported."))
         outcome = ImportOutcome(skipped=[h.external_id for h in report.invalid_households], dry_run=dry_run)
         chosen = report.valid_households
-        existing = _existing(organisation, [h.external_id for h in chosen])
         outcome.households = households_import(
             actor=actor,
             organisation=organisation,
-            new=[h for h in chosen if h.external_id not in existing],
-            changes=[(existing[h.external_id], h) for h in chosen if h.external_id in existing],
+            households=report.read(chosen),
+            existing=_existing(organisation, [h.external_id for h in chosen]),
             columns=_columns(report),
             advance=advance,
             stream=stream,
@@ -145,16 +144,20 @@ def _columns(report: IntakeReport) -> ImportColumns:
     )
 
 
-def _existing(organisation: Organisation, ids: list[str]) -> dict[str, Household]:
-    """The households of ``organisation`` the file names, by their own id or Haven's reference."""
-    found: dict[str, Household] = {}
+def _existing(organisation: Organisation, ids: list[str]) -> dict[str, int]:
+    """The households of ``organisation`` the file names, by their own id or Haven's reference: the
+    pk of each (the households themselves are read as they are written, a batch at a time)."""
+    found: dict[str, int] = {}
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        for household in Household.objects.filter(organisation=organisation).filter(
-            Q(external_id__in=chunk) | Q(reference__in=chunk)
-        ):
-            found[household.external_id or household.reference] = household
-            found.setdefault(household.reference, household)
+        rows = (
+            Household.objects.filter(organisation=organisation)
+            .filter(Q(external_id__in=chunk) | Q(reference__in=chunk))
+            .values_list("pk", "external_id", "reference")
+        )
+        for pk, external_id, reference in rows:
+            found[external_id or reference] = pk
+            found.setdefault(reference, pk)
     return found
 
 

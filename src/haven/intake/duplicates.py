@@ -29,14 +29,14 @@ from haven.accounts.models import Organisation
 from haven.cases.models import Person, PersonNameKey
 from haven.cases.names import NAME_COLUMNS, person_record
 from haven.security.sensitive import index_values
-from haven_core.intake import IntakeReport
+from haven_core.intake import CheckedHousehold, IntakeReport
 from haven_core.intake.duplicates import (
     Caseload,
     Existing,
     RowDuplicate,
     UpdateTarget,
 )
-from haven_core.intake.rows import IntakeHousehold, IntakePerson
+from haven_core.intake.rows import IntakePerson
 from haven_core.matching import Matcher, NameRecord, compare
 from haven_core.names import name_keys
 
@@ -69,31 +69,36 @@ def _record(intake: IntakePerson) -> NameRecord:
 
 
 def in_file_duplicates(*, report: IntakeReport) -> list[FileDuplicate]:
-    """The pairs of rows in different households of the file that the matcher takes for one person."""
-    people = {str(p.row): (h.external_id, p) for h in report.households for p in h.people}
-    records = [
-        NameRecord(str(p.row), r.names, r.birth, r.source)
-        for _, p in people.values()
-        if (r := _record(p)).names
-    ]
+    """The pairs of rows in different households of the file that the matcher takes for one person.
+
+    The people are read again from the file, one at a time; the index keeps each one's name record and,
+    beside it, only their household's id (the string the report holds) and their row.
+    """
+    records: list[NameRecord] = []
+    households: list[str] = []  # parallel to records
+    for household, person in report.people():
+        record = _record(person)
+        if record.names:
+            records.append(NameRecord(str(person.row), record.names, record.birth, record.source))
+            households.append(household.external_id)
     if len(records) < 2:
         return []
     matcher = Matcher(records)
     pairs: dict[tuple[int, int], FileDuplicate] = {}
-    for query in records:
-        household_id, person = people[query.id]
+    for position, query in enumerate(records):
+        household_id, row = households[position], int(query.id)
         # Blocking, then scoring only the entries of other households: a person and their own family,
         # most of what blocking finds, are never scored, nor a pair already found from its other side.
-        for position in matcher.blocked(query):
-            entry = records[position]
-            other_household, other = people[entry.id]
-            pair = (min(person.row, other.row), max(person.row, other.row))
+        for other_position in matcher.blocked(query):
+            entry = records[other_position]
+            other_household, other_row = households[other_position], int(entry.id)
+            pair = (min(row, other_row), max(row, other_row))
             if other_household == household_id or pair in pairs:
                 continue
             candidate = compare(query, entry)
             if candidate is not None:
-                first, second = sorted([(person.row, household_id), (other.row, other_household)])
-                pairs[first[0], second[0]] = FileDuplicate(
+                first, second = sorted([(row, household_id), (other_row, other_household)])
+                pairs[pair] = FileDuplicate(
                     first[0], first[1], second[0], second[1], candidate.decision, candidate.score
                 )
     return sorted(pairs.values(), key=lambda d: (d.row, d.other_row))
@@ -151,21 +156,26 @@ def _candidates(actor: Actor, values: set[str]) -> tuple[list[int], set[str]]:
 def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport) -> FileCheck:
     """Look for every new person of the file among the people Haven has that ``actor`` may see."""
     known_households, known_people = _known(organisation, report)
-    queries: list[tuple[IntakeHousehold, IntakePerson, NameRecord]] = []
-    for household in report.households:
-        for intake in household.people:
-            if (household.external_id, intake.external_id) in known_people:
-                continue  # the same person again, found by their own id: an update, not a duplicate
-            if (record := _record(intake)).names:
-                queries.append((household, intake, record))
+    # The file's people are read again one at a time; each query keeps its name record and its index
+    # values, the same strings shared by every query that has them.
+    queries: list[tuple[CheckedHousehold, int, NameRecord]] = []
+    values: list[tuple[str, ...]] = []
+    shared: dict[str, str] = {}
+    for household, intake in report.people():
+        if (household.external_id, intake.external_id) in known_people:
+            continue  # the same person again, found by their own id: an update, not a duplicate
+        if (record := _record(intake)).names:
+            queries.append((household, intake.row, record))
+            values.append(tuple(shared.setdefault(v, v) for v in _query_values(record)))
     check = FileCheck()
-    values = [_query_values(q) for _, _, q in queries]
-    ids, present = _candidates(actor, set().union(*values)) if queries else ([], set())
+    ids, present = _candidates(actor, set(shared)) if queries else ([], set())
+    del shared
     if not ids:
         return check
     # Only the people whose own keys someone in Haven shares are compared: for the others, the blind
     # index already says nobody there is like them.
     queries = [query for query, own in zip(queries, values, strict=True) if not present.isdisjoint(own)]
+    del values
     existing: list[Existing] = []
     targets: dict[str, UpdateTarget] = {}
     for start in range(0, len(ids), BATCH):
@@ -185,13 +195,13 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
                     person.external_id or str(person.public_id),
                 )
     caseload = Caseload(existing)
-    for household, intake, record in queries:
+    for household, row, record in queries:
         matches = caseload.matches(record)
         if not matches:
             continue
         if household.external_id in known_households:
-            check.flags += [KnownHouseholdFlag(intake.row, m.household, m.decision, m.score) for m in matches]
+            check.flags += [KnownHouseholdFlag(row, m.household, m.decision, m.score) for m in matches]
             continue
         row_targets = {m.household: targets[m.person] for m in matches if m.person in targets}
-        check.blocking.append(RowDuplicate(intake.row, household.external_id, tuple(matches), row_targets))
+        check.blocking.append(RowDuplicate(row, household.file_id, tuple(matches), row_targets))
     return check

@@ -43,7 +43,7 @@ def import_caseload(job: Job, report: Report) -> dict[str, Any]:
         )
     except FileProblem as exc:
         raise InvalidChange(exc.message_in(get_language() or "en")) from None
-    del data
+    del data  # the report holds the file: it reads it again as the households are written
     only_valid = bool(params.get("only_valid"))
     total = len(checked.valid_households) if only_valid or not checked.errors else len(checked.households)
     done = 0
@@ -59,9 +59,12 @@ def import_caseload(job: Job, report: Report) -> dict[str, Any]:
         outcome = cases_import(
             actor=actor, organisation=job.organisation, report=checked, only_valid=only_valid, advance=advance
         )
+    except FileProblem as exc:  # the file read again is not the file checked
+        raise InvalidChange(exc.message_in(get_language() or "en")) from None
     except ImportRefused as exc:
         rows = sorted({e.row for e in checked.errors})
-        shown = ", ".join(str(row) for row in rows[:ROWS_NAMED]) + (" …" if len(rows) > ROWS_NAMED else "")
+        more = len(rows) > ROWS_NAMED or checked.errors_left_out
+        shown = ", ".join(str(row) for row in rows[:ROWS_NAMED]) + (" …" if more else "")
         raise InvalidChange(f"{exc} " + _("Rows to fix: %(rows)s.") % {"rows": shown}) from None
     uploads.remove_token(params["token"])
     counts = outcome.counts

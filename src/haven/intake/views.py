@@ -112,7 +112,7 @@ def upload(request: ActorRequest) -> HttpResponse:
             errors=[
                 (e.row, _header(e.column), e.message_in(get_language() or "en")) for e in shown[:ERRORS_SHOWN]
             ],
-            more_errors=max(0, len(shown) - ERRORS_SHOWN),
+            more_errors=max(0, len(shown) - ERRORS_SHOWN) + report.errors_left_out,
             blocking=check.blocking,
             choice_prefix=CHOICE_PREFIX,
             different=DIFFERENT,

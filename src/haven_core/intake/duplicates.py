@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from haven_core.intake.rows import IntakeReport, RowError
+from haven_core.intake.report import IntakeReport
+from haven_core.intake.rows import RowError
 from haven_core.matching import Matcher, NameRecord
 from haven_core.matching.features import FEATURES
 from haven_core.matching.scoring import evidence_for
@@ -126,7 +127,7 @@ def resolve_duplicates(
     household is invalid. "Update" gives the file's household and person the ids Haven knows them by, so
     the import finds them again and updates them instead of creating a copy. Resolving twice adds nothing.
     """
-    households = {h.external_id: h for h in report.households}
+    households = {h.file_id: h for h in report.households}
     people = {p.row: (h, p) for h in report.households for p in h.people}
     renamed: dict[str, tuple[str, int]] = {}  # the file's household id → (Haven's id, choosing row)
     for duplicate in duplicates:
@@ -151,9 +152,7 @@ def resolve_duplicates(
                 {"row": earlier[1], "household": duplicate.household_id},
             )
         if error is not None:
-            if error not in report.errors:
-                report.errors.append(error)
-                report.errors.sort(key=lambda e: e.row)
+            report.add_error(error, once=True)
             household.valid = False
             continue
         assert target is not None

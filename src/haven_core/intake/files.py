@@ -4,7 +4,9 @@ Reading is streamed and bounded (:mod:`haven_core.tables`): rows are read one at
 checked while reading, and an encoding that does not fit Russian text is refused. CSV encoding is
 detected, not asked for: a UTF-8 byte-order mark means UTF-8; text that decodes as UTF-8 is UTF-8;
 otherwise Windows-1251, the encoding Russian Excel saves CSV in, when the text reads as Russian in it.
-XLSX is read with openpyxl in read-only mode, first sheet; date cells come out as ISO dates.
+XLSX is read with openpyxl in read-only mode, first sheet; date cells come out as ISO dates. The quote
+Haven's CSV export puts before a formula-like cell is taken off again (:func:`.spreadsheets.unquoted_cell`),
+so an export imported again gives the values it was made from.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from haven_core.spreadsheets import csv_bytes, xlsx_bytes
+from haven_core.spreadsheets import csv_bytes, unquoted_cell, xlsx_bytes
 from haven_core.tables import DEFAULT_LIMITS, FileProblem, Limits, csv_rows, detect_encoding, xlsx_rows
 
 _BOM = b"\xef\xbb\xbf"
@@ -45,7 +47,7 @@ def _cell(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return unquoted_cell(str(value)).strip()
 
 
 class _Rows:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from haven_core.intake.rows import IntakeReport, RowError
+from haven_core.intake.report import IntakeReport
+from haven_core.intake.rows import RowError
 
 
 def check_principals(report: IntakeReport, principals: Mapping[str, str]) -> None:
@@ -19,7 +20,7 @@ def check_principals(report: IntakeReport, principals: Mapping[str, str]) -> Non
     one ``principals`` (household id → Haven's principal's person id) says. Checking twice adds nothing."""
     for household in report.households:
         haven = principals.get(household.external_id)
-        principal = next((p for p in household.people if p.fields["relationship"] == "principal"), None)
+        principal = next((p for p in household.people if p.principal), None)
         if not haven or principal is None or principal.external_id == haven:
             continue
         error = RowError(
@@ -28,7 +29,5 @@ def check_principals(report: IntakeReport, principals: Mapping[str, str]) -> Non
             "principal_changed",
             {"household": household.external_id, "haven": haven, "file": principal.external_id},
         )
-        if error not in report.errors:
-            report.errors.append(error)
-            report.errors.sort(key=lambda e: e.row)
+        report.add_error(error, once=True)
         household.valid = False

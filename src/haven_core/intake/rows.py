@@ -1,14 +1,15 @@
-"""Checking a caseload table row by row and grouping its rows into households.
+"""Checking one row of a caseload table: its cells read into a person's fields, each problem a
+:class:`RowError` with the spreadsheet's row number, the column and a plain message.
 
-Every problem is a :class:`RowError` with the spreadsheet's row number, the column and a plain message.
-A household with any invalid row is invalid as a whole: importing "only the valid rows" imports the
-households all of whose rows are valid, never half a family.
+:class:`RowChecker` gives the same answer for a row at every pass over the file, so the checked report
+(:mod:`haven_core.intake.report`) keeps only what it needs to decide and reads the people again when
+they are written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,8 @@ class RowError:
 
 @dataclass
 class IntakePerson:
+    """A person of the file in full, as the import writes them (read again from the file when needed)."""
+
     row: int
     external_id: str
     fields: dict[str, Any]  # Person fields, as the model stores them
@@ -96,6 +99,8 @@ class IntakePerson:
 
 @dataclass
 class IntakeHousehold:
+    """A household of the file in full, with all its people, as the import writes it."""
+
     external_id: str
     row: int  # its first row
     notes: str = ""
@@ -103,32 +108,11 @@ class IntakeHousehold:
     valid: bool = True
 
 
-@dataclass
-class IntakeReport:
-    households: list[IntakeHousehold] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    unknown_headers: list[str] = field(default_factory=list)
-    rows: int = 0
-    columns: frozenset[str] = frozenset()  # the keys of the columns the file has
+class Row:
+    """One row's cells by column key, handing each of its errors to ``report``."""
 
-    def given(self, key: str) -> bool:
-        """Whether the file has the column: a column it lacks leaves Haven's value as it is."""
-        return key in self.columns
-
-    @property
-    def valid_households(self) -> list[IntakeHousehold]:
-        return [h for h in self.households if h.valid]
-
-    @property
-    def invalid_households(self) -> list[IntakeHousehold]:
-        return [h for h in self.households if not h.valid]
-
-
-class _Row:
-    """One row's cells by column key, collecting the row's errors."""
-
-    def __init__(self, number: int, cells: dict[str, str], errors: list[RowError]) -> None:
-        self.number, self.cells, self.errors = number, cells, errors
+    def __init__(self, number: int, cells: dict[str, str], report: Callable[[RowError], None]) -> None:
+        self.number, self.cells, self.report = number, cells, report
         self.failed = False
 
     def text(self, key: str) -> str:
@@ -136,10 +120,12 @@ class _Row:
 
     def fail(self, key: str, code: str, **params: object) -> None:
         self.failed = True
-        self.errors.append(RowError(self.number, key, code, params))
+        self.report(RowError(self.number, key, code, params))
 
 
-class _Checker:
+class RowChecker:
+    """Reads a table's rows into people: the same answers for a row at every pass over the file."""
+
     def __init__(self, table: Table, choices: Choices, order: DateOrder) -> None:
         self.choices = {
             key: {**{k.lower(): v for k, v in choices.get(key, {}).items()}, **CHOICE_ALIASES.get(key, {})}
@@ -158,7 +144,7 @@ class _Checker:
     def cells(self, values: list[str]) -> dict[str, str]:
         return {key: values[i] for i, key in self.positions.items() if i < len(values)}
 
-    def choice(self, row: _Row, key: str) -> str:
+    def choice(self, row: Row, key: str) -> str:
         text = row.text(key)
         if not text:
             return ""
@@ -169,7 +155,7 @@ class _Checker:
             return ""
         return code
 
-    def flag(self, row: _Row, key: str) -> bool | None:
+    def flag(self, row: Row, key: str) -> bool | None:
         text = row.text(key).lower()
         if not text:
             return None
@@ -178,7 +164,7 @@ class _Checker:
         row.fail(key, "flag", value=row.text(key))
         return None
 
-    def date(self, row: _Row, key: str) -> dt.date | None:
+    def date(self, row: Row, key: str) -> dt.date | None:
         text = row.text(key)
         if not text:
             return None
@@ -188,7 +174,7 @@ class _Checker:
             row.fail(key, exc.code, **exc.params)
             return None
 
-    def person(self, row: _Row) -> dict[str, Any]:
+    def person(self, row: Row) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for key in PERSON_KEYS:
             kind = BY_KEY[key].kind
@@ -214,7 +200,7 @@ class _Checker:
             row.fail("", "no_name")
         return values
 
-    def us_record(self, row: _Row) -> dict[str, Any] | None:
+    def us_record(self, row: Row) -> dict[str, Any] | None:
         if not any(row.text(key) for key in US_KEYS):
             return None
         record: dict[str, Any] = {}
@@ -239,7 +225,7 @@ class _Checker:
             row.fail("us_status", "us_status")
         return record
 
-    def canada_relative(self, row: _Row) -> dict[str, Any] | None:
+    def canada_relative(self, row: Row) -> dict[str, Any] | None:
         if not any(row.text(key) for key in CANADA_KEYS):
             return None
         relative = {
@@ -253,52 +239,14 @@ class _Checker:
                 row.fail(key, "canada_relative")
         return relative
 
-
-def validate(table: Table, choices: Choices, order: DateOrder = DateOrder.AUTO) -> IntakeReport:
-    """Check every row of ``table`` and group the rows into households by their Household ID."""
-    checker = _Checker(table, choices, order)
-    report = IntakeReport(unknown_headers=checker.unknown, columns=frozenset(checker.positions.values()))
-    for header in checker.repeated:
-        report.errors.append(RowError(1, "", "column_twice", {"header": header}))
-    if "household_id" not in checker.positions.values():
-        report.errors.append(RowError(1, "household_id", "no_household_column"))
-        return report
-    households: dict[str, IntakeHousehold] = {}
-    person_rows: dict[tuple[str, str], int] = {}
-    for number, values in table.rows:
-        report.rows += 1
-        row = _Row(number, checker.cells(values), report.errors)
-        household_id = row.text("household_id")
-        if not household_id:
-            row.fail("household_id", "no_household_id")
-            continue
-        if len(household_id) > MAX_ID or len(row.text("person_id")) > MAX_ID:
-            row.fail("household_id", "id_too_long", limit=MAX_ID)
-            continue
-        household = households.get(household_id)
-        if household is None:
-            household = households[household_id] = IntakeHousehold(
-                household_id, number, notes=row.text("household_notes")
-            )
-        person = IntakePerson(number, "", checker.person(row), checker.us_record(row),
-                              checker.canada_relative(row))  # fmt: skip
-        person.external_id = row.text("person_id") or f"{household_id}/{len(household.people) + 1}"
+    def intake_person(self, row: Row, household_id: str, position: int) -> IntakePerson:
+        """The person of ``row``, the ``position``-th (from 0) of household ``household_id`` in the file:
+        a person without an id is known by their place, and without a relationship is the principal
+        applicant when first in the household, "other" after."""
+        person = IntakePerson(
+            row.number, "", self.person(row), self.us_record(row), self.canada_relative(row)
+        )
+        person.external_id = row.text("person_id") or f"{household_id}/{position + 1}"
         if not row.text("relationship"):
-            person.fields["relationship"] = "other" if household.people else "principal"
-        if (first := person_rows.setdefault((household_id, person.external_id), number)) != number:
-            row.fail("person_id", "person_twice", value=person.external_id, first=first, again=number)
-        if person.fields["relationship"] == "principal" and any(
-            p.fields["relationship"] == "principal" for p in household.people
-        ):
-            row.fail("relationship", "second_principal")
-        household.people.append(person)
-        household.valid = household.valid and not row.failed
-    for household in households.values():
-        if household.people and not any(p.fields["relationship"] == "principal" for p in household.people):
-            household.valid = False
-            report.errors.append(RowError(household.row, "relationship", "no_principal"))
-    report.households = list(households.values())
-    if any(e.row == 1 for e in report.errors):
-        for household in report.households:
-            household.valid = False
-    return report
+            person.fields["relationship"] = "other" if position else "principal"
+        return person

@@ -1,5 +1,6 @@
-"""Refused access, in the audit trail: someone asking for another organisation's household (answered 404,
-as if it did not exist), or a web capture refused. A probe shows in the trail without flooding it: one
+"""Refused access, in the audit trail: someone asking for another organisation's household or anything
+of one (answered 404, as if it did not exist; :func:`haven.accounts.visibility.found_or_refused`), or a
+web capture refused. A probe shows in the trail without flooding it: one
 entry per actor, kind of refusal and minute (the count of the minute's other refusals is not kept).
 
 The limit is kept in the shared cache (``settings.CACHES``), so every process of Haven counts together.
@@ -15,7 +16,20 @@ from django.core.cache import cache
 from haven.accounts.actor import Actor
 from haven.audit.record import audit_record
 
-KINDS = ("household", "capture")
+# What was asked for: another organisation's household, or something of one of its households (a person,
+# a relative or permit, a timeline event, an evidence item, a consent, a registry hit, a liaison's
+# information request), or a web capture refused.
+KINDS = (
+    "household",
+    "person",
+    "tie",
+    "event",
+    "evidence",
+    "consent",
+    "hit",
+    "information_request",
+    "capture",
+)
 
 
 def access_refused_record(*, actor: Actor, kind: str, household: Any = None, reason: str = "") -> bool:

@@ -17,13 +17,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from haven.accounts.access import household_for, with_actor
 from haven.accounts.actor import Actor
+from haven.accounts.visibility import found_or_refused
 from haven.api.actions import api_call
 from haven.api.models import TokenScope
 from haven.api.tokens import token_for_secret
@@ -174,15 +174,17 @@ def household_of(request: HttpRequest, reference: str) -> Household:
 
 
 def person_at(request: HttpRequest, reference: str, person_id: uuid.UUID) -> Person:
-    """The person ``person_id`` of the household ``reference``, the token's user may see both; 404 otherwise.
-    ``person.household`` is that household."""
-    return person_of(household_of(request, reference), person_id)
+    """The person ``person_id`` of the household ``reference``, the token's user may see both; 404 otherwise
+    (audited when they are another organisation's). ``person.household`` is that household."""
+    return person_of(request, household_of(request, reference), person_id)
 
 
-def person_of(household: Household, person_id: uuid.UUID) -> Person:
-    """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's."""
-    person: Person = get_object_or_404(
-        Person.objects.select_related("us_record"), household=household, public_id=person_id
+def person_of(request: HttpRequest, household: Household, person_id: uuid.UUID) -> Person:
+    """The person ``person_id`` of ``household`` (already checked visible); 404 for anyone else's,
+    audited when they are another organisation's."""
+    rows = Person.objects.select_related("us_record").filter(household=household)
+    person: Person = found_or_refused(
+        actor_of(request), rows, "person", household="household", public_id=person_id
     )
     person.household = household
     return person

@@ -181,7 +181,7 @@ def person_evidence(request: HttpRequest, reference: str, person_id: uuid.UUID) 
     summary="One item of evidence (recorded in its chain of custody)",
 )
 def evidence_item(request: HttpRequest, reference: str, item_id: uuid.UUID) -> Any:
-    item = item_in(household_of(request, reference), item_id)
+    item = item_in(actor_of(request), household_of(request, reference), item_id)
     evidence_viewed(actor=actor_of(request), item=item, page="api")
     return evidence_out(item)
 
@@ -221,4 +221,4 @@ def add_evidence(
         data=stored.data if stored else None,
         filename=stored.filename if stored else "",
     )
-    return Status(201, evidence_out(item_in(household, added.public_id)))
+    return Status(201, evidence_out(item_in(actor_of(request), household, added.public_id)))

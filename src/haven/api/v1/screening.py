@@ -13,11 +13,11 @@ import uuid
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from haven.accounts.visibility import found_or_refused
 from haven.api.v1.auth_and_errors import ERRORS, READ_ERRORS, actor_of, household_of, validated
 from haven.cases.actions import household_view
 from haven.cases.models import Household
@@ -130,7 +130,7 @@ def household_hits(
 def decide_hit(request: HttpRequest, reference: str, hit_id: uuid.UUID, decision: DecisionIn) -> Any:
     actor = actor_of(request)
     household = _reviewer_household(request, reference)
-    hit = get_object_or_404(_hits(household), public_id=hit_id)
+    hit = found_or_refused(actor, _hits(household), "hit", household="person__household", public_id=hit_id)
     hit.person.household = household
     form = validated(DecisionForm(decision.model_dump()), ("body", "decision"))
     if form["decision"] == "confirm":

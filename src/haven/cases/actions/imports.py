@@ -16,7 +16,7 @@ anyone: a person Haven holds in the household but the rows no longer list is nam
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -72,26 +72,32 @@ def households_import(
     *,
     actor: Actor,
     organisation: Organisation,
-    new: Sequence[IntakeHousehold],
-    changes: Sequence[tuple[Household, IntakeHousehold]],
+    households: Iterable[IntakeHousehold],
+    existing: Mapping[str, int],
     columns: ImportColumns,
     advance: Callable[[int], None] | None = None,
     stream: TextIO | OutputWrapper | None = None,
 ) -> list[HouseholdOutcome]:
-    """Open the ``new`` households in ``organisation`` and apply the rows of ``changes`` to the households
-    Haven holds, in one transaction; the people added or renamed are screened once it commits."""
+    """Open the ``households`` Haven does not hold in ``organisation`` and apply the rows of those it
+    does (``existing``: the import's household id → Haven's household pk), in one transaction; the
+    people added or renamed are screened once it commits. ``households`` is read in batches as it comes
+    (a file read again, :meth:`haven_core.intake.IntakeReport.read`): never all held at once."""
     ensure_can_open(actor, organisation)
     writer = _Writer(actor, organisation, columns)
     outcomes: list[HouseholdOutcome] = []
     with transaction.atomic():
-        for batch in _batches(new):
-            outcomes += writer.create(batch)
+        for batch in _batches(households):
+            new = [h for h in batch if h.external_id not in existing]
+            held = Household.objects.in_bulk(
+                [existing[h.external_id] for h in batch if h.external_id in existing]
+            )
+            if new:
+                outcomes += writer.create(new)
+            for intake in batch:
+                if intake.external_id in existing:
+                    outcomes.append(writer.update(held[existing[intake.external_id]], intake))
             if advance:
                 advance(len(batch))
-        for household, intake in changes:
-            outcomes.append(writer.update(household, intake))
-            if advance:
-                advance(1)
         screen_after_commit(actor=actor, person_ids=writer.to_screen, stream=stream)
     return outcomes
 

@@ -94,8 +94,9 @@ def _form_page(
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def tie_new(request: ActorRequest, reference: str, person_id: uuid.UUID, tie: Tie) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     title = tie.add_title % {"name": person.display_name}
     return _form_page(request, household, person, tie, None, title)
 
@@ -103,8 +104,9 @@ def tie_new(request: ActorRequest, reference: str, person_id: uuid.UUID, tie: Ti
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def tie_edit(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
-    instance = tie_in(tie.model, household, tie_id)
+    instance = tie_in(actor, tie.model, household, tie_id)
     title = tie.edit_title % {"name": instance.person.display_name}
     return _form_page(request, household, instance.person, tie, instance, title)
 
@@ -112,8 +114,9 @@ def tie_edit(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie)
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def tie_remove(request: ActorRequest, reference: str, tie_id: uuid.UUID, tie: Tie) -> HttpResponse:
+    actor = request.actor
     household = open_household(request, reference)
-    instance = tie_in(tie.model, household, tie_id)
+    instance = tie_in(actor, tie.model, household, tie_id)
     anchor = _anchor(instance.person)
     if request.method == "POST":
         back = back_to(household, anchor)

@@ -7,11 +7,12 @@ from typing import Any
 
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponseRedirect, QueryDict
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from haven.accounts.access import household_for
-from haven.accounts.actor import ActorRequest
+from haven.accounts.actor import Actor, ActorRequest
+from haven.accounts.visibility import found_or_refused
 from haven.cases.actions import household_view
 from haven.cases.models import Household, Person
 
@@ -45,17 +46,19 @@ def back_to(household: Household, anchor: str = "") -> HttpResponseRedirect:
     return redirect(household_url(household, anchor))
 
 
-def person_in(household: Household, public_id: uuid.UUID) -> Person:
-    """The person with ``public_id`` in ``household`` (already checked visible); 404 for anyone else's."""
-    person: Person = get_object_or_404(Person, household=household, public_id=public_id)
+def person_in(actor: Actor, household: Household, public_id: uuid.UUID) -> Person:
+    """The person with ``public_id`` in ``household`` (already checked visible); 404 for anyone else's,
+    audited when they are another organisation's."""
+    rows = Person.objects.filter(household=household)
+    person: Person = found_or_refused(actor, rows, "person", household="household", public_id=public_id)
     person.household = household
     return person
 
 
-def tie_in(model: type[Model], household: Household, public_id: uuid.UUID) -> Any:
+def tie_in(actor: Actor, model: type[Model], household: Household, public_id: uuid.UUID) -> Any:
     """A relative, permit or other row hanging off a person, looked up only within ``household``."""
-    rows = model.objects.select_related("person")  # type: ignore[attr-defined]
-    instance = get_object_or_404(rows, person__household=household, public_id=public_id)
+    rows = model.objects.select_related("person").filter(person__household=household)  # type: ignore[attr-defined]
+    instance = found_or_refused(actor, rows, "tie", household="person__household", public_id=public_id)
     instance.person.household = household
     return instance
 

@@ -52,7 +52,7 @@ def person_new(request: ActorRequest, reference: str) -> HttpResponse:
 def person_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     data = posted(request)
     form = PersonForm(data, initial=PersonForm.initial_from(person), household=household, person=person)
     if done := submit(
@@ -76,7 +76,7 @@ def person_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> 
 def person_remove(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     if request.method == "POST":
         removed = submit(
             request,

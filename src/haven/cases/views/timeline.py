@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.accounts.actor import ActorRequest
+from haven.accounts.visibility import found_or_refused
 from haven.cases.actions import event_add, event_withdraw
 from haven.cases.forms.timeline import EventForm, WithdrawForm
 from haven.cases.models import Person, TimelineEvent
@@ -104,7 +105,8 @@ def event_withdraw_view(request: ActorRequest, reference: str, event_id: uuid.UU
     """Withdraw a person's own event with a reason; Haven's own events offer no such page."""
     actor = request.actor
     household = open_household(request, reference)
-    event = get_object_or_404(TimelineEvent, household=household, public_id=event_id)
+    rows = TimelineEvent.objects.filter(household=household)
+    event = found_or_refused(actor, rows, "event", household="household", public_id=event_id)
     event.household = household
     if event.system or event.withdrawn:
         messages.error(request, _("This event stays on the timeline as it is."))

@@ -23,7 +23,7 @@ from haven.submission import submit
 def us_record_edit(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     record = USRecord.objects.filter(person=person).first()
     initial = USRecordForm.initial_from(record) if record else None
     form = USRecordForm(posted(request), initial=initial)

@@ -39,7 +39,7 @@ def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile[Any]] | Non
 def evidence_new(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     form = UploadForm(posted(request), _files(request))
 
     def add() -> EvidenceItem:
@@ -78,7 +78,7 @@ def evidence_new(request: ActorRequest, reference: str, person_id: uuid.UUID) ->
 def evidence_capture(request: ActorRequest, reference: str, person_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    person = person_in(household, person_id)
+    person = person_in(actor, household, person_id)
     capture = capture_function()
     form = CaptureForm(posted(request) if capture else None)
 
@@ -127,7 +127,7 @@ def evidence_capture(request: ActorRequest, reference: str, person_id: uuid.UUID
 def evidence_edit(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     form = EvidenceForm(posted(request), item=item)
     if form.is_valid():
         try:
@@ -158,7 +158,7 @@ def evidence_edit(request: ActorRequest, reference: str, item_id: uuid.UUID) -> 
 def working_copy_new(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    original = item_in(household, item_id)
+    original = item_in(actor, household, item_id)
     form = WorkingCopyForm(posted(request), _files(request))
 
     def copy() -> EvidenceItem:

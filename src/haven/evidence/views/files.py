@@ -50,7 +50,7 @@ def file_download(request: ActorRequest, reference: str, item_id: uuid.UUID, sha
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item_file = file_of(item_in(household, item_id), sha256)
+    item_file = file_of(item_in(actor, household, item_id), sha256)
     try:
         data = read_blob(item_file.blob)
     except BlobIntegrityError:
@@ -71,7 +71,7 @@ def file_preview(request: ActorRequest, reference: str, item_id: uuid.UUID, sha2
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item_file = file_of(item_in(household, item_id), sha256)
+    item_file = file_of(item_in(actor, household, item_id), sha256)
     kind = PREVIEW_KIND.get(item_file.blob.media_type)
     if kind is None:
         response = HttpResponse(
@@ -104,7 +104,7 @@ def file_picture(
     household = household_for(actor, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    item_file = file_of(item_in(household, item_id), sha256)
+    item_file = file_of(item_in(actor, household, item_id), sha256)
     picture = preview_picture(item_file.blob, number)
     if picture is None:
         raise Http404

@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import reverse
 
-from haven.accounts.visibility import household_for, within_visible
+from haven.accounts.actor import Actor, ActorRequest
+from haven.accounts.visibility import found_or_refused, household_for, within_visible
 from haven.cases.models import Household
 from haven.evidence.models import EvidenceItem, ItemFile, Verification
 
@@ -38,21 +39,27 @@ def household_items(household: Household) -> list[EvidenceItem]:
     return found
 
 
-def item_in(household: Household, public_id: uuid.UUID, *, with_reading: bool = False) -> EvidenceItem:
+def item_in(
+    actor: Actor, household: Household, public_id: uuid.UUID, *, with_reading: bool = False
+) -> EvidenceItem:
     """The item with ``public_id`` about someone in ``household`` (already checked visible); with the
-    text read from it (``with_reading``, the item's page) in the same query."""
+    text read from it (``with_reading``, the item's page) in the same query. 404 for anyone else's,
+    audited when it is another organisation's."""
     found = items_with_details().select_related("person", *(("reading",) if with_reading else ()))
-    item: EvidenceItem = get_object_or_404(found, person__household=household, public_id=public_id)
+    rows = found.filter(person__household=household)
+    item: EvidenceItem = found_or_refused(
+        actor, rows, "evidence", household="person__household", public_id=public_id
+    )
     item.person.household = household
     return item
 
 
-def open_item(request: HttpRequest, reference: str, public_id: uuid.UUID) -> EvidenceItem:
+def open_item(request: ActorRequest, reference: str, public_id: uuid.UUID) -> EvidenceItem:
     """The item with ``public_id`` of the household ``reference``, read with that household and the text
     read from the item in one query when the signed-in user may see it; 404 otherwise, as
     :func:`haven.cases.views.lookup.open_household` answers (and records) a look at another organisation's
     household. Its household view is the caller's to record."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     found = within_visible(actor, items_with_details(), household="person__household")
     household = ("person__household__organisation", "person__household__owner")
     item = (
@@ -62,7 +69,10 @@ def open_item(request: HttpRequest, reference: str, public_id: uuid.UUID) -> Evi
     )
     if item is None:
         household_for(actor, reference)  # 404 for a household not theirs to see, recorded as such
-        raise Http404
+        # Their household, but no such item in it: 404, recorded when the item is another organisation's.
+        return found_or_refused(
+            actor, found.none(), "evidence", household="person__household", public_id=public_id
+        )
     return item
 
 

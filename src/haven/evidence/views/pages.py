@@ -27,7 +27,7 @@ def person_evidence(request: ActorRequest, reference: str, person_id: uuid.UUID)
     household = open_household(request, reference)
     if request.method != "GET":  # after the lookup: another organisation's household is a 404 first
         return HttpResponseNotAllowed(["GET"])
-    person = person_in(household, person_id)
+    person = person_in(request.actor, household, person_id)
     items = list(items_with_details().filter(person=person))
     summary = documentation_summary(assess_items(items))
     context = {

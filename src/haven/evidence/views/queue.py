@@ -55,10 +55,7 @@ def _reviewer(request: ActorRequest) -> Any:
 
 
 def _item_or_404(actor: Any, item_id: uuid.UUID) -> EvidenceItem:
-    item = queue_item(actor, item_id)
-    if item is None:
-        raise Http404
-    return item
+    return queue_item(actor, item_id)
 
 
 def _decided_meanwhile(request: HttpRequest, actor: Any, item: EvidenceItem) -> HttpResponseRedirect | None:

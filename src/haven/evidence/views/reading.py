@@ -75,7 +75,7 @@ def item_read(request: ActorRequest, reference: str, item_id: uuid.UUID) -> Http
 
     actor = request.actor
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
 
     def start() -> Job:
         ensure_can_change(actor, household)
@@ -103,7 +103,7 @@ def item_read(request: ActorRequest, reference: str, item_id: uuid.UUID) -> Http
 def proposal_decide(request: ActorRequest, reference: str, item_id: uuid.UUID, number: int) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     proposal = item.proposals.filter(pk=number).first()
     decision = request.POST.get("decision")
     if proposal is None or decision not in ("confirm", "reject"):

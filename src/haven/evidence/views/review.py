@@ -25,7 +25,7 @@ from haven.submission import submit
 def item_verify(request: ActorRequest, reference: str, item_id: uuid.UUID) -> HttpResponse:
     actor = request.actor
     household = open_household(request, reference)
-    item = item_in(household, item_id)
+    item = item_in(actor, household, item_id)
     previews_queue(item)
     allowed, why_not = can_verify(actor, item)
     context = {

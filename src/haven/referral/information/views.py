@@ -7,12 +7,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import actor_of, caseload_required
+from haven.accounts.visibility import found_or_refused
 from haven.referral.forms import AnswerForm
 from haven.referral.information import open_requests_for, requests_for
 from haven.referral.information.actions import information_request_answer
@@ -33,7 +34,9 @@ def request_list(request: HttpRequest) -> HttpResponse:
 @caseload_required
 def request_answer(request: HttpRequest, public_id: Any) -> HttpResponse:
     actor = actor_of(request)
-    info = get_object_or_404(requests_for(actor), public_id=public_id)
+    info = found_or_refused(
+        actor, requests_for(actor), "information_request", household="entry__household", public_id=public_id
+    )
     reference = info.entry.household.reference
     form = AnswerForm(request.POST)
     back = request.POST.get("next", "")

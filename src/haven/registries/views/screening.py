@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
 from haven.accounts.actor import Actor, ActorRequest
-from haven.accounts.visibility import within_visible
+from haven.accounts.visibility import found_or_refused, within_visible
 from haven.cases.actions import household_view
 from haven.registries.actions import hit_confirm, hit_reject
 from haven.registries.actions.hits import listing_date
@@ -75,8 +75,11 @@ def queue(request: ActorRequest) -> HttpResponse:
 @caseload_required
 def hit_detail(request: ActorRequest, hit_id: Any) -> HttpResponse:
     actor = _reviewer(request)
-    hit = get_object_or_404(
+    hit = found_or_refused(
+        actor,
         visible_hits(actor).select_related("person__household__organisation", "reviewer", "evidence"),
+        "hit",
+        household="person__household",
         public_id=hit_id,
     )
     household = hit.person.household

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -101,11 +101,18 @@ class Command(BaseCommand):
             raise CommandError(f"No organisation with the slug {options['org']!r}.")
         path: Path = options["file"]
         try:
-            with path.open("rb") as file:  # read as it is checked, within Haven's limits
-                table = open_table(file, path.name)
-                report = validate(table, import_choices(), DateOrder(options["date_order"]))
+            # The file is read as it is checked, within Haven's limits, and read again (and checked
+            # again) as its households are written: it stays open until the import is done.
+            with path.open("rb") as file:
+                self._import(file, path.name, organisation, options)
         except (OSError, FileProblem) as exc:
             raise CommandError(f"{path.name}: {exc}") from None
+
+    def _import(
+        self, file: IO[bytes], name: str, organisation: Organisation, options: dict[str, Any]
+    ) -> None:
+        table = open_table(file, name)
+        report = validate(table, import_choices(), DateOrder(options["date_order"]))
         actor = Actor.system()
         check = file_check(actor=actor, organisation=organisation, report=report)
         resolve_duplicates(report, check.blocking, _choices(options["update"], options["different_person"]))
@@ -158,6 +165,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Columns ignored (not known): {', '.join(report.unknown_headers)}")
         for error in report.errors:
             self.stdout.write(error.describe(language))
+        if report.errors_left_out:
+            self.stdout.write(f"… and {report.errors_left_out:,} more problems.")
 
     def _outcome(self, outcome: ImportOutcome, verbosity: int, *, positional: bool) -> None:
         for household in outcome.households:
