@@ -56,3 +56,22 @@ def test_an_administrator_gets_the_review_work_not_the_coordinators(db: Any) -> 
     admin = make_user("ada", "admin", None)
     keys = list(_sections(client_for(admin)))
     assert keys == ["to_verify", "hits", "ready_for_review", "overrides"]
+
+
+def test_households_past_referral_are_not_among_the_emergencies(
+    org_a: Any, caseworker_a: Any, reviewer_a: Any, coordinator: Any
+) -> None:
+    """Closed, resettled or decided: nothing left to do for them as an emergency, on the home as on the
+    Selection page."""
+    open_one = at_stage(family(org_a, caseworker_a, reviewer_a, people=1, name="Котова"), "assessed")
+    finished = {
+        stage: at_stage(family(org_a, caseworker_a, reviewer_a, people=1, name=name), stage)
+        for stage, name in (("closed", "Петрова"), ("resettled", "Сидорова"), ("decision_received", "Ивова"))
+    }
+    client = client_for(coordinator)
+    emergencies = _sections(client)["emergencies"]
+    assert [item.household for item in emergencies.items] == [open_one.reference]
+    assert emergencies.count == 1
+    selection = client.get("/selection/").content.decode()
+    assert open_one.reference in selection
+    assert not any(household.reference in selection for household in finished.values())

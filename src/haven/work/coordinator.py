@@ -23,6 +23,7 @@ from haven.selection.wording import missing_rows
 from haven.work.items import SHOWN, Item, Section
 from haven_core.pipeline import Stage
 from haven_core.referability import Referability, Why, referability
+from haven_core.referral.readiness import FINISHED_STAGES
 from haven_core.roles import Role
 
 
@@ -45,8 +46,10 @@ def why_text(why: Why) -> str:
 
 def emergencies(actor: Actor) -> Section:
     """Households whose urgency in force (a reviewer's override, else the computed level) is emergency,
-    the most urgent first, each with whether it can be referred now and why."""
-    rows = assessed(visible_households(actor), {"urgency": "emergency", "sort": "urgency"})
+    the most urgent first, each with whether it can be referred now and why; those already decided,
+    resettled or closed are past it, left out as the Selection page leaves them out."""
+    current = visible_households(actor).exclude(stage__in=FINISHED_STAGES)
+    rows = assessed(current, {"urgency": "emergency", "sort": "urgency"})
     total = rows.count()
     awaiting = ReferralEntry.objects.filter(household=OuterRef("household"), decision__in=ReferralEntry.OPEN)
     shown = list(rows.annotate(awaiting_decision=Exists(awaiting))[:SHOWN])
