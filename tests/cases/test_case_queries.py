@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.support.families import count, one_and_eight, within_target
+from tests.support.families import count, family, one_and_eight, within_target
 from tests.support.personas import client_for, make_user
+from tests.support.referral import ready_for_referral
 
 
 @pytest.fixture
@@ -55,3 +56,17 @@ def test_the_case_list_and_a_search_are_within_the_target(
     within_target(
         client, client.post("/cases/", {"q": "Многодетова"})["Location"], django_assert_max_num_queries
     )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("persona", ["caseworker_a", "coordinator"])
+def test_the_page_of_a_household_that_can_be_referred_is_within_the_target(
+    request: Any, persona: str, org_a: Any, caseworker_a: Any, django_assert_max_num_queries: Any
+) -> None:
+    # Referable: the summary strip checks it as the Selection page does (evidence, consent, assessment).
+    reviewer = make_user("rita", "reviewer", org_a)
+    household = ready_for_referral(family(org_a, caseworker_a, reviewer, people=8), caseworker_a, reviewer)
+    client = client_for(request.getfixturevalue(persona))
+    url = f"/cases/{household.reference}/"
+    assert "Referable: assessed and not under referral." in client.get(url).content.decode()
+    within_target(client, url, django_assert_max_num_queries)

@@ -202,6 +202,14 @@ def test_the_record_holds_every_field_before_minimisation(rendered: dict[str, An
     assert [s["kind"] for s in record["sign_offs"]] == ["evidence", "override"]
 
 
+def test_citizenship_is_a_country_in_the_dossier_s_language(rendered: dict[str, Any]) -> None:
+    assert rendered["record"]["people"][0]["citizenship"] == "RU"  # recorded as a code
+    assert squeezed("Citizenship Russia") in squeezed(rendered["en"])
+    assert squeezed("Russie") in squeezed(rendered["fr"])
+    for text in (rendered["en"], rendered["fr"]):
+        assert not any(line.strip() == "RU" for line in text.splitlines())
+
+
 def test_a_dossier_in_another_language_is_refused(rendered: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="English or French"):
         render_dossier(rendered["record"], language="ru", profile=OFFICER)

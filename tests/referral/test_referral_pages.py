@@ -173,3 +173,16 @@ def test_the_liaison_pages_speak_russian(
     page = client.get(f"/referrals/{batch.public_id}/households/{household_a.reference}/").content.decode()
     assert "Записать решение" in page and "Сводка по семье" in page and "Record the decision" not in page
     assert "Ваши направления" in client.get("/").content.decode()
+
+
+def test_the_liaison_reads_citizenships_as_countries_in_their_language(
+    coordinator: Any, liaison: Any, household_a: Any, settings: Any
+) -> None:
+    Person.objects.filter(pk=household_a.principal.pk).update(citizenships="RU, UA")
+    batch = batch_for(coordinator, liaison, [household_a])
+    client = client_for(liaison)
+    url = f"/referrals/{batch.public_id}/households/{household_a.reference}/"
+    for language, names in (("en", "Russia, Ukraine"), ("fr", "Russie, Ukraine"), ("ru", "Россия, Украина")):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(url).content.decode()
+        assert names in page and "RU, UA" not in page, language

@@ -7,11 +7,13 @@ import re
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
+from haven.selection.inputs import readiness_of
 from haven.work.templatetags import household_summary
 from tests.support.families import count, family
 from tests.support.personas import client_for
-from tests.support.referral import batch_for
+from tests.support.referral import at_stage, batch_for, ready_for_referral
 
 
 @pytest.fixture
@@ -52,6 +54,27 @@ def test_the_strip_follows_a_referral(
     batch = batch_for(coordinator, liaison, [household])
     text = _text(_strip(client_for(caseworker_a).get(f"/cases/{household.reference}/").content.decode()))
     assert f"Referral Awaiting decision {batch.reference}" in text
+
+
+def test_the_strip_checks_a_referable_status_as_the_selection_page_does(
+    caseworker_a: Any, reviewer_a: Any, household: Any
+) -> None:
+    client = client_for(caseworker_a)
+    url = f"/cases/{household.reference}/"
+    ready_for_referral(household, caseworker_a, reviewer_a)
+    assert readiness_of([household.reference])[household.reference].ready
+    assert "Referral Referable Referable: assessed and not under referral." in _text(
+        _strip(client.get(url).content.decode())
+    )
+    household.principal.consents.update(withdrawn_at=timezone.now())  # written directly: the consent
+    # tests cover the action that withdraws it
+    assert readiness_of([household.reference])[household.reference].codes == ("no_consent",)
+    text = _text(_strip(client.get(url).content.decode()))
+    assert (
+        "Referral Not referred Not referable yet: no consent to referral on record for every adult." in text
+    )
+    at_stage(household, "shortlisted")  # the other status that allows a referral
+    assert "Not referable yet: no consent" in client.get(url).content.decode()
 
 
 def test_the_strip_in_russian(caseworker_a: Any, household: Any) -> None:

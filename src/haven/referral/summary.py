@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from haven.cases.countries import citizenship_names
 from haven.cases.models import Household
 from haven.referral.documents import words
 from haven.referral.documents.record import household_record
@@ -89,8 +90,8 @@ def _value(key: str, value: Any) -> str:
         return _("yes") if value else _("no")
     if key == "vulnerabilities":
         return ", ".join(words.vulnerability(v) for v in value)
-    if key == "citizenship" and isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
+    if key == "citizenship":
+        return citizenship_names(value)
     return "" if value in (None, "") else str(value)
 
 

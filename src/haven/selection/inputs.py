@@ -10,9 +10,10 @@ no other referral open).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -76,6 +77,33 @@ def emergency_references() -> list[str]:
     return list(rows.order_by("reference").values_list("reference", flat=True))
 
 
+def household_facts(
+    household: Household,
+    members: Sequence[Person],
+    *,
+    assessed: bool,
+    principal_items: Sequence[EvidenceItem],
+    scopes: Callable[[Person], frozenset[Scope]],
+    today: dt.date,
+) -> Facts:
+    """What readiness needs of ``household``, from what was read of it already: its people
+    (``members``), whether it has a current assessment, its principal applicant's evidence (with tags
+    and files) and each person's consents in force (``scopes``)."""
+    principal = next((p for p in members if p.relationship == "principal"), None)
+    own = list(principal_items) if principal is not None else []
+    return Facts(
+        reference=household.reference,
+        stage=household.stage,
+        assessed=assessed,
+        well_documented=principal is not None and assess_items(own).well_documented,
+        unverified_evidence=sum(1 for i in own if i.status == "unreviewed" and i.original_id is None),
+        adults=tuple(Adult(str(p.pk), scopes(p)) for p in members if adult(p, today)),
+        # A referral batch moves its households to "referred" until the liaison decides or the
+        # coordinator takes them back: that status is the open referral.
+        open_referral=household.stage == Stage.REFERRED.value,
+    )
+
+
 @dataclass(frozen=True)
 class ReadHousehold:
     """One household as read for selection and readiness."""
@@ -122,18 +150,10 @@ def read_households(
         principal = next((p for p in members if p.relationship == "principal"), None)
         a = current.get(h.pk)
         own = by_person.get(principal.pk, []) if principal is not None else []
-        documented = principal is not None and assess_items(own).well_documented
-        facts = Facts(
-            reference=h.reference,
-            stage=h.stage,
-            assessed=a is not None,
-            well_documented=documented,
-            unverified_evidence=sum(1 for i in own if i.status == "unreviewed" and i.original_id is None),
-            adults=tuple(Adult(str(p.pk), _scopes(p)) for p in members if adult(p, today)),
-            # A referral batch moves its households to "referred" until the liaison decides or the
-            # coordinator takes them back: that status is the open referral.
-            open_referral=h.stage == Stage.REFERRED.value,
+        facts = household_facts(
+            h, members, assessed=a is not None, principal_items=own, scopes=_scopes, today=today
         )
+        documented = facts.well_documented
         verdict = readiness(facts, scope)
         candidate = Candidate(
             key=h.reference,

@@ -30,7 +30,8 @@ from haven.selection.models import SelectionRun
 from haven.selection.run_summary import pin_fates, run_settings
 from haven.selection.wording import gap_text, missing_rows, pin_problem_text, reason_text
 from haven.submission import submit
-from haven_core.referral.readiness import Scope, readiness
+from haven_core.pipeline import Stage
+from haven_core.referral.readiness import FINISHED_STAGES, Scope, readiness
 from haven_core.roles import Role
 
 
@@ -45,7 +46,7 @@ def approver_required(view: GuardedView[P]) -> View[P]:
 
 
 # Households already referred, decided, resettled or closed: nothing is left to put right for a referral.
-_PAST_REFERRAL = frozenset({"referred", "decision_received", "resettled", "closed"})
+_PAST_REFERRAL = FINISHED_STAGES | {Stage.REFERRED.value}
 
 
 def _not_ready_emergencies() -> list[dict[str, Any]]:

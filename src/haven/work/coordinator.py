@@ -23,6 +23,7 @@ from haven.selection.wording import missing_rows
 from haven.work.items import SHOWN, Item, Section
 from haven_core.pipeline import Stage
 from haven_core.referability import Referability, Why, referability
+from haven_core.referral.readiness import FINISHED_STAGES
 from haven_core.roles import Role
 
 
@@ -45,8 +46,10 @@ def why_text(why: Why) -> str:
 
 def emergencies(actor: Actor) -> Section:
     """Households whose urgency in force (a reviewer's override, else the computed level) is emergency,
-    the most urgent first, each with whether it can be referred now and why."""
-    rows = assessed(visible_households(actor), {"urgency": "emergency", "sort": "urgency"})
+    the most urgent first, each with whether it can be referred now and why; those already decided,
+    resettled or closed are past it, left out as the Selection page leaves them out."""
+    current = visible_households(actor).exclude(stage__in=FINISHED_STAGES)
+    rows = assessed(current, {"urgency": "emergency", "sort": "urgency"})
     total = rows.count()
     awaiting = ReferralEntry.objects.filter(household=OuterRef("household"), decision__in=ReferralEntry.OPEN)
     shown = list(rows.annotate(awaiting_decision=Exists(awaiting))[:SHOWN])
@@ -148,17 +151,38 @@ def runs_to_approve(actor: Actor) -> Section:
     )
 
 
+# The batch table's own columns (the referral app's batch list), in its order: the home counts a batch's
+# households the same way, so that its "awaiting" is the table's "awaiting".
+BATCH_COUNTS = (
+    ReferralEntry.PENDING,
+    ReferralEntry.MORE_INFORMATION,
+    ReferralEntry.ACCEPTED,
+    ReferralEntry.REFUSED,
+)
+
+
+def _batch_counts(batch: Any) -> str:
+    """ "Awaiting decision: 5 · More information needed: 1 · Accepted: 2", the categories with households."""
+    labels = dict(ReferralEntry.DECISION_CHOICES)
+    return " · ".join(
+        _("%(what)s: %(count)d") % {"what": labels[code], "count": getattr(batch, code)}
+        for code in BATCH_COUNTS
+        if getattr(batch, code)
+    )
+
+
 def batches_awaiting(actor: Actor) -> Section:
+    counts = {code: Count("entries", filter=Q(entries__decision=code)) for code in BATCH_COUNTS}
     open_entries = Count("entries", filter=Q(entries__decision__in=ReferralEntry.OPEN))
     batches = ReferralBatch.objects.annotate(waiting=open_entries).filter(waiting__gt=0)
     total = batches.count()
-    shown = list(batches.select_related("recipient").order_by("created_at", "id")[:SHOWN])
+    shown = list(batches.annotate(**counts).select_related("recipient").order_by("created_at", "id")[:SHOWN])
     items = [
         Item(
             title=batch.reference,
             url=reverse("referral:batch", args=[batch.public_id]),
             person=batch.recipient.get_full_name() or batch.recipient.get_username(),
-            detail=_("Awaiting a decision: %(count)d") % {"count": batch.waiting},
+            detail=_batch_counts(batch),
             date=batch.created_at.date(),
         )
         for batch in shown

@@ -46,7 +46,9 @@ def scope_of_profile(profile: str) -> Scope:
 
 REFERABLE_STAGES = frozenset({Stage.ASSESSED.value, Stage.SHORTLISTED.value})
 _EARLY = frozenset({Stage.INTAKE.value, Stage.DOCUMENTING.value})
-_DONE = frozenset({Stage.DECISION_RECEIVED.value, Stage.RESETTLED.value, Stage.CLOSED.value})
+# Decided, resettled or closed: past any referral. The coordinator's home and the Selection page leave
+# such households out of their emergencies (nothing is left to do for them there).
+FINISHED_STAGES = frozenset({Stage.DECISION_RECEIVED.value, Stage.RESETTLED.value, Stage.CLOSED.value})
 
 
 class Gap(enum.StrEnum):
@@ -143,7 +145,7 @@ def _stage_gap(facts: Facts) -> Missing | None:
         return _gap(Gap.AWAITING_REVIEW, stage=facts.stage)
     if facts.open_referral:
         return _gap(Gap.AWAITING_DECISION, stage=facts.stage)
-    if facts.stage in _DONE:
+    if facts.stage in FINISHED_STAGES:
         return _gap(Gap.ALREADY_DECIDED, stage=facts.stage)
     return _gap(Gap.WRONG_STAGE, stage=facts.stage)
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from haven.assessment.display import Source, Words, level_label, panel
 from haven.assessment.rules import current_rules
+from haven.cases.countries import citizenship_names
 from haven.cases.models import Household
 from haven.referral.documents import words
 from haven.referral.documents.pdf import write_pdf
@@ -88,6 +89,7 @@ def _person_context(n: int, person: Mapping[str, Any], language: str) -> dict[st
         "name": person.get("name_latin") or person.get("name_cyrillic") or _("Person %(n)s") % {"n": n},
         "relationship": words.relationship(person.get("relationship", "")),
         "sex": words.sex(person.get("sex", "")),
+        "citizenship": citizenship_names(person.get("citizenship")),
         "birth_date": display_date(person.get("birth_date"), language),
         "us_status": words.us_status(person.get("us_status", "")),
         "next_hearing_date": display_date(person.get("next_hearing_date"), language),

@@ -1,8 +1,9 @@
 """The summary strip at the top of a household's page: how urgent, how documented, what next.
 
-``{% summary_strip %}`` reads what the page has loaded already (its people with their US records, its
-timeline) and what the panels further down read anyway, kept on the household for the request (the
-assessment and its overrides, the evidence, registry hits, referrals): the strip adds no query.
+``{% summary_strip %}`` reads what the page has loaded already (its people with their US records and
+consents, its timeline) and what the panels further down read anyway, kept on the household for the
+request (the assessment and its overrides, the evidence, registry hits, referrals): the strip adds no
+query, even for a household it must check as the Selection page does before calling it referable.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from haven.evidence.views.lookup import household_items
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven.referral.household import household_entries
 from haven.registries.household import open_hit_count
-from haven.selection.inputs import readiness_of
+from haven.selection.inputs import household_facts, readiness_of
 from haven.selection.wording import missing_rows
 from haven.work.coordinator import readiness, why_text
+from haven_core.referral.readiness import Readiness, Scope
+from haven_core.referral.readiness import readiness as check_readiness
 
 register = template.Library()
 
@@ -94,7 +97,31 @@ def _deadline_tone(deadline: NextDeadline | None) -> str:
     return "danger" if deadline.days <= 7 else "warning"
 
 
-def _referral(household: Any) -> dict[str, Any]:
+def _consents(person: Any) -> frozenset[Scope]:
+    """The recipients a person's consents in force allow, as the household page read them with its people."""
+    given = ((Scope.OFFICIALS, person.consent_officials), (Scope.SPONSORS, person.consent_sponsors))
+    return frozenset(scope for scope, yes in given if yes)
+
+
+def _full_readiness(household: Any, people: list[Any], items: list[Any], today: dt.date) -> Readiness | None:
+    """The Selection page's check (stage, assessment, verified evidence, every adult's consent), from what
+    the page has read already: its people with their consents, its assessment and its evidence. Read
+    apart (as the Selection page reads it) only when the page did not read the consents with its people."""
+    if not all(hasattr(p, "consent_officials") and hasattr(p, "consent_sponsors") for p in people):
+        return readiness_of([household.reference]).get(household.reference)
+    principal = next((p for p in people if p.relationship == "principal"), None)
+    facts = household_facts(
+        household,
+        people,
+        assessed=current_assessment(household) is not None,
+        principal_items=[i for i in items if principal is not None and i.person_id == principal.pk],
+        scopes=_consents,
+        today=today,
+    )
+    return check_readiness(facts, Scope.OFFICIALS)
+
+
+def _referral(household: Any, people: list[Any], items: list[Any], today: dt.date) -> dict[str, Any]:
     entries = household_entries(household)
     awaiting = any(entry.is_open for entry in entries)
     if entries:
@@ -109,7 +136,7 @@ def _referral(household: Any) -> dict[str, Any]:
     if verdict.referable:
         # Its status allows a referral: the Selection page's full check (verified evidence, consent…)
         # decides, read only for such households.
-        full = readiness_of([household.reference]).get(household.reference)
+        full = _full_readiness(household, people, items, today)
         if full is not None and not full.ready:
             gaps = missing_rows(full.to_dict()["missing"])
             return {
@@ -147,5 +174,5 @@ def summary_strip(context: template.Context) -> dict[str, Any]:
         "documentation": documentation,
         "open_hits": open_hit_count(household),
         "listings": sum(1 for i in items if i.kind == "registry_listing" and i.status != "retracted"),
-        "referral": _referral(household),
+        "referral": _referral(household, people, items, today),
     }
