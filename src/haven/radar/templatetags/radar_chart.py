@@ -5,12 +5,12 @@ cost most of the page's time. The markup is the same as a template would write."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 from typing import Any
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from haven_core.deadlines_chart import Mark
@@ -37,18 +37,19 @@ def radar_marks(marks: Iterable[Mark]) -> SafeString:
     words = {"removal": gettext("removal"), "hearing": gettext("hearing"), "event": gettext("event")}
     detained = gettext("detained")
     days: dict[Any, str] = {}
-    rows: list[tuple[str, tuple[str, ...]]] = []
+    shapes: list[str] = []
     for m in marks:
         kind = m.kind if m.kind in ("removal", "hearing") else "event"
         css = f"mark mark-{kind}" + (" mark-detained" if m.detained else "")
-        title = _title(m, words[kind], detained, days)
+        # Only the title can hold text to escape (a reference, a translation); the rest are numbers and
+        # fixed words. html.escape is what django.utils.html.escape does, without a SafeString per mark.
+        title = escape(_title(m, words[kind], detained, days))
         if kind == "removal":
-            shape = '<polygon class="{}" points="{}"><title>{}</title></polygon>'
-            rows.append((shape, (css, m.points, title)))
+            shapes.append(f'<polygon class="{css}" points="{m.points}"><title>{title}</title></polygon>')
         elif kind == "hearing":
-            shape = '<rect class="{}" x="{}" y="{}" width="6" height="6"><title>{}</title></rect>'
-            rows.append((shape, (css, str(m.left), str(m.top), title)))
+            box = f'x="{m.left}" y="{m.top}" width="6" height="6"'
+            shapes.append(f'<rect class="{css}" {box}><title>{title}</title></rect>')
         else:
-            shape = '<circle class="{}" cx="{}" cy="{}" r="3"><title>{}</title></circle>'
-            rows.append((shape, (css, str(m.x), str(m.y), title)))
-    return format_html_join("\n  ", "{}", ((format_html(shape, *args),) for shape, args in rows))
+            centre = f'cx="{m.x}" cy="{m.y}" r="3"'
+            shapes.append(f'<circle class="{css}" {centre}><title>{title}</title></circle>')
+    return mark_safe("\n  ".join(shapes))  # noqa: S308 - every value above is a number or escaped
