@@ -25,6 +25,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Value,
 )
@@ -39,8 +40,12 @@ COLUMNS = ("d_date", "d_weight", "d_detained", "d_household", "d_person", "d_kin
 ORDER = ("d_date", "d_weight", "-d_detained", "d_household", "d_person")
 
 
-def in_scope(households: QuerySet[Any], household_id: str) -> Exists:
-    """The rows whose ``household_id`` (a lookup path) is one of ``households``."""
+def in_scope(households: QuerySet[Any], household_id: str) -> Exists | Q:
+    """The rows whose ``household_id`` (a lookup path) is one of ``households``: no condition at all when
+    ``households`` is every household (a coordinator's scope), since every row has a household; the
+    database then needs neither the household nor, for a US record, the person to count a deadline."""
+    if not households.query.has_filters() and not households.query.is_sliced:
+        return Q()
     return Exists(households.order_by().filter(pk=OuterRef(household_id)))
 
 
