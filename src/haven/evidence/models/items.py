@@ -103,6 +103,16 @@ class EvidenceItem(models.Model):
         ordering = ["-added_at", "-id"]
         verbose_name = _("evidence item")
         verbose_name_plural = _("evidence items")
+        # The dashboard's documentation coverage counts each principal's verified originals and reads
+        # each verification's person from these indexes alone, never from the items' wide rows.
+        indexes = [
+            models.Index(
+                fields=["person", "id"],
+                condition=models.Q(status="verified", original__isnull=True),
+                name="evidence_verified_originals",
+            ),
+            models.Index(fields=["id", "person"], name="evidence_item_person"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.public_id}"
