@@ -22,12 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db import connection
+from django.db.models import QuerySet
 
 from haven.cases.models import Person
 from haven.dashboard.models import DocumentationVerdict
 from haven.evidence.documentation_facts import criteria
-from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile, Verification
+from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile
 from haven_core.evidence.documentation_score import Criteria, ItemFacts, assess
 
 _CHUNK = 900  # ids per query, well under any database's limit on parameters
@@ -47,22 +48,74 @@ def _verified() -> QuerySet[Any]:
     return EvidenceItem.objects.filter(status="verified", original__isnull=True)
 
 
-def _fingerprints(principals: QuerySet[Any], rules_digest: str) -> dict[int, str]:
-    """The fingerprint of each principal's verified originals, for those who have any."""
-    sums = (
-        _verified()
-        .filter(person__in=principals)
-        .order_by()
-        .values_list("person_id")
-        .annotate(n=Count("id"), ids=Sum("id"))
+# Each principal's verified originals counted and summed, the latest verification of any of their items
+# and their stored verdict, side by side: one pass over the evidence however many principals there are.
+# ``{principals}`` is the SQL of the principals' ids (Django-compiled, parametrised); ``{mine}`` narrows
+# the evidence to theirs when they are not every principal (an organisation's dashboard).
+_STATE = """
+SELECT p.id AS person_id, e.n AS n,
+  CASE WHEN e.n IS NULL THEN NULL ELSE
+    %s || ':' || CAST(e.n AS TEXT) || ':' || CAST(e.ids AS TEXT) || ':' || CAST(COALESCE(v.last, 0) AS TEXT)
+  END AS fp,
+  d.fingerprint AS stored, d.well_documented AS well
+FROM cases_person p
+LEFT JOIN (
+  SELECT i.person_id, COUNT(i.id) AS n, SUM(i.id) AS ids FROM evidence_evidenceitem i
+  WHERE i.status = 'verified' AND i.original_id IS NULL {mine} GROUP BY i.person_id
+) e ON e.person_id = p.id
+LEFT JOIN (
+  SELECT i.person_id, MAX(v.id) AS last FROM evidence_verification v
+  INNER JOIN evidence_evidenceitem i ON i.id = v.item_id
+  WHERE TRUE {mine} GROUP BY i.person_id
+) v ON v.person_id = p.id
+LEFT JOIN dashboard_documentationverdict d ON d.person_id = p.id
+WHERE p.id IN ({principals})
+"""
+# A principal needs work when they could be well documented and their stored verdict is missing or was
+# computed from other evidence or criteria (``stale``: scored again), or when the verdict says well
+# documented but they no longer have the minimum (``demoted``: never scored again).
+_STALE = "(n >= %s AND (stored IS NULL OR stored <> fp))"
+_DEMOTED = "(well AND (n IS NULL OR n < %s))"
+
+
+def _state_sql(principals: QuerySet[Any], digest: str, *, everyone: bool) -> tuple[str, list[Any]]:
+    sql, params = principals.order_by().values_list("id").query.sql_with_params()
+    if everyone:  # the evidence of every principal: grouped whole, no list of ids to check it against
+        return _STATE.format(principals=sql, mine=""), [digest, *params]
+    mine = f"AND i.person_id IN ({sql})"
+    return _STATE.format(principals=sql, mine=mine), [digest, *params, *params, *params]
+
+
+def _cursor_rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _tally(principals: QuerySet[Any], digest: str, least: int, *, everyone: bool) -> tuple[int, ...]:
+    """The principals, those with any verified original, those whose stored verdict still holds and says
+    well documented, and those who need work (:data:`_STALE`, :data:`_DEMOTED`), in one query."""
+    state, params = _state_sql(principals, digest, everyone=everyone)
+    counts = (
+        "SELECT COUNT(*), COUNT(n), SUM(CASE WHEN n >= %s AND stored = fp AND well THEN 1 ELSE 0 END),"  # noqa: S608
+        f" SUM(CASE WHEN {_STALE} OR {_DEMOTED} THEN 1 ELSE 0 END) FROM ({state}) s"
+    )  # Django-compiled and constant SQL, parametrised
+    (row,) = _cursor_rows(counts, [least, least, least, *params])
+    total, documented, well, work = row
+    return int(total), int(documented or 0), int(well or 0), int(work or 0)
+
+
+def _work(
+    principals: QuerySet[Any], digest: str, least: int, *, everyone: bool
+) -> tuple[dict[int, str], list[int]]:
+    """The principals to score again (with their fingerprint) and those to demote."""
+    state, params = _state_sql(principals, digest, everyone=everyone)
+    rows = _cursor_rows(
+        f"SELECT person_id, fp, {_STALE} FROM ({state}) s WHERE {_STALE} OR {_DEMOTED}",  # noqa: S608
+        [least, *params, least, least],
     )
-    latest = dict(
-        Verification.objects.filter(item__person__in=principals)
-        .order_by()
-        .values_list("item__person_id")
-        .annotate(last=Max("id"))
-    )
-    return {pk: f"{rules_digest}:{n}:{ids}:{latest.get(pk, 0)}" for pk, n, ids in sums}
+    stale = {pk: fp for pk, fp, is_stale in rows if is_stale}
+    return stale, [pk for pk, _, is_stale in rows if not is_stale]
 
 
 def facts_of(person_ids: list[int]) -> dict[int, list[ItemFacts]]:
@@ -126,43 +179,45 @@ def documentation_coverage(
     """Principal applicants of the households in ``scope``, and how many of them are well documented.
 
     ``progress`` is told how many principals were scored each time a part of them is."""
-    principals = Person.objects.filter(household__in=scope.values("pk"), relationship="principal")
-    total = principals.count()
+    principals, everyone = _principals(scope), _everyone(scope)
     rules = criteria()
     digest = hashlib.sha256(repr(rules).encode()).hexdigest()[:16]
     least = max(rules.min_verified_items - rules.official_bonus_items, 1)
-    fingerprints = _fingerprints(principals, digest)
-    candidates = {pk: fp for pk, fp in fingerprints.items() if int(fp.split(":")[1]) >= least}
-    stored = DocumentationVerdict.objects.filter(person__in=principals).values_list(
-        "person_id", "fingerprint", "well_documented"
-    )
-    well = 0
-    demoted = []  # stored as well documented, but now below the minimum: never scored again
-    for pk, fingerprint, well_documented in stored:
-        if candidates.get(pk) == fingerprint:
-            well += well_documented
-            del candidates[pk]
-        elif well_documented and pk not in candidates:
-            demoted.append(pk)
-    for chunk in _chunks(demoted):
-        DocumentationVerdict.objects.filter(person_id__in=chunk).update(well_documented=False, fingerprint="")
-    stale = list(candidates)  # no verdict yet, or one computed from other evidence or criteria
-    fresh = _score(stale, rules, progress)
-    if fresh:
-        DocumentationVerdict.objects.bulk_create(
-            [
-                DocumentationVerdict(person_id=pk, fingerprint=candidates[pk], well_documented=fresh[pk])
-                for pk in stale
-            ],
-            batch_size=500,
-            update_conflicts=True,
-            unique_fields=["person"],
-            update_fields=["fingerprint", "well_documented", "computed_at"],
-        )
-    well += sum(fresh.values())
+    total, documented, well, work = _tally(principals, digest, least, everyone=everyone)
+    if work:
+        candidates, demoted = _work(principals, digest, least, everyone=everyone)
+        for chunk in _chunks(demoted):
+            DocumentationVerdict.objects.filter(person_id__in=chunk).update(
+                well_documented=False, fingerprint=""
+            )
+        stale = list(candidates)  # no verdict yet, or one computed from other evidence or criteria
+        fresh = _score(stale, rules, progress)
+        if fresh:
+            DocumentationVerdict.objects.bulk_create(
+                [
+                    DocumentationVerdict(person_id=pk, fingerprint=candidates[pk], well_documented=fresh[pk])
+                    for pk in stale
+                ],
+                batch_size=500,
+                update_conflicts=True,
+                unique_fields=["person"],
+                update_fields=["fingerprint", "well_documented", "computed_at"],
+            )
+        well += sum(fresh.values())
     if assess([], rules).well_documented:  # criteria that ask for nothing: the undocumented count too
-        well += total - len(fingerprints)
+        well += total - documented
     return Coverage(principals=total, well_documented=well)
+
+
+def _principals(scope: QuerySet[Any]) -> QuerySet[Any]:
+    """The principal applicants of the households in ``scope``; every one of them when ``scope`` is every
+    household (a coordinator's), without asking the database to check it."""
+    principals = Person.objects.filter(relationship="principal")
+    return principals if _everyone(scope) else principals.filter(household__in=scope.values("pk"))
+
+
+def _everyone(scope: QuerySet[Any]) -> bool:
+    return not scope.query.has_filters() and not scope.query.is_sliced
 
 
 def documented_households(scope: QuerySet[Any], *, well: bool) -> QuerySet[Any]:
@@ -172,7 +227,7 @@ def documented_households(scope: QuerySet[Any], *, well: bool) -> QuerySet[Any]:
     The stored verdicts are brought up to date first (:func:`documentation_coverage`), after which a
     principal is well documented exactly when a stored verdict says so."""
     documentation_coverage(scope)
-    principals = Person.objects.filter(household__in=scope.values("pk"), relationship="principal")
+    principals = _principals(scope)
     if assess([], criteria()).well_documented:  # criteria that ask for nothing: every principal is
         documented = principals
     else:
