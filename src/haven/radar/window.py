@@ -103,7 +103,8 @@ def _date(value: Any) -> dt.date:
 def as_deadline(row: tuple[Any, ...]) -> Deadline:
     """A row of :func:`deadline_rows` as a :class:`Deadline`."""
     date, _, detained, household, person, kind, event = row[:7]
-    who = str(uuid.UUID(str(person))) if person else ""
+    # PostgreSQL hands a public id over in its canonical form already; SQLite as 32 hex digits.
+    who = str(person) if len(str(person)) == 36 else str(uuid.UUID(str(person))) if person else ""
     return Deadline(household, who, Kind(kind), _date(date), bool(detained), event_kind=event or "")
 
 
