@@ -42,5 +42,6 @@ def information_requests(context: Any, household: Any) -> dict[str, Any]:
     may_answer = can_change(actor_of(context["request"]), household)
     for request in requests:
         if may_answer and request.status == InformationRequest.OPEN:
+            # The answer form the panel shows under this open request: set for the template, not a field.
             request.form = AnswerForm(auto_id=f"id_answer_{request.pk}_%s")  # type: ignore[attr-defined]
     return {"requests": requests, "household": household, "csrf_token": context.get("csrf_token")}
