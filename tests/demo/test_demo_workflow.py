@@ -19,13 +19,17 @@ from haven.audit.models import AuditEntry
 from haven.cases.models import Household, TimelineEvent
 from haven.dashboard.documentation_coverage import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
+from haven.demo.registry import SLUG as DEMO_LIST
+from haven.demo.registry import listed_people
 from haven.errors import NotAllowed
 from haven.referral.actions import referral_batch_create
 from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.registries.models import Registry, ScreeningHit
 from haven.selection.actions import selection_run_approve, selection_run_create
 from haven.selection.models import SelectionRun
 from haven_core.selection import Parameters, Weights
 from tests.support.demo import built_once, demo
+from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +136,24 @@ def test_after_the_demo_a_new_selection_with_the_defaults_can_be_approved_and_re
         actor=Actor.for_user(users["coordinator"]), run=run, recipient=users["liaison"], profile="officer"
     )
     assert batch.entries.count() == run.households_selected and not batch.skipped
+
+
+def test_a_fictional_list_leaves_registry_hits_for_the_reviewers(demo_output: str) -> None:
+    registry = Registry.objects.get(slug=DEMO_LIST)
+    assert registry.label == "Demonstration list — fictional"  # never presented as a state registry
+    assert Registry.objects.count() == 1
+    snapshot = registry.snapshots.get()
+    assert 5 <= snapshot.entries_count <= 10
+    assert AuditEntry.objects.filter(action="registry.import", target=str(snapshot.public_id)).exists()
+    hits = ScreeningHit.objects.filter(status="open")  # the demo imports no other registry
+    listed = {hit.person_id for hit in hits}
+    named = {person.pk for person in listed_people()}  # the people the list spells otherwise
+    assert len(named) == snapshot.entries_count and named <= listed
+    assert "Demonstration list — fictional" in demo_output
+
+    organisation = hits.first().person.household.organisation  # type: ignore[union-attr]
+    reviewer = get_user_model().objects.get(
+        membership__organisation=organisation, membership__role="reviewer"
+    )
+    home = client_for(reviewer).get("/").context["by_key"]["hits"]
+    assert home.count >= 1 and home.items[0].title == "Registry hit"
