@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
@@ -141,6 +142,8 @@ def test_after_the_demo_a_new_selection_with_the_defaults_can_be_approved_and_re
 def test_a_fictional_list_leaves_registry_hits_for_the_reviewers(demo_output: str) -> None:
     registry = Registry.objects.get(slug=DEMO_LIST)
     assert registry.label == "Demonstration list — fictional"  # never presented as a state registry
+    with translation.override("ru"):
+        assert registry.label == "Демонстрационный список — вымышленный"
     assert Registry.objects.count() == 1
     snapshot = registry.snapshots.get()
     assert 5 <= snapshot.entries_count <= 10
