@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
@@ -23,9 +24,12 @@ from haven.cases.actions import event_withdraw, household_move
 from haven.cases.models import Household, TimelineEvent
 from haven.dashboard.documentation_coverage import documentation_coverage
 from haven.dashboard.models import DocumentationVerdict
+from haven.demo.registry import SLUG as DEMO_LIST
+from haven.demo.registry import listed_people
 from haven.errors import NotAllowed
 from haven.referral.actions import referral_batch_create, referral_withdraw
 from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.registries.models import Registry, ScreeningHit
 from haven.selection.actions import selection_run_approve, selection_run_create
 from haven.selection.models import SelectionRun
 from haven_core.pipeline import Stage, allowed_next
@@ -192,3 +196,26 @@ def test_a_demo_caseworker_cannot_undo_a_referral_nor_rewrite_its_history(demo_o
     out = StringIO()
     call_command("audit-verify", stdout=out)
     assert "holds" in out.getvalue()
+
+
+def test_a_fictional_list_leaves_registry_hits_for_the_reviewers(demo_output: str) -> None:
+    registry = Registry.objects.get(slug=DEMO_LIST)
+    assert registry.label == "Demonstration list — fictional"  # never presented as a state registry
+    with translation.override("ru"):
+        assert registry.label == "Демонстрационный список — вымышленный"
+    assert Registry.objects.count() == 1
+    snapshot = registry.snapshots.get()
+    assert 5 <= snapshot.entries_count <= 10
+    assert AuditEntry.objects.filter(action="registry.import", target=str(snapshot.public_id)).exists()
+    hits = ScreeningHit.objects.filter(status="open")  # the demo imports no other registry
+    listed = {hit.person_id for hit in hits}
+    named = {person.pk for person in listed_people()}  # the people the list spells otherwise
+    assert len(named) == snapshot.entries_count and named <= listed
+    assert "Demonstration list — fictional" in demo_output
+
+    organisation = hits.first().person.household.organisation  # type: ignore[union-attr]
+    reviewer = get_user_model().objects.get(
+        membership__organisation=organisation, membership__role="reviewer"
+    )
+    home = client_for(reviewer).get("/").context["by_key"]["hits"]
+    assert home.count >= 1 and home.items[0].title == "Registry hit"
