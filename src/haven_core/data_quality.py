@@ -120,3 +120,31 @@ def problems(facts: RecordFacts, today: dt.date) -> list[DataWarning]:
 def check(records: Iterable[RecordFacts], today: dt.date) -> list[DataWarning]:
     """Every warning for ``records``, grouped by problem, then by household."""
     return sorted((w for facts in records for w in problems(facts, today)), key=DataWarning.sort_key)
+
+
+@dataclass(frozen=True)
+class HouseholdWarning:
+    """One gap in a household's records, said once, with the people whose records show it."""
+
+    household: str
+    problem: Problem
+    people: tuple[str, ...]  # the people's public ids, in the order their warnings came
+    date: dt.date | None = None
+
+    def sort_key(self) -> tuple[int, str, str]:
+        return (_ORDER.index(self.problem), self.household, self.people[0] if self.people else "")
+
+
+def distinct(warnings: Iterable[DataWarning]) -> list[HouseholdWarning]:
+    """Each distinct warning once: the same problem (for a past hearing, of the same date) on several
+    records of one household, as when a family shares its hearing, is one warning naming them all. The
+    order of ``warnings`` is kept (the first of each)."""
+    found: dict[tuple[str, Problem, dt.date | None], list[str]] = {}
+    for w in warnings:
+        people = found.setdefault((w.household, w.problem, w.date), [])
+        if w.person not in people:
+            people.append(w.person)
+    return [
+        HouseholdWarning(household, problem, tuple(people), date)
+        for (household, problem, date), people in found.items()
+    ]

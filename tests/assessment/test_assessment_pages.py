@@ -8,18 +8,12 @@ from typing import Any
 from django.utils import timezone
 
 from haven.accounts.actor import Actor
-from haven.assessment.actions import household_assess
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.audit.models import AuditEntry
 from haven.cases.actions import canada_relative_save, us_record_save
+from tests.support.assessment import JUSTIFICATION, assessed
 from tests.support.evidence import add_evidence
 from tests.support.personas import client_for
-
-JUSTIFICATION = "Her brother was arrested on return in 2025; the evidence understates the risk."
-
-
-def assessed(household: Any, user: Any) -> Assessment:
-    return household_assess(actor=Actor.for_user(user), household=household)
 
 
 def page(client: Any, household: Any, language: str = "en") -> str:

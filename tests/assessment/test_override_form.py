@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from haven.assessment.models import AssessmentOverride
-from tests.assessment.test_assessment_pages import JUSTIFICATION, assessed
+from tests.support.assessment import JUSTIFICATION, assessed
 from tests.support.personas import client_for
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from haven.cases.models import Person
@@ -138,3 +139,19 @@ def test_a_person_of_another_household_is_not_found_here(
     assert client.get(people_url(household_a, dmitry, "edit")).status_code == 404
     assert client.post(people_url(household_a, dmitry, "remove")).status_code == 404
     assert Person.objects.filter(pk=dmitry.pk).exists()
+
+
+def test_the_sex_field_says_when_none_is_recorded_in_each_language(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    from django.conf import settings
+
+    client = client_for(caseworker_a)
+    for language, label in (("en", "Not recorded"), ("ru", "Не указан"), ("fr", "Non indiqué")):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(people_url(household_a)).content.decode()
+        sex = re.search(r'<select name="sex".*?</select>', page, re.S)
+        assert sex and f'<option value="" selected>{label}</option>' in sex[0], language
+        assert "---------" not in sex[0]
+    assert client.post(people_url(household_a), SPOUSE).status_code == 302  # left empty, it still saves
+    assert next(p for p in household_a.people.all() if p.given_name_cyrillic == "Андрей").sex == ""

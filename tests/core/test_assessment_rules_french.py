@@ -13,8 +13,7 @@ from hypothesis import given
 from haven_core.assessment import DEFAULT_RULES, HouseholdFacts, RulesError, assess, parse_rules, summary
 from haven_core.assessment.rules import Text
 from haven_core.assessment.serialise import from_json, to_data, to_json
-from tests.core.test_assessment_properties import FAST, households
-from tests.support.assessment import TODAY, household, item, person, rules
+from tests.support.assessment import FAST, TODAY, household, households, item, person, rules
 
 TEXT = DEFAULT_RULES.read_text(encoding="utf-8")
 NBSP = "\u00a0"

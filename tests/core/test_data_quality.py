@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from haven_core.data_quality import Problem, RecordFacts, check, problems
+from haven_core.data_quality import (
+    DataWarning,
+    HouseholdWarning,
+    Problem,
+    RecordFacts,
+    check,
+    distinct,
+    problems,
+)
 
 TODAY = dt.date(2026, 11, 24)
 DAY = dt.timedelta(days=1)
@@ -75,3 +83,22 @@ def test_one_record_can_have_every_gap_and_check_groups_them_by_problem() -> Non
         (Problem.FINAL_ORDER_NO_REMOVAL, "H-2"),
         (Problem.HEARING_NO_OUTCOME, "H-2"),
     ]
+
+
+def test_a_warning_shared_by_a_family_is_said_once_naming_its_people() -> None:
+    hearing, other = dt.date(2026, 3, 1), dt.date(2026, 2, 1)
+    warnings = [
+        DataWarning("H1", "mother", Problem.HEARING_NO_OUTCOME, hearing),
+        DataWarning("H1", "son", Problem.HEARING_NO_OUTCOME, hearing),
+        DataWarning("H1", "son", Problem.HEARING_NO_OUTCOME, other),  # another hearing: another warning
+        DataWarning("H2", "father", Problem.HEARING_NO_OUTCOME, hearing),  # another household
+        DataWarning("H1", "mother", Problem.DETAINED_NO_FACILITY),
+        DataWarning("H1", "son", Problem.DETAINED_NO_FACILITY),
+    ]
+    assert distinct(warnings) == [
+        HouseholdWarning("H1", Problem.HEARING_NO_OUTCOME, ("mother", "son"), hearing),
+        HouseholdWarning("H1", Problem.HEARING_NO_OUTCOME, ("son",), other),
+        HouseholdWarning("H2", Problem.HEARING_NO_OUTCOME, ("father",), hearing),
+        HouseholdWarning("H1", Problem.DETAINED_NO_FACILITY, ("mother", "son")),
+    ]
+    assert distinct([]) == []

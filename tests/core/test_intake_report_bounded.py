@@ -9,7 +9,7 @@ import pytest
 from haven_core.intake import DateOrder, Table, validate
 from haven_core.intake.duplicates import RowDuplicate, UpdateTarget, resolve_duplicates
 from haven_core.tables import FileProblem
-from tests.core.test_intake_rows import CHOICES
+from tests.support.intake import CHOICES
 
 HEADERS = ["ID семьи", "ID человека", "Родство", "Фамилия", "Имя", "Пол", "Заметки о семье"]
 

@@ -1,14 +1,8 @@
 """Row validation: every problem with its row number; households grouped; nothing half-imported."""
 
 from haven_core.intake import DateOrder, Table, validate
+from tests.support.intake import CHOICES
 
-CHOICES = {
-    "relationship": {c: c for c in ("principal", "spouse", "child", "parent", "sibling", "other")},
-    "sex": {"F": "F", "M": "M", "X": "X"},
-    "us_status": {"removal_proceedings": "removal_proceedings", "detained": "detained"},
-    "canada_relative_relationship": {"sibling": "sibling"},
-    "canada_relative_status": {"citizen": "citizen"},
-}
 HEADERS = ["ID семьи", "Родство", "Фамилия", "Имя", "Пол", "Дата рождения", "A-номер", "Статус в США",
            "Следующее заседание", "Инвалидность"]  # fmt: skip
 

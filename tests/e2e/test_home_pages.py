@@ -4,22 +4,18 @@ Russian without a horizontal scroll. Screenshots go to a temporary folder (print
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.support.accounts import give_authenticator
-from tests.support.browser import sign_in
+from tests.support.browser import SHOTS, sign_in
 from tests.support.families import family
 from tests.support.referral import ready_for_referral
 from tests.support.work import busy_household
 
 pytestmark = pytest.mark.e2e
 
-SHOTS = Path(os.environ.get("HAVEN_SCREENSHOTS") or tempfile.mkdtemp(prefix="haven-home-shots-"))
 WIDTHS = (1280, 390)
 
 

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_home_pages import SHOTS
 from tests.support.accounts import give_authenticator
-from tests.support.browser import sign_in
+from tests.support.browser import SHOTS, sign_in
 from tests.support.referral import batch_for
 from tests.support.work import busy_household
 

@@ -12,8 +12,7 @@ import pyrage
 import pytest
 
 from haven_core.crypto import container
-from tests.evidence.test_bundle import PASSPHRASE, export, verify
-from tests.evidence.test_bundle import evidence as evidence  # the fixture
+from tests.support.evidence_bundle import PASSPHRASE, evidence_fixture, export, verify  # noqa: F401
 from tests.support.timestamp_authority import Authority, built_authority_fixture, needs_openssl, tsa_fixture  # noqa: F401
 
 pytestmark = needs_openssl

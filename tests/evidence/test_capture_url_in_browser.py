@@ -24,8 +24,8 @@ from haven.evidence.storage import read_blob
 from haven.evidence.timestamps import timestamp_pending
 from haven.jobs.models import Job
 from haven_core.capture.wacz import check_wacz
-from tests.evidence.test_bundle import export, members, rewrite, verify
 from tests.support.browser_sites import FORBIDDEN_PAGE, js_routes, png
+from tests.support.evidence_bundle import export, members, rewrite, verify
 from tests.support.jobs import run_queued
 from tests.support.local_sites import local_site, page
 from tests.support.personas import client_for

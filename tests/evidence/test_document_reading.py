@@ -6,9 +6,6 @@ household's assessment reads. The reviewer finds the item by its text."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,27 +22,13 @@ from haven.jobs.models import Job
 from haven_core.assessment import DEFAULT_RULES, load_rules
 from haven_core.evidence import ocr
 from haven_core.evidence.document_facts import propose
+from tests.support.evidence_files import PROTOCOL, bench_scans
 from tests.support.jobs import run_queued
 from tests.support.personas import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
 KNOWN = frozenset(load_rules(DEFAULT_RULES).provisions)
-PROTOCOL = """ПРОТОКОЛ № 7712 об административном правонарушении
-12 марта 2022 г.   г. Москва
-ОМВД России по Мещанскому району г. Москвы
-Котова Юлия Сергеевна держала плакат «Нет войне», ответственность
-за что предусмотрена ч. 1 ст. 20.3.3 КоАП РФ."""
-
-
-def _bench_scans() -> Any:
-    path = Path(__file__).resolve().parents[2] / "bench" / "scans.py"
-    spec = importlib.util.spec_from_file_location("bench_scans", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _scan_item(caseworker: Any, household: Any, data: bytes) -> EvidenceItem:
@@ -88,7 +71,7 @@ def test_a_scanned_protocol_is_read_by_a_worker_and_proposes_its_article_and_dat
 ) -> None:
     if not ocr.available():
         pytest.skip("Tesseract with Russian is not installed (Debian: tesseract-ocr tesseract-ocr-rus)")
-    scans = _bench_scans()
+    scans = bench_scans()
     item = _scan_item(caseworker_a, household_a, scans.scan(PROTOCOL, scans.CLEAN))
     client = client_for(caseworker_a)
     page = f"/cases/{household_a.reference}/evidence/{item.public_id}/"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry, StagedEntry
@@ -15,23 +14,11 @@ from haven.evidence import capture_contract
 from haven.evidence.actions import evidence_verify, item_custody
 from haven.evidence.models import EvidenceItem, StoredBlob
 from tests.support import evidence_files
+from tests.support.evidence import evidence_url, new_url, upload
 from tests.support.jobs import run_queued
 from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def evidence_url(household: Any, tail: str = "") -> str:
-    return f"/cases/{household.reference}/evidence/{tail}"
-
-
-def new_url(household: Any) -> str:
-    return evidence_url(household, f"people/{household.principal.public_id}/new/")
-
-
-def upload(client: Any, household: Any, name: str, data: bytes, **fields: Any) -> Any:
-    form = {"kind": "court_document", "title": "Постановление суда", **fields}
-    return client.post(new_url(household), {**form, "upload": SimpleUploadedFile(name, data)})
 
 
 def stored_files(files_dir: Path) -> list[Path]:

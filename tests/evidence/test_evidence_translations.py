@@ -11,7 +11,7 @@ from django.db import connection
 from haven.accounts.actor import Actor
 from haven.evidence.actions import evidence_update, evidence_verify, item_custody
 from haven.evidence.models import EvidenceItem
-from tests.evidence.test_evidence_pages import evidence_url
+from tests.support.evidence import evidence_url
 from tests.support.personas import client_for
 
 FRENCH = "Publication contre la guerre sur Telegram"

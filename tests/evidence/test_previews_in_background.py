@@ -13,7 +13,7 @@ from haven.accounts.actor import Actor
 from haven.evidence.actions import clean_copy_store
 from haven.evidence.models import EvidenceItem
 from haven.jobs.models import Job
-from tests.evidence.test_evidence_pages import upload
+from tests.support.evidence import upload
 from tests.support.evidence_files import pdf
 from tests.support.jobs import run_queued
 from tests.support.personas import client_for

@@ -22,8 +22,7 @@ from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
 from haven.jobs.models import Job
 from haven_core.evidence import ocr
-from tests.evidence.test_document_reading import PROTOCOL, _bench_scans
-from tests.support.evidence_files import LATITUDE, LONGITUDE
+from tests.support.evidence_files import LATITUDE, LONGITUDE, PROTOCOL, bench_scans
 from tests.support.jobs import run_queued
 from tests.support.personas import client_for
 
@@ -41,7 +40,7 @@ def _tesseract() -> None:
 
 def _photo_of_scan() -> bytes:
     """The protocol photographed: a JPEG whose EXIF says which phone, and where (Pushkin Square)."""
-    page = Image.open(io.BytesIO(_bench_scans().scan(PROTOCOL))).convert("L")
+    page = Image.open(io.BytesIO(bench_scans().scan(PROTOCOL))).convert("L")
     exif = Image.Exif()
     exif[0x010F], exif[0x0110], exif[0x013B] = "Apple", "iPhone 12", "Kotova Yulia"
     gps = exif.get_ifd(0x8825)
@@ -53,7 +52,7 @@ def _photo_of_scan() -> bytes:
 
 def _scanned_pdf() -> bytes:
     """A two-page scan as the office's scanner writes it, its author and title in the PDF's metadata."""
-    scans = _bench_scans()
+    scans = bench_scans()
     pages = [Image.open(io.BytesIO(scans.scan(text))).convert("L") for text in (PROTOCOL, SECOND_PAGE)]
     out = io.BytesIO()
     pages[0].save(

@@ -97,3 +97,13 @@ def test_the_warnings_are_folded_under_their_count(household_a: Any, caseworker_
     assert "<summary>Show the 2 warnings and what to do</summary>" in folded
     assert 'class="table radar-warnings stack"' in folded  # the table opens on demand
     assert page.index("Data to fix (2 warnings)") < page.index('<details class="radar-warnings-fold">')
+
+
+def test_a_hearing_the_family_shares_is_one_row_naming_them_both(household_a: Any, caseworker_a: Any) -> None:
+    yulia, misha = household_a.principal, child_of(household_a)
+    for person in (yulia, misha):
+        record(caseworker_a, person, next_hearing_date=ahead(-6))
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    assert "Data to fix (1 warning)" in page and page.count('class="warning-hearing_no_outcome"') == 1
+    row = page.split('class="warning-hearing_no_outcome"')[1].split("</tr>")[0]
+    assert yulia.display_name in row and misha.display_name in row

@@ -12,8 +12,7 @@ from django.core.management import call_command
 
 from haven.cases.models import Person, USRecord
 from haven.security import keys
-from tests.security.test_raw_dump import raw_database
-from tests.support.security import empty_installation, finds, snapshot, stored_values, unchanged
+from tests.support.security import empty_installation, finds, raw_database, snapshot, stored_values, unchanged
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from haven.accounts.checks import second_factor_check
 from haven.accounts.models import Membership, TOTPDevice
 from haven.demo.guard import demo_account_check
 from haven.demo.users import demo_logins, ensure_demo_users
-from tests.security.test_deploy_check import haven
+from tests.support.security import haven
 
 
 @pytest.fixture

@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-
-def haven(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    unwanted = ("HAVEN_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the last is set for browser tests
-    base = {k: v for k, v in os.environ.items() if not k.startswith(unwanted)}
-    full = {
-        **base,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "HAVEN_VAR_DIR": str(tmp_path),
-        **env,
-    }
-    return subprocess.run(  # noqa: S603  (our own command, fixed arguments)
-        [sys.executable, "-m", "haven", *args],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.support.security import haven
 
 
 @pytest.fixture

@@ -7,34 +7,12 @@ them. The control proves the search can fail: with the plain codec the very same
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 
-from tests.support.security import SECRETS
-
-
-def raw_database(tmp_path: Path) -> str:
-    """Everything the database stores, as text (bytes that are not UTF-8 become replacement marks)."""
-    if connection.vendor == "sqlite":
-        copy = tmp_path / "copy.sqlite3"
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM INTO %s", [str(copy)])
-        assert sqlite3.connect(copy).execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        raw = copy.read_bytes()
-    elif connection.vendor == "postgresql":
-        parts = []
-        with connection.cursor() as cursor:
-            for table in connection.introspection.table_names(cursor):
-                with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
-                    parts.extend(bytes(block) for block in copy)
-        raw = b"".join(parts)
-    else:
-        pytest.skip(f"no raw dump for {connection.vendor}")
-    return raw.decode("utf-8", errors="replace").casefold()
+from tests.support.security import SECRETS, raw_database
 
 
 def found(dump: str) -> list[str]:

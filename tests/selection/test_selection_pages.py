@@ -9,19 +9,9 @@ import pytest
 
 from haven.selection.models import SelectionRun
 from tests.support.personas import client_for
-from tests.support.selection import document_well
+from tests.support.selection import FORM, document_well
 
 pytestmark = pytest.mark.django_db
-
-FORM = {
-    "quota": "2",
-    "weight_risk": "0.5",
-    "weight_vulnerability": "0.3",
-    "weight_urgency": "0.2",
-    "min_priority": "0",
-    "emergency_first": "on",
-    "quotas": "1,2,3",
-}
 
 
 def test_the_coordinator_runs_reads_and_another_approves_a_selection(

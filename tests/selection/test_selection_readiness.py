@@ -15,10 +15,9 @@ from haven.selection.actions import PinError, selection_run_create
 from haven.selection.inputs import candidates, readiness_of
 from haven.selection.models import SelectionRun
 from haven_core.selection import Parameters, Pin
-from tests.selection.test_selection_pages import FORM
 from tests.support.personas import client_for
 from tests.support.referral import at_stage
-from tests.support.selection import document_well
+from tests.support.selection import FORM, document_well
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 
 from haven.selection.models import SelectionRun
-from tests.selection.test_selection_pages import FORM
 from tests.support.personas import client_for
-from tests.support.selection import document_well
+from tests.support.selection import FORM, document_well
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pyotp
@@ -10,6 +12,8 @@ import pyotp
 from tests.support.personas import PASSWORD
 
 CHROMIUM = os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium")
+# Where the page tests leave their screenshots to look at (HAVEN_SCREENSHOTS, or a fresh folder).
+SHOTS = Path(os.environ.get("HAVEN_SCREENSHOTS") or tempfile.mkdtemp(prefix="haven-home-shots-"))
 
 ARGS = [
     "--no-sandbox",

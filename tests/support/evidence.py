@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from haven.evidence.models import EvidenceItem, EvidenceTag
 
 
@@ -22,3 +24,16 @@ def add_evidence(
 
 
 POST_TEXT = "Нет войне. Пикет у памятника Пушкину, 6 марта 2022 года.".encode()
+
+
+def evidence_url(household: Any, tail: str = "") -> str:
+    return f"/cases/{household.reference}/evidence/{tail}"
+
+
+def new_url(household: Any) -> str:
+    return evidence_url(household, f"people/{household.principal.public_id}/new/")
+
+
+def upload(client: Any, household: Any, name: str, data: bytes, **fields: Any) -> Any:
+    form = {"kind": "court_document", "title": "Постановление суда", **fields}
+    return client.post(new_url(household), {**form, "upload": SimpleUploadedFile(name, data)})

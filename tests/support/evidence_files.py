@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import importlib.util
 import io
 import struct
+import sys
 import tarfile
 import zipfile
 import zlib
+from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -196,3 +200,20 @@ def webm(*, created: dt.datetime | None, app: str = "Lavf60.16.100", live: bool 
     tracks = _ebml(0x1654AE6B, _ebml(0xAE, _ebml(0xD7, b"\x01") + _ebml(0x86, b"V_VP8")))
     cluster = _ebml(0x1F43B675, _ebml(0xE7, b"\x00") + b"\xa3\x85\x81\x00\x00\x80\x00", unknown_size=live)
     return header + _ebml(0x18538067, _ebml(0x1549A966, info) + tracks + cluster, unknown_size=live)
+
+
+PROTOCOL = """ПРОТОКОЛ № 7712 об административном правонарушении
+12 марта 2022 г.   г. Москва
+ОМВД России по Мещанскому району г. Москвы
+Котова Юлия Сергеевна держала плакат «Нет войне», ответственность
+за что предусмотрена ч. 1 ст. 20.3.3 КоАП РФ."""
+
+
+def bench_scans() -> Any:
+    path = Path(__file__).resolve().parents[2] / "bench" / "scans.py"
+    spec = importlib.util.spec_from_file_location("bench_scans", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

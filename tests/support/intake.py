@@ -13,3 +13,12 @@ def confirm_import(client: Any, data: dict[str, str] | None = None) -> Any:
     response = client.post("/intake/confirm/", data or {})
     run_queued()
     return response
+
+
+CHOICES = {
+    "relationship": {c: c for c in ("principal", "spouse", "child", "parent", "sibling", "other")},
+    "sex": {"F": "F", "M": "M", "X": "X"},
+    "us_status": {"removal_proceedings": "removal_proceedings", "detained": "detained"},
+    "canada_relative_relationship": {"sibling": "sibling"},
+    "canada_relative_status": {"citizen": "citizen"},
+}

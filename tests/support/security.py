@@ -3,9 +3,14 @@ that nothing changed."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.core import serializers
 from django.core.management import call_command
 from django.db import connection
@@ -76,3 +81,43 @@ def snapshot() -> dict[str, dict[Any, dict[str, Any]]]:
         serialised = serializers.serialize("python", rows, use_natural_foreign_keys=True)
         result[model._meta.label_lower] = {o["pk"]: o["fields"] for o in serialised}
     return result
+
+
+def raw_database(tmp_path: Path) -> str:
+    """Everything the database stores, as text (bytes that are not UTF-8 become replacement marks)."""
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "copy.sqlite3"
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(copy)])
+        assert sqlite3.connect(copy).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        raw = copy.read_bytes()
+    elif connection.vendor == "postgresql":
+        parts = []
+        with connection.cursor() as cursor:
+            for table in connection.introspection.table_names(cursor):
+                with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
+                    parts.extend(bytes(block) for block in copy)
+        raw = b"".join(parts)
+    else:
+        pytest.skip(f"no raw dump for {connection.vendor}")
+    return raw.decode("utf-8", errors="replace").casefold()
+
+
+def haven(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run the ``haven`` command in a fresh process, with only ``env`` for Haven's own settings."""
+    unwanted = ("HAVEN_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the last is set for browser tests
+    base = {k: v for k, v in os.environ.items() if not k.startswith(unwanted)}
+    full = {
+        **base,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "HAVEN_VAR_DIR": str(tmp_path),
+        **env,
+    }
+    return subprocess.run(  # noqa: S603  (our own command, fixed arguments)
+        [sys.executable, "-m", "haven", *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

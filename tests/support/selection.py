@@ -42,3 +42,14 @@ def document_well(person: Any) -> None:
             person=person, status="verified", kind="social_post", title=f"Пост {key}", source_url=url
         )
         EvidenceTag.objects.create(item=item, tag="anti_war_post", activity_date=dt.date.fromisoformat(day))
+
+
+FORM = {
+    "quota": "2",
+    "weight_risk": "0.5",
+    "weight_vulnerability": "0.3",
+    "weight_urgency": "0.2",
+    "min_priority": "0",
+    "emergency_first": "on",
+    "quotas": "1,2,3",
+}

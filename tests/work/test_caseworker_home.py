@@ -158,3 +158,18 @@ def test_another_dated_event_says_what_it_is_and_opens_the_timeline(caseworker_a
     assert event.url == f"/cases/{mine.reference}/#timeline"  # where the event and its note are
     with translation.override("ru"):
         assert str(translation.gettext("Other dated event")) == "Другое событие"
+
+
+def test_a_hearing_the_family_shares_is_one_warning_naming_its_people(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    from tests.support.radar import ahead, child_of, record
+
+    yulia, misha = household_a.principal, child_of(household_a)
+    for person in (yulia, misha):
+        record(caseworker_a, person, next_hearing_date=ahead(-10))  # passed, no outcome recorded
+    sections = _sections(client_for(caseworker_a).get("/"))
+    (warning,) = sections["data_warnings"].items
+    assert sections["data_warnings"].count == 1
+    assert warning.title.startswith("The hearing of") and warning.household == household_a.reference
+    assert sorted(warning.person.split(", ")) == sorted([yulia.display_name, misha.display_name])

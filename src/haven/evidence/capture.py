@@ -184,6 +184,7 @@ def capture_url(
             },
         )
         timestamp_on_commit(blobs)
+    # What the capture job reports beside the item (evidence/jobs.py reads it with getattr); not stored.
     item.capture_notes = [str(NOTES[note]) for note in files.notes if note in NOTES]  # type: ignore[attr-defined]
     return item
 

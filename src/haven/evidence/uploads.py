@@ -43,5 +43,6 @@ class BoundedMemoryUploadHandler(FileUploadHandler):
             charset=self.charset,
             content_type_extra=self.content_type_extra,
         )
+        # A mark for the upload form (forms/upload.py reads it with getattr): Django's file has no such field.
         uploaded.too_large = too_large  # type: ignore[attr-defined]
         return uploaded

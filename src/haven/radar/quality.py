@@ -14,6 +14,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    CharField,
     Count,
     ExpressionWrapper,
     F,
@@ -25,7 +26,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Trim
+from django.db.models.functions import Cast, Concat, Trim
 
 from haven.cases.models import TimelineEvent, USRecord
 from haven.radar.window import in_scope
@@ -33,15 +34,19 @@ from haven_core.data_quality import (
     FINAL_ORDER,
     RULES,
     DataWarning,
+    HouseholdWarning,
     Problem,
     RecordFacts,
     Test,
     check,
+    distinct,
     problems,
 )
 from haven_core.pipeline import Stage
 
 INACTIVE = (Stage.CLOSED.value, Stage.RESETTLED.value)
+# Records read per problem for each warning shown: a warning a family shares is one row per member.
+FAMILY = 8
 
 
 def warnings_for(households: QuerySet[Any], today: dt.date) -> list[DataWarning]:
@@ -144,9 +149,12 @@ def _records(households: QuerySet[Any]) -> QuerySet[Any]:
     )
 
 
-def warning_summary(households: QuerySet[Any], today: dt.date, shown: int) -> tuple[int, list[DataWarning]]:
-    """How many data-quality warnings ``households`` have, and the first ``shown`` of them in the order
-    of :func:`haven_core.data_quality.check`: counted by the database with the core's rules, in one
+def warning_summary(
+    households: QuerySet[Any], today: dt.date, shown: int
+) -> tuple[int, list[HouseholdWarning]]:
+    """How many distinct data-quality warnings ``households`` have, and the first ``shown`` of them in
+    the order of :func:`haven_core.data_quality.check`, each said once for its household
+    (:func:`haven_core.data_quality.distinct`): counted by the database with the core's rules, in one
     query, then at most one query per problem for the rows shown (decided again by the core)."""
     records = _records(households)
     conditions = {problem: rule_condition(problem, today) for problem in Problem}
@@ -156,7 +164,10 @@ def warning_summary(households: QuerySet[Any], today: dt.date, shown: int) -> tu
     for condition in conditions.values():
         anyone |= condition
     counts = records.filter(anyone).aggregate(
-        **{problem.value: Count("pk", filter=condition) for problem, condition in conditions.items()}
+        **{
+            problem.value: Count(_said_once(problem), filter=condition, distinct=True)
+            for problem, condition in conditions.items()
+        }
     )
     total = sum(counts.values())
     if not total:
@@ -177,7 +188,7 @@ def warning_summary(households: QuerySet[Any], today: dt.date, shown: int) -> tu
         records.filter(condition)
         .annotate(q_problem=Value(n, output_field=IntegerField()))
         .order_by("person__household__reference", "person__public_id")
-        .values_list("q_problem", *columns)[:shown]
+        .values_list("q_problem", *columns)[: shown * FAMILY]
         for n, (problem, condition) in enumerate(conditions.items())
         if counts[problem.value]
     ]
@@ -195,7 +206,17 @@ def warning_summary(households: QuerySet[Any], today: dt.date, shown: int) -> tu
             last_hearing_held=_day(held),
         )
         found += [w for w in problems(facts, today) if w.problem is order[n]]
-    return total, sorted(found, key=DataWarning.sort_key)[:shown]
+    return total, distinct(sorted(found, key=DataWarning.sort_key))[:shown]
+
+
+def _said_once(problem: Problem) -> Any:
+    """What tells one warning from another for ``problem``: its household, and for a past hearing its
+    date too (a family sharing its hearing has one warning; see haven_core.data_quality.distinct)."""
+    if problem is Problem.HEARING_NO_OUTCOME:
+        return Concat(
+            Cast("person__household_id", CharField()), Value(" "), Cast("next_hearing_date", CharField())
+        )
+    return F("person__household_id")
 
 
 def _union(parts: list[QuerySet[Any]]) -> list[tuple[Any, ...]]:

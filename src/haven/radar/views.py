@@ -20,7 +20,7 @@ from haven.radar.forms import RadarForm
 from haven.radar.quality import warning_summary
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
 from haven.radar.window import OrderedDeadlines, counted_in, day_counts, day_summary, deadline_rows
-from haven_core.data_quality import DataWarning
+from haven_core.data_quality import HouseholdWarning
 from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
 from haven_core.deadlines_chart import layout
@@ -39,13 +39,18 @@ def _scope(actor: Any, form: RadarForm) -> QuerySet[Any]:
 
 
 def _warning_rows(
-    warnings: list[DataWarning], households: dict[str, Any], people: dict[str, Any]
+    warnings: list[HouseholdWarning], households: dict[str, Any], people: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    return [
-        {"warning": w, "household": households[w.household], "person": people.get(w.person)}
-        for w in warnings
-        if w.household in households
-    ]
+    """One row a warning, with the people it concerns (a hearing a family shares is one row)."""
+    rows = []
+    for w in warnings:
+        if w.household in households:
+            concerned = [people[p] for p in w.people if p in people]
+            person = concerned[0] if len(concerned) == 1 else None  # whose US record the link opens
+            rows.append(
+                {"warning": w, "household": households[w.household], "people": concerned, "person": person}
+            )
+    return rows
 
 
 @require_GET
@@ -82,7 +87,9 @@ def radar_home(request: ActorRequest) -> HttpResponse:
     households_shown = households_by_reference(
         [d.household for d in deadlines] + [w.household for w in warnings]
     )
-    people_shown = people_by_id([d.person for d in deadlines if d.person] + [w.person for w in warnings])
+    people_shown = people_by_id(
+        [d.person for d in deadlines if d.person] + [p for w in warnings for p in w.people]
+    )
     context = {
         "form": form,
         "days": days,

@@ -65,9 +65,9 @@ def urgency_rows(entries: Sequence[ReferralEntry], profile: FieldProfile | None)
     }
 
 
-def most_urgent_first(entries: Sequence[ReferralEntry], profile: FieldProfile | None) -> list[ReferralEntry]:
-    """``entries`` with their urgency as ``entry.urgency``, the most urgent first."""
+def most_urgent_first(
+    entries: Sequence[ReferralEntry], profile: FieldProfile | None
+) -> list[tuple[ReferralEntry, Urgency]]:
+    """Each of ``entries`` with its urgency, the most urgent first."""
     rows = urgency_rows(entries, profile)
-    for entry in entries:
-        entry.urgency = rows[entry.pk]  # type: ignore[attr-defined]
-    return sorted(entries, key=lambda e: sort_key(rows[e.pk]))
+    return sorted(((e, rows[e.pk]) for e in entries), key=lambda pair: sort_key(pair[1]))

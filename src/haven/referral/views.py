@@ -6,6 +6,7 @@ Everyone else is refused (403). A batch addressed to another liaison does not ex
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -35,10 +36,11 @@ from haven.referral.documents.profiles import profiles
 from haven.referral.forms import PROFILE_LABELS, BatchForm, DecisionForm, PackageForm, WithdrawForm
 from haven.referral.information import latest_requests
 from haven.referral.jobs import KIND, latest_package_job
-from haven.referral.models import ReferralBatch, ReferralEntry
+from haven.referral.models import InformationRequest, ReferralBatch, ReferralEntry
 from haven.referral.urgency import most_urgent_first
 from haven.selection.wording import reason_text
 from haven.submission import submit
+from haven_core.referral.urgency_order import Urgency
 from haven_core.roles import Role
 
 LANGUAGES = ("en", "fr")
@@ -95,6 +97,17 @@ def batches(request: ActorRequest) -> HttpResponse:
     return render(request, "referral/batches.html", {"rows": listed, "form": form, "nav": "referrals"})
 
 
+@dataclass(frozen=True)
+class BatchRow:
+    """A household's line on the batch page: its entry and what the page shows beside it."""
+
+    entry: ReferralEntry
+    urgency: Urgency
+    why: str  # why it was selected, in the reader's words
+    request: InformationRequest | None  # the latest information request about it, if any
+    withdraw_form: WithdrawForm | None  # the coordinator's, while the entry awaits a decision
+
+
 def _why(entry: ReferralEntry, coordinator: bool) -> str:
     """Why the household was selected: the optimiser's account for the coordinator who ran it, plain
     words for the liaison (as in the dossier)."""
@@ -108,19 +121,27 @@ def _why(entry: ReferralEntry, coordinator: bool) -> str:
 def batch_view(request: ActorRequest, public_id: Any) -> HttpResponse:
     batch = _batch(request, public_id)
     entries = list(batch.entries.select_related("household__organisation", "decided_by"))
-    entries = most_urgent_first(entries, profiles().get(batch.profile))
     latest = latest_requests(entries)
     coordinator = request.actor.role == Role.COORDINATOR
-    for entry in entries:
-        entry.why = _why(entry, coordinator)  # type: ignore[attr-defined]
-        entry.request = latest.get(entry.pk)  # type: ignore[attr-defined]
-        if coordinator and entry.decision in ReferralEntry.OPEN:  # it can still be taken out of the batch
-            entry.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")  # type: ignore[attr-defined]
+    rows = [
+        BatchRow(
+            entry=entry,
+            urgency=urgency,
+            why=_why(entry, coordinator),
+            request=latest.get(entry.pk),
+            # only an entry awaiting a decision can still be taken out of the batch
+            withdraw_form=WithdrawForm(auto_id=f"id_withdraw_{entry.pk}_%s")
+            if coordinator and entry.decision in ReferralEntry.OPEN
+            else None,
+        )
+        for entry, urgency in most_urgent_first(entries, profiles().get(batch.profile))
+    ]
     context = {
         "batch": batch,
         "package_form": PackageForm() if request.actor.role == Role.COORDINATOR else None,
         "package_job": latest_package_job(batch) if request.actor.role == Role.COORDINATOR else None,
         "entries": entries,
+        "rows": rows,
         "counts": summary.decision_counts(entries),
         "people": sum(e.people for e in entries),
         "profile_label": PROFILE_LABELS.get(batch.profile, batch.profile),

@@ -61,6 +61,7 @@ _EVIDENCE_COLUMNS = (
 
 def _scopes(person: Person) -> frozenset[Scope]:
     """The recipients a person's consents in force allow (annotated by :func:`read_households`)."""
+    # Annotations of read_households' queryset, which the stubs cannot see on the model.
     given = ((Scope.OFFICIALS, person.to_officials), (Scope.SPONSORS, person.to_sponsors))  # type: ignore[attr-defined]
     return frozenset(scope for scope, yes in given if yes)
 

@@ -172,16 +172,17 @@ def _warning_text(problem: Problem, date: dt.date | None) -> tuple[str, str]:
 
 
 def data_warnings(actor: Actor, today: dt.date) -> Section:
+    """Each gap once for its household: a hearing a family shares names all of its people in one item."""
     total, warnings = warning_summary(my_households(actor), today, SHOWN)
     households = households_by_reference([w.household for w in warnings]) if warnings else {}
-    people = people_by_id([w.person for w in warnings]) if warnings else {}
+    people = people_by_id([p for w in warnings for p in w.people]) if warnings else {}
     items = []
     for w in warnings:
-        person: Any = people.get(w.person)
+        concerned: list[Any] = [people[p] for p in w.people if p in people]
         if w.problem is Problem.HEARING_NO_OUTCOME:
             url = reverse("cases:event_new", args=[w.household])
-        elif person is not None:
-            url = reverse("cases:us_record", args=[w.household, person.public_id])
+        elif len(concerned) == 1:
+            url = reverse("cases:us_record", args=[w.household, concerned[0].public_id])
         else:
             url = reverse("cases:detail", args=[w.household])
         wrong, todo = _warning_text(w.problem, w.date)
@@ -191,7 +192,7 @@ def data_warnings(actor: Actor, today: dt.date) -> Section:
                     title=wrong,
                     url=url,
                     household=w.household,
-                    person=person.display_name if person else "",
+                    person=", ".join(person.display_name for person in concerned),
                     detail=todo,
                     tone="warning",
                 )

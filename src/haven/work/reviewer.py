@@ -162,7 +162,7 @@ def overrides_section(actor: Actor) -> Section:
         household = o.household
         # ``principals`` is the Prefetch's to_attr, ``computed_now`` the queryset's annotation: attributes
         # the stubs cannot see through overrides_to_sign's declared QuerySet[AssessmentOverride].
-        principals = household.principals  # type: ignore[attr-defined]
+        principals = household.principals  # type: ignore[attr-defined]  # the Prefetch's to_attr
         name = principals[0].display_name if principals else household.reference
         items.append(
             Item(
@@ -174,7 +174,7 @@ def overrides_section(actor: Actor) -> Section:
                 % {
                     "level": level_label(o.level),
                     "then": level_label(o.computed_level),
-                    "now": level_label(o.computed_now),  # type: ignore[attr-defined]
+                    "now": level_label(o.computed_now),  # type: ignore[attr-defined]  # an annotation
                 },
                 date=o.created_at.date(),
                 tone="warning",

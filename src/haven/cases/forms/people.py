@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haven.cases.forms.base import HavenModelForm, PartialDateInput, field_of
 from haven.cases.models import Household, Person
-from haven.cases.models.person import VULNERABILITY_FIELDS
+from haven.cases.models.person import SEX_CHOICES, VULNERABILITY_FIELDS
 from haven_core.dates import PartialDate, PartialDateError
 from haven_core.referral.profile import PRIVATE_FIELDS
 
@@ -89,6 +90,11 @@ class PersonForm(HavenModelForm):
         self, *args: Any, household: Household | None = None, person: Person | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        if "sex" in self.fields:  # the empty choice says what it means, not "---------"
+            field_of(self, "sex", forms.ChoiceField).choices = [
+                ("", pgettext_lazy("sex", "Not recorded")),
+                *SEX_CHOICES,
+            ]
         if "relationship" in self.fields and household is not None:
             relationship = field_of(self, "relationship", forms.ChoiceField)
             others = household.people.filter(relationship="principal")

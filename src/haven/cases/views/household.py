@@ -54,7 +54,9 @@ def _stage_form(request: ActorRequest, household: Household, data: Any = None) -
 def _consent_in_force() -> dict[str, Exists]:
     """Whether each person has a consent in force to share with officials, and with sponsors, read with
     the people for the consent panel (the consent app's ``consent_panel``) rather than apart."""
-    consents = Person.consents.rel.related_model.objects.filter(  # type: ignore[attr-defined]
+    # The consent app's model, reached through the relation: the case records do not import the apps above
+    # them. Its default manager, as related_model is typed type[Model], which declares no ``objects``.
+    consents = Person.consents.rel.related_model._default_manager.filter(
         person=OuterRef("pk"), household=OuterRef("household_id"), withdrawn_at__isnull=True
     )
     return {
@@ -78,13 +80,14 @@ def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
     )
     # The household's referrals, read once: the move control, the summary strip and the referral panels
     # share them (the referral app's household_entries reads this same list).
-    entries = Household.referral_entries.rel.related_model.objects  # type: ignore[attr-defined]
+    entries = Household.referral_entries.rel.related_model._default_manager  # the referral app's, as above
     referrals = entries.select_related("batch__recipient", "decided_by").order_by("-batch__created_at", "-id")
     prefetch_related_objects(
         [household], Prefetch("people", queryset=loaded), Prefetch("referral_entries", queryset=referrals)
     )
     people = list(household.people.all())
-    # The summary strip and the registry panel both show it (the registry app's open_hit_count).
+    # The summary strip and the registry panel both show it (the registry app's open_hit_count). Kept on
+    # the household for this request only; ``open_hits`` is the annotation above, which the stubs cannot see.
     household._page_open_hits = sum(person.open_hits for person in people)  # type: ignore[attr-defined]
     today = timezone.localdate()
     events = household.events.select_related("person", "created_by", "withdrawn_by")

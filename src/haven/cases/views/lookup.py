@@ -57,8 +57,8 @@ def person_in(actor: Actor, household: Household, public_id: uuid.UUID) -> Perso
 
 def tie_in(actor: Actor, model: type[Model], household: Household, public_id: uuid.UUID) -> Any:
     """A relative, permit or other row hanging off a person, looked up only within ``household``."""
-    rows = model.objects.select_related("person").filter(person__household=household)  # type: ignore[attr-defined]
-    instance = found_or_refused(actor, rows, "tie", household="person__household", public_id=public_id)
+    rows = model._default_manager.select_related("person").filter(person__household=household)
+    instance: Any = found_or_refused(actor, rows, "tie", household="person__household", public_id=public_id)
     instance.person.household = household
     return instance
 

@@ -35,6 +35,7 @@ def household_items(household: Household) -> list[EvidenceItem]:
             .select_related("original")
             .prefetch_related("tags", Prefetch("files", queryset=files))
         )
+        # Kept on the household for this request only, so that every panel of its page reads the same list.
         household._page_evidence = found  # type: ignore[attr-defined]
     return found
 

@@ -3,10 +3,30 @@ wait for an answer. Writes are in :mod:`haven.referral.information.actions`."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from haven.accounts.actor import Actor
 from haven.accounts.visibility import within_visible
+
+if TYPE_CHECKING:
+    from haven.referral.forms import AnswerForm
+    from haven.referral.models import InformationRequest
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """A request as a page lists it: with the form to answer it, where the reader may (else None)."""
+
+    request: InformationRequest
+    form: AnswerForm | None
+
+
+def answerable(request: InformationRequest) -> RequestRow:
+    """``request`` with a form to answer it, its fields' ids its own (several are on one page)."""
+    from haven.referral.forms import AnswerForm
+
+    return RequestRow(request=request, form=AnswerForm(auto_id=f"id_answer_{request.pk}_%s"))
 
 
 def requests_for(actor: Actor) -> Any:

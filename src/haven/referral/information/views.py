@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from haven.accounts.access import actor_of, caseload_required
 from haven.accounts.visibility import found_or_refused
 from haven.referral.forms import AnswerForm
-from haven.referral.information import open_requests_for, requests_for
+from haven.referral.information import answerable, open_requests_for, requests_for
 from haven.referral.information.actions import information_request_answer
 from haven.submission import submit
 
@@ -24,9 +24,7 @@ from haven.submission import submit
 @caseload_required
 def request_list(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
-    rows = list(open_requests_for(actor).order_by("asked_at", "id")[:500])
-    for row in rows:
-        row.form = AnswerForm(auto_id=f"id_answer_{row.pk}_%s")
+    rows = [answerable(r) for r in open_requests_for(actor).order_by("asked_at", "id")[:500]]
     return render(request, "referral/requests.html", {"requests": rows, "nav": "requests"})
 
 

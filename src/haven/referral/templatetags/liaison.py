@@ -23,8 +23,8 @@ def information_requests(context: Any, household: Any) -> dict[str, Any]:
     """The liaison's requests for more information on ``household``, with a form to answer an open one
     (the household page)."""
     from haven.accounts.visibility import can_change
-    from haven.referral.forms import AnswerForm
     from haven.referral.household import household_entries
+    from haven.referral.information import RequestRow, answerable
     from haven.referral.models import InformationRequest
 
     # Requests hang on referral entries: a household never referred (most) has none to read.
@@ -40,7 +40,8 @@ def information_requests(context: Any, household: Any) -> dict[str, Any]:
     from haven.accounts.access import actor_of
 
     may_answer = can_change(actor_of(context["request"]), household)
-    for request in requests:
-        if may_answer and request.status == InformationRequest.OPEN:
-            request.form = AnswerForm(auto_id=f"id_answer_{request.pk}_%s")  # type: ignore[attr-defined]
-    return {"requests": requests, "household": household, "csrf_token": context.get("csrf_token")}
+    rows = [
+        answerable(r) if may_answer and r.status == InformationRequest.OPEN else RequestRow(r, form=None)
+        for r in requests
+    ]
+    return {"requests": rows, "household": household, "csrf_token": context.get("csrf_token")}

@@ -21,6 +21,8 @@ KIND_CHOICES = [("individual", _("Individual")), ("organisation", _("Organisatio
 KNOWN_TITLES = {
     "minjust-foreign-agents": _("Ministry of Justice: registry of foreign agents"),
     "rosfinmonitoring": _("Rosfinmonitoring: list of terrorists and extremists"),
+    # The fictional list `haven demo` imports (haven.demo.registry): it says so in every language.
+    "demonstration-fictional": _("Demonstration list — fictional"),
 }
 CHANGE_CHOICES = [("added", _("Added")), ("removed", _("Removed")), ("changed", _("Changed"))]
 

@@ -10,11 +10,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test import override_settings
+from django.utils import timezone
 
+from haven.accounts.actor import Actor
 from haven.accounts.twofactor import MANDATORY_ROLES
 from haven.cases.models import Household
 from haven.demo.guard import refuse_in_production
 from haven.demo.loader import existing_demo_organisations
+from haven.demo.registry import TITLE, import_demonstration_list
 from haven.demo.users import DEMO_PASSWORD, demo_logins, existing_demo_logins
 from haven.demo.workflow import Made, demo_workflow
 from haven.jobs.alongside import worker_alongside
@@ -86,6 +89,11 @@ class Command(BaseCommand):
                 "(not printed here; `haven send-alerts` prints the alerts it sends)."
             )
         call_command("score-documentation", **out)
+        # A small fictional list naming a few demo people, imported as any registry file is, so that
+        # `haven screen` leaves registry hits for the reviewers (real registry files cannot ship with Haven).
+        listed = import_demonstration_list(actor=Actor.system(), today=timezone.localdate())
+        if listed is not None:
+            self.stdout.write(f"Imported {TITLE!r}: {listed.entries} entries naming demo people.")
         # People two organisations both submitted wait for the coordinator's decision, as they would after
         # the nightly `haven screen`: without it the coordinator's duplicates page starts empty.
         call_command("screen", **out)
