@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from haven.accounts.actor import Actor
-from haven.cases.actions import household_move
+from haven.cases.actions import event_withdraw, household_move
 from haven.cases.models import Household
 from haven.radar.deadlines import deadlines_for
 from haven.radar.quality import warning_summary, warnings_for
@@ -47,6 +47,8 @@ def coalition(seeded: None, request: Any, db: Any) -> Any:
     )
     event(caseworker_a, household_a, "hearing_held", ahead(-25))  # before the hearing: no outcome yet
     event(caseworker_a, household_a, "other", ahead(3))  # the whole household's
+    cancelled = event(caseworker_a, household_a, "other", ahead(4))  # withdrawn: not a deadline any more
+    event_withdraw(actor=Actor.for_user(caseworker_a), event=cancelled, reason="Entered twice.")
     # a log line of today's date, never a deadline (Haven writes these itself: a move along the pipeline)
     household_move(actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.DOCUMENTING)
     dmitri = household_b.principal

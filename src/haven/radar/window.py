@@ -72,7 +72,9 @@ def _sources(
     # household, instead of walking every household of the scope (SQLite chose the latter for IN).
     records = USRecord.objects.filter(in_scope(households, "person__household_id"))
     events = TimelineEvent.objects.filter(in_scope(households, "household_id"), date__range=window)
-    events = events.exclude(kind__in=LOG_ONLY_EVENTS).filter(system=False)
+    events = events.exclude(kind__in=LOG_ONLY_EVENTS).filter(
+        system=False, withdrawn_at__isnull=True
+    )  # withdrawn: not happening
     if detained_only:
         records = records.filter(detained=True)
         events = events.filter(person__us_record__detained=True)
