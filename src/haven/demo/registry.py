@@ -10,9 +10,7 @@ the hits. The list is titled as demonstration data, fictional, never as a state 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 from django.db import transaction
@@ -22,6 +20,7 @@ from haven.cases.models import Person
 from haven.registries.importing import ImportResult, registry_import
 from haven.registries.models import Registry
 from haven_core.names import System, transliterate
+from haven_core.spreadsheets import csv_bytes
 
 SLUG = "demonstration-fictional"
 TITLE = "Demonstration list — fictional"
@@ -64,16 +63,14 @@ def _spellings(person: Person, index: int) -> tuple[str, str]:
 
 
 def demonstration_csv(people: Sequence[Person], listed_on: dt.date) -> bytes:
-    """The fictional list as Haven's generic registry CSV."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["reference", "name", "kind", "aliases", "birth_date", "listed_on", "note"])
+    """The fictional list as Haven's generic registry CSV (written, like every CSV, by one module)."""
+    rows: list[list[str]] = [["reference", "name", "kind", "aliases", "birth_date", "listed_on", "note"]]
     for index, person in enumerate(people, start=1):
         name, alias = _spellings(person, index)
         birth = person.birth.iso() if person.birth else ""
         note = "Demonstration data: fictional entry"
-        writer.writerow([f"DEMO-{index:03d}", name, "individual", alias, birth, listed_on.isoformat(), note])
-    return out.getvalue().encode("utf-8")
+        rows.append([f"DEMO-{index:03d}", name, "individual", alias, birth, listed_on.isoformat(), note])
+    return csv_bytes(rows, bom=False)
 
 
 def import_demonstration_list(*, actor: Actor, today: dt.date) -> ImportResult | None:
