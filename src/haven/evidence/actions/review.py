@@ -63,16 +63,7 @@ def evidence_verify(*, actor: Actor, item: EvidenceItem, verdict: str, note: str
         raise InvalidEvidence(_("Choose a verdict."))
     if not note.strip():
         raise InvalidEvidence(_("Say what you checked, or why you dispute or retract it."))
-    with transaction.atomic():
-        verification = Verification.objects.create(
-            item=item, reviewer=actor.signed_in, verdict=verdict, note=note
-        )
-        before = item.status
-        item.status = verdict
-        item.save(update_fields=["status"])
-        touch(item.person.household, actor)
-        custody(actor, "evidence.verify", item, verdict=verdict, previous=before)
-    return verification
+    return _review(actor, item, verdict, note, "evidence.verify", verdict=verdict)
 
 
 def evidence_send_back(*, actor: Actor, item: EvidenceItem, reason: str) -> Verification:
@@ -86,13 +77,20 @@ def evidence_send_back(*, actor: Actor, item: EvidenceItem, reason: str) -> Veri
         raise InvalidEvidence(_("Only evidence not yet reviewed is sent back; dispute it instead."))
     if not reason.strip():
         raise InvalidEvidence(_("Say what must be corrected before it can be verified."))
+    return _review(actor, item, SENT_BACK, reason, "evidence.send_back")
+
+
+def _review(
+    actor: Actor, item: EvidenceItem, verdict: str, note: str, action: str, /, **detail: str
+) -> Verification:
+    """The reviewer's verdict recorded, the item's status set to it, and its custody entry, at once."""
     with transaction.atomic():
         verification = Verification.objects.create(
-            item=item, reviewer=actor.signed_in, verdict=SENT_BACK, note=reason
+            item=item, reviewer=actor.signed_in, verdict=verdict, note=note
         )
         before = item.status
-        item.status = SENT_BACK
+        item.status = verdict
         item.save(update_fields=["status"])
         touch(item.person.household, actor)
-        custody(actor, "evidence.send_back", item, previous=before)
+        custody(actor, action, item, **detail, previous=before)
     return verification
