@@ -123,6 +123,12 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], str], tuple[int | str, ...]]]
     "api-v1:assessment": (lambda o: f"/api/v1/households/{o['ref']}/assessment", (401,) * 7),
     "api-v1:screening": (lambda o: f"/api/v1/households/{o['ref']}/screening", (401,) * 7),
     "api-v1:screening_hit": (lambda o: f"/api/v1/households/{o['ref']}/screening/{o['hit']}", (405,) * 7),
+    "api-v1:information_requests": (lambda o: "/api/v1/information-requests", (401,) * 7),
+    "api-v1:information_request": (lambda o: f"/api/v1/information-requests/{o['request']}", (401,) * 7),
+    "api-v1:information_request_answer": (
+        lambda o: f"/api/v1/information-requests/{o['request']}/answer",
+        (405,) * 7,
+    ),
     "api:tokens": (lambda o: "/api/tokens/", (200,) * 6 + ("login",)),
     "api:docs": (lambda o: "/api/docs/", (200,) * 6 + ("login",)),
     "api:revoke": (lambda o: f"/api/tokens/{o['person']}/revoke/", (405,) * 7),
