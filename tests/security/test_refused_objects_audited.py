@@ -2,8 +2,9 @@
 the refusal is audited as a household's is: a person, a relative or permit, a timeline event, an
 evidence item, a consent, a registry hit or a liaison's information request of organisation A, asked
 for by organisation B's staff through one of B's own households or directly, gives one
-``access.refused`` entry naming A's household and the kind of object; asking for an object that does
-not exist records nothing."""
+``access.refused`` entry naming A's household and the kind of object; so does the coordinator's identity
+link between A's person and another organisation's; asking for an object that does not exist records
+nothing."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def objects(
     """One of everything in organisation A's household, and B's household to ask through."""
     actor = Actor.for_user(caseworker_a)
     person = household_a.principal
+    registry = registry_objects(
+        person
+    )  # a hit on the person, and a link of theirs with another organisation's
     entry = batch_for(coordinator, liaison, [household_a]).entries.get()
     referral_decision_record(
         actor=Actor.for_user(liaison), entry=entry, decision="more_information", note="Повестка?"
@@ -67,7 +71,7 @@ def objects(
             actor=actor, household=household_a, person=person, officials=True, sponsors=False,
             given_on=dt.date.today(),
         ).public_id,
-        "hit": registry_objects(person)["hit"],
+        **{key: registry[key] for key in ("hit", "link")},
         "request": entry.information_requests.get().public_id,
     }  # fmt: skip
 
@@ -90,6 +94,9 @@ ASKED: dict[str, tuple[str, str, str, str]] = {
     "api_item": ("evidence", "get", "/api/v1/households/{b}/evidence/{item}", "api"),
     "request_answer": ("information_request", "post", "/referrals/requests/{request}/answer/", "caseworker"),
     "api_request": ("information_request", "get", "/api/v1/information-requests/{request}", "api"),
+    # The coordinator's identity link of A's person with another organisation's: no one else sees both.
+    "identity_link": ("link", "get", "/registries/duplicates/{link}/", "caseworker"),
+    "identity_link_decide": ("link", "post", "/registries/duplicates/{link}/", "reviewer"),
 }
 
 
