@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 
 from haven.accounts.actor import Actor
 from haven.api.actions import token_create
+from haven.cases.actions import household_create
 from haven.evidence.actions import evidence_add
+from haven.referral.actions import referral_decision_record
 from haven.wsgi import application
+from tests.support.referral import batch_for
 from tests.support.registries import registry_objects
 
 schemathesis = pytest.importorskip("schemathesis")
@@ -39,7 +42,7 @@ def _keep_the_test_connection() -> Iterator[None]:
 
 
 def test_generated_requests_get_no_5xx_and_match_the_schema(
-    household_a: Any, caseworker_a: Any, reviewer_a: Any
+    household_a: Any, caseworker_a: Any, reviewer_a: Any, coordinator: Any, liaison: Any
 ) -> None:
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
@@ -60,16 +63,31 @@ def test_generated_requests_get_no_5xx_and_match_the_schema(
         "/api/v1/households/{reference}/assessment",
         "/api/v1/households/{reference}/screening",
         "/api/v1/households/{reference}/screening/{hit_id}",
+        "/api/v1/information-requests",
+        "/api/v1/information-requests/{request_id}",
+        "/api/v1/information-requests/{request_id}/answer",
     }
     principal = household_a.principal
     item = evidence_add(
         actor=Actor.for_user(caseworker_a), person=principal, fields={"kind": "photo", "title": "Пикет"}
+    )
+    # The liaison's "more information needed" on another household of A's organisation (household A
+    # itself stays free to move along the pipeline): a request for the caseworker to answer.
+    referred = household_create(
+        actor=Actor.for_user(caseworker_a),
+        organisation=household_a.organisation,
+        principal={"surname_cyrillic": "Щукина", "given_name_cyrillic": "Анна", "birth_date": "1990"},
+    )
+    entry = batch_for(coordinator, liaison, [referred]).entries.get()
+    referral_decision_record(
+        actor=Actor.for_user(liaison), entry=entry, decision="more_information", note="Повестка?"
     )
     known_ids = {
         "reference": household_a.reference,
         "person_id": str(principal.public_id),
         "item_id": str(item.public_id),
         "hit_id": str(registry_objects(principal)["hit"]),
+        "request_id": str(entry.information_requests.get().public_id),
     }
     for operation in operations:
 

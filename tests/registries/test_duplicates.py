@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 from collections import defaultdict
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
@@ -20,6 +22,7 @@ from haven.registries.duplicates import find_duplicates, same_people, same_perso
 from haven.registries.errors import ScreeningError
 from haven.registries.models import IdentityLink
 from tests.support.personas import client_for, make_user
+from tests.support.registries import registry_objects
 
 HOUSEHOLDS = 120
 
@@ -98,14 +101,40 @@ def test_only_the_coordinator_decides(
         with pytest.raises(ScreeningError):
             link_confirm(actor=Actor.for_user(user), link=link)
         assert client_for(user).get("/registries/duplicates/").status_code == 403
+        # A link's own address is not found for them, as another organisation's household is not.
         assert (
             client_for(user)
             .post(f"/registries/duplicates/{link.public_id}/", {"decision": "confirm"})
             .status_code
-            == 403
+            == 404
         )
     link.refresh_from_db()
     assert link.status == "proposed"
+    refused = AuditEntry.objects.filter(action="access.refused").values_list("actor", "detail")
+    assert sorted(refused) == [(caseworker_a.pk, {"kind": "link"}), (reviewer_a.pk, {"kind": "link"})]
+
+
+def test_asking_for_a_link_is_refused_as_not_found_and_audited_naming_the_side_not_yours(
+    household_a: Any, caseworker_a: Any, liaison: Any, coordinator: Any
+) -> None:
+    cache.clear()  # a fresh minute of refusals
+    link_id = registry_objects(household_a.principal)["link"]  # household A's principal and another's
+    link = IdentityLink.objects.select_related("person_a__household", "person_b__household").get(
+        public_id=link_id
+    )
+    other = next(p.household for p in (link.person_a, link.person_b) if p.household != household_a)
+    url = f"/registries/duplicates/{link_id}/"
+    for _ in range(3):
+        assert client_for(caseworker_a).get(url, REMOTE_ADDR="203.0.113.5").status_code == 404
+    (entry,) = AuditEntry.objects.filter(action="access.refused")
+    assert (entry.actor, entry.ip, entry.detail) == (caseworker_a, "203.0.113.5", {"kind": "link"})
+    assert entry.household_ref == other.reference  # not the side the caseworker may see anyway
+    # A liaison is stopped at the door of every caseload page, before any lookup, as for a household.
+    assert client_for(liaison).get(url).status_code == 403
+    assert client_for(coordinator).get(url).status_code == 200
+    cache.clear()  # a new minute
+    assert client_for(caseworker_a).get(f"/registries/duplicates/{uuid.uuid4()}/").status_code == 404
+    assert AuditEntry.objects.filter(action="access.refused").count() == 1  # nothing there, nothing recorded
 
 
 def test_the_coordinator_sees_both_records_side_by_side(

@@ -1,8 +1,10 @@
 """Asking for anything of another organisation's household is refused as if it did not exist (404), and
 the refusal is audited as a household's is: a person, a relative or permit, a timeline event, an
-evidence item, a consent or a registry hit of organisation A, asked for by organisation B's staff
-through one of B's own households or directly, gives one ``access.refused`` entry naming A's household
-and the kind of object; asking for an object that does not exist records nothing."""
+evidence item, a consent, a registry hit or a liaison's information request of organisation A, asked
+for by organisation B's staff through one of B's own households or directly, gives one
+``access.refused`` entry naming A's household and the kind of object; so does the coordinator's identity
+link between A's person and another organisation's; asking for an object that does not exist records
+nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from haven.audit.models import AuditEntry
 from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
 from haven.consent.actions import consent_record
 from haven.evidence.actions import evidence_add
+from haven.referral.actions import referral_decision_record
 from tests.support.personas import client_for, make_user
+from tests.support.referral import batch_for
 from tests.support.registries import registry_objects
 
 
@@ -33,10 +37,19 @@ def _one_minute(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def objects(caseworker_a: Any, household_a: Any, household_b: Any) -> dict[str, Any]:
+def objects(
+    caseworker_a: Any, household_a: Any, household_b: Any, coordinator: Any, liaison: Any
+) -> dict[str, Any]:
     """One of everything in organisation A's household, and B's household to ask through."""
     actor = Actor.for_user(caseworker_a)
     person = household_a.principal
+    registry = registry_objects(
+        person
+    )  # a hit on the person, and a link of theirs with another organisation's
+    entry = batch_for(coordinator, liaison, [household_a]).entries.get()
+    referral_decision_record(
+        actor=Actor.for_user(liaison), entry=entry, decision="more_information", note="Повестка?"
+    )
     return {
         "b": household_b.reference,
         "person": person.public_id,
@@ -58,7 +71,8 @@ def objects(caseworker_a: Any, household_a: Any, household_b: Any) -> dict[str, 
             actor=actor, household=household_a, person=person, officials=True, sponsors=False,
             given_on=dt.date.today(),
         ).public_id,
-        "hit": registry_objects(person)["hit"],
+        **{key: registry[key] for key in ("hit", "link")},
+        "request": entry.information_requests.get().public_id,
     }  # fmt: skip
 
 
@@ -78,6 +92,11 @@ ASKED: dict[str, tuple[str, str, str, str]] = {
     "registry_hit": ("hit", "get", "/registries/screening/{hit}/", "reviewer"),
     "api_person": ("person", "get", "/api/v1/households/{b}/people/{person}", "api"),
     "api_item": ("evidence", "get", "/api/v1/households/{b}/evidence/{item}", "api"),
+    "request_answer": ("information_request", "post", "/referrals/requests/{request}/answer/", "caseworker"),
+    "api_request": ("information_request", "get", "/api/v1/information-requests/{request}", "api"),
+    # The coordinator's identity link of A's person with another organisation's: no one else sees both.
+    "identity_link": ("link", "get", "/registries/duplicates/{link}/", "caseworker"),
+    "identity_link_decide": ("link", "post", "/registries/duplicates/{link}/", "reviewer"),
 }
 
 

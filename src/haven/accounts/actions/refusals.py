@@ -1,7 +1,8 @@
 """Refused access, in the audit trail: someone asking for another organisation's household or anything
-of one (answered 404, as if it did not exist; :func:`haven.accounts.visibility.found_or_refused`), or a
-web capture refused. A probe shows in the trail without flooding it: one
-entry per actor, kind of refusal and minute (the count of the minute's other refusals is not kept).
+of one (answered 404, as if it did not exist; :func:`haven.accounts.visibility.found_or_refused`), for
+an identity link between two organisations' people (the coordinator's alone, also a 404 to anyone
+else), or a web capture refused. A probe shows in the trail without flooding it: one entry per actor,
+kind of refusal and minute (the count of the minute's other refusals is not kept).
 
 The limit is kept in the shared cache (``settings.CACHES``), so every process of Haven counts together.
 """
@@ -18,7 +19,8 @@ from haven.audit.record import audit_record
 
 # What was asked for: another organisation's household, or something of one of its households (a person,
 # a relative or permit, a timeline event, an evidence item, a consent, a registry hit, a liaison's
-# information request), or a web capture refused.
+# information request), the coordinator's identity link between two organisations' people, or a web
+# capture refused.
 KINDS = (
     "household",
     "person",
@@ -28,6 +30,7 @@ KINDS = (
     "consent",
     "hit",
     "information_request",
+    "link",
     "capture",
 )
 

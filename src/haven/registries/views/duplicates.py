@@ -8,13 +8,15 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts.access import caseload_required
+from haven.accounts.actions.refusals import access_refused_record
 from haven.accounts.actor import Actor, ActorRequest
+from haven.accounts.visibility import can_see
 from haven.cases.actions import household_view
 from haven.registries.actions import link_confirm, link_reject, link_undo
 from haven.registries.duplicates import find_duplicates, same_person
@@ -57,6 +59,20 @@ def duplicate_list(request: ActorRequest) -> HttpResponse:
     return render(request, "registries/duplicates.html", context)
 
 
+def _link(actor: Actor, link_id: Any) -> IdentityLink:
+    """The link, for those who decide links; for anyone else a 404 as if it did not exist, since no one
+    else may see both records. Asking for an existing link is audited as refused, naming the side the
+    asker may not see (the first, when they may see neither)."""
+    link = IdentityLink.objects.select_related(*_PEOPLE).filter(public_id=link_id).first()
+    if link is not None and can_decide_links(actor):
+        return link
+    if link is not None:
+        sides = (link.person_a.household, link.person_b.household)
+        hidden = next((household for household in sides if not can_see(actor, household)), sides[0])
+        access_refused_record(actor=actor, kind="link", household=hidden)
+    raise Http404
+
+
 def _decide(actor: Actor, link: IdentityLink, decision: str, note: str) -> str:
     if decision == "confirm":
         link_confirm(actor=actor, link=link, note=note)
@@ -71,8 +87,8 @@ def _decide(actor: Actor, link: IdentityLink, decision: str, note: str) -> str:
 @require_http_methods(["GET", "POST"])
 @caseload_required
 def link_detail(request: ActorRequest, link_id: Any) -> HttpResponse:
-    actor = _coordinator(request)
-    link = get_object_or_404(IdentityLink.objects.select_related(*_PEOPLE), public_id=link_id)
+    actor: Actor = request.actor
+    link = _link(actor, link_id)
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
