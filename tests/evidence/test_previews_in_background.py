@@ -21,6 +21,13 @@ from tests.support.personas import client_for
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _pictures_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An uploaded scan is also queued for reading (tests/evidence/test_reading_on_arrival.py): here
+    the pictures are followed alone, as on a Haven without Tesseract."""
+    monkeypatch.setattr("haven.evidence.reading.ocr.available", lambda: False)
+
+
 def test_an_uploaded_pdf_is_drawn_by_a_worker_and_the_page_says_so_until_then(
     caseworker_a: Any, reviewer_a: Any, household_a: Any, files_dir: Path
 ) -> None:

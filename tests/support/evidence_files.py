@@ -7,14 +7,19 @@ import datetime as dt
 import gzip
 import importlib.util
 import io
+import json
+import shutil
 import struct
+import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image
 
 
@@ -200,6 +205,71 @@ def webm(*, created: dt.datetime | None, app: str = "Lavf60.16.100", live: bool 
     tracks = _ebml(0x1654AE6B, _ebml(0xAE, _ebml(0xD7, b"\x01") + _ebml(0x86, b"V_VP8")))
     cluster = _ebml(0x1F43B675, _ebml(0xE7, b"\x00") + b"\xa3\x85\x81\x00\x00\x80\x00", unknown_size=live)
     return header + _ebml(0x18538067, _ebml(0x1549A966, info) + tracks + cluster, unknown_size=live)
+
+
+FILMED_AT = "+55.7558+037.6173/"  # Red Square, as a phone writes it (ISO 6709)
+_FILMED = {  # media type: how ffmpeg encodes and writes it, with the tags a phone would write
+    "video/mp4": ["-c:v", "mpeg4", "-c:a", "aac", "-f", "mp4"],
+    "video/quicktime": [
+        "-c:v", "mpeg4", "-c:a", "aac", "-movflags", "use_metadata_tags",
+        "-metadata", f"com.apple.quicktime.location.ISO6709={FILMED_AT}",
+        "-metadata", "com.apple.quicktime.make=Apple", "-metadata", "com.apple.quicktime.model=iPhone 12",
+        "-f", "mov",
+    ],
+    "video/webm": ["-c:v", "libvpx", "-c:a", "libopus", "-f", "webm"],
+}  # fmt: skip
+
+
+def need_ffmpeg() -> None:
+    if shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None:
+        pytest.skip("ffmpeg is not installed (Debian: ffmpeg): Haven cannot clean videos without it")
+
+
+def filmed(media_type: str = "video/mp4") -> bytes:
+    """A real one-second video (a test pattern and a tone) made by ffmpeg, saying where and when it was
+    filmed and on which phone: the container's location, creation time, make and model."""
+    need_ffmpeg()
+    command = [
+        "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
+        "-f", "lavfi", "-i", "testsrc=duration=1:size=64x48:rate=5", "-f", "lavfi", "-i", "sine=duration=1",
+        *_FILMED[media_type][:-2],
+        "-metadata", f"location={FILMED_AT}", "-metadata", "creation_time=2022-03-06T14:05:00Z",
+        "-metadata", "make=samsung", "-metadata", "model=SM-G991B",
+        "-metadata:s:v:0", "creation_time=2022-03-06T14:05:00Z",
+        *_FILMED[media_type][-2:], "video",
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(command, capture_output=True, check=True, cwd=folder)  # noqa: S603
+        return (Path(folder) / "video").read_bytes()
+
+
+def _probe(command: list[str], data: bytes) -> bytes:
+    """``command`` run on ``data`` given as a file (an MP4 is read by seeking in it)."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "video").write_bytes(data)
+        return subprocess.run(command, capture_output=True, check=True, cwd=folder).stdout  # noqa: S603
+
+
+def video_tags(data: bytes) -> dict[str, str]:
+    """Every tag ffprobe finds in the video, of the container and of each stream (lower-case names)."""
+    found = json.loads(
+        _probe(
+            ["ffprobe", "-v", "error", "-show_entries", "format_tags:stream_tags", "-of", "json", "video"],
+            data,
+        )
+    )
+    tags = {k.lower(): v for k, v in found.get("format", {}).get("tags", {}).items()}
+    for stream in found.get("streams", []):
+        tags.update({k.lower(): v for k, v in stream.get("tags", {}).items()})
+    return tags
+
+
+def stream_hashes(data: bytes) -> str:
+    """The SHA-256 of each stream's packets: equal for two files whose pictures and sound are the same
+    bytes, whatever their containers say."""
+    command = ["ffmpeg", "-v", "error", "-i", "video", "-map", "0", "-c", "copy", "-f", "streamhash", "-hash",
+               "sha256", "-"]  # fmt: skip
+    return _probe(command, data).decode()
 
 
 PROTOCOL = """ПРОТОКОЛ № 7712 об административном правонарушении

@@ -7,10 +7,14 @@ item and its files (who, when, what), with their hash-chain links. When a timest
 configured the manifest itself is timestamped too, so changing the manifest and a file together is
 caught as well. The format and the offline check are in :mod:`haven_core.bundles`.
 
-What leaves Haven carries no metadata (:mod:`haven_core.bundles.leaving`): an original photo or PDF goes
-as a copy Haven made without its metadata (made now if it has none yet, with its custody entry), and the
-original stays in Haven, listed with its SHA-256, size and timestamps (``"in_bundle": false``). A bundle
-for the coalition's own archive includes the originals too when ``with_originals`` is asked for.
+What leaves Haven carries no metadata (:mod:`haven_core.bundles.leaving`): an original photo, video or
+PDF goes as a copy Haven made without its metadata, and the original stays in Haven, listed with its
+SHA-256, size and timestamps (``"in_bundle": false``). A photo's or a video's copy is made now if it has
+none yet, with its custody entry; a scan's searchable PDF comes from its reading, a background job, and
+is never made by an export: while a scan's reading is still to come the export stops and says so
+(:class:`~haven.evidence.errors.ScansUnread`), unless ``without_unread`` is asked for, when the scan's
+original stays in Haven like the others, its ``"kept_in_haven"`` saying it was still being read. A
+bundle for the coalition's own archive includes the originals too when ``with_originals`` is asked for.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from django.utils import timezone, translation
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
 from haven.cases.models import Household, Person
-from haven.evidence.cleaning import clean_copies_make
+from haven.evidence.cleaning import clean_copies_make, scans_unread
+from haven.evidence.errors import ScansUnread
 from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
 from haven.evidence.timestamps import (
@@ -71,6 +76,7 @@ class BundleSummary:
     kept_in_haven: int = 0  # originals listed but not in the bundle (their metadata stays in Haven)
     copies_made: int = 0  # copies without metadata made for this export
     not_cleaned: dict[str, str] = field(default_factory=dict)  # SHA-256 → why no copy could be made
+    still_reading: int = 0  # scans whose reading was still to come: their originals stayed in Haven
 
 
 def _who(user: Any) -> str:
@@ -229,11 +235,18 @@ def write_bundle(
     recipients: Sequence[str] = (),
     verified_only: bool = False,
     with_originals: bool = False,
+    without_unread: bool = False,
 ) -> BundleSummary:
     """Write the household's bundle to ``out``; every file is read (and its hash checked) from storage.
-    Copies without metadata that are missing are made first (as Haven, each with its custody entry)."""
+    Copies without metadata of photos and videos that are missing are made first (as Haven, each with
+    its custody entry). :class:`ScansUnread`, before any copy is made or a byte written, if a scan that
+    would leave as its searchable PDF is still to be read, unless ``without_unread`` or ``with_originals``."""
     items = _items(household, verified_only)
+    unread = scans_unread(items=items)
+    if unread.waiting and not (without_unread or with_originals):
+        raise ScansUnread(_unread_message(unread.waiting, unread.queued_now))
     made, not_cleaned = clean_copies_make(actor=Actor.system(), items=items)
+    not_cleaned.update(unread.not_cleaned if with_originals else {**unread.not_cleaned, **unread.reading})
     if made:
         timestamp_pending(blob_ids=made)  # now, not after some outer transaction: this bundle has them
         items = _items(household, verified_only)
@@ -270,7 +283,19 @@ def write_bundle(
     return BundleSummary(
         len(items), len(files), len(tokens), manifest_sha256, bool(stamp), problem,
         kept_in_haven=len(kept), copies_made=len(made), not_cleaned=not_cleaned,
+        still_reading=0 if with_originals else len(unread.waiting),
     )  # fmt: skip
+
+
+def _unread_message(waiting: list[EvidenceItem], queued_now: int) -> str:
+    ids = ", ".join(str(item.public_id) for item in waiting[:5]) + (", …" if len(waiting) > 5 else "")
+    queued = f" (the reading of {queued_now} was queued now: they had never been read)" if queued_now else ""
+    return (
+        f"{len(waiting)} scans are still to be read{queued}: items {ids}. Their copies without metadata "
+        "are the searchable PDFs their reading makes, and an export does not read scans itself. Export "
+        "again once Haven's worker has read them (each item's page shows how far it got), or give "
+        "--without-unread-scans to export now with those originals kept in Haven."
+    )
 
 
 def _manifest_stamp(sha256: str) -> tuple[bytes | None, str]:

@@ -16,3 +16,7 @@ class InvalidEvidence(EvidenceError):
 
 class BlobIntegrityError(EvidenceError):
     """A stored file is missing, cannot be decrypted, or no longer has the SHA-256 it was stored under."""
+
+
+class ScansUnread(EvidenceError):
+    """An export would leave out scans whose reading (and so their copy without metadata) is still to come."""

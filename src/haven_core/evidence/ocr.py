@@ -1,15 +1,19 @@
-"""Reading the text of a scanned document or a photo with Tesseract (Russian and English).
+"""Reading the text of a scanned document or a photo with Tesseract (Russian and English), and making
+its searchable PDF, in one recognition.
 
-Nothing is written to disk: the file's bytes go to ``pdftoppm`` and ``tesseract`` on their standard input
-and the pictures and text come back on their standard output, so a decrypted scan never lies in a
-temporary file in clear. A PDF is drawn page by page at 300 dpi (``pdftoppm -singlefile``), each page
-read in turn, so a caller can report progress.
+The file's bytes go to ``pdftoppm`` on its standard input and its pages come back as pictures on its
+standard output; a PDF is drawn page by page at 300 dpi (``pdftoppm -singlefile``). The pictures are
+Haven's own, re-drawn from the pixels (a photo turned upright), and all the pages go to Tesseract at
+once, as one multi-page TIFF on its standard input. Tesseract recognises each page once and writes both
+what was asked of it: the plain text (``txt``: what the facts are read from) and, when asked, the
+searchable PDF (``pdf``: the pictures with the text read laid invisibly over them, so the PDF can be
+searched and copied from). Nothing of the uploaded file's metadata (EXIF and its GPS position, a PDF's
+author or XMP) reaches the PDF: Tesseract would otherwise embed a JPEG's bytes as they are.
 
-:func:`searchable_pdf` makes the working copy of a scan: its pages as pictures, with the text Tesseract
-read laid invisibly over them (so the PDF can be searched and copied from). The pictures are Haven's own,
-re-drawn from the pixels (a photo turned upright), so nothing of the uploaded file's metadata (EXIF and
-its GPS position, a PDF's author or XMP) reaches the copy: Tesseract would otherwise embed a JPEG's bytes
-as they are.
+Tesseract writes two outputs only to files: they go to a private directory (0700, in memory where the
+system has it, see :mod:`haven_core.evidence.confined`), are read back at once and removed with it.
+The scan itself never lies in a file. Tesseract says on its standard error which page it has reached,
+so a caller can report progress page by page.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from haven_core.evidence import confined
 from haven_core.evidence.files import DEFAULT_MAX_PIXELS
 
 LANGUAGES = "rus+eng"
@@ -50,32 +56,20 @@ def available() -> bool:
     return {"rus", "eng"} <= langs
 
 
+def _limits(pages: int) -> confined.Limits:
+    """What one run may take: ``TIMEOUT`` of wall-clock and CPU time for each of ``pages``, ``MEMORY``
+    of address space, and (Tesseract's files) no file larger than its memory."""
+    return confined.Limits(
+        timeout=TIMEOUT * pages, memory=MEMORY, cpu_seconds=TIMEOUT * pages, file_size=MEMORY
+    )
+
+
 def _run(command: list[str], data: bytes, *, pages: int = 1) -> bytes:
-    """``command`` with ``data`` on its standard input, under memory and CPU caps (``prlimit``) and a
-    timeout (``TIMEOUT`` for each of ``pages``); its standard output."""
-    timeout = TIMEOUT * pages
-    program = shutil.which(command[0])
-    if program is None:
-        raise OcrError(f"{command[0]} is not installed")
-    full = [program, *command[1:]]
-    prlimit = shutil.which("prlimit")
-    if prlimit is not None:
-        full = [prlimit, f"--as={MEMORY}", f"--cpu={timeout}", "--", *full]
+    """``command`` with ``data`` on its standard input, under the caps of :func:`_limits`; its output."""
     try:
-        done = subprocess.run(  # noqa: S603 - fixed programs, no shell, the file only on stdin
-            full, input=data, capture_output=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise OcrError(f"{command[0]} took longer than {timeout} s") from None
-    if done.returncode != 0:
-        raise OcrError(f"{command[0]} failed ({done.returncode})")
-    return done.stdout
-
-
-def read_image(data: bytes, *, languages: str = LANGUAGES) -> str:
-    """The text Tesseract reads in an image (PNG, JPEG, TIFF…)."""
-    out = _run(["tesseract", "-", "-", "-l", languages, "--psm", "3"], data)
-    return out.decode("utf-8", "replace").replace("\f", "").strip()
+        return confined.run(command, _limits(pages), data=data)
+    except confined.ProgramFailed as exc:
+        raise OcrError(str(exc)) from None
 
 
 def pdf_pages(data: bytes) -> int:
@@ -84,24 +78,6 @@ def pdf_pages(data: bytes) -> int:
     if found is None:
         raise OcrError("pdfinfo did not give the number of pages")
     return int(found.group(1))
-
-
-def read_pdf(
-    data: bytes,
-    *,
-    languages: str = LANGUAGES,
-    progress: Callable[[int, int], None] | None = None,
-) -> str:
-    """The text of every page of a scanned PDF, pages separated by a blank line."""
-    pages = pdf_pages(data)
-    if pages > PAGE_LIMIT:
-        raise OcrError(f"{pages} pages: more than the {PAGE_LIMIT} Haven reads")
-    texts = []
-    for number in range(1, pages + 1):
-        texts.append(read_image(_pdf_page(data, number), languages=languages))
-        if progress is not None:
-            progress(number, pages)
-    return "\n\n".join(text for text in texts if text)
 
 
 def _pdf_page(data: bytes, number: int) -> bytes:
@@ -113,15 +89,74 @@ def _pdf_page(data: bytes, number: int) -> bytes:
     )  # fmt: skip
 
 
-def read_document(data: bytes, media_type: str, *, progress: Callable[[int, int], None] | None = None) -> str:
-    """The text of a PDF or an image; :class:`OcrError` for any other kind of file."""
+@dataclass(frozen=True)
+class Reading:
+    """What one recognition gave: the text (pages separated by a blank line), how many pages were read,
+    and the searchable PDF when it was asked for (``None`` if Tesseract wrote none)."""
+
+    text: str
+    pages: int
+    pdf: bytes | None = None
+
+
+def read(
+    data: bytes,
+    media_type: str,
+    *,
+    searchable: bool = True,
+    languages: str = LANGUAGES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Reading:
+    """Read a scanned PDF or an image, and make its searchable PDF too when ``searchable``: one
+    Tesseract run recognises each page once and writes both. :class:`OcrError` for any other kind of
+    file, a damaged one, or one that takes too long."""
+    pictures, dpi = _pictures(data, media_type)
+    pages = len(pictures)
+    if progress is not None:
+        progress(0, pages)
+    stack = io.BytesIO()  # every page in one multi-page TIFF, on Tesseract's standard input
+    options = {"dpi": (dpi, dpi)} if dpi else {}  # no resolution: Tesseract estimates it from the text
+    pictures[0].save(
+        stack, "TIFF", save_all=True, append_images=pictures[1:], compression="tiff_deflate", **options
+    )
+    del pictures
+    outputs = ["txt", "pdf"] if searchable else ["txt"]
+
+    def seen(line: str) -> None:  # Tesseract writes "Page 2" when it starts on the second page
+        started = re.fullmatch(r"Page (\d+)", line.strip())
+        if progress is not None and started is not None and int(started.group(1)) > 1:
+            progress(int(started.group(1)) - 1, pages)
+
+    with confined.private_directory() as folder:
+        try:
+            confined.run_following(
+                ["tesseract", "-", "read", "-l", languages, "--psm", "3", *outputs],
+                _limits(pages), data=stack.getvalue(), cwd=folder, line=seen,
+            )  # fmt: skip
+        except confined.ProgramFailed as exc:
+            raise OcrError(str(exc)) from None
+        try:
+            written = (folder / "read.txt").read_bytes()
+        except FileNotFoundError:
+            raise OcrError("tesseract wrote no text") from None
+        pdf = (folder / "read.pdf").read_bytes() if searchable and (folder / "read.pdf").exists() else None
+    if progress is not None:
+        progress(pages, pages)
+    page_texts = (page.strip() for page in written.decode("utf-8", "replace").split("\f"))
+    text = "\n\n".join(page for page in page_texts if page)
+    return Reading(text, pages, pdf if pdf is not None and pdf.startswith(b"%PDF-") else None)
+
+
+def _pictures(data: bytes, media_type: str) -> tuple[list[Image.Image], int | None]:
+    """Haven's own pictures of the pages, and the resolution to give them (``None``: let Tesseract
+    estimate it)."""
     if media_type == "application/pdf":
-        return read_pdf(data, progress=progress)
+        count = pdf_pages(data)
+        if count > PAGE_LIMIT:
+            raise OcrError(f"{count} pages: more than the {PAGE_LIMIT} Haven reads")
+        return [_pixels(_pdf_page(data, n)) for n in range(1, count + 1)], PDF_DPI
     if media_type.startswith("image/"):
-        text = read_image(data)
-        if progress is not None:
-            progress(1, 1)
-        return text
+        return [_pixels(data)], _resolution(data)
     raise OcrError(f"{media_type} is not a scan or a photo")
 
 
@@ -139,46 +174,11 @@ def _pixels(data: bytes) -> Image.Image:
     return bare
 
 
-def _resolution(data: bytes) -> int:
-    """The scan's resolution if it says a plausible one (a phone's 72 dpi is not), else ``PDF_DPI``:
-    it sets the size of the PDF's pages."""
+def _resolution(data: bytes) -> int | None:
+    """The scan's resolution if it says a plausible one (a phone's 72 dpi is not), else ``None``."""
     try:
         with Image.open(io.BytesIO(data)) as image:
             dpi = image.info.get("dpi", (0, 0))[0]
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        return PDF_DPI
-    return round(dpi) if 100 <= dpi <= 1200 else PDF_DPI
-
-
-def searchable_pdf(
-    data: bytes,
-    media_type: str,
-    *,
-    languages: str = LANGUAGES,
-    progress: Callable[[int, int], None] | None = None,
-) -> bytes:
-    """A searchable PDF of a scan or a photo: each page Haven's own picture of it, with the text read
-    by Tesseract laid invisibly over it; no metadata of the file it was made from."""
-    if media_type == "application/pdf":
-        count = pdf_pages(data)
-        if count > PAGE_LIMIT:
-            raise OcrError(f"{count} pages: more than the {PAGE_LIMIT} Haven reads")
-        pictures, dpi = [_pixels(_pdf_page(data, n)) for n in range(1, count + 1)], PDF_DPI
-    elif media_type.startswith("image/"):
-        pictures, dpi = [_pixels(data)], _resolution(data)
-    else:
-        raise OcrError(f"{media_type} is not a scan or a photo")
-    pages = io.BytesIO()  # one multi-page TIFF on Tesseract's stdin: one PDF on its stdout
-    pictures[0].save(
-        pages, "TIFF", save_all=True, append_images=pictures[1:], dpi=(dpi, dpi), compression="tiff_deflate"
-    )
-    if progress is not None:
-        progress(0, len(pictures))
-    pdf = _run(
-        ["tesseract", "-", "-", "-l", languages, "--psm", "3", "pdf"], pages.getvalue(), pages=len(pictures)
-    )
-    if not pdf.startswith(b"%PDF-"):
-        raise OcrError("tesseract did not write a PDF")
-    if progress is not None:
-        progress(len(pictures), len(pictures))
-    return pdf
+        return None
+    return round(dpi) if 100 <= dpi <= 1200 else None

@@ -32,6 +32,7 @@ from haven.evidence.actions import evidence_add, evidence_viewed
 from haven.evidence.forms.items import UploadForm, tag_date_field, tag_field
 from haven.evidence.models import EvidenceItem
 from haven.evidence.models.items import TAG_CHOICES
+from haven.evidence.reading import reading_on_arrival
 from haven.evidence.views.lookup import item_in, items_with_details
 
 router = Router(tags=["evidence"])
@@ -221,4 +222,5 @@ def add_evidence(
         data=stored.data if stored else None,
         filename=stored.filename if stored else "",
     )
+    reading_on_arrival(actor=actor_of(request), item=added)  # a scan is read in the background
     return Status(201, evidence_out(item_in(actor_of(request), household, added.public_id)))

@@ -1,7 +1,7 @@
 """Copies of an item's file that Haven makes without its metadata: a searchable PDF of a scan (after
-reading it), an image re-encoded from its pixels. They are the item's working copies, what leaves Haven
-in place of the original (see docs/evidence-review.md); the original stays, sealed and hashed as it was
-received.
+reading it), an image re-encoded from its pixels, a video's streams in a new file without its tags. They
+are the item's working copies, what leaves Haven in place of the original (see
+docs/evidence-review.md); the original stays, sealed and hashed as it was received.
 
 A copy is stored like any evidence file (sealed, content-addressed, timestamped) and attached to the
 item in its role, with the file it was made from; its custody entry names both hashes, so whoever
@@ -54,7 +54,10 @@ def clean_copy_store(
 def _copy_name(source: ItemFile, media_type: str) -> str:
     """The download name of the copy: the original's, with the copy's extension."""
     stem = (source.filename or "").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "evidence"
-    extension = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}.get(media_type, "")
+    extension = {
+        "application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
+        "image/webp": ".webp", "video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm",
+    }.get(media_type, "")  # fmt: skip
     return (
         f"{stem} (searchable){extension}" if media_type == "application/pdf" else f"{stem} (clean){extension}"
     )

@@ -6,8 +6,10 @@ file, linked to the original. Changing what a verified item claims sends it back
 was given on what it said before.
 
 A working copy is what leaves Haven (in bundles and referral packages), so an image made into one loses
-its metadata on the way in: EXIF with its GPS position (which would locate a family), XMP, comments. The
-original keeps everything, sealed and hashed as it was received: it is the evidence.
+its metadata on the way in: EXIF with its GPS position (which would locate a family), XMP, comments; and
+so does a video, its streams copied by ffmpeg into a new file without the container's tags (its position,
+creation time and device), when ffmpeg is installed. The original keeps everything, sealed and hashed as
+it was received: it is the evidence.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from haven.evidence.models import EvidenceItem, EvidenceTag, ItemFile
 from haven.evidence.models.items import DERIVATION_CHOICES, KIND_CHOICES, TAG_CHOICES
 from haven.evidence.storage import store_blob
 from haven.evidence.timestamps import timestamp_on_commit
-from haven_core.evidence.files import IMAGE_TYPES
+from haven_core.evidence import video
+from haven_core.evidence.files import IMAGE_TYPES, VIDEO_TYPES
 from haven_core.evidence.rendering import RenderingError, strip_image_metadata
 from haven_core.evidence.sniff import sniff_media_type
 
@@ -177,8 +180,16 @@ def working_copy_create(
 
 
 def _without_metadata(data: bytes) -> tuple[bytes, bool]:
-    """An image's bytes re-encoded without metadata (and whether that was done); other files as given."""
+    """An image's bytes re-encoded without metadata, a video's streams in a new file without it (and
+    whether that was done); other files, and videos on a Haven without ffmpeg, as given."""
     media_type = sniff_media_type(data)
+    if media_type in VIDEO_TYPES and video.available():
+        try:
+            return video.strip_video_metadata(data, media_type), True
+        except video.VideoError:
+            raise InvalidEvidence(
+                _("This video could not be read, so its metadata could not be removed.")
+            ) from None
     if media_type not in IMAGE_TYPES:
         return data, False
     try:

@@ -24,6 +24,7 @@ from haven.evidence.forms import CaptureForm, EvidenceForm, UploadForm, WorkingC
 from haven.evidence.jobs import CAPTURE, capture_subject
 from haven.evidence.models import EvidenceItem
 from haven.evidence.preview_jobs import previews_queue
+from haven.evidence.reading import reading_on_arrival
 from haven.evidence.views.lookup import back_to_item, item_in
 from haven.jobs.actions import job_start
 from haven.jobs.models import Job
@@ -52,6 +53,7 @@ def evidence_new(request: ActorRequest, reference: str, person_id: uuid.UUID) ->
             filename=upload.filename if upload else "",
         )
         previews_queue(item)  # drawn by a worker: this request does not wait on Poppler
+        reading_on_arrival(actor=actor, item=item)  # nor on Tesseract
         return item
 
     if done := submit(
@@ -172,6 +174,7 @@ def working_copy_new(request: ActorRequest, reference: str, item_id: uuid.UUID) 
             fields={k: form.cleaned_data[k] for k in ("title", "description", "language")},
         )
         previews_queue(made)
+        reading_on_arrival(actor=actor, item=made)
         return made
 
     if done := submit(

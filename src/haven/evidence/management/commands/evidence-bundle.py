@@ -6,9 +6,13 @@ public key) encrypts it as a whole as an age file, which the recipient opens wit
 ``haven verify-bundle``; an unencrypted bundle has to be asked for with ``--unencrypted`` (for a handover
 on an encrypted drive, in person, or through an already encrypted channel).
 
-Originals that can carry metadata (a photo's GPS position, a PDF's author) stay in Haven: the bundle
-holds copies without it, made now if needed, and lists the originals by hash. ``--with-originals`` adds
-the originals, for the coalition's own archive only: never for a bundle that leaves the coalition.
+Originals that can carry metadata (a photo's or a video's GPS position, a PDF's author) stay in Haven:
+the bundle holds copies without it and lists the originals by hash. A photo's or a video's copy is made
+now if needed; a scan's is its searchable PDF, made when the scan is read (a background job), so while a
+scan is still to be read the command writes nothing and says which items, unless
+``--without-unread-scans`` is given (those originals then stay in Haven with no copy in the bundle).
+``--with-originals`` adds the originals, for the coalition's own archive only: never for a bundle that
+leaves the coalition.
 """
 
 from __future__ import annotations
@@ -51,6 +55,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--verified-only", action="store_true", help="Only items a reviewer verified.")
         parser.add_argument(
+            "--without-unread-scans",
+            action="store_true",
+            help="Export now even if some scans are still being read: their originals stay in Haven, "
+            "listed by hash, with no searchable copy in the bundle.",
+        )
+        parser.add_argument(
             "--with-originals",
             action="store_true",
             help="Also include the originals with their metadata (GPS, device, author): for the "
@@ -92,6 +102,7 @@ class Command(BaseCommand):
                     recipients=recipients,
                     verified_only=options["verified_only"],
                     with_originals=options["with_originals"],
+                    without_unread=options["without_unread_scans"],
                 )
         except (EvidenceError, OSError) as exc:
             target.unlink(missing_ok=True)
@@ -108,6 +119,7 @@ class Command(BaseCommand):
                 "originals_included": bool(options["with_originals"]),
                 "kept_in_haven": summary.kept_in_haven,
                 "copies_made": summary.copies_made,
+                "still_reading": summary.still_reading,
             },
         )
         self.stdout.write(
@@ -118,6 +130,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{summary.kept_in_haven} originals stay in Haven (they may carry metadata): the bundle "
                 f"lists them by hash and holds copies without metadata ({summary.copies_made} made now)."
+            )
+        if summary.still_reading:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{summary.still_reading} scans were still being read: their originals stayed in Haven "
+                    "and the bundle has no copy of them."
+                )
             )
         for sha256, why in sorted(summary.not_cleaned.items()):
             self.stdout.write(
