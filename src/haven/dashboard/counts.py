@@ -15,8 +15,8 @@ from typing import Any
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf, TruncMonth
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import TruncMonth
 
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.cases.models import TimelineEvent
@@ -45,35 +45,44 @@ def caseload(scope: QuerySet[Any]) -> tuple[dict[str, int], list[tuple[str, str,
 def level_counts(
     scope: QuerySet[Any], dimensions: Sequence[str], *, households: int | None = None
 ) -> dict[str, dict[str, int]]:
-    """Households per level of each of ``dimensions`` (risk, urgency), from one GROUP BY: the current
-    assessment's level, or a reviewer's latest override of it where there is one; households without a
-    current assessment count as :data:`NOT_ASSESSED` (an override alone does not make a household
-    assessed). ``households`` is the number of households in ``scope`` when the caller has counted
-    them already."""
+    """Households per level of each of ``dimensions`` (risk, urgency): the current assessment's level,
+    or a reviewer's latest override of it where there is one; households without a current assessment
+    count as :data:`NOT_ASSESSED` (an override alone does not make a household assessed). ``households``
+    is the number of households in ``scope`` when the caller has counted them already.
 
-    def level(dimension: str) -> Any:
-        latest_override = (
-            AssessmentOverride.objects.filter(household_id=OuterRef("household_id"), dimension=dimension)
-            .order_by("-created_at", "-id")
-            .values("level")[:1]
-        )
-        return Coalesce(
-            NullIf(Subquery(latest_override), Value("")), f"{dimension}_level", output_field=CharField()
-        )
-
+    The computed levels are counted by one GROUP BY over the current assessments; then the overrides
+    (a reviewer's decisions, few beside the households) are read on their own, each household's latest
+    per dimension with its current levels, and move that household from its computed level to the
+    reviewer's. Looking up an override for every assessment cost a subquery per household."""
+    in_scope = scope.values("pk")
     assessed = (
-        Assessment.objects.filter(current=True, household__in=scope.values("pk"))
-        .annotate(**{f"level_{dimension}": level(dimension) for dimension in dimensions})
+        Assessment.objects.filter(current=True, household__in=in_scope)
         .order_by()
-        .values_list(*(f"level_{dimension}" for dimension in dimensions))
+        .values_list(*(f"{dimension}_level" for dimension in dimensions))
         .annotate(n=Count("id"))
     )
     found: dict[str, dict[str, int]] = {dimension: defaultdict(int) for dimension in dimensions}
     for *levels, n in assessed:
         for dimension, value in zip(dimensions, levels, strict=True):
             found[dimension][value] += n
+    current = Assessment.objects.filter(household_id=OuterRef("household_id"), current=True)
+    overrides = (
+        AssessmentOverride.objects.filter(Exists(current), household__in=in_scope, dimension__in=dimensions)
+        .annotate(**{f"q_{d}": Subquery(current.values(f"{d}_level")[:1]) for d in dimensions})
+        .order_by("household_id", "dimension", "-created_at", "-id")
+        .values_list("household_id", "dimension", "level", *(f"q_{d}" for d in dimensions))
+    )
+    seen: set[tuple[int, str]] = set()
+    for household, dimension, level, *levels in overrides:
+        if (household, dimension) in seen:
+            continue  # an older override of this dimension, superseded by the one read before it
+        seen.add((household, dimension))
+        if level:  # an empty override gives the computed level back
+            computed = dict(zip(dimensions, levels, strict=True))[dimension]
+            found[dimension][computed] -= 1
+            found[dimension][level] += 1
     total = scope.count() if households is None else households
-    counts = {dimension: dict(by_level) for dimension, by_level in found.items()}
+    counts = {dimension: {k: n for k, n in by_level.items() if n} for dimension, by_level in found.items()}
     for by_level in counts.values():
         by_level[NOT_ASSESSED] = total - sum(by_level.values())
     return counts
