@@ -19,7 +19,7 @@ from haven.radar.actions import radar_view
 from haven.radar.forms import RadarForm
 from haven.radar.quality import warning_summary
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
-from haven.radar.window import OrderedDeadlines, counted_in, day_counts, day_summary, deadline_rows
+from haven.radar.window import OrderedDeadlines, counted_in, day_summary, deadline_rows
 from haven_core.data_quality import HouseholdWarning
 from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
@@ -72,15 +72,14 @@ def radar_home(request: ActorRequest) -> HttpResponse:
     detained = bool(form.value("detained"))
     end = today + dt.timedelta(days=days)
     # The database counts, orders and slices the deadlines; Python only sees one page and the chart's marks.
-    # One count per day over the longer of the list's window and the chart's serves both.
-    counts = day_counts(households, today, max(days, CHART_DAYS), detained_only=detained)
+    # The chart's summary over the longer of the list's window and the chart's counts both.
+    summary = day_summary(households, today, max(days, CHART_DAYS), detained_only=detained)
     rows = deadline_rows(households, today, days, detained_only=detained)
-    listed = OrderedDeadlines(rows, count=counted_in(counts, today, days))
+    listed = OrderedDeadlines(rows, count=counted_in(summary.counts, today, days))
     # Django's Paginator needs only count() and slices; the stubs' protocol also asks for iteration.
     paginator: Paginator[Deadline] = Paginator(listed, settings.HAVEN_CASES_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
-    summary = day_summary(households, today, CHART_DAYS, detained_only=detained, counts=counts)
-    chart = layout(summary, today)
+    chart = layout(summary, today)  # what is past the chart's 90 days is left out
     warnings_page = _warnings_page(request)
     warnings_total, warnings = warning_summary(households, today, warnings_page * WARNINGS_PER_PAGE)
     warnings_pages = max(1, -(-warnings_total // WARNINGS_PER_PAGE))
