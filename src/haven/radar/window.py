@@ -20,7 +20,6 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     CharField,
-    Count,
     Exists,
     F,
     IntegerField,
@@ -138,30 +137,10 @@ def _raw(rows: QuerySet[Any], outer: str, params: tuple[Any, ...] = ()) -> list[
         return list(cursor.fetchall())
 
 
-def day_counts(
-    households: QuerySet[Any], today: dt.date, days: int, *, detained_only: bool = False
-) -> dict[tuple[dt.date, Kind, bool], int]:
-    """The deadlines of the window counted per day, kind and detention: each source grouped on its own
-    date index, without reading households' references or people, in one ``UNION ALL``."""
-    parts = []
-    for kind, date, rows in _sources(households, today, days, detained_only):
-        flag = "detained" if kind is not Kind.EVENT else "person__us_record__detained"
-        parts.append(
-            rows.order_by()
-            .annotate(d_kind=Value(kind.value, output_field=CharField()))
-            .values_list(date, flag, "d_kind")
-            .annotate(n=Count("pk"))
-        )
-    counts: dict[tuple[dt.date, Kind, bool], int] = {}
-    for day, detained, kind, n in parts[0].union(*parts[1:], all=True):
-        key = (_date(day), Kind(kind), bool(detained))
-        counts[key] = counts.get(key, 0) + n
-    return counts
-
-
 def counted_in(counts: dict[tuple[dt.date, Kind, bool], int], today: dt.date, days: int) -> int:
-    """How many deadlines there are from ``today`` to ``today + days`` by :func:`day_counts` of a window
-    at least as long: the radar lists one window and charts another, and counts both with one query."""
+    """How many deadlines there are from ``today`` to ``today + days`` by the counts of a
+    :func:`day_summary` of a window at least as long: the radar lists one window and charts another,
+    and counts both with one query."""
     end = today + dt.timedelta(days=days)
     return sum(n for (day, _, _), n in counts.items() if day <= end)
 
@@ -190,7 +169,7 @@ def day_summary(
     counts: dict[tuple[dt.date, Kind, bool], int] | None = None,
 ) -> DaySummary:
     """The chart's :class:`DaySummary` of the window: each day's first marks ranked by the database
-    and the counts per day, kind and detention (:func:`day_counts`), both from one query; or the marks
+    and the counts per day, kind and detention, both from one query; or the marks
     alone when the caller has ``counts`` already (of a window at least as long, with the same filter)."""
     rows = deadline_rows(households, today, days, detained_only=detained_only)
     ranked = _raw(rows, _RANKED, (MAX_STACK,))
