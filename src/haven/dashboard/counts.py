@@ -15,7 +15,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
 from haven.assessment.models import Assessment, AssessmentOverride
@@ -42,6 +42,16 @@ def caseload(scope: QuerySet[Any]) -> tuple[dict[str, int], list[tuple[str, str,
     return dict(stages), sorted(by_org, key=lambda row: (-row[2], row[0]))
 
 
+# Each household's latest override per dimension, whatever assessment it was made on.
+_LATEST_OVERRIDES = """
+SELECT household_id, dimension, level FROM (
+  SELECT household_id, dimension, level,
+    ROW_NUMBER() OVER (PARTITION BY household_id, dimension ORDER BY created_at DESC, id DESC) AS n
+  FROM {overrides}
+) o WHERE n = 1
+"""
+
+
 def level_counts(
     scope: QuerySet[Any], dimensions: Sequence[str], *, households: int | None = None
 ) -> dict[str, dict[str, int]]:
@@ -50,39 +60,30 @@ def level_counts(
     count as :data:`NOT_ASSESSED` (an override alone does not make a household assessed). ``households``
     is the number of households in ``scope`` when the caller has counted them already.
 
-    The computed levels are counted by one GROUP BY over the current assessments; then the overrides
-    (a reviewer's decisions, few beside the households) are read on their own, each household's latest
-    per dimension with its current levels, and move that household from its computed level to the
-    reviewer's. Looking up an override for every assessment cost a subquery per household."""
-    in_scope = scope.values("pk")
-    assessed = (
-        Assessment.objects.filter(current=True, household__in=in_scope)
-        .order_by()
-        .values_list(*(f"{dimension}_level" for dimension in dimensions))
-        .annotate(n=Count("id"))
-    )
+    One GROUP BY over the current assessments, each joined to its household's latest override of each
+    dimension (a reviewer's decisions: a small table, ranked once). Looking the override up for every
+    assessment cost two subqueries per household."""
+    quote = connection.ops.quote_name
+    in_scope, params = scope.order_by().values("pk").query.sql_with_params()
+    joins, levels, join_params = [], [], []
+    for n, dimension in enumerate(dimensions):
+        column = Assessment._meta.get_field(f"{dimension}_level").column  # a level column, or an error
+        joins.append(f"LEFT JOIN latest o{n} ON o{n}.household_id = a.household_id AND o{n}.dimension = %s")
+        join_params.append(dimension)
+        levels.append(f"COALESCE(NULLIF(o{n}.level, ''), a.{quote(column)})")
+    overrides = _LATEST_OVERRIDES.format(overrides=quote(AssessmentOverride._meta.db_table))
+    grouped, assessments, current = ", ".join(levels), quote(Assessment._meta.db_table), quote("current")
+    # Table and column names from the models, the scope's SQL compiled by Django; values parametrised.
+    sql = f"WITH latest AS ({overrides}) SELECT {grouped}, COUNT(*) FROM {assessments} a "  # noqa: S608
+    sql += " ".join(joins) + f" WHERE a.{current} AND a.household_id IN ({in_scope}) GROUP BY {grouped}"
     found: dict[str, dict[str, int]] = {dimension: defaultdict(int) for dimension in dimensions}
-    for *levels, n in assessed:
-        for dimension, value in zip(dimensions, levels, strict=True):
-            found[dimension][value] += n
-    current = Assessment.objects.filter(household_id=OuterRef("household_id"), current=True)
-    overrides = (
-        AssessmentOverride.objects.filter(Exists(current), household__in=in_scope, dimension__in=dimensions)
-        .annotate(**{f"q_{d}": Subquery(current.values(f"{d}_level")[:1]) for d in dimensions})
-        .order_by("household_id", "dimension", "-created_at", "-id")
-        .values_list("household_id", "dimension", "level", *(f"q_{d}" for d in dimensions))
-    )
-    seen: set[tuple[int, str]] = set()
-    for household, dimension, level, *levels in overrides:
-        if (household, dimension) in seen:
-            continue  # an older override of this dimension, superseded by the one read before it
-        seen.add((household, dimension))
-        if level:  # an empty override gives the computed level back
-            computed = dict(zip(dimensions, levels, strict=True))[dimension]
-            found[dimension][computed] -= 1
-            found[dimension][level] += 1
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*join_params, *params])
+        for *found_levels, n in cursor.fetchall():
+            for dimension, value in zip(dimensions, found_levels, strict=True):
+                found[dimension][value] += n
     total = scope.count() if households is None else households
-    counts = {dimension: {k: n for k, n in by_level.items() if n} for dimension, by_level in found.items()}
+    counts = {dimension: dict(by_level) for dimension, by_level in found.items()}
     for by_level in counts.values():
         by_level[NOT_ASSESSED] = total - sum(by_level.values())
     return counts
