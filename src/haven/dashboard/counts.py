@@ -15,7 +15,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Field, QuerySet
 from django.db.models.functions import TruncMonth
 
 from haven.assessment.models import Assessment, AssessmentOverride
@@ -67,7 +67,9 @@ def level_counts(
     in_scope, params = scope.order_by().values("pk").query.sql_with_params()
     joins, levels, join_params = [], [], []
     for n, dimension in enumerate(dimensions):
-        column = Assessment._meta.get_field(f"{dimension}_level").column  # a level column, or an error
+        field = Assessment._meta.get_field(f"{dimension}_level")  # a level column, or an error
+        assert isinstance(field, Field) and field.column
+        column = field.column
         joins.append(f"LEFT JOIN latest o{n} ON o{n}.household_id = a.household_id AND o{n}.dimension = %s")
         join_params.append(dimension)
         levels.append(f"COALESCE(NULLIF(o{n}.level, ''), a.{quote(column)})")
