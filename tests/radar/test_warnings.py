@@ -107,3 +107,36 @@ def test_a_hearing_the_family_shares_is_one_row_naming_them_both(household_a: An
     assert "Data to fix (1 warning)" in page and page.count('class="warning-hearing_no_outcome"') == 1
     row = page.split('class="warning-hearing_no_outcome"')[1].split("</tr>")[0]
     assert yulia.display_name in row and misha.display_name in row
+
+
+def test_the_warnings_come_a_page_at_a_time(household_a: Any, caseworker_a: Any, monkeypatch: Any) -> None:
+    from haven.radar import views
+
+    monkeypatch.setattr(views, "WARNINGS_PER_PAGE", 2)
+    record(
+        caseworker_a, household_a.principal, detained=True, status="final_order", next_hearing_date=ahead(-3)
+    )
+    client = client_for(caseworker_a)
+    rows = 'class="warning-'
+
+    first = client.get("/radar/?days=14").content.decode()
+    assert "Data to fix (3 warnings)" in first and first.count(rows) == 2
+    assert "Warnings 1 to 2 of 3" in first and '<details class="radar-warnings-fold">' in first
+    assert 'href="?days=14&amp;warnings=2#data-quality" rel="next"' in first and 'rel="prev"' not in first
+
+    second = client.get("/radar/?days=14&warnings=2").content.decode()
+    assert second.count(rows) == 1 and "Warnings 3 to 3 of 3" in second
+    assert '<details class="radar-warnings-fold" open>' in second  # opened where the link leads
+    assert 'href="?days=14&amp;warnings=1#data-quality" rel="prev"' in second
+    assert (
+        'class="warning-hearing_no_outcome"' not in first and 'class="warning-hearing_no_outcome"' in second
+    )
+
+    assert client.get("/radar/?days=14&warnings=99").content.decode().count(rows) == 1  # the last page
+    assert client.get("/radar/?days=14&warnings=x").content.decode().count(rows) == 2  # the first
+
+
+def test_a_few_warnings_need_no_pages(household_a: Any, caseworker_a: Any) -> None:
+    record(caseworker_a, household_a.principal, detained=True)
+    page = client_for(caseworker_a).get("/radar/").content.decode()
+    assert "Data to fix (1 warning)" in page and "Pages of warnings" not in page

@@ -172,10 +172,31 @@ def matching_households(
     return _ordered(households, query.sort, today)
 
 
+# What a row reads of a household's people: who is the principal and their name, and the dates and
+# detention of everyone's US record. A person's and a record's other fields are encrypted too: decrypting
+# them all for a page of households cost as much as drawing it.
+ROW_PEOPLE_FIELDS = (
+    "household_id",
+    "relationship",
+    "surname_cyrillic",
+    "given_name_cyrillic",
+    "patronymic_cyrillic",
+    "surname_latin",
+    "given_name_latin",
+    "us_record__detained",
+    "us_record__removal_scheduled_date",
+    "us_record__next_hearing_date",
+)
+
+
 def for_display(households: QuerySet[Any]) -> QuerySet[Any]:
     """Load what a row shows with two queries per page, whatever the page size."""
-    people = Person.objects.select_related("us_record").order_by("id")
-    return households.select_related("organisation").prefetch_related(Prefetch("people", queryset=people))
+    people = Person.objects.select_related("us_record").only(*ROW_PEOPLE_FIELDS).order_by("id")
+    return (
+        households.select_related("organisation")
+        .defer("closed_reason", "notes")  # encrypted, and never shown on a row
+        .prefetch_related(Prefetch("people", queryset=people))
+    )
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import Any
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf, TruncMonth
+from django.db.models import Count, Field, QuerySet
+from django.db.models.functions import TruncMonth
 
 from haven.assessment.models import Assessment, AssessmentOverride
 from haven.cases.models import TimelineEvent
@@ -42,36 +42,48 @@ def caseload(scope: QuerySet[Any]) -> tuple[dict[str, int], list[tuple[str, str,
     return dict(stages), sorted(by_org, key=lambda row: (-row[2], row[0]))
 
 
+# Each household's latest override per dimension, whatever assessment it was made on.
+_LATEST_OVERRIDES = """
+SELECT household_id, dimension, level FROM (
+  SELECT household_id, dimension, level,
+    ROW_NUMBER() OVER (PARTITION BY household_id, dimension ORDER BY created_at DESC, id DESC) AS n
+  FROM {overrides}
+) o WHERE n = 1
+"""
+
+
 def level_counts(
     scope: QuerySet[Any], dimensions: Sequence[str], *, households: int | None = None
 ) -> dict[str, dict[str, int]]:
-    """Households per level of each of ``dimensions`` (risk, urgency), from one GROUP BY: the current
-    assessment's level, or a reviewer's latest override of it where there is one; households without a
-    current assessment count as :data:`NOT_ASSESSED` (an override alone does not make a household
-    assessed). ``households`` is the number of households in ``scope`` when the caller has counted
-    them already."""
+    """Households per level of each of ``dimensions`` (risk, urgency): the current assessment's level,
+    or a reviewer's latest override of it where there is one; households without a current assessment
+    count as :data:`NOT_ASSESSED` (an override alone does not make a household assessed). ``households``
+    is the number of households in ``scope`` when the caller has counted them already.
 
-    def level(dimension: str) -> Any:
-        latest_override = (
-            AssessmentOverride.objects.filter(household_id=OuterRef("household_id"), dimension=dimension)
-            .order_by("-created_at", "-id")
-            .values("level")[:1]
-        )
-        return Coalesce(
-            NullIf(Subquery(latest_override), Value("")), f"{dimension}_level", output_field=CharField()
-        )
-
-    assessed = (
-        Assessment.objects.filter(current=True, household__in=scope.values("pk"))
-        .annotate(**{f"level_{dimension}": level(dimension) for dimension in dimensions})
-        .order_by()
-        .values_list(*(f"level_{dimension}" for dimension in dimensions))
-        .annotate(n=Count("id"))
-    )
+    One GROUP BY over the current assessments, each joined to its household's latest override of each
+    dimension (a reviewer's decisions: a small table, ranked once). Looking the override up for every
+    assessment cost two subqueries per household."""
+    quote = connection.ops.quote_name
+    in_scope, params = scope.order_by().values("pk").query.sql_with_params()
+    joins, levels, join_params = [], [], []
+    for n, dimension in enumerate(dimensions):
+        field = Assessment._meta.get_field(f"{dimension}_level")  # a level column, or an error
+        assert isinstance(field, Field) and field.column
+        column = field.column
+        joins.append(f"LEFT JOIN latest o{n} ON o{n}.household_id = a.household_id AND o{n}.dimension = %s")
+        join_params.append(dimension)
+        levels.append(f"COALESCE(NULLIF(o{n}.level, ''), a.{quote(column)})")
+    overrides = _LATEST_OVERRIDES.format(overrides=quote(AssessmentOverride._meta.db_table))
+    grouped, assessments, current = ", ".join(levels), quote(Assessment._meta.db_table), quote("current")
+    # Table and column names from the models, the scope's SQL compiled by Django; values parametrised.
+    sql = f"WITH latest AS ({overrides}) SELECT {grouped}, COUNT(*) FROM {assessments} a "  # noqa: S608
+    sql += " ".join(joins) + f" WHERE a.{current} AND a.household_id IN ({in_scope}) GROUP BY {grouped}"
     found: dict[str, dict[str, int]] = {dimension: defaultdict(int) for dimension in dimensions}
-    for *levels, n in assessed:
-        for dimension, value in zip(dimensions, levels, strict=True):
-            found[dimension][value] += n
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*join_params, *params])
+        for *found_levels, n in cursor.fetchall():
+            for dimension, value in zip(dimensions, found_levels, strict=True):
+                found[dimension][value] += n
     total = scope.count() if households is None else households
     counts = {dimension: dict(by_level) for dimension, by_level in found.items()}
     for by_level in counts.values():

@@ -19,14 +19,16 @@ from haven.radar.actions import radar_view
 from haven.radar.forms import RadarForm
 from haven.radar.quality import warning_summary
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
-from haven.radar.window import OrderedDeadlines, counted_in, day_counts, day_summary, deadline_rows
+from haven.radar.window import OrderedDeadlines, counted_in, day_summary, deadline_rows
 from haven_core.data_quality import HouseholdWarning
 from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
 from haven_core.deadlines_chart import layout
 from haven_core.roles import COALITION_WIDE
 
-WARNINGS_SHOWN = 100  # the rest are counted; fixing the first ones is the work of a day already
+# Warnings are listed a page at a time (``?warnings=2``…): a coalition has hundreds, and drawing them
+# all (each row a name, two links and its advice) cost more than the rest of the page.
+WARNINGS_PER_PAGE = 20
 
 
 def _scope(actor: Any, form: RadarForm) -> QuerySet[Any]:
@@ -36,6 +38,12 @@ def _scope(actor: Any, form: RadarForm) -> QuerySet[Any]:
     if form.value("mine"):
         households = households.filter(owner=actor.user)
     return households
+
+
+def _warnings_page(request: ActorRequest) -> int:
+    """The page of warnings asked for: a whole number from 1 (at most 9,999), else the first."""
+    asked = request.GET.get("warnings", "")
+    return int(asked) if asked.isdigit() and 0 < int(asked) < 10_000 else 1
 
 
 def _warning_rows(
@@ -64,16 +72,22 @@ def radar_home(request: ActorRequest) -> HttpResponse:
     detained = bool(form.value("detained"))
     end = today + dt.timedelta(days=days)
     # The database counts, orders and slices the deadlines; Python only sees one page and the chart's marks.
-    # One count per day over the longer of the list's window and the chart's serves both.
-    counts = day_counts(households, today, max(days, CHART_DAYS), detained_only=detained)
+    # The chart's summary over the longer of the list's window and the chart's counts both.
+    summary = day_summary(households, today, max(days, CHART_DAYS), detained_only=detained)
     rows = deadline_rows(households, today, days, detained_only=detained)
-    listed = OrderedDeadlines(rows, count=counted_in(counts, today, days))
+    listed = OrderedDeadlines(rows, count=counted_in(summary.counts, today, days))
     # Django's Paginator needs only count() and slices; the stubs' protocol also asks for iteration.
     paginator: Paginator[Deadline] = Paginator(listed, settings.HAVEN_CASES_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
-    summary = day_summary(households, today, CHART_DAYS, detained_only=detained, counts=counts)
-    chart = layout(summary, today)
-    warnings_total, warnings = warning_summary(households, today, WARNINGS_SHOWN)
+    chart = layout(summary, today)  # what is past the chart's 90 days is left out
+    warnings_page = _warnings_page(request)
+    warnings_total, warnings = warning_summary(households, today, warnings_page * WARNINGS_PER_PAGE)
+    warnings_pages = max(1, -(-warnings_total // WARNINGS_PER_PAGE))
+    if warnings_page > warnings_pages:  # past the last page (fixed since): the last one
+        warnings_page = warnings_pages
+        warnings_total, warnings = warning_summary(households, today, warnings_page * WARNINGS_PER_PAGE)
+    warnings_first = (warnings_page - 1) * WARNINGS_PER_PAGE
+    warnings = warnings[warnings_first:]
     radar_view(
         actor=actor,
         days=days,
@@ -100,7 +114,10 @@ def radar_home(request: ActorRequest) -> HttpResponse:
         "chart": chart,
         "warnings": _warning_rows(warnings, households_shown, people_shown),
         "warnings_total": warnings_total,
-        "warnings_hidden": max(0, warnings_total - WARNINGS_SHOWN),
+        "warnings_page": warnings_page,
+        "warnings_pages": warnings_pages,
+        "warnings_from": warnings_first + 1,
+        "warnings_to": warnings_first + len(warnings),
         "nav": "radar",
     }
     return render(request, "radar/home.html", context)

@@ -20,7 +20,6 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     CharField,
-    Count,
     Exists,
     F,
     IntegerField,
@@ -138,32 +137,27 @@ def _raw(rows: QuerySet[Any], outer: str, params: tuple[Any, ...] = ()) -> list[
         return list(cursor.fetchall())
 
 
-def day_counts(
-    households: QuerySet[Any], today: dt.date, days: int, *, detained_only: bool = False
-) -> dict[tuple[dt.date, Kind, bool], int]:
-    """The deadlines of the window counted per day, kind and detention: each source grouped on its own
-    date index, without reading households' references or people, in one ``UNION ALL``."""
-    parts = []
-    for kind, date, rows in _sources(households, today, days, detained_only):
-        flag = "detained" if kind is not Kind.EVENT else "person__us_record__detained"
-        parts.append(
-            rows.order_by()
-            .annotate(d_kind=Value(kind.value, output_field=CharField()))
-            .values_list(date, flag, "d_kind")
-            .annotate(n=Count("pk"))
-        )
-    counts: dict[tuple[dt.date, Kind, bool], int] = {}
-    for day, detained, kind, n in parts[0].union(*parts[1:], all=True):
-        key = (_date(day), Kind(kind), bool(detained))
-        counts[key] = counts.get(key, 0) + n
-    return counts
-
-
 def counted_in(counts: dict[tuple[dt.date, Kind, bool], int], today: dt.date, days: int) -> int:
-    """How many deadlines there are from ``today`` to ``today + days`` by :func:`day_counts` of a window
-    at least as long: the radar lists one window and charts another, and counts both with one query."""
+    """How many deadlines there are from ``today`` to ``today + days`` by the counts of a
+    :func:`day_summary` of a window at least as long: the radar lists one window and charts another,
+    and counts both with one query."""
     end = today + dt.timedelta(days=days)
     return sum(n for (day, _, _), n in counts.items() if day <= end)
+
+
+# Each day's deadlines ranked in the radar's order, with the size of each group of a day, kind and
+# detention: the first MAX_STACK of a day (the marks) and the first row of each group (its count) are
+# kept. The three windows share one sort (the groups' order is a prefix of the ranking's).
+_RANKED = (
+    "SELECT d_date, d_weight, d_detained, d_household, d_person, d_kind, d_event, d_level, d_group, d_first"
+    " FROM (SELECT u.*,"
+    " ROW_NUMBER() OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC, d_household, d_person)"
+    " AS d_level,"
+    " COUNT(*) OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC"
+    " RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS d_group,"
+    " RANK() OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC) AS d_first"
+    " FROM ({rows}) u) ranked WHERE d_level <= %s OR d_level = d_first"
+)
 
 
 def day_summary(
@@ -175,19 +169,17 @@ def day_summary(
     counts: dict[tuple[dt.date, Kind, bool], int] | None = None,
 ) -> DaySummary:
     """The chart's :class:`DaySummary` of the window: each day's first marks ranked by the database
-    (one query) and :func:`day_counts`, or ``counts`` when the caller has them already (of a window at
-    least as long, with the same filter)."""
+    and the counts per day, kind and detention, both from one query; or the marks
+    alone when the caller has ``counts`` already (of a window at least as long, with the same filter)."""
     rows = deadline_rows(households, today, days, detained_only=detained_only)
-    ranked = _raw(
-        rows,
-        "SELECT d_date, d_weight, d_detained, d_household, d_person, d_kind, d_event FROM ("
-        " SELECT u.*, ROW_NUMBER() OVER (PARTITION BY d_date"
-        " ORDER BY d_weight, d_detained DESC, d_household, d_person) AS d_level FROM ({rows}) u"
-        ") ranked WHERE d_level <= %s",
-        (MAX_STACK,),
-    )
+    ranked = _raw(rows, _RANKED, (MAX_STACK,))
+    first = [as_deadline(row) for row in ranked if row[7] <= MAX_STACK]
     if counts is None:
-        counts = day_counts(households, today, days, detained_only=detained_only)
+        counts = {}
+        for row in ranked:
+            if row[7] == row[9]:  # the first row of its group: the group's size is its count
+                key = (_date(row[0]), Kind(row[5]), bool(row[2]))
+                counts[key] = counts.get(key, 0) + int(row[8])
     end = today + dt.timedelta(days=days)
     counts = {key: n for key, n in counts.items() if key[0] <= end}
-    return DaySummary([as_deadline(row) for row in ranked], counts)
+    return DaySummary(first, counts)
