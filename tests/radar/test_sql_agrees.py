@@ -49,6 +49,9 @@ def coalition(seeded: None, request: Any, db: Any) -> Any:
     event(caseworker_a, household_a, "other", ahead(3))  # the whole household's
     cancelled = event(caseworker_a, household_a, "other", ahead(4))  # withdrawn: not a deadline any more
     event_withdraw(actor=Actor.for_user(caseworker_a), event=cancelled, reason="Entered twice.")
+    # an outcome recorded for Yulia's hearing by mistake and withdrawn: the hearing still has none
+    mistaken = event(caseworker_a, household_a, "hearing_held", ahead(-20))
+    event_withdraw(actor=Actor.for_user(caseworker_a), event=mistaken, reason="Wrong household.")
     # a log line of today's date, never a deadline (Haven writes these itself: a move along the pipeline)
     household_move(actor=Actor.for_user(caseworker_a), household=household_a, stage=Stage.DOCUMENTING)
     dmitri = household_b.principal

@@ -138,7 +138,9 @@ def _records(households: QuerySet[Any], today: dt.date) -> QuerySet[Any]:
     that reads it (:data:`haven_core.data_quality.RULES`): a subquery for every record that can break a
     rule took a third of the count's time over a large coalition."""
     held = (
-        TimelineEvent.objects.filter(household_id=OuterRef("person__household_id"), kind="hearing_held")
+        TimelineEvent.objects.filter(
+            household_id=OuterRef("person__household_id"), kind="hearing_held", withdrawn_at=None
+        )
         .order_by()
         .values("household_id")
         .annotate(last=Max("date"))
