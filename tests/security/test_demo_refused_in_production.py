@@ -17,15 +17,18 @@ from haven.demo.users import demo_logins, ensure_demo_users
 from tests.support.security import haven
 
 
-@pytest.fixture
-def production(tmp_path: Path) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A production configuration's settings and encryption keys, made once for the module (a ``haven``
+    process costs seconds); each test runs ``haven`` on a database of its own in its ``tmp_path``."""
+    folder = tmp_path_factory.mktemp("production-keys")
     env = {
         "HAVEN_PRODUCTION": "1",
         "HAVEN_SECRET_KEY": secrets.token_urlsafe(60),
-        "HAVEN_KEYS_FILE": str(tmp_path / "keys.json"),
+        "HAVEN_KEYS_FILE": str(folder / "keys.json"),
         "HAVEN_ALLOWED_HOSTS": "haven.example.org",
     }
-    assert haven(["generate-keys"], env, tmp_path).returncode == 0
+    assert haven(["generate-keys"], env, folder).returncode == 0
     return env
 
 
