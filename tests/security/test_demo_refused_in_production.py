@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +13,12 @@ from haven.accounts.checks import second_factor_check
 from haven.accounts.models import Membership, TOTPDevice
 from haven.demo.guard import demo_account_check
 from haven.demo.users import demo_logins, ensure_demo_users
-from tests.support.security import haven
+from tests.support.security import haven, production_settings
 
 
 @pytest.fixture(scope="module")
 def production(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A production configuration's settings and encryption keys, made once for the module (a ``haven``
-    process costs seconds); each test runs ``haven`` on a database of its own in its ``tmp_path``."""
-    folder = tmp_path_factory.mktemp("production-keys")
-    env = {
-        "HAVEN_PRODUCTION": "1",
-        "HAVEN_SECRET_KEY": secrets.token_urlsafe(60),
-        "HAVEN_KEYS_FILE": str(folder / "keys.json"),
-        "HAVEN_ALLOWED_HOSTS": "haven.example.org",
-    }
-    assert haven(["generate-keys"], env, folder).returncode == 0
-    return env
+    return production_settings(tmp_path_factory.mktemp("production"))
 
 
 MAKE_DEMO_COORDINATOR = (
