@@ -10,8 +10,13 @@ setup:
 demo: setup
 	$(VENV)/haven demo $(if $(PORT),--port $(PORT))
 
+# The tests run on WORKERS processes (pytest-xdist), a test module's tests together on one of them so
+# that what a module builds once is built once: `make test WORKERS=auto` for one per core, WORKERS=0 for
+# none (every test in this process, in order).
+WORKERS ?= 2
+
 test: setup check
-	$(VENV)/pytest -q
+	$(VENV)/pytest -q -n $(WORKERS) --dist loadfile
 
 check: lint typecheck
 

@@ -4,12 +4,12 @@
     .venv/bin/python bench/import.py --households 2000
     .venv/bin/python bench/import.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench_import
 
-The file is made by the demo generator (``haven.demo.generator``): one row per person, Russian headers,
-Russian dates, UTF-8 CSV, written with the export's own column table. It is imported into an empty
-organisation of a fresh database (a temporary SQLite one, or the PostgreSQL database given, whose
-households are deleted first), timed as ``haven import-cases`` runs it: reading, checking every row,
-looking for likely duplicates, writing in one transaction. Then the same file again, which must change
-nothing. The target is 10,000 households in 60 s or less.
+The file is made by the demo generator, one row per person with Russian headers and dates
+(``bench/caseload.py``). It is imported into an empty organisation of a fresh database (a temporary
+SQLite one, or the PostgreSQL database given, whose households are deleted first), timed as ``haven
+import-cases`` runs it: reading, checking every row, looking for likely duplicates, writing in one
+transaction. Then the same file again, which must change nothing. The target is 10,000 households in
+60 s or less.
 
 Then the duplicate check at scale: the same people under new Household IDs (``--dry-run
 --only-valid``), so every person is a likely duplicate of someone already imported and every row is
@@ -20,19 +20,14 @@ timed for 50 people of the caseload against the whole organisation.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from seeded import run
-
-from haven.demo.generator import SyntheticHousehold, iter_households
-from haven_core.anumber import format_a_number
-from haven_core.intake import COLUMNS, header_row, write_csv
+import caseload
+from seeded import migrated, run
 
 TARGET_SECONDS = 60
 # The check before saving one person, as opening a household runs it, for 50 people of the caseload.
@@ -51,50 +46,6 @@ found = [find_likely_matches(actor=actor, organisation_id=org.pk,
 each = (time.perf_counter() - started) / len(people) * 1000
 print(f"one person before saving: {each:.0f} ms each ({sum(1 for f in found if f)} of {len(people)} found)")
 """
-_TEXT = (
-    "surname_cyrillic", "given_name_cyrillic", "patronymic_cyrillic", "surname_latin", "given_name_latin",
-    "sex", "place_of_birth", "citizenships", "languages", "phone", "email", "address", "vulnerability_notes",
-    "relationship_detail",
-)  # fmt: skip
-_YES_NO = {True: "да", False: "нет", None: ""}
-
-
-def rows(household: SyntheticHousehold, number: int) -> list[list[str]]:
-    out = []
-    for index, person in enumerate(household.people):
-        values = {
-            "household_id": f"B-{number:06d}",
-            "relationship": person.relationship,
-            "other_spellings": "; ".join(person.other_spellings),
-            "former_names": "; ".join(person.former_names),
-            "household_notes": household.notes if index == 0 else "",
-        }
-        for key in _TEXT:
-            values[key] = getattr(person, key)
-        for key in ("serious_medical", "disability", "pregnancy", "lgbtq", "survivor_of_violence"):
-            values[key] = _YES_NO[getattr(person, key)]
-        birth = person.birth_date.split("-")
-        values["birth_date"] = ".".join(reversed(birth))  # Russian form: 12.03.1984, 03.1984, 1984
-        record = person.us_record
-        if record is not None:
-            values["a_number"] = format_a_number(record.a_number) if record.a_number else ""
-            values["us_status"] = record.status
-            values["detained"] = _YES_NO[record.detained]
-            values["court"] = record.court
-            for key in ("next_hearing_date", "removal_order_date", "removal_scheduled_date"):
-                date = getattr(record, key)
-                values[key] = date.strftime("%d.%m.%Y") if date else ""
-            values["detention_facility"] = record.detention_facility
-            values["attorney_of_record"] = record.attorney_of_record
-        out.append([values.get(column.key, "") for column in COLUMNS])
-    return out
-
-
-def make_file(path: Path, households: int) -> int:
-    synthetic = iter_households(2025, households, dt.date(2026, 1, 15), 1)
-    table = [row for number, h in enumerate(synthetic, start=1) for row in rows(h, number)]
-    path.write_bytes(write_csv(header_row("ru"), table))
-    return len(table)
 
 
 def main() -> None:
@@ -108,23 +59,10 @@ def main() -> None:
     print(f"Haven import benchmark, {database}, Python {sys.version.split()[0]}", flush=True)
     with tempfile.TemporaryDirectory(prefix="haven-bench-import-") as temporary:
         folder = Path(temporary)
-        env = {
-            **os.environ,
-            "DATABASE_URL": options.database_url or f"sqlite:///{folder / 'import.sqlite3'}",
-            "HAVEN_VAR_DIR": str(folder),
-            "HAVEN_KEYS_FILE": f"{folder}/keys.json",
-        }
-        env.pop("HAVEN_KEYS", None)
-        run(env, "migrate", "--verbosity", "0")
-        setup = (
-            "from haven.accounts.models import Organisation as O; "
-            "from haven.cases.models import Household as H; "
-            "H.objects.filter(organisation__slug='bench').only('pk').delete(); "
-            "O.objects.get_or_create(slug='bench', defaults={'name': 'Benchmark'})"
-        )
-        run(env, "shell", "--no-imports", "-c", setup)
+        env = migrated(folder, options.database_url or f"sqlite:///{folder / 'import.sqlite3'}")
+        caseload.empty_organisation(env)
         path = folder / "caseload.csv"
-        people = make_file(path, options.households)
+        people = len(caseload.write_file(path, options.households))
         print(f"file: {options.households:,} households, {people:,} people, {path.stat().st_size:,} bytes")
         first, out = run(env, "import-cases", str(path), "--org", "bench")
         print(f"  {out.strip().splitlines()[-1]}")

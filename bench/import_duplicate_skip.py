@@ -16,7 +16,6 @@ some key (a common given name) with someone: the skip matters most for rare name
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import tempfile
@@ -47,29 +46,20 @@ def main() -> None:
     import django
 
     django.setup()
-    import datetime as dt
-
+    import caseload as bench_caseload
     from django.core.management import call_command
 
     from haven.accounts.actor import Actor
     from haven.accounts.models import Organisation
-    from haven.demo.generator import iter_households
     from haven.intake import duplicates
     from haven.intake.choices import import_choices
-    from haven_core.intake import COLUMNS, DateOrder, header_row, read_table, validate, write_csv
+    from haven_core.intake import COLUMNS, DateOrder, read_table, validate
 
     call_command("migrate", verbosity=0)
-    rows = importlib.import_module("import").rows
 
     def caseload(seed: int, prefix: str) -> bytes:
-        table = [
-            row
-            for number, household in enumerate(
-                iter_households(seed, options.households, dt.date(2026, 1, 15), 1), start=1
-            )
-            for row in rows(household, number)
-        ]
-        text = write_csv(header_row("ru"), table).decode("utf-8-sig").replace("B-", prefix)
+        rows = bench_caseload.table(options.households, seed=seed)
+        text = bench_caseload.spreadsheet(rows).decode("utf-8-sig").replace("B-", prefix)
         return text.encode("utf-8")
 
     assert COLUMNS

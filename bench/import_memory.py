@@ -10,18 +10,16 @@ Each import runs in a fresh process (``haven import-cases`` or ``haven registry-
 whether the import succeeded or was refused, so one figure never includes another's. The baseline is the
 same process doing nothing but start Django (its imports, the database connection).
 
-The caseload file is made by the demo generator like ``bench/import.py``'s (one row per person, Russian
-headers and dates, UTF-8 CSV); the registry file is a generic registry CSV of that many entries with
-Cyrillic names. The bombs are made by ``tests/support/spreadsheet_bombs.py``: a 3-million-row XLSX of
-under 1 MB, an XLSX of 400 KB holding one 400 MB cell, a CSV field over 131,072 characters, a KOI8-R CSV.
+The caseload file is ``bench/import.py``'s, cut to that many rows (``bench/caseload.py``); the registry
+file is a generic registry CSV of that many entries with Cyrillic names. The bombs are made by
+``tests/support/spreadsheet_bombs.py``: a 3-million-row XLSX of under 1 MB, an XLSX of 400 KB holding one
+400 MB cell, a CSV field over 131,072 characters, a KOI8-R CSV.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
-import os
 import subprocess
 import sys
 import tempfile
@@ -32,7 +30,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from seeded import run  # noqa: E402
+import caseload  # noqa: E402
+from seeded import migrated  # noqa: E402
 from tests.support import spreadsheet_bombs as bombs  # noqa: E402
 
 MEASURED = """
@@ -68,21 +67,6 @@ def measured(env: dict[str, str], *args: str) -> tuple[float, float, str]:
     return float(peak), float(seconds), outcome
 
 
-def caseload_file(path: Path, rows_wanted: int) -> int:
-    from haven.demo.generator import iter_households
-    from haven_core.intake import header_row, write_csv
-
-    household_rows = importlib.import_module("import").rows  # bench/import.py's rows, as it writes them
-
-    table: list[list[str]] = []
-    for number, household in enumerate(iter_households(2025, rows_wanted, dt.date(2026, 1, 15), 1), start=1):
-        table += household_rows(household, number)
-        if len(table) >= rows_wanted:
-            break
-    path.write_bytes(write_csv(header_row("ru"), table[:rows_wanted]))
-    return len({row[0] for row in table[:rows_wanted]})
-
-
 def registry_file(path: Path, entries: int) -> None:
     from haven.demo.generator import iter_households
 
@@ -111,22 +95,9 @@ def main() -> None:
     print(f"Haven import memory benchmark, Python {sys.version.split()[0]}", flush=True)
     with tempfile.TemporaryDirectory(prefix="haven-bench-memory-") as temporary:
         folder = Path(temporary)
-        env = {
-            **os.environ,
-            "DATABASE_URL": options.database_url or f"sqlite:///{folder / 'memory.sqlite3'}",
-            "HAVEN_VAR_DIR": str(folder),
-            "HAVEN_KEYS_FILE": f"{folder}/keys.json",
-            "PYTHONPATH": str(ROOT / "src"),
-        }
-        env.pop("HAVEN_KEYS", None)
-        run(env, "migrate", "--verbosity", "0")
-        setup = (
-            "from haven.accounts.models import Organisation as O; "
-            "from haven.cases.models import Household as H; "
-            "H.objects.filter(organisation__slug='bench').only('pk').delete(); "
-            "O.objects.get_or_create(slug='bench', defaults={'name': 'Benchmark'})"
-        )
-        run(env, "shell", "--no-imports", "-c", setup)
+        url = options.database_url or f"sqlite:///{folder / 'memory.sqlite3'}"
+        env = migrated(folder, url, PYTHONPATH=str(ROOT / "src"))
+        caseload.empty_organisation(env)
         baseline, _, _ = measured(env)
         print(f"baseline (Django started, nothing read): peak RSS {baseline:.0f} MB", flush=True)
 
@@ -164,11 +135,11 @@ def main() -> None:
         if options.bombs_only:
             return
 
-        caseload = folder / "caseload.csv"
-        households = caseload_file(caseload, options.rows)
-        size = caseload.stat().st_size
+        caseload_path = folder / "caseload.csv"
+        written = caseload.write_file(caseload_path, options.rows, people=options.rows)
+        households, size = len({row[0] for row in written}), caseload_path.stat().st_size
         print(f"caseload file: {options.rows:,} rows, {households:,} households, {size:,} bytes", flush=True)
-        peak, seconds, outcome = measured(env, "import-cases", str(caseload), "--org", "bench")
+        peak, seconds, outcome = measured(env, "import-cases", str(caseload_path), "--org", "bench")
         print(
             f"import-cases, {options.rows:,} real rows: peak RSS {peak:.0f} MB, {seconds:.1f} s — {outcome}"
         )

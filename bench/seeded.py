@@ -26,6 +26,21 @@ def count_households(env: dict[str, str]) -> int:
     return int(out.strip().splitlines()[-1])
 
 
+def migrated(folder: Path, database_url: str, **more: str) -> dict[str, str]:
+    """The environment ``haven`` runs in for a benchmark (with ``more`` variables), its database migrated:
+    ``database_url``, and a var folder and keys of its own in ``folder`` (never the developer's)."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "HAVEN_VAR_DIR": str(folder),
+        "HAVEN_KEYS_FILE": f"{folder}/keys.json",
+        **more,
+    }
+    env.pop("HAVEN_KEYS", None)
+    run(env, "migrate", "--verbosity", "0")
+    return env
+
+
 def seeded(
     households: int, folder: Path, database_url: str | None, *, name: str, assess: bool = False
 ) -> dict[str, str]:
@@ -33,14 +48,7 @@ def seeded(
     ``folder/<name>-<households>.sqlite3``, or ``database_url`` emptied and seeded), assessed once when
     ``assess`` and it had to be seeded."""
     url = database_url or f"sqlite:///{folder / f'{name}-{households}.sqlite3'}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "HAVEN_VAR_DIR": str(folder),
-        "HAVEN_KEYS_FILE": f"{folder}/keys.json",
-    }
-    env.pop("HAVEN_KEYS", None)
-    run(env, "migrate", "--verbosity", "0")
+    env = migrated(folder, url)
     if count_households(env) == households:
         print(f"reusing the database with {households:,} households", flush=True)
         analyse(url)

@@ -16,7 +16,7 @@ import pytest
 
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
-from tests.support.personas import make_user
+from tests.support.personas import kotova_household, make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
@@ -106,33 +106,7 @@ def liaison(db: Any) -> Any:
 @pytest.fixture
 def household_a(caseworker_a: Any, org_a: Organisation) -> Any:
     """A household of organisation A: Юлия Котова with her son."""
-    from haven.cases.actions import household_create, person_add
-
-    actor = Actor.for_user(caseworker_a)
-    household = household_create(
-        actor=actor,
-        organisation=org_a,
-        principal={
-            "surname_cyrillic": "Котова",
-            "given_name_cyrillic": "Юлия",
-            "patronymic_cyrillic": "Сергеевна",
-            "surname_latin": "KOTOVA",
-            "given_name_latin": "IULIIA",
-            "sex": "F",
-            "birth_date": "1988-04-12",
-        },
-    )
-    person_add(
-        actor=actor,
-        household=household,
-        fields={
-            "relationship": "child",
-            "surname_cyrillic": "Котов",
-            "given_name_cyrillic": "Миша",
-            "birth_date": "2016",
-        },
-    )
-    return household
+    return kotova_household(caseworker_a, org_a)
 
 
 @pytest.fixture

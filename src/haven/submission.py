@@ -13,6 +13,22 @@ Views write only what differs (which form, which action, what to say, where to g
     ):
         return done
     return render(...)  # the page again: unbound, invalid, or with the refusal on the form
+
+A form posted from another page (a button on a list, a box on a batch) has no page of its own to be
+shown again on: ``invalid`` is then what to tell the user when it does not validate, and a refusal is
+said as a message too, so that the view only redirects back::
+
+    form = WithdrawForm(request.POST)
+    back = redirect("referral:batch", public_id=batch.public_id)
+    withdrawn = submit(
+        request,
+        lambda: referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"]),
+        form=form,
+        invalid=_("Say why this household is being withdrawn from the batch."),
+        success=_("Withdrawn."),
+        then=lambda _withdrawn: back,
+    )
+    return withdrawn or back
 """
 
 from __future__ import annotations
@@ -36,17 +52,21 @@ def submit(
     success: str | Callable[[T], str],
     then: Callable[[T], HttpResponse],
     form: BaseForm | None = None,
+    invalid: str | None = None,
 ) -> HttpResponse | None:
     """Run ``act`` if ``form`` (when given) is valid; on success say ``success`` and return ``then``'s
-    response, both given what ``act`` returned. ``None`` when the page should be shown again: the form
-    is unbound or invalid, or the action refused (a :class:`HavenError`, put on the form as a
-    non-field error, or without a form shown as an error message)."""
+    response, both given what ``act`` returned. ``None`` when the page should be shown again (or the
+    user sent back): the form is unbound or invalid (said as the error message ``invalid`` when given),
+    or the action refused (a :class:`HavenError`, put on the form as a non-field error, or shown as an
+    error message when there is no form or ``invalid`` is given: the form is not shown again)."""
     if form is not None and not form.is_valid():
+        if invalid is not None:
+            messages.error(request, invalid)
         return None
     try:
         result = act()
     except HavenError as exc:
-        if form is not None:
+        if form is not None and invalid is None:
             form.add_error(None, str(exc))
         else:
             messages.error(request, str(exc))

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,31 +23,51 @@ from haven.registries.actions import link_confirm, link_reject, link_undo
 from haven.registries.duplicates import find_duplicates, same_people, same_person
 from haven.registries.errors import ScreeningError
 from haven.registries.models import IdentityLink
+from tests.support.demo import built_once, reading_files_of
 from tests.support.personas import client_for, make_user
 from tests.support.registries import registry_objects
 
 HOUSEHOLDS = 120
 
 
+@pytest.fixture(scope="module")
+def coalition(
+    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[set[tuple[int, int]], Path]]:
+    """A small demo coalition, written once for this module's tests (tests/support/demo.py): the true
+    cross-organisation pairs from the generator's ground truth, and the folder of its evidence files."""
+    files = tmp_path_factory.mktemp("duplicates-files")
+    with built_once(django_db_blocker, files):
+        organisations = demo_organisations(coalition_organisations(3))
+        load_households(
+            iter_households(7, HOUSEHOLDS, dt.date(2025, 9, 1), 3),
+            organisations=organisations,
+            owners=[None] * 3,
+        )
+        people: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        rows = SyntheticIdentity.objects.values_list(
+            "identity", "person_id", "person__household__organisation"
+        )
+        for identity, person, organisation in rows:
+            people[identity].append((person, organisation))
+        yield (
+            {
+                (min(a, b), max(a, b))
+                for records in people.values()
+                for a, org_a in records
+                for b, org_b in records
+                if a != b and org_a != org_b
+            },
+            files,
+        )
+
+
 @pytest.fixture
-def seeded(db: Any, settings: Any, tmp_path: Any) -> set[tuple[int, int]]:
-    """A small demo coalition; returns the true cross-organisation pairs from the generator's ground truth."""
-    settings.HAVEN_FILES_DIR = tmp_path / "files"  # the demo's evidence files
-    organisations = demo_organisations(coalition_organisations(3))
-    load_households(
-        iter_households(7, HOUSEHOLDS, dt.date(2025, 9, 1), 3), organisations=organisations, owners=[None] * 3
-    )
-    people: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    rows = SyntheticIdentity.objects.values_list("identity", "person_id", "person__household__organisation")
-    for identity, person, organisation in rows:
-        people[identity].append((person, organisation))
-    return {
-        (min(a, b), max(a, b))
-        for records in people.values()
-        for a, org_a in records
-        for b, org_b in records
-        if a != b and org_a != org_b
-    }
+def seeded(coalition: tuple[set[tuple[int, int]], Path], db: Any, settings: Any) -> set[tuple[int, int]]:
+    """The coalition's true pairs; what a test links, confirms or rejects is undone after it."""
+    pairs, files = coalition
+    reading_files_of(settings, files)
+    return pairs
 
 
 def test_resubmitted_households_are_proposed(seeded: set[tuple[int, int]]) -> None:

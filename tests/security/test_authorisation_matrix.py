@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from haven.accounts.actor import Actor
-from haven.accounts.models import Membership
+from haven.accounts.models import Membership, Organisation
 from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
 from haven.evidence.actions import evidence_add
-from tests.support.personas import PASSWORD, client_for
+from tests.support.demo import built_once, reading_files_of
+from tests.support.personas import PASSWORD, client_for, kotova_household, make_user
 from tests.support.registries import registry_objects
 from tests.support.selection import selection_run_for
 
@@ -171,17 +174,44 @@ def test_every_url_has_a_row() -> None:
     assert MATRIX.keys() - defined == set(), "these rows name URLs that no longer exist"
 
 
-@pytest.fixture
-def objects(
-    caseworker_a: Any,
-    reviewer_a: Any,
-    coordinator: Any,
-    liaison: Any,
-    household_a: Any,
-    settings: Any,
-    tmp_path: Any,
+@pytest.fixture(scope="module")
+def world(
+    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[dict[str, Any], dict[str, str], Path]]:
+    """The personas, household A with something of every kind a URL names, and each persona's signed-in
+    session: written once for the module's tests (tests/support/demo.py's ``built_once``), which only
+    read them; whatever a request writes (an audit entry, a session) is undone after its test. Returns
+    the objects the URLs name, each persona's session cookie, and the folder of the stored files."""
+    files = tmp_path_factory.mktemp("matrix-files")
+    with built_once(django_db_blocker, files):
+        org_a = Organisation.objects.create(name="Free Russia Aid", slug="fra")
+        org_b = Organisation.objects.create(name="Exile Legal Defence", slug="eld")
+        caseworker_a = make_user("anna", "caseworker", org_a)
+        reviewer_a = make_user("rita", "reviewer", org_a)
+        coordinator = make_user("coco", "coordinator", None)
+        liaison = make_user("lia", "liaison", None)
+        household_a = kotova_household(caseworker_a, org_a)
+        found = _objects(caseworker_a, reviewer_a, coordinator, liaison, household_a)
+        admin = get_user_model().objects.create_superuser(username="root", password=PASSWORD)
+        Membership.objects.create(user=admin, role="admin", organisation=None)
+        users = {
+            "caseworker_a": caseworker_a,
+            "reviewer_a": reviewer_a,
+            "caseworker_b": make_user("boris", "caseworker", org_b),
+            "coordinator": coordinator,
+            "liaison": liaison,
+            "admin": admin,
+        }
+        sessions = {
+            name: client_for(user).cookies[django_settings.SESSION_COOKIE_NAME].value
+            for name, user in users.items()
+        }
+        yield found, sessions, files
+
+
+def _objects(
+    caseworker_a: Any, reviewer_a: Any, coordinator: Any, liaison: Any, household_a: Any
 ) -> dict[str, Any]:
-    settings.HAVEN_FILES_DIR = tmp_path / "files"
     actor = Actor.for_user(caseworker_a)
     person = household_a.principal
     child = household_a.people.exclude(pk=person.pk).get()
@@ -219,20 +249,21 @@ def objects(
 
 
 @pytest.fixture
-def clients(
-    caseworker_a: Any, reviewer_a: Any, caseworker_b: Any, coordinator: Any, liaison: Any
-) -> dict[str, Client]:
-    admin = get_user_model().objects.create_superuser(username="root", password=PASSWORD)
-    Membership.objects.create(user=admin, role="admin", organisation=None)
-    users = {
-        "caseworker_a": caseworker_a,
-        "reviewer_a": reviewer_a,
-        "caseworker_b": caseworker_b,
-        "coordinator": coordinator,
-        "liaison": liaison,
-        "admin": admin,
-    }
-    return {**{name: client_for(user) for name, user in users.items()}, "anonymous": Client()}
+def objects(world: tuple[dict[str, Any], dict[str, str], Path], db: Any, settings: Any) -> dict[str, Any]:
+    found, _sessions, files = world
+    reading_files_of(settings, files)
+    return found
+
+
+@pytest.fixture
+def clients(world: tuple[dict[str, Any], dict[str, str], Path], db: Any) -> dict[str, Client]:
+    """A fresh client for each persona, signed in with the persona's session made once for the module."""
+    _found, sessions, _files = world
+    out = {"anonymous": Client()}
+    for name, session in sessions.items():
+        out[name] = Client()
+        out[name].cookies[django_settings.SESSION_COOKIE_NAME] = session
+    return out
 
 
 def outcome(response: Any) -> int | str:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +13,12 @@ from haven.accounts.checks import second_factor_check
 from haven.accounts.models import Membership, TOTPDevice
 from haven.demo.guard import demo_account_check
 from haven.demo.users import demo_logins, ensure_demo_users
-from tests.support.security import haven
+from tests.support.security import haven, production_settings
 
 
-@pytest.fixture
-def production(tmp_path: Path) -> dict[str, str]:
-    env = {
-        "HAVEN_PRODUCTION": "1",
-        "HAVEN_SECRET_KEY": secrets.token_urlsafe(60),
-        "HAVEN_KEYS_FILE": str(tmp_path / "keys.json"),
-        "HAVEN_ALLOWED_HOSTS": "haven.example.org",
-    }
-    assert haven(["generate-keys"], env, tmp_path).returncode == 0
-    return env
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return production_settings(tmp_path_factory.mktemp("production"))
 
 
 MAKE_DEMO_COORDINATOR = (

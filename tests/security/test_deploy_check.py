@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 import pytest
 
-from tests.support.security import haven
+from tests.support.security import haven, production_settings
 
 
-@pytest.fixture
-def production(tmp_path: Path) -> dict[str, str]:
-    env = {
-        "HAVEN_PRODUCTION": "1",
-        "HAVEN_SECRET_KEY": secrets.token_urlsafe(60),
-        "HAVEN_KEYS_FILE": str(tmp_path / "keys.json"),
-        "HAVEN_ALLOWED_HOSTS": "haven.example.org",
-    }
-    made = haven(["generate-keys"], env, tmp_path)
-    assert made.returncode == 0, made.stderr
-    return env
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return production_settings(tmp_path_factory.mktemp("production"))
 
 
 def test_deploy_checks_pass(production: dict[str, str], tmp_path: Path) -> None:

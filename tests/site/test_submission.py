@@ -69,3 +69,25 @@ def test_success_is_said_and_the_next_page_gets_what_the_action_returned() -> No
     )
     assert response is not None and response.status_code == 302
     assert seen == ["HELLO"] and _said(request) == [("success", "Saved HELLO.")]
+
+
+def test_a_form_posted_from_another_page_says_why_it_is_invalid_without_acting() -> None:
+    acted: list[str] = []
+    request = _request()
+    sent_back = submit(
+        request,
+        lambda: acted.append("x"),
+        form=NoteForm({"note": ""}),
+        invalid="Write a note.",
+        success="Done.",
+        then=lambda _: HttpResponse(),
+    )
+    assert sent_back is None and acted == [] and _said(request) == [("error", "Write a note.")]
+
+
+def test_a_form_posted_from_another_page_says_a_refusal_as_an_error() -> None:
+    request, form = _request(), NoteForm({"note": "hello"})
+    refused = submit(
+        request, _refuse, form=form, invalid="Write a note.", success="Done.", then=lambda _: HttpResponse()
+    )
+    assert refused is None and _said(request) == [("error", "Not now.")] and form.non_field_errors() == []

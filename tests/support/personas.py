@@ -1,5 +1,5 @@
-"""The personas' password, making a user with a role, and a client signed in as one (the persona fixtures
-themselves are in tests/conftest.py)."""
+"""The personas' password, making a user with a role, a client signed in as one, and organisation A's
+household of Юлия Котова (the persona and household fixtures themselves are in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,35 @@ def russian(user: Any) -> Client:
     client = client_for(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     return client
+
+
+def kotova_household(caseworker: Any, organisation: Organisation) -> Any:
+    """A household of ``organisation`` (``household_a``): Юлия Котова with her son."""
+    from haven.accounts.actor import Actor
+    from haven.cases.actions import household_create, person_add
+
+    actor = Actor.for_user(caseworker)
+    household = household_create(
+        actor=actor,
+        organisation=organisation,
+        principal={
+            "surname_cyrillic": "Котова",
+            "given_name_cyrillic": "Юлия",
+            "patronymic_cyrillic": "Сергеевна",
+            "surname_latin": "KOTOVA",
+            "given_name_latin": "IULIIA",
+            "sex": "F",
+            "birth_date": "1988-04-12",
+        },
+    )
+    person_add(
+        actor=actor,
+        household=household,
+        fields={
+            "relationship": "child",
+            "surname_cyrillic": "Котов",
+            "given_name_cyrillic": "Миша",
+            "birth_date": "2016",
+        },
+    )
+    return household

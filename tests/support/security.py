@@ -4,6 +4,7 @@ that nothing changed."""
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import subprocess
 import sys
@@ -121,3 +122,18 @@ def haven(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.Co
         timeout=120,
         check=False,
     )
+
+
+def production_settings(folder: Path) -> dict[str, str]:
+    """A production configuration's settings, with encryption keys made by ``haven generate-keys`` in
+    ``folder``: made once for a module of tests (a ``haven`` process costs seconds), which only read it;
+    each test runs ``haven`` on a database of its own in its ``tmp_path``."""
+    env = {
+        "HAVEN_PRODUCTION": "1",
+        "HAVEN_SECRET_KEY": secrets.token_urlsafe(60),
+        "HAVEN_KEYS_FILE": str(folder / "keys.json"),
+        "HAVEN_ALLOWED_HOSTS": "haven.example.org",
+    }
+    made = haven(["generate-keys"], env, folder)
+    assert made.returncode == 0, made.stderr
+    return env

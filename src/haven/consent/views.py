@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -71,9 +70,6 @@ def consent_withdraw_view(request: ActorRequest, reference: str, public_id: uuid
         public_id=public_id,
     )
     form = WithdrawConsentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the date and the reason of the withdrawal."))
-        return redirect("consent:household", reference=household.reference)
     back = redirect("consent:household", reference=household.reference)
     withdrawn = submit(
         request,
@@ -83,6 +79,8 @@ def consent_withdraw_view(request: ActorRequest, reference: str, public_id: uuid
             reason=form.cleaned_data["reason"],
             withdrawn_on=form.cleaned_data["withdrawn_on"],
         ),
+        form=form,
+        invalid=_("Give the date and the reason of the withdrawal."),
         success=_("Consent withdrawn."),
         then=lambda _consent: back,
     )

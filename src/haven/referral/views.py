@@ -162,12 +162,11 @@ def entry_withdraw(request: ActorRequest, public_id: Any, reference: str) -> Htt
     entry = _entry(batch, reference)
     form = WithdrawForm(request.POST)
     back = redirect("referral:batch", public_id=batch.public_id)
-    if not form.is_valid():
-        messages.error(request, _("Say why this household is being withdrawn from the batch."))
-        return back
     withdrawn = submit(
         request,
         lambda: referral_withdraw(actor=actor, entry=entry, reason=form.cleaned_data["reason"]),
+        form=form,
+        invalid=_("Say why this household is being withdrawn from the batch."),
         success=_("%(ref)s withdrawn from the batch.") % {"ref": reference},
         then=lambda _withdrawn: back,
     )

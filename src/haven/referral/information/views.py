@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -42,12 +41,11 @@ def request_answer(request: HttpRequest, public_id: Any) -> HttpResponse:
         going_on = redirect(back)
     else:
         going_on = redirect("cases:detail", reference=reference)
-    if not form.is_valid():
-        messages.error(request, _("Write your answer to the liaison."))
-        return going_on
     answered = submit(
         request,
         lambda: information_request_answer(actor=actor, request=info, answer=form.cleaned_data["answer"]),
+        form=form,
+        invalid=_("Write your answer to the liaison."),
         success=_("Your answer has gone to the liaison (%(ref)s).") % {"ref": reference},
         then=lambda _answered: going_on,
     )
