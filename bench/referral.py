@@ -4,7 +4,7 @@ and French (WeasyPrint), read from the database as ``haven referral-export`` rea
     .venv/bin/python bench/referral.py                  # 20 households, a temporary SQLite database
     .venv/bin/python bench/referral.py --households 50
     .venv/bin/python bench/referral.py --database-url postgres://postgres@127.0.0.1:5432/haven_bench
-    .venv/bin/python bench/referral.py --households 3 --profile   # and where the time goes (cProfile)
+    .venv/bin/python bench/referral.py --households 10 --profile  # and where the time goes (cProfile)
     .venv/bin/python bench/referral.py --households 300 --sample 10   # the issue's package of 300
 
 The coalition is seeded (``haven seed``) and assessed (``haven assess``) first; that is not counted.
@@ -13,7 +13,8 @@ the other for ``--sample`` households), the batch list, then the whole package a
 (dossiers, letters and lists rendered by ``--jobs`` processes, streamed encrypted into the tar) and as the
 package job then stores it (sealed into the file store a chunk at a time), in a process of its own, with
 the CPU seconds it and its workers spent, that process's peak memory (RSS) and its workers' largest.
-On a machine shared with others, wall-clock seconds depend on their load; CPU seconds much less so.
+On a machine shared with others, wall-clock seconds depend on their load (printed before and after);
+CPU seconds much less so.
 """
 
 from __future__ import annotations
@@ -70,10 +71,11 @@ with PackageWriter(Path(folder) / "RB-BENCH.tar.age", recipient=recipient) as wr
 whole = time.perf_counter() - started
 store_outputs(uuid.uuid4(), {{"RB-BENCH.tar.age": Path(folder) / "RB-BENCH.tar.age"}})  # as the job does
 own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+exporting, rendering = own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
 peaks = f"{{own.ru_maxrss}} {{workers.ru_maxrss}}"
 shutil.rmtree(folder)
-print(f"RESULT {{len(households)}} {{writer.count}} {{whole:.3f}} {{size}} {{peaks}} {{cpu:.1f}}")
+cpu = f"{{exporting:.1f}} {{rendering:.1f}}"
+print(f"RESULT {{len(households)}} {{writer.count}} {{whole:.3f}} {{size}} {{peaks}} {{cpu}}")
 """
 
 PROFILE = """
@@ -85,9 +87,11 @@ dossier_pdf(households[0], language="en", profile=PROFILES["officer"])
 profiler = cProfile.Profile()
 profiler.enable()
 for household in households:
-    dossier_pdf(household, language="en", profile=PROFILES["officer"])
+    for language in ("en", "fr"):
+        dossier_pdf(household, language=language, profile=PROFILES["officer"], batch_reference="RB-BENCH")
 profiler.disable()
-pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 """
 
 
@@ -121,7 +125,7 @@ def main() -> None:
         run(env, "seed", "--households", str(options.households), "--reset")
         run(env, "assess")
         if options.profile:
-            print(run(env, "shell", "--no-imports", "-c", PROFILE.format(n=min(options.households, 3))))
+            print(run(env, "shell", "--no-imports", "-c", PROFILE.format(n=min(options.households, 10))))
         sample = min(options.sample, options.households)
         print(f"rendering the dossiers of {sample} households one by one (English and French)…", flush=True)
         result = measured(env, MEASURE.format(n=sample))
@@ -135,16 +139,25 @@ def main() -> None:
             flush=True,
         )
         print(f"the whole package of {options.households} households, {options.jobs} processes…", flush=True)
+        print(f"  load average before: {load()}", flush=True)
         result = measured(env, PACKAGE.format(n=options.households, jobs=options.jobs))
-        _, count, files, whole, size, own, workers, cpu = result.split()
+        _, count, files, whole, size, own, workers, exporting, rendering = result.split()
+        cpu = float(exporting) + float(rendering)
         print(
             f"the whole package ({files} files: dossiers, letters, lists; {int(size) / 1e6:.1f} MB sealed) "
             f"for {count} households with {options.jobs} worker processes: {float(whole):.1f} s, "
-            f"{int(count) / float(whole):.2f} households/s, {float(cpu):.0f} s CPU in all "
-            f"({float(cpu) / int(files):.2f} s a file); peak RSS {int(own) / 1024:.0f} MB "
+            f"{int(count) / float(whole):.2f} households/s, {cpu:.0f} s CPU in all "
+            f"({cpu / int(files):.2f} s a file; the exporting process {float(exporting):.0f} s, "
+            f"its workers {float(rendering):.0f} s); peak RSS {int(own) / 1024:.0f} MB "
             f"(the exporting process, storing it included), {int(workers) / 1024:.0f} MB (largest worker)",
             flush=True,
         )
+        print(f"  load average after: {load()}", flush=True)
+
+
+def load() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes (others' work as well as this)."""
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def measured(env: dict[str, str], code: str) -> str:

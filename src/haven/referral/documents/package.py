@@ -7,6 +7,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from typing import Any
 
 from django.db import connections
@@ -15,6 +16,7 @@ from haven.cases.models import Household
 from haven.referral.documents.batch_list import batch_list_csv, batch_list_xlsx, rows_of_records
 from haven.referral.documents.cover_letter import cover_letter_pdf
 from haven.referral.documents.dossier import LANGUAGES, render_dossier
+from haven.referral.documents.pdf import freeze_inherited
 from haven.referral.documents.record import household_record, person_ids
 from haven_core.referral.profile import FieldProfile
 
@@ -65,8 +67,8 @@ def write_package_files(
 
     ``progress(done, total)`` is called after each household's dossiers. A household's record is read
     once and rendered in both languages. With ``jobs`` above 1, that many worker processes render the
-    dossiers (rendering is nearly all of an export's time, and reads nothing from the database); the
-    files are the same whatever the number of jobs.
+    dossiers and the letters (rendering is nearly all of an export's time, and reads nothing from the
+    database); the files are the same whatever the number of jobs.
     """
     count = 0
     records: list[Mapping[str, Any]] = []
@@ -75,39 +77,46 @@ def write_package_files(
         for household in households:
             record = household_record(household, reasons=(reasons or {}).get(household.reference))
             records.append(record)
-            yield household.reference, record, tuple(person_ids(household)), profile, batch_reference
+            ids = tuple(person_ids(household))
+            yield partial(_dossiers, household.reference, record, ids, profile, batch_reference)
+        # The letters count everyone in the batch, so they come once every household has been read;
+        # rendered by the workers too, alongside the last households' dossiers.
+        yield partial(
+            _letters,
+            batch_reference=batch_reference,
+            recipient=recipient,
+            created_on=created_on,
+            households=list(households),
+            people_count=sum(len(record["people"]) for record in records),
+            profile=profile,
+        )
 
-    for done, rendered in enumerate(_rendered(tasks(), jobs=min(jobs, len(households))), start=1):
+    done = 0
+    for rendered in _rendered(tasks(), jobs=min(jobs, len(households))):
         for name, data in rendered.items():
             add(name, data)
             count += 1
         del rendered
-        if progress is not None:
+        if progress is not None and done < len(households):
+            done += 1
             progress(done, len(households))
-    people = sum(len(record["people"]) for record in records)
-    for language in LANGUAGES:
-        letter = cover_letter_pdf(
-            language=language,
-            batch_reference=batch_reference,
-            recipient=recipient,
-            created_on=created_on,
-            households=households,
-            people_count=people,
-            profile=profile,
-        )
-        add(f"cover-letter.{language}.pdf", letter)
     rows = rows_of_records(records, profile=profile)
     add("households.xlsx", batch_list_xlsx(rows))
     add("households.csv", batch_list_csv(rows))
-    return count + 4
+    return count + 2
 
 
-_Task = tuple[str, Mapping[str, Any], tuple[str, ...], FieldProfile, str]
+_Task = Callable[[], dict[str, bytes]]  # files by name; a partial, so that it pickles to a worker
 
 
-def _dossiers(task: _Task) -> dict[str, bytes]:
+def _dossiers(
+    reference: str,
+    record: Mapping[str, Any],
+    ids: tuple[str, ...],
+    profile: FieldProfile,
+    batch_reference: str,
+) -> dict[str, bytes]:
     """One household's dossiers in every language (in a worker process, or in this one)."""
-    reference, record, ids, profile, batch_reference = task
     return {
         f"dossiers/{reference}.{language}.pdf": render_dossier(
             record, language=language, profile=profile, batch_reference=batch_reference, ids=ids
@@ -116,12 +125,24 @@ def _dossiers(task: _Task) -> dict[str, bytes]:
     }
 
 
+def _letters(**details: Any) -> dict[str, bytes]:
+    """The cover letter in every language."""
+    return {
+        f"cover-letter.{language}.pdf": cover_letter_pdf(language=language, **details)
+        for language in LANGUAGES
+    }
+
+
+def _run(task: _Task) -> dict[str, bytes]:
+    return task()
+
+
 def _ready() -> None:
     """Nothing: run once so that the pool starts its workers."""
 
 
 def _rendered(
-    tasks: Iterable[_Task], *, jobs: int, render: Callable[[_Task], dict[str, bytes]] = _dossiers
+    tasks: Iterable[Any], *, jobs: int, render: Callable[[Any], dict[str, bytes]] = _run
 ) -> Iterator[dict[str, bytes]]:
     """Each task's dossiers, in the tasks' order, ``jobs`` at a time.
 
@@ -140,7 +161,9 @@ def _rendered(
         if not connection.in_atomic_block:
             connection.close()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    # Each worker loads WeasyPrint, its fonts and the stylesheet as it starts (while this process reads
+    # the first households), then freezes what it holds: see haven.referral.documents.pdf.
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=freeze_inherited) as pool:
         pool.submit(_ready).result()
         ahead: deque[Future[dict[str, bytes]]] = deque()
         for task in tasks:
