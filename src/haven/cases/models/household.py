@@ -73,6 +73,8 @@ class Household(models.Model):
                 name="unique_household_external_id",
             )
         ]
+        # The radar orders deadlines by their household's reference: read from this index alone.
+        indexes = [models.Index(fields=["id", "reference"], name="household_id_reference")]
 
     def __str__(self) -> str:
         return self.reference
