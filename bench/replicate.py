@@ -77,37 +77,40 @@ def _expression(table: str, column: str, kind: str, references: dict[str, str]) 
 
 def replicate(url: str, copies: int) -> None:
     with psycopg.connect(url, autocommit=True) as connection:
-        for table in TABLES:
-            exists = connection.execute("SELECT to_regclass(%s)", [table]).fetchone()
-            if not exists or exists[0] is None:
-                continue
-            columns = connection.execute(
-                "SELECT column_name, data_type FROM information_schema.columns"
-                " WHERE table_name = %s ORDER BY ordinal_position",
-                [table],
-            ).fetchall()
-            references = _references(connection, table)
-            names = sql.SQL(", ").join(sql.Identifier(c) for c, _ in columns)
-            values = sql.SQL(", ").join(_expression(table, c, k, references) for c, k in columns)
-            statement = sql.SQL(
-                "INSERT INTO {t} ({names}) SELECT {values} FROM {t} WHERE {key} < {off}"
-            ).format(
-                t=sql.Identifier(table),
-                names=names,
-                values=values,
-                key=sql.Identifier("id" if any(c == "id" for c, _ in columns) else "person_id"),
-                off=sql.Literal(OFFSET),
-            )
-            started = time.perf_counter()
-            for copy in range(1, copies):
-                connection.execute(statement, {"copy": copy})
-            print(f"  {table}: {time.perf_counter() - started:.0f} s", flush=True)
-            if any(c == "id" for c, _ in columns):  # new rows made by Haven get ids after the copies
-                connection.execute(
-                    sql.SQL(
-                        "SELECT setval(pg_get_serial_sequence({t}, 'id'), (SELECT MAX(id) FROM {i}))"
-                    ).format(t=sql.Literal(table), i=sql.Identifier(table))
+        # One transaction: an evidence item refers to its newest verification, copied after it (the
+        # foreign keys are checked at commit).
+        with connection.transaction():
+            for table in TABLES:
+                exists = connection.execute("SELECT to_regclass(%s)", [table]).fetchone()
+                if not exists or exists[0] is None:
+                    continue
+                columns = connection.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns"
+                    " WHERE table_name = %s ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+                references = _references(connection, table)
+                names = sql.SQL(", ").join(sql.Identifier(c) for c, _ in columns)
+                values = sql.SQL(", ").join(_expression(table, c, k, references) for c, k in columns)
+                statement = sql.SQL(
+                    "INSERT INTO {t} ({names}) SELECT {values} FROM {t} WHERE {key} < {off}"
+                ).format(
+                    t=sql.Identifier(table),
+                    names=names,
+                    values=values,
+                    key=sql.Identifier("id" if any(c == "id" for c, _ in columns) else "person_id"),
+                    off=sql.Literal(OFFSET),
                 )
+                started = time.perf_counter()
+                for copy in range(1, copies):
+                    connection.execute(statement, {"copy": copy})
+                print(f"  {table}: {time.perf_counter() - started:.0f} s", flush=True)
+                if any(c == "id" for c, _ in columns):  # new rows made by Haven get ids after the copies
+                    connection.execute(
+                        sql.SQL(
+                            "SELECT setval(pg_get_serial_sequence({t}, 'id'), (SELECT MAX(id) FROM {i}))"
+                        ).format(t=sql.Literal(table), i=sql.Identifier(table))
+                    )
         connection.execute("VACUUM ANALYZE")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from haven.cases.actions import event_withdraw, household_move
 from haven.cases.models import Household
 from haven.radar.deadlines import deadlines_for
 from haven.radar.quality import warning_summary, warnings_for
-from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows
+from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows, group_counts
 from haven_core.data_quality import distinct
 from haven_core.deadlines_chart import layout, summarise, timeline
 from haven_core.pipeline import Stage
@@ -86,4 +87,37 @@ def test_the_chart_from_sql_is_the_pythons(coalition: Any) -> None:
     expected = deadlines_for(coalition, today(), 90)
     summary = day_summary(coalition, today(), 90)
     assert summary.counts == summarise(expected, today()).counts
+    assert layout(summary, today()) == timeline(expected, today())
+
+
+@pytest.mark.parametrize("detained", [False, True])
+@pytest.mark.parametrize("days", [7, 30, 365])
+def test_a_page_sorted_within_its_groups_is_the_pythons(coalition: Any, days: int, detained: bool) -> None:
+    # A page sorts only the days, kinds and detentions that hold it (the radar page's path): every
+    # slice, across groups and from any start, equals the Python order's.
+    expected = [d for d in deadlines_for(coalition, today(), days) if d.detained or not detained]
+    counts = group_counts(coalition, today(), days, detained_only=detained)
+    listed = OrderedDeadlines(
+        deadline_rows(coalition, today(), days, detained_only=detained),
+        counts=counts,
+        narrow=partial(deadline_rows, coalition, today(), days, detained_only=detained),
+    )
+    assert listed.count() == len(expected) > 0
+    assert listed[0 : len(expected)] == expected
+    for start in range(0, len(expected), 3):
+        assert listed[start : start + 4] == expected[start : start + 4]
+    assert listed[len(expected) : len(expected) + 4] == []
+
+
+@pytest.mark.parametrize("stack", [1, 2, 3])
+def test_busy_days_charted_from_sql_are_the_pythons(coalition: Any, stack: int, monkeypatch: Any) -> None:
+    # Columns that hold one, two or three marks: most days then have more deadlines than are drawn, and
+    # the marks the database ranks among the groups that hold them are still the Python path's.
+    monkeypatch.setattr("haven.radar.window.MAX_STACK", stack)
+    monkeypatch.setattr("haven_core.deadlines_chart.MAX_STACK", stack)
+    expected = deadlines_for(coalition, today(), 90)
+    busy = {d.date for d in expected}
+    assert any(sum(d.date == day for d in expected) > stack for day in busy)  # some days overflow
+    summary = day_summary(coalition, today(), 90)
+    assert sorted(summary.first, key=lambda d: d.sort_key()) == summarise(expected, today()).first
     assert layout(summary, today()) == timeline(expected, today())

@@ -49,7 +49,8 @@ def _verified() -> QuerySet[Any]:
 
 
 # Each principal's verified originals counted and summed, the latest verification of any of their items
-# and their stored verdict, side by side: one pass over the evidence however many principals there are.
+# (each item's newest, kept on the item: EvidenceItem.last_verification) and their stored verdict, side
+# by side: one pass over the evidence, never over its verdicts, however many principals there are.
 # ``{principals}`` is the SQL of the principals' ids (Django-compiled, parametrised); ``{mine}`` narrows
 # the evidence to theirs when they are not every principal (an organisation's dashboard).
 _STATE = """
@@ -64,8 +65,7 @@ LEFT JOIN (
   WHERE i.status = 'verified' AND i.original_id IS NULL {mine} GROUP BY i.person_id
 ) e ON e.person_id = p.id
 LEFT JOIN (
-  SELECT i.person_id, MAX(v.id) AS last FROM evidence_verification v
-  INNER JOIN evidence_evidenceitem i ON i.id = v.item_id
+  SELECT i.person_id, MAX(i.last_verification_id) AS last FROM evidence_evidenceitem i
   WHERE TRUE {mine} GROUP BY i.person_id
 ) v ON v.person_id = p.id
 LEFT JOIN dashboard_documentationverdict d ON d.person_id = p.id

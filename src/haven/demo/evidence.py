@@ -59,6 +59,10 @@ class EvidenceWriter:
         EvidenceTag.objects.bulk_create(tags, batch_size=ROWS_PER_INSERT)
         ItemFile.objects.bulk_create(files, batch_size=ROWS_PER_INSERT)
         Verification.objects.bulk_create(verdicts, batch_size=ROWS_PER_INSERT)
+        for verdict in verdicts:  # one verdict an item here: each is its item's newest
+            verdict.item.last_verification = verdict
+        verdict_items = [verdict.item for verdict in verdicts]
+        EvidenceItem.objects.bulk_update(verdict_items, ["last_verification"], batch_size=ROWS_PER_INSERT)
         self.items += len(pairs) + len(copies)
         self.files += len(files)
         self.verifications += len(verdicts)

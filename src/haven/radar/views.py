@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from haven.radar.actions import radar_view
 from haven.radar.forms import RadarForm
 from haven.radar.quality import warning_summary
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
-from haven.radar.window import OrderedDeadlines, counted_in, day_summary, deadline_rows
+from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows, within
 from haven_core.data_quality import HouseholdWarning
 from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
@@ -75,7 +76,12 @@ def radar_home(request: ActorRequest) -> HttpResponse:
     # The chart's summary over the longer of the list's window and the chart's counts both.
     summary = day_summary(households, today, max(days, CHART_DAYS), detained_only=detained)
     rows = deadline_rows(households, today, days, detained_only=detained)
-    listed = OrderedDeadlines(rows, count=counted_in(summary.counts, today, days))
+    # A page sorts only the days, kinds and detentions that hold it, sized by the chart's counts.
+    listed = OrderedDeadlines(
+        rows,
+        counts=within(summary.counts, today, days),
+        narrow=partial(deadline_rows, households, today, days, detained_only=detained),
+    )
     # Django's Paginator needs only count() and slices; the stubs' protocol also asks for iteration.
     paginator: Paginator[Deadline] = Paginator(listed, settings.HAVEN_CASES_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.db import connection
@@ -48,7 +49,12 @@ def in_scope(households: QuerySet[Any], household_id: str) -> Exists | Q:
     return Exists(households.order_by().filter(pk=OuterRef(household_id)))
 
 
-def _source(rows: QuerySet[Any], kind: Kind, date: str, household: str, detained: Any) -> QuerySet[Any]:
+Groups = dict[tuple[Kind, bool], list[dt.date]]  # the days whose deadlines of a kind and detention are wanted
+
+
+def _source(
+    rows: QuerySet[Any], kind: Kind, date: str, household: str, detained: Any, only: Groups | None
+) -> QuerySet[Any]:
     columns = {
         "d_date": F(date),
         "d_weight": Value(WEIGHT[kind], output_field=IntegerField()),
@@ -58,8 +64,14 @@ def _source(rows: QuerySet[Any], kind: Kind, date: str, household: str, detained
         "d_kind": Value(kind.value, output_field=CharField()),
         "d_event": F("kind") if kind is Kind.EVENT else Value("", output_field=CharField()),
     }
-    source: QuerySet[Any] = rows.order_by().annotate(**columns).values_list(*COLUMNS)
-    return source
+    source: QuerySet[Any] = rows.order_by().annotate(**columns)
+    if only is not None:
+        wanted = Q(pk__in=[])
+        for flag in (True, False):
+            if days := only.get((kind, flag)):
+                wanted |= Q(d_date__in=days, d_detained=flag)
+        source = source.filter(wanted)
+    return source.values_list(*COLUMNS)
 
 
 def _sources(
@@ -85,16 +97,77 @@ def _sources(
 
 
 def deadline_rows(
-    households: QuerySet[Any], today: dt.date, days: int, *, detained_only: bool = False
+    households: QuerySet[Any],
+    today: dt.date,
+    days: int,
+    *,
+    detained_only: bool = False,
+    only: Groups | None = None,
 ) -> QuerySet[Any]:
     """The deadlines of ``households`` from ``today`` to ``today + days`` as one unordered union of rows
-    (:data:`COLUMNS`); order it by :data:`ORDER` for the radar's order."""
+    (:data:`COLUMNS`); order it by :data:`ORDER` for the radar's order. With ``only``, just the
+    deadlines of the days listed for their kind and detention (see :func:`covering`)."""
     (_, _, hearings), (_, _, removals), (_, _, events) = _sources(households, today, days, detained_only)
     record_household, detained = "person__household__reference", F("detained")
-    hearings = _source(hearings, Kind.HEARING, "next_hearing_date", record_household, detained)
-    removals = _source(removals, Kind.REMOVAL, "removal_scheduled_date", record_household, detained)
-    dated = _source(events, Kind.EVENT, "date", "household__reference", F("person__us_record__detained"))
+    hearings = _source(hearings, Kind.HEARING, "next_hearing_date", record_household, detained, only)
+    removals = _source(removals, Kind.REMOVAL, "removal_scheduled_date", record_household, detained, only)
+    detention = F("person__us_record__detained")
+    dated = _source(events, Kind.EVENT, "date", "household__reference", detention, only)
     return hearings.union(removals, dated, all=True)
+
+
+Counts = dict[tuple[dt.date, Kind, bool], int]
+
+
+def group_counts(
+    households: QuerySet[Any], today: dt.date, days: int, *, detained_only: bool = False
+) -> Counts:
+    """How many deadlines there are per day, kind and detention from ``today`` to ``today + days``:
+    grouped by the database from the dates and detention alone, without the households' references
+    and people's ids that ordering needs (so without joining a household to every deadline)."""
+    parts = []
+    for kind, date, rows in _sources(households, today, days, detained_only):
+        detained = F("person__us_record__detained") if kind is Kind.EVENT else F("detained")
+        parts.append(
+            rows.order_by()
+            .annotate(
+                g_date=F(date),
+                g_kind=Value(kind.value, output_field=CharField()),
+                g_detained=Coalesce(detained, Value(False), output_field=BooleanField()),
+            )
+            .values_list("g_date", "g_kind", "g_detained")
+        )
+    union = parts[0].union(*parts[1:], all=True)
+    grouped = (
+        "SELECT g_date, g_kind, g_detained, COUNT(*) FROM ({rows}) u GROUP BY g_date, g_kind, g_detained"
+    )
+    counts: Counts = {}
+    for date, kind, flag, n in _raw(union, grouped):
+        key = (_date(date), Kind(kind), bool(flag))
+        counts[key] = counts.get(key, 0) + int(n)
+    return counts
+
+
+def _in_order(key: tuple[dt.date, Kind, bool]) -> tuple[dt.date, int, bool]:
+    date, kind, detained = key
+    return (date, WEIGHT[kind], not detained)
+
+
+def covering(counts: Counts, start: int, stop: int) -> tuple[Groups, int]:
+    """The groups (a day, a kind, a detention) that hold the deadlines ``start`` to ``stop`` of the
+    radar's order, given each group's size, and how many deadlines come before the first of them:
+    the radar's order sorts by day, kind and detention first, so the rows ``start:stop`` are the rows
+    ``start - skipped:stop - skipped`` of those groups alone."""
+    only: Groups = {}
+    position = skipped = 0
+    for key in sorted(counts, key=_in_order):
+        n = counts[key]
+        if position + n <= start:
+            skipped += n
+        elif position < stop:
+            only.setdefault((key[1], key[2]), []).append(key[0])
+        position += n
+    return only, skipped
 
 
 def _date(value: Any) -> dt.date:
@@ -111,10 +184,23 @@ def as_deadline(row: tuple[Any, ...]) -> Deadline:
 
 class OrderedDeadlines:
     """The rows of :func:`deadline_rows` in the radar's order, counted and sliced by the database; a
-    paginator takes it like a queryset, and each slice comes back as :class:`Deadline` values."""
+    paginator takes it like a queryset, and each slice comes back as :class:`Deadline` values.
 
-    def __init__(self, rows: QuerySet[Any], *, count: int | None = None) -> None:
-        self._rows, self._count = rows, count
+    Given the window's :func:`group_counts` and ``narrow`` (the window's :func:`deadline_rows` for some
+    groups, called with ``only=``), a slice orders only the groups that hold it (:func:`covering`):
+    a page of a coalition's radar then sorts a day or two of deadlines rather than the whole window."""
+
+    def __init__(
+        self,
+        rows: QuerySet[Any],
+        *,
+        count: int | None = None,
+        counts: Counts | None = None,
+        narrow: Callable[..., QuerySet[Any]] | None = None,
+    ) -> None:
+        self._rows, self._count, self._counts, self._narrow = rows, count, counts, narrow
+        if count is None and counts is not None:
+            self._count = sum(counts.values())
 
     def count(self) -> int:
         """How many rows there are: ``count`` when the caller has counted them already (see
@@ -127,7 +213,15 @@ class OrderedDeadlines:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Deadline]:
-        return [as_deadline(row) for row in self._rows.order_by(*ORDER)[window]]
+        if self._counts is None or self._narrow is None:
+            return [as_deadline(row) for row in self._rows.order_by(*ORDER)[window]]
+        start = window.start or 0
+        stop = self.count() if window.stop is None else window.stop
+        only, skipped = covering(self._counts, start, stop)
+        if not only or stop <= start:
+            return []
+        rows = self._narrow(only=only).order_by(*ORDER)[start - skipped : stop - skipped]
+        return [as_deadline(row) for row in rows]
 
 
 def _raw(rows: QuerySet[Any], outer: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -137,26 +231,25 @@ def _raw(rows: QuerySet[Any], outer: str, params: tuple[Any, ...] = ()) -> list[
         return list(cursor.fetchall())
 
 
-def counted_in(counts: dict[tuple[dt.date, Kind, bool], int], today: dt.date, days: int) -> int:
+def counted_in(counts: Counts, today: dt.date, days: int) -> int:
     """How many deadlines there are from ``today`` to ``today + days`` by the counts of a
     :func:`day_summary` of a window at least as long: the radar lists one window and charts another,
     and counts both with one query."""
+    return sum(within(counts, today, days).values())
+
+
+def within(counts: Counts, today: dt.date, days: int) -> Counts:
+    """The ``counts`` of the days from ``today`` to ``today + days``."""
     end = today + dt.timedelta(days=days)
-    return sum(n for (day, _, _), n in counts.items() if day <= end)
+    return {key: n for key, n in counts.items() if key[0] <= end}
 
 
-# Each day's deadlines ranked in the radar's order, with the size of each group of a day, kind and
-# detention: the first MAX_STACK of a day (the marks) and the first row of each group (its count) are
-# kept. The three windows share one sort (the groups' order is a prefix of the ranking's).
+# The deadlines of the groups that hold each day's first MAX_STACK (see covering), ranked per day in
+# the radar's order: the marks drawn.
 _RANKED = (
-    "SELECT d_date, d_weight, d_detained, d_household, d_person, d_kind, d_event, d_level, d_group, d_first"
-    " FROM (SELECT u.*,"
+    "SELECT d_date, d_weight, d_detained, d_household, d_person, d_kind, d_event FROM (SELECT u.*,"
     " ROW_NUMBER() OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC, d_household, d_person)"
-    " AS d_level,"
-    " COUNT(*) OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC"
-    " RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS d_group,"
-    " RANK() OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC) AS d_first"
-    " FROM ({rows}) u) ranked WHERE d_level <= %s OR d_level = d_first"
+    " AS d_level FROM ({rows}) u) ranked WHERE d_level <= %s"
 )
 
 
@@ -166,20 +259,24 @@ def day_summary(
     days: int,
     *,
     detained_only: bool = False,
-    counts: dict[tuple[dt.date, Kind, bool], int] | None = None,
+    counts: Counts | None = None,
 ) -> DaySummary:
-    """The chart's :class:`DaySummary` of the window: each day's first marks ranked by the database
-    and the counts per day, kind and detention, both from one query; or the marks
-    alone when the caller has ``counts`` already (of a window at least as long, with the same filter)."""
-    rows = deadline_rows(households, today, days, detained_only=detained_only)
-    ranked = _raw(rows, _RANKED, (MAX_STACK,))
-    first = [as_deadline(row) for row in ranked if row[7] <= MAX_STACK]
+    """The chart's :class:`DaySummary` of the window: the counts per day, kind and detention grouped
+    by the database (:func:`group_counts`), unless the caller has them already (of a window at least
+    as long, with the same filter), and each day's first marks, ranked by the database among only the
+    groups that hold them (a busy day's first removals, not its hundreds of hearings)."""
     if counts is None:
-        counts = {}
-        for row in ranked:
-            if row[7] == row[9]:  # the first row of its group: the group's size is its count
-                key = (_date(row[0]), Kind(row[5]), bool(row[2]))
-                counts[key] = counts.get(key, 0) + int(row[8])
-    end = today + dt.timedelta(days=days)
-    counts = {key: n for key, n in counts.items() if key[0] <= end}
+        counts = group_counts(households, today, days, detained_only=detained_only)
+    counts = within(counts, today, days)
+    per_day: dict[dt.date, Counts] = {}
+    for key, n in counts.items():
+        per_day.setdefault(key[0], {})[key] = n
+    only: Groups = {}
+    for day_counts in per_day.values():
+        for group, dates in covering(day_counts, 0, MAX_STACK)[0].items():
+            only.setdefault(group, []).extend(dates)
+    if not only:
+        return DaySummary([], counts)
+    rows = deadline_rows(households, today, days, detained_only=detained_only, only=only)
+    first = [as_deadline(row) for row in _raw(rows, _RANKED, (MAX_STACK,))]
     return DaySummary(first, counts)

@@ -73,6 +73,12 @@ class Household(models.Model):
                 name="unique_household_external_id",
             )
         ]
+        # The radar orders deadlines by their household's reference, and an organisation's radar and
+        # dashboard find its households, from these indexes alone.
+        indexes = [
+            models.Index(fields=["id", "reference"], name="household_id_reference"),
+            models.Index(fields=["organisation", "id"], name="household_organisation_ids"),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -40,6 +40,16 @@ class USRecord(models.Model):
     class Meta:
         verbose_name = _("US immigration record")
         verbose_name_plural = _("US immigration records")
+        # The radar counts a window's hearings and removals per day and detention, and reads whose they
+        # are, from these indexes alone (index-only scans) rather than from the records' wide rows.
+        indexes = [
+            models.Index(
+                fields=["next_hearing_date", "detained", "person"], name="usrecord_hearing_detained"
+            ),
+            models.Index(
+                fields=["removal_scheduled_date", "detained", "person"], name="usrecord_removal_detained"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()}"

@@ -89,8 +89,8 @@ def _review(
             item=item, reviewer=actor.signed_in, verdict=verdict, note=note
         )
         before = item.status
-        item.status = verdict
-        item.save(update_fields=["status"])
+        item.status, item.last_verification = verdict, verification
+        item.save(update_fields=["status", "last_verification"])
         touch(item.person.household, actor)
         custody(actor, action, item, **detail, previous=before)
     return verification

@@ -98,13 +98,24 @@ class EvidenceItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     added_at = models.DateTimeField(auto_now_add=True)
+    # The newest verdict on the item (set with it by haven.evidence.actions.review): the dashboard's
+    # documentation coverage tells a principal's evidence has been reviewed again from the items alone.
+    last_verification = models.ForeignKey(
+        "evidence.Verification",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         ordering = ["-added_at", "-id"]
         verbose_name = _("evidence item")
         verbose_name_plural = _("evidence items")
         # The dashboard's documentation coverage counts each principal's verified originals and reads
-        # each verification's person from these indexes alone, never from the items' wide rows.
+        # each principal's latest verdict from these indexes alone, never from the items' wide rows.
         indexes = [
             models.Index(
                 fields=["person", "id"],
@@ -112,6 +123,7 @@ class EvidenceItem(models.Model):
                 name="evidence_verified_originals",
             ),
             models.Index(fields=["id", "person"], name="evidence_item_person"),
+            models.Index(fields=["person", "last_verification"], name="evidence_person_last_verdict"),
         ]
 
     def __str__(self) -> str:
