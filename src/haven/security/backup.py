@@ -214,6 +214,18 @@ def _restore_archive(reader: Any, staging: Path, reporter: Reporter) -> Summary:
     return summary
 
 
+def _check_references_at_the_end() -> None:
+    """PostgreSQL: check the restored rows' foreign keys when the restore's transaction ends, not row by row.
+
+    Some rows refer to each other (an evidence item names its newest verification, which names the item),
+    so whatever the order one of them is written before the row it names. Haven's foreign keys are
+    deferrable; this makes sure they are deferred even if the surrounding transaction said otherwise.
+    SQLite checks Haven's foreign keys at the end of the transaction already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _reset_sequences() -> None:
     """PostgreSQL: make new rows' ids follow the restored ones (SQLite needs nothing)."""
     statements = connection.ops.sequence_reset_sql(no_style(), backup_models())
@@ -241,6 +253,7 @@ def restore_backup(
     staging = files_dir.with_name(f".{files_dir.name}.restore-{secrets.token_hex(4)}")
     try:
         with opened(path, passphrase=passphrase, identities=identities) as backup, transaction.atomic():
+            _check_references_at_the_end()
             for model in backup_models():
                 model._base_manager.all().delete()  # only what migrate put there, such as the chain head
             try:
