@@ -41,6 +41,7 @@ from haven_core.intake.duplicates import (
 )
 from haven_core.intake.rows import IntakePerson
 from haven_core.matching import Matcher, NameRecord, compare
+from haven_core.matching.caches import forget_records
 from haven_core.names import name_keys
 
 BATCH = 500
@@ -121,6 +122,8 @@ def in_file_duplicates(*, report: IntakeReport) -> list[FileDuplicate]:
                     candidate.decision,
                     candidate.score,
                 )
+    del matcher
+    forget_records()  # the file's people, of no use to what follows
     return sorted(pairs.values(), key=lambda d: (d.row, d.other_row))
 
 
@@ -235,4 +238,5 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
             continue
         row_targets = {m.household: targets[m.person] for m in matches if m.person in targets}
         check.blocking.append(RowDuplicate(row, household.file_id, tuple(matches), row_targets))
+    forget_records()  # the file's people and Haven's found, of no use to what follows
     return check
