@@ -29,7 +29,8 @@ from haven_core.matching.scoring import TYPO_MIN, _one_edit, compare
 _TYPED = "~"  # the prefix of a typed spelling among the surname keys
 
 
-@lru_cache(maxsize=65536)
+# Keyed by two filings' sets of keys, which it keeps alive: kept small (a few hits per query).
+@lru_cache(maxsize=4096)
 def _one_letter_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(min(len(x), len(y)) >= TYPO_MIN and _one_edit(x, y) for x in a for y in b)
 
