@@ -19,6 +19,9 @@ numbers and both household ids. People of the same household are not compared wi
 
 from __future__ import annotations
 
+import itertools
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -38,6 +41,7 @@ from haven_core.intake.duplicates import (
 )
 from haven_core.intake.rows import IntakePerson
 from haven_core.matching import Matcher, NameRecord, compare
+from haven_core.matching.caches import forget_records
 from haven_core.names import name_keys
 
 BATCH = 500
@@ -71,36 +75,55 @@ def _record(intake: IntakePerson) -> NameRecord:
 def in_file_duplicates(*, report: IntakeReport) -> list[FileDuplicate]:
     """The pairs of rows in different households of the file that the matcher takes for one person.
 
-    The people are read again from the file, one at a time; the index keeps each one's name record and,
-    beside it, only their household's id (the string the report holds) and their row.
+    The people are read again from the file, one at a time, into the matcher, which keeps each one's
+    name record packed (:class:`haven_core.matching.packed.PackedRecords`: the bytes of their names
+    and birth date, in memory only) and, beside it, only the number of their household in the report.
     """
-    records: list[NameRecord] = []
-    households: list[str] = []  # parallel to records
-    for household, person in report.people():
-        record = _record(person)
-        if record.names:
-            records.append(NameRecord(str(person.row), record.names, record.birth, record.source))
-            households.append(household.external_id)
-    if len(records) < 2:
+    ids: list[str] = []  # the households' ids, each once (two households updating one are one)
+    numbers: dict[str, int] = {}
+    for checked in report.households:
+        if numbers.setdefault(checked.external_id, len(ids)) == len(ids):
+            ids.append(checked.external_id)
+    households = array("I")  # parallel to the matcher's entries: a number of ``ids``
+
+    def records() -> Iterator[NameRecord]:
+        for household, person in report.people():
+            record = _record(person)
+            if record.names:
+                households.append(numbers[household.external_id])
+                yield NameRecord(str(person.row), record.names, record.birth, record.source)
+
+    matcher = Matcher(records())
+    if len(matcher) < 2:
         return []
-    matcher = Matcher(records)
     pairs: dict[tuple[int, int], FileDuplicate] = {}
-    for position, query in enumerate(records):
-        household_id, row = households[position], int(query.id)
+    for position in range(len(matcher)):
+        query = matcher.entry(position)
+        household, row = households[position], int(query.id)
         # Blocking, then scoring only the entries of other households: a person and their own family,
         # most of what blocking finds, are never scored, nor a pair already found from its other side.
         for other_position in matcher.blocked(query):
-            entry = records[other_position]
-            other_household, other_row = households[other_position], int(entry.id)
+            other_household = households[other_position]
+            if other_household == household:
+                continue
+            entry = matcher.entry(other_position)
+            other_row = int(entry.id)
             pair = (min(row, other_row), max(row, other_row))
-            if other_household == household_id or pair in pairs:
+            if pair in pairs:
                 continue
             candidate = compare(query, entry)
             if candidate is not None:
-                first, second = sorted([(row, household_id), (other_row, other_household)])
+                first, second = sorted([(row, household), (other_row, other_household)])
                 pairs[pair] = FileDuplicate(
-                    first[0], first[1], second[0], second[1], candidate.decision, candidate.score
+                    first[0],
+                    ids[first[1]],
+                    second[0],
+                    ids[second[1]],
+                    candidate.decision,
+                    candidate.score,
                 )
+    del matcher
+    forget_records()  # the file's people, of no use to what follows
     return sorted(pairs.values(), key=lambda d: (d.row, d.other_row))
 
 
@@ -153,34 +176,41 @@ def _candidates(actor: Actor, values: set[str]) -> tuple[list[int], set[str]]:
     return sorted(found), present
 
 
+def _chunks(
+    people: Iterator[tuple[CheckedHousehold, IntakePerson]],
+) -> Iterator[list[tuple[CheckedHousehold, IntakePerson]]]:
+    while chunk := list(itertools.islice(people, BATCH)):
+        yield chunk
+
+
 def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport) -> FileCheck:
     """Look for every new person of the file among the people Haven has that ``actor`` may see."""
     known_households, known_people = _known(organisation, report)
-    # The file's people are read again one at a time; each query keeps its name record and its index
-    # values, the same strings shared by every query that has them.
-    queries: list[tuple[CheckedHousehold, int, NameRecord]] = []
-    values: list[tuple[str, ...]] = []
-    shared: dict[str, str] = {}
-    for household, intake in report.people():
-        if (household.external_id, intake.external_id) in known_people:
-            continue  # the same person again, found by their own id: an update, not a duplicate
-        if (record := _record(intake)).names:
-            queries.append((household, intake.row, record))
-            values.append(tuple(shared.setdefault(v, v) for v in _query_values(record)))
+    # The file's people are read again a batch at a time, each batch's name index values looked up at
+    # once; only the rows some of whose own values Haven has are kept, by number, with the people found.
+    ids: set[int] = set()
+    rows: set[int] = set()
+    for chunk in _chunks(report.people()):
+        values: dict[int, set[str]] = {}
+        for household, intake in chunk:
+            if (household.external_id, intake.external_id) in known_people:
+                continue  # the same person again, found by their own id: an update, not a duplicate
+            if (record := _record(intake)).names:
+                values[intake.row] = _query_values(record)
+        found, present = _candidates(actor, set().union(*values.values()))
+        ids.update(found)
+        # Only the people whose own keys someone in Haven shares are compared: for the others, the
+        # blind index already says nobody there is like them.
+        rows.update(row for row, own in values.items() if not present.isdisjoint(own))
     check = FileCheck()
-    ids, present = _candidates(actor, set(shared)) if queries else ([], set())
-    del shared
     if not ids:
         return check
-    # Only the people whose own keys someone in Haven shares are compared: for the others, the blind
-    # index already says nobody there is like them.
-    queries = [query for query, own in zip(queries, values, strict=True) if not present.isdisjoint(own)]
-    del values
     existing: list[Existing] = []
     targets: dict[str, UpdateTarget] = {}
-    for start in range(0, len(ids), BATCH):
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), BATCH):
         people = (
-            Person.objects.filter(pk__in=ids[start : start + BATCH])
+            Person.objects.filter(pk__in=ordered[start : start + BATCH])
             .select_related("household")
             .only(*NAME_COLUMNS, "external_id", "household__reference", "household__external_id",
                   "household__organisation_id")
@@ -195,7 +225,11 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
                     person.external_id or str(person.public_id),
                 )
     caseload = Caseload(existing)
-    for household, row, record in queries:
+    del existing
+    for household, intake in report.people():
+        if intake.row not in rows:
+            continue
+        row, record = intake.row, _record(intake)
         matches = caseload.matches(record)
         if not matches:
             continue
@@ -204,4 +238,5 @@ def file_check(*, actor: Actor, organisation: Organisation, report: IntakeReport
             continue
         row_targets = {m.household: targets[m.person] for m in matches if m.person in targets}
         check.blocking.append(RowDuplicate(row, household.file_id, tuple(matches), row_targets))
+    forget_records()  # the file's people and Haven's found, of no use to what follows
     return check

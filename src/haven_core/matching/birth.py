@@ -8,7 +8,7 @@ from haven_core.dates import PartialDate, PartialDateError
 from haven_core.matching.features import Evidence
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parse_birth(text: str | None) -> PartialDate | None:
     """A birth date from its ISO or Russian text; None when missing or unreadable."""
     if not text:

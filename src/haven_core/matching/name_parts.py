@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from haven_core.matching.given_names import SHORT_FORMS, Form, fine_keys, fold, forms_of, sex_of
+from haven_core.matching.records import RECORDS_CACHED
 from haven_core.names import System, transliterate
 from haven_core.names.keys import token_keys
 from haven_core.names.set_aside import without_set_aside
@@ -272,7 +273,7 @@ def _readings(name: str) -> tuple[Reading, ...]:
     return (surname_first, surname_last)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=RECORDS_CACHED)
 def record_readings(names: tuple[str, ...]) -> tuple[tuple[str, Reading], ...]:
     """The readings of every spelling a record has, each with the spelling it came from.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from haven_core.matching.name_parts import Reading, Token, record_readings, token
+from haven_core.matching.records import RECORDS_CACHED
 
 _EMPTY: frozenset[str] = frozenset()
 
@@ -40,12 +41,24 @@ class Profile:
 
 def filing(found: tuple[tuple[str, Reading], ...]) -> Filing:
     """The blocking codes of a record read as ``found`` (see :func:`.name_parts.record_readings`)."""
+    return _filing(*filing_words(found))
+
+
+def filing_words(found: tuple[tuple[str, Reading], ...]) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+    """The surname words (a surname of several words joined too) and the given words a record read as
+    ``found`` is filed under."""
     if len(found) == 1:
         reading = found[0][1]
-        return _filing(_with_joined(reading.surname), reading.given)
+        return _with_joined(reading.surname), reading.given
     surnames = tuple(dict.fromkeys(t for _, r in found for t in _with_joined(r.surname)))
     given = tuple(dict.fromkeys(t for _, r in found for t in r.given))
-    return _filing(surnames, given)
+    return surnames, given
+
+
+@lru_cache(maxsize=RECORDS_CACHED)
+def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
+    """Records with the same surname and given words file alike, and share one :class:`Filing`."""
+    return filing_of(surnames, given)
 
 
 def _with_joined(surname: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -56,9 +69,10 @@ def _with_joined(surname: tuple[Token, ...]) -> tuple[Token, ...]:
     return (*surname, token("".join(t.bare for t in surname)))
 
 
-@lru_cache(maxsize=65536)
-def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
-    """Records with the same surname and given words file alike, and share one :class:`Filing`."""
+def filing_of(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
+    """The filing of these surname and given words: the surname fields from the one, the given-name
+    fields from the other (a filing of given words only is what :meth:`.index.Matcher.blocked` compares
+    given names with)."""
     full = [t for t in given if not t.is_initial]
     return Filing(
         surname_keys=_EMPTY.union(*(t.surname_codes for t in surnames)),
@@ -73,7 +87,7 @@ def _filing(surnames: tuple[Token, ...], given: tuple[Token, ...]) -> Filing:
     )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=RECORDS_CACHED)
 def profile(names: tuple[str, ...]) -> Profile:
     """The profile of a record with these spellings.
 

@@ -16,6 +16,7 @@ anyone: a person Haven holds in the household but the rows no longer list is nam
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -56,7 +57,7 @@ class ImportColumns:
     notes: bool
 
 
-@dataclass
+@dataclass(slots=True)  # one per household of the file: 40,000 for a large caseload
 class HouseholdOutcome:
     external_id: str
     reference: str
@@ -117,7 +118,7 @@ def _us_record(person: Person, fields: dict[str, Any]) -> USRecord:
 class _Writer:
     def __init__(self, actor: Actor, organisation: Organisation, columns: ImportColumns) -> None:
         self.actor, self.organisation, self.columns = actor, organisation, columns
-        self.to_screen: set[int] = set()
+        self.to_screen = array("q")  # the people to screen once the import commits (a pk may repeat)
         self.owner = actor.user
 
     def create(self, batch: list[IntakeHousehold]) -> list[HouseholdOutcome]:
@@ -141,7 +142,7 @@ class _Writer:
         CanadaRelative.objects.bulk_create(
             canada_relative_new(person, p.canada_relative) for person, p in pairs if p.canada_relative
         )
-        self.to_screen.update(person.pk for person, _ in pairs)
+        self.to_screen.extend(person.pk for person, _ in pairs)
         audit_many(
             [
                 audit_entry(self.actor, AuditAction.HOUSEHOLD_IMPORT, household, outcome="created",
@@ -199,7 +200,7 @@ class _Writer:
         check_principal(household, person)
         person.save()
         index_names([person])
-        self.to_screen.add(person.pk)
+        self.to_screen.append(person.pk)
         self._save_us_record(person, intake)
         self._save_relative(person, intake)
 
@@ -213,7 +214,7 @@ class _Writer:
             if NAME_FIELDS.intersection(changed):
                 reindex_names(person)
             if SCREENED_FIELDS.intersection(changed):
-                self.to_screen.add(person.pk)
+                self.to_screen.append(person.pk)
         changed.update(self._save_us_record(person, intake))
         changed.update(self._save_relative(person, intake))
         return changed
