@@ -39,6 +39,13 @@ def signed_in_with_a_code(user: Any) -> Client:
     return client
 
 
+def signed_in_with_a_password(user: Any) -> Client:
+    """A client that signed in with ``user``'s password only: a caseworker who uses no authenticator."""
+    client = Client()
+    assert client.post("/login/", {"username": user.username, "password": PASSWORD}).status_code == 302
+    return client
+
+
 def served_queries(client: Client, url: str, *, stale_session: bool) -> list[str]:
     """The SQL of one GET of ``url``; with ``stale_session``, one whose session must be written again."""
     if stale_session:  # its expiry as if the last page was opened a minute ago
@@ -79,6 +86,19 @@ def test_a_served_household_page_is_within_the_target(
     queries = served_queries(client, url, stale_session=False)
     assert any("django_session" in q for q in queries)  # the request's own session is counted
     assert any("stagedentry" in q for q in queries)  # and so is the audit entry of the view
+    assert len(queries) <= MAX_QUERIES, "\n".join(queries)
+
+
+def test_a_served_page_of_a_caseworker_without_an_authenticator_is_within_the_target(
+    org_a: Any, caseworker_a: Any
+) -> None:
+    # The guard asks on each of their requests whether they have a second factor or need one.
+    household = household_of_eight(org_a, caseworker_a)
+    client = signed_in_with_a_password(caseworker_a)
+    url = f"/cases/{household.reference}/"
+    assert client.get(url).status_code == 200
+    queries = served_queries(client, url, stale_session=False)
+    assert sum("accounts_totpdevice" in q for q in queries) == 1
     assert len(queries) <= MAX_QUERIES, "\n".join(queries)
 
 
