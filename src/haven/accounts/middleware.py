@@ -33,9 +33,10 @@ class TwoFactorMiddleware:
             and not twofactor.is_verified(request)
             and not request.path.startswith(_OPEN_PREFIXES)
         ):
-            if twofactor.has_device(user):
+            has_device, required = twofactor.second_factor_state(user)  # one query, not two
+            if has_device:
                 return redirect(f"{reverse('accounts:twofactor_verify')}?next={request.path}")
-            if twofactor.requires_2fa(user):
+            if required:
                 return redirect(f"{reverse('accounts:twofactor_setup')}?next={request.path}")
         return self.get_response(request)
 

@@ -11,6 +11,7 @@ from haven.evidence.views.lookup import household_items
 from haven.registries.duplicates import same_people
 from haven.registries.household import open_hit_count
 from haven.registries.models import Registry
+from haven.registries.models.registry import KNOWN_TITLES
 from haven.registries.permissions import can_decide_links, can_review_hit_of
 
 register = template.Library()
@@ -27,8 +28,11 @@ def registry_listings(context: dict[str, Any], household: Any) -> dict[str, Any]
     )
     for item in items:
         item.person = people[item.person_id]
-    slugs = {i.registry for i in items}
-    titles = {r.slug: r.label for r in Registry.objects.filter(slug__in=slugs)} if slugs else {}
+    # The lists Haven knows are named without a query; only another imported list's title is read.
+    titles: dict[str, str] = {slug: str(KNOWN_TITLES[slug]) for slug in KNOWN_TITLES}
+    unknown = {i.registry for i in items} - titles.keys()
+    if unknown:
+        titles.update((r.slug, r.label) for r in Registry.objects.filter(slug__in=unknown))
     actor = getattr(context.get("request"), "actor", None)
     may_review = actor is not None and can_review_hit_of(actor, household.organisation_id)
     open_hits = open_hit_count(household)
