@@ -7,10 +7,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from haven.accounts.actor import Actor
-from haven.cases.actions import canada_permit_save, canada_relative_save, event_add
+from haven.cases.actions import canada_permit_save, canada_relative_save, event_add, person_update
 from haven.cases.models import Household
 from tests.support.cases import audit_actions, detail_url, give_us_record, in_days, principal
-from tests.support.personas import client_for, make_user
+from tests.support.personas import client_for, make_user, russian
 
 PRINCIPAL = {
     "surname_cyrillic": "Соколов",
@@ -170,3 +170,15 @@ def test_users_are_named_in_lists_by_full_name(caseworker_a: Any, household_a: A
     get_user_model().objects.filter(pk=caseworker_a.pk).update(first_name="Anna", last_name="Petrova")
     html = client_for(caseworker_a).get(detail_url(household_a)).content.decode()
     assert "Anna Petrova" in html
+
+
+def test_citizenships_are_read_as_country_names_in_the_reader_s_language(
+    caseworker_a: Any, household_a: Any
+) -> None:
+    yulia = principal(household_a)
+    person_update(actor=Actor.for_user(caseworker_a), person=yulia, fields={"citizenships": "RU, UA"})
+    client = client_for(caseworker_a)
+    page = client.get(detail_url(household_a)).content.decode()
+    assert "<dd>Russia, Ukraine</dd>" in page and "<dd>RU, UA</dd>" not in page
+    page = russian(caseworker_a).get(detail_url(household_a)).content.decode()
+    assert "<dd>Россия, Украина</dd>" in page

@@ -1,4 +1,5 @@
-"""Template helpers for case pages: days left until a date, partial dates, labels from the models."""
+"""Template helpers for case pages: days left until a date, partial dates, country names, labels from the
+models."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from haven.cases.countries import citizenship_names
 from haven_core.dates import PartialDate, PartialDateError
 
 register = template.Library()
@@ -54,6 +56,12 @@ def partial_date(value: str) -> str:
     if parsed.precision == "month":
         return date_filter(parsed.earliest(), "YEAR_MONTH_FORMAT")
     return str(parsed.year)
+
+
+@register.filter
+def countries(recorded: str) -> str:
+    """Recorded citizenships ("RU, UA") as the reader's country names ("Russia, Ukraine")."""
+    return citizenship_names(recorded)
 
 
 @register.filter
