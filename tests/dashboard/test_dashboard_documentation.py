@@ -60,3 +60,27 @@ def test_an_unchanged_principal_is_not_scored_again(caseworker_a: Any) -> None:
     assert _coverage(caseworker_a) == (1, 1)
     DocumentationVerdict.objects.update(well_documented=False)  # what was stored is what counts
     assert _coverage(caseworker_a) == (1, 0)
+
+
+def test_an_item_verified_again_scores_its_principal_again(caseworker_a: Any, reviewer_a: Any) -> None:
+    household = dashboard.household(caseworker_a)
+    items = dashboard.document_well(household)
+    assert _coverage(caseworker_a) == (1, 1)
+    DocumentationVerdict.objects.update(well_documented=False)
+    reviewer = Actor.for_user(reviewer_a)
+    evidence_verify(actor=reviewer, item=items[2], verdict="disputed", note="Другой автор")
+    evidence_verify(actor=reviewer, item=items[2], verdict="verified", note="Проверено")
+    # the same verified originals as before, but reviewed again since: the stored verdict no longer holds
+    assert _coverage(caseworker_a) == (1, 1)
+
+
+def test_a_verdict_on_an_item_that_does_not_count_keeps_the_stored_one(
+    caseworker_a: Any, reviewer_a: Any
+) -> None:
+    household = dashboard.household(caseworker_a)
+    dashboard.document_well(household)
+    (unreviewed,) = dashboard.document_well(household, verified=False)[:1]
+    assert _coverage(caseworker_a) == (1, 1)
+    DocumentationVerdict.objects.update(well_documented=False)
+    evidence_verify(actor=Actor.for_user(reviewer_a), item=unreviewed, verdict="disputed", note="Не то")
+    assert _coverage(caseworker_a) == (1, 0)  # its verified originals are unchanged: not scored again

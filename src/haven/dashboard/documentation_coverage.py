@@ -9,9 +9,13 @@ the bonus an official item may add) cannot be well documented, and for the other
 on their verified originals alone. Those cannot change unnoticed: editing an item sends it back to
 review (``evidence_update``), files are never replaced, and every verdict is a new ``Verification``
 row. The fingerprint of a principal's verified originals, their number, the sum of their ids and the
-latest verification of any of the principal's items, together with the criteria, therefore tells when
-a stored verdict (:class:`~haven.dashboard.models.DocumentationVerdict`) still holds; only principals
-whose fingerprint moved are scored again.
+latest verification of any of them, together with the criteria, therefore tells when a stored verdict
+(:class:`~haven.dashboard.models.DocumentationVerdict`) still holds; only principals whose fingerprint
+moved are scored again. The latest verification of the verified originals alone is enough: an item
+that joins them does so by a verification newer than any read before (verifications are numbered in
+the order they are written), one that leaves them changes their number unless another joins, and one
+edited and verified again has a newer verification; items that are not verified originals do not
+count, so their verdicts need not be read.
 """
 
 from __future__ import annotations
@@ -48,28 +52,35 @@ def _verified() -> QuerySet[Any]:
     return EvidenceItem.objects.filter(status="verified", original__isnull=True)
 
 
-# Each principal's verified originals counted and summed, the latest verification of any of their items
-# (each item's newest, kept on the item: EvidenceItem.last_verification) and their stored verdict, side
-# by side: one pass over the evidence, never over its verdicts, however many principals there are.
-# ``{principals}`` is the SQL of the principals' ids (Django-compiled, parametrised); ``{mine}`` narrows
-# the evidence to theirs when they are not every principal (an organisation's dashboard).
+# Each principal's verified originals counted and summed, the latest verification of any of them (each
+# item's newest, kept on the item: EvidenceItem.last_verification) and their stored verdict, side by
+# side: one pass over one index of the verified originals, never over all the evidence or its verdicts.
+# ``{counted}`` is one row per principal: ``person_id``, ``n`` (null when none), ``ids`` and ``last``.
 _STATE = """
-SELECT p.id AS person_id, e.n AS n,
+SELECT e.person_id AS person_id, e.n AS n,
   CASE WHEN e.n IS NULL THEN NULL ELSE
-    %s || ':' || CAST(e.n AS TEXT) || ':' || CAST(e.ids AS TEXT) || ':' || CAST(COALESCE(v.last, 0) AS TEXT)
+    %s || ':' || CAST(e.n AS TEXT) || ':' || CAST(e.ids AS TEXT) || ':' || CAST(COALESCE(e.last, 0) AS TEXT)
   END AS fp,
   d.fingerprint AS stored, d.well_documented AS well
-FROM cases_person p
+FROM ({counted}) e
+LEFT JOIN dashboard_documentationverdict d ON d.person_id = e.person_id
+"""
+# Every principal (a coordinator's dashboard): the verified originals grouped whole, then matched.
+_EVERYONE = """
+SELECT p.id AS person_id, g.n AS n, g.ids AS ids, g.last AS last FROM cases_person p
 LEFT JOIN (
-  SELECT i.person_id, COUNT(i.id) AS n, SUM(i.id) AS ids FROM evidence_evidenceitem i
-  WHERE i.status = 'verified' AND i.original_id IS NULL {mine} GROUP BY i.person_id
-) e ON e.person_id = p.id
-LEFT JOIN (
-  SELECT i.person_id, MAX(i.last_verification_id) AS last FROM evidence_evidenceitem i
-  WHERE TRUE {mine} GROUP BY i.person_id
-) v ON v.person_id = p.id
-LEFT JOIN dashboard_documentationverdict d ON d.person_id = p.id
-WHERE p.id IN ({principals})
+  SELECT i.person_id, COUNT(i.id) AS n, SUM(i.id) AS ids, MAX(i.last_verification_id) AS last
+  FROM evidence_evidenceitem i WHERE i.status = 'verified' AND i.original_id IS NULL GROUP BY i.person_id
+) g ON g.person_id = p.id
+WHERE p.relationship = 'principal'
+"""
+# Some principals (an organisation's dashboard; ``{principals}``, the SQL of their ids, Django-compiled
+# and parametrised): only their verified originals, reached from them.
+_SOME = """
+SELECT p.id AS person_id, NULLIF(COUNT(i.id), 0) AS n, SUM(i.id) AS ids, MAX(i.last_verification_id) AS last
+FROM ({principals}) p
+LEFT JOIN evidence_evidenceitem i ON i.person_id = p.id AND i.status = 'verified' AND i.original_id IS NULL
+GROUP BY p.id
 """
 # A principal needs work when they could be well documented and their stored verdict is missing or was
 # computed from other evidence or criteria (``stale``: scored again), or when the verdict says well
@@ -80,10 +91,9 @@ _DEMOTED = "(well AND (n IS NULL OR n < %s))"
 
 def _state_sql(principals: QuerySet[Any], digest: str, *, everyone: bool) -> tuple[str, list[Any]]:
     sql, params = principals.order_by().values_list("id").query.sql_with_params()
-    if everyone:  # the evidence of every principal: grouped whole, no list of ids to check it against
-        return _STATE.format(principals=sql, mine=""), [digest, *params]
-    mine = f"AND i.person_id IN ({sql})"
-    return _STATE.format(principals=sql, mine=mine), [digest, *params, *params, *params]
+    if everyone:  # the evidence of every principal: no list of ids to check it against
+        return _STATE.format(counted=_EVERYONE), [digest]
+    return _STATE.format(counted=_SOME.format(principals=sql)), [digest, *params]
 
 
 def _cursor_rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:

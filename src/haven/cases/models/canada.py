@@ -5,6 +5,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 
 # The relatives and statuses that make a Safe Third Country Agreement exception (../shared/DOMAIN.md §5).
@@ -44,7 +45,7 @@ PERMIT_CHOICES = [
 ]
 
 
-class CanadaRelative(models.Model):
+class CanadaRelative(ChoiceLabels, models.Model):
     """A relative of the person who lives in Canada, with their Canadian status."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -63,7 +64,7 @@ class CanadaRelative(models.Model):
         return f"{self.get_relationship_display()} ({self.get_canadian_status_display()})"
 
 
-class CanadaPermit(models.Model):
+class CanadaPermit(ChoiceLabels, models.Model):
     """A Canadian visa or permit the person holds or held."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 from haven_core.pipeline import Stage
 
@@ -31,7 +32,7 @@ STAGE_CHOICES = [
 ]
 
 
-class Household(models.Model):
+class Household(ChoiceLabels, models.Model):
     """The unit that moves together: a principal applicant and the family who must move with them."""
 
     reference = models.CharField(

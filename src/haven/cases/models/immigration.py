@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 from haven_core.anumber import format_a_number
 
@@ -19,7 +20,7 @@ US_STATUS_CHOICES = [
 ]
 
 
-class USRecord(models.Model):
+class USRecord(ChoiceLabels, models.Model):
     """Where a person stands in the US immigration system."""
 
     person = models.OneToOneField("cases.Person", on_delete=models.CASCADE, related_name="us_record")

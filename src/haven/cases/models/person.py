@@ -6,6 +6,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveFlagField, SensitiveTextField
 from haven_core.dates import PartialDate, PartialDateError
 
@@ -31,7 +32,7 @@ VULNERABILITY_FIELDS = (
 )
 
 
-class Person(models.Model):
+class Person(ChoiceLabels, models.Model):
     """Someone in a household, with every spelling of their name Haven knows."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 
 EVENT_CHOICES = [
@@ -29,7 +30,7 @@ SYSTEM_KINDS = frozenset({"status_changed"})
 MANUAL_CHOICES = [(code, label) for code, label in EVENT_CHOICES if code not in SYSTEM_KINDS]
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(ChoiceLabels, models.Model):
     """A dated event in a household's history."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

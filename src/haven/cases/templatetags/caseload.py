@@ -4,6 +4,7 @@ models."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django import template
@@ -13,8 +14,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from haven.cases.countries import citizenship_names
 from haven_core.dates import PartialDate, PartialDateError
@@ -67,7 +68,13 @@ def countries(recorded: str) -> str:
 @register.filter
 def label(instance: Model, field_name: str) -> str:
     """The translated name of a model field, capitalised, for a heading or a definition list."""
-    field = instance._meta.get_field(field_name)
+    return _field_label(type(instance), field_name, get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _field_label(model: type[Model], field_name: str, language: str | None) -> str:
+    """A household page shows a hundred of these; each is worked out once per language."""
+    field = model._meta.get_field(field_name)
     assert isinstance(field, Field), f"{field_name} is a relation seen from the other side, with no name here"
     return str(capfirst(field.verbose_name))
 
