@@ -17,7 +17,7 @@ from django.utils import timezone
 from haven.accounts.actor import Actor
 from haven.accounts.models import Organisation
 from haven.assessment.actions import assessment_override, household_assess
-from haven.cases.actions import household_create, household_move, person_add, person_update, us_record_save
+from haven.cases.actions import household_move, person_update, us_record_save
 from haven.cases.models import Household
 from haven.evidence.actions import evidence_add, evidence_verify
 from haven.evidence.models import TrustedTimestamp
@@ -25,7 +25,7 @@ from haven.referral.actions import referral_batch_create
 from haven.selection.models import SelectionRun
 from haven_core.pipeline import Stage
 from haven_core.selection import Filters, Parameters
-from tests.support.personas import make_user
+from tests.support.personas import kotova_household, make_user
 
 
 def at_stage(household: Any, stage: str) -> Any:
@@ -139,31 +139,9 @@ def referred_household(suffix: str = "") -> dict[str, Any]:
     caseworker = make_user(f"anna{suffix}", "caseworker", org)
     reviewer = make_user(f"rita{suffix}", "reviewer", org)
     actor, checker = Actor.for_user(caseworker), Actor.for_user(reviewer)
-    household = household_create(
-        actor=actor,
-        organisation=org,
-        principal={
-            "surname_cyrillic": "Котова",
-            "given_name_cyrillic": "Юлия",
-            "patronymic_cyrillic": "Сергеевна",
-            "surname_latin": "KOTOVA",
-            "given_name_latin": "IULIIA",
-            "sex": "F",
-            "birth_date": "1988-04-12",
-        },
-    )
+    household = kotova_household(caseworker, org)
     principal = household.principal
     person_update(actor=actor, person=principal, fields={"address": ADDRESS, "citizenships": "RU"})
-    person_add(
-        actor=actor,
-        household=household,
-        fields={
-            "relationship": "child",
-            "surname_cyrillic": "Котов",
-            "given_name_cyrillic": "Миша",
-            "birth_date": "2016",
-        },
-    )
     us_record_save(
         actor=actor,
         person=principal,
