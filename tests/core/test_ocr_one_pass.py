@@ -4,19 +4,19 @@ and its two outputs in a private directory that is gone when the reading is."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from haven_core.evidence import confined, ocr
-from tests.support.evidence_files import LATITUDE, LONGITUDE, PROTOCOL, bench_scans
-
-SECOND_PAGE = """Объяснение лица: с протоколом не согласна.
-Протокол составил старший лейтенант полиции Смирнов А. В."""
+from tests.support.evidence_files import (
+    PROTOCOL,
+    bench_scans,
+    photographed_protocol_jpeg,
+    scanned_protocol_pdf,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -63,17 +63,6 @@ def folders(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, int]]:
     return made
 
 
-def _scanned_pdf() -> bytes:
-    scans = bench_scans()
-    pages = [Image.open(io.BytesIO(scans.scan(text))).convert("L") for text in (PROTOCOL, SECOND_PAGE)]
-    out = io.BytesIO()
-    pages[0].save(
-        out, "PDF", save_all=True, append_images=pages[1:], resolution=300.0,
-        author="Котова Юлия Сергеевна", creator="Canon iR-ADV C5535",
-    )  # fmt: skip
-    return out.getvalue()
-
-
 def _tool(name: str, data: bytes) -> str:
     return subprocess.run([name, "-", "-"] if name == "pdftotext" else [name, "-"], input=data,  # noqa: S603
                           capture_output=True, check=True).stdout.decode()  # fmt: skip
@@ -84,7 +73,9 @@ def test_the_text_and_the_searchable_pdf_come_from_one_tesseract_run(
 ) -> None:
     steps: list[tuple[int, int]] = []
     reading = ocr.read(
-        _scanned_pdf(), "application/pdf", progress=lambda done, total: steps.append((done, total))
+        scanned_protocol_pdf(author="Котова Юлия Сергеевна", creator="Canon iR-ADV C5535"),
+        "application/pdf",
+        progress=lambda done, total: steps.append((done, total)),
     )
 
     assert [command[0] for command in programs].count("tesseract") == 1
@@ -114,14 +105,7 @@ def test_the_text_alone_is_the_same_text_without_a_pdf(programs: list[list[str]]
 
 
 def test_a_photographed_page_leaves_its_phone_and_position_behind() -> None:
-    page = Image.open(io.BytesIO(bench_scans().scan(PROTOCOL))).convert("L")
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110] = "Apple", "iPhone 12"
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2], gps[3], gps[4] = "N", LATITUDE, "E", LONGITUDE
-    out = io.BytesIO()
-    page.save(out, "JPEG", quality=90, exif=exif.tobytes())
-    reading = ocr.read(out.getvalue(), "image/jpeg")
+    reading = ocr.read(photographed_protocol_jpeg(), "image/jpeg")
     assert reading.pdf is not None and "20.3.3" in reading.text
     for trace in (b"iPhone", b"Apple", b"Exif", b"GPS"):
         assert trace not in reading.pdf

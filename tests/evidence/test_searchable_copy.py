@@ -6,12 +6,10 @@ position, no author), and offered for download to those who may see the item."""
 from __future__ import annotations
 
 import hashlib
-import io
 import subprocess
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from haven.accounts.actor import Actor
 from haven.audit.models import AuditEntry
@@ -22,44 +20,20 @@ from haven.evidence.models import EvidenceItem, ItemFile
 from haven.evidence.storage import read_blob
 from haven.jobs.models import Job
 from haven_core.evidence import ocr
-from tests.support.evidence_files import LATITUDE, LONGITUDE, PROTOCOL, bench_scans
+from tests.support.evidence_files import (
+    photographed_protocol_jpeg,
+    scanned_protocol_pdf,
+)
 from tests.support.jobs import run_queued
 from tests.support.personas import client_for
 
 pytestmark = pytest.mark.django_db
-
-SECOND_PAGE = """Объяснение лица: с протоколом не согласна.
-Протокол составил старший лейтенант полиции Смирнов А. В."""
 
 
 @pytest.fixture(autouse=True)
 def _tesseract() -> None:
     if not ocr.available():
         pytest.skip("Tesseract with Russian is not installed (Debian: tesseract-ocr tesseract-ocr-rus)")
-
-
-def _photo_of_scan() -> bytes:
-    """The protocol photographed: a JPEG whose EXIF says which phone, and where (Pushkin Square)."""
-    page = Image.open(io.BytesIO(bench_scans().scan(PROTOCOL))).convert("L")
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110], exif[0x013B] = "Apple", "iPhone 12", "Kotova Yulia"
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2], gps[3], gps[4] = "N", LATITUDE, "E", LONGITUDE
-    out = io.BytesIO()
-    page.save(out, "JPEG", quality=90, exif=exif.tobytes())
-    return out.getvalue()
-
-
-def _scanned_pdf() -> bytes:
-    """A two-page scan as the office's scanner writes it, its author and title in the PDF's metadata."""
-    scans = bench_scans()
-    pages = [Image.open(io.BytesIO(scans.scan(text))).convert("L") for text in (PROTOCOL, SECOND_PAGE)]
-    out = io.BytesIO()
-    pages[0].save(
-        out, "PDF", save_all=True, append_images=pages[1:], resolution=300.0,
-        author="Котова Юлия Сергеевна", title="Протокол Котовой", creator="Canon iR-ADV C5535",
-    )  # fmt: skip
-    return out.getvalue()
 
 
 def _read(caseworker: Any, household: Any, data: bytes, filename: str) -> EvidenceItem:
@@ -90,7 +64,7 @@ def _pdf_info(data: bytes) -> str:
 def test_a_photographed_protocol_gets_a_searchable_pdf_without_the_phone_or_its_position(
     caseworker_a: Any, household_a: Any, caseworker_b: Any
 ) -> None:
-    taken = _photo_of_scan()
+    taken = photographed_protocol_jpeg()
     item = _read(caseworker_a, household_a, taken, "IMG_0412.jpg")
 
     copy = ItemFile.objects.select_related("blob", "derived_from").get(item=item, role="searchable_pdf")
@@ -119,7 +93,9 @@ def test_a_photographed_protocol_gets_a_searchable_pdf_without_the_phone_or_its_
 
 
 def test_a_scanned_pdf_keeps_its_pages_and_loses_its_author(caseworker_a: Any, household_a: Any) -> None:
-    scanned = _scanned_pdf()
+    scanned = scanned_protocol_pdf(
+        author="Котова Юлия Сергеевна", title="Протокол Котовой", creator="Canon iR-ADV C5535"
+    )
     assert "Котова" in _pdf_info(scanned)
     item = _read(caseworker_a, household_a, scanned, "protocol.pdf")
     data = read_blob(item.files.get(role="searchable_pdf").blob)
@@ -135,7 +111,7 @@ def test_reading_again_replaces_the_copy_and_the_custody_says_which(
     actor = Actor.for_user(caseworker_a)
     item = evidence_add(
         actor=actor, person=household_a.principal, fields={"kind": "court_document", "title": "Протокол"},
-        data=_photo_of_scan(), filename="IMG_0412.jpg",
+        data=photographed_protocol_jpeg(), filename="IMG_0412.jpg",
     )  # fmt: skip
     original = item.files.get(role="original")
     first = clean_copy_store(

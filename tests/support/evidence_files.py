@@ -279,6 +279,32 @@ PROTOCOL = """ПРОТОКОЛ № 7712 об административном п
 за что предусмотрена ч. 1 ст. 20.3.3 КоАП РФ."""
 
 
+SECOND_PAGE = """Объяснение лица: с протоколом не согласна.
+Протокол составил старший лейтенант полиции Смирнов А. В."""
+
+
+def scanned_protocol_pdf(**metadata: str) -> bytes:
+    """The protocol and its second page scanned into one PDF at 300 dpi, as an office's scanner writes it,
+    with ``metadata`` (author, title, creator…) in the PDF's information."""
+    scans = bench_scans()
+    pages = [Image.open(io.BytesIO(scans.scan(text))).convert("L") for text in (PROTOCOL, SECOND_PAGE)]
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=300.0, **metadata)
+    return out.getvalue()
+
+
+def photographed_protocol_jpeg() -> bytes:
+    """The protocol photographed: a JPEG whose EXIF says which phone, whose, and where (Pushkin Square)."""
+    page = Image.open(io.BytesIO(bench_scans().scan(PROTOCOL))).convert("L")
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x013B] = "Apple", "iPhone 12", "Kotova Yulia"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", LATITUDE, "E", LONGITUDE
+    out = io.BytesIO()
+    page.save(out, "JPEG", quality=90, exif=exif.tobytes())
+    return out.getvalue()
+
+
 def bench_scans() -> Any:
     path = Path(__file__).resolve().parents[2] / "bench" / "scans.py"
     spec = importlib.util.spec_from_file_location("bench_scans", path)
