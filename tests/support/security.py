@@ -3,11 +3,9 @@ that nothing changed."""
 
 from __future__ import annotations
 
-import os
 import secrets
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,8 @@ from haven.security.columns import raw_columns, sensitive_columns
 from haven.security.sensitive import index_values
 from haven.security.snapshot import backup_models
 from haven_core.names import query_keys
+from tests.support import serving
+from tests.support.serving import clean_env
 
 # Each must be absent from raw database bytes and backups; all are written in the `caseload` fixture
 # below or in tests/conftest.py (household_a, household_b).
@@ -106,22 +106,9 @@ def raw_database(tmp_path: Path) -> str:
 
 def haven(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """Run the ``haven`` command in a fresh process, with only ``env`` for Haven's own settings."""
-    unwanted = ("HAVEN_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the last is set for browser tests
-    base = {k: v for k, v in os.environ.items() if not k.startswith(unwanted)}
-    full = {
-        **base,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "HAVEN_VAR_DIR": str(tmp_path),
-        **env,
-    }
-    return subprocess.run(  # noqa: S603  (our own command, fixed arguments)
-        [sys.executable, "-m", "haven", *args],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    own = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "HAVEN_VAR_DIR": str(tmp_path)}
+    full = clean_env(**{**own, **env})
+    return serving.haven(full, *args, check=False, timeout=120)
 
 
 def production_settings(folder: Path) -> dict[str, str]:

@@ -28,14 +28,16 @@ def clean_env(**extra: str) -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if not k.startswith(UNWANTED)}, **extra}
 
 
-def haven(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def haven(
+    env: dict[str, str], *args: str, check: bool = True, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
     """``haven ARGS`` with ``env``; must succeed when ``check``."""
     done = subprocess.run(  # noqa: S603  (our own command, fixed arguments)
         [sys.executable, "-m", "haven", *args],
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0 or not check, done.stdout + done.stderr
