@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from haven_core.evidence import confined
 from haven_core.evidence.files import DEFAULT_MAX_PIXELS
 
 
@@ -71,9 +72,8 @@ def pdf_page_images(data: bytes, limits: PdfLimits | None = None) -> list[bytes]
 def _render_page(tool: str, data: bytes, number: int, limits: PdfLimits) -> bytes | None:
     command = [tool, "-png", "-f", str(number), "-l", str(number), "-singlefile"]
     command += ["-scale-to", str(limits.width), "-"]  # "-": the PDF on stdin; no root: PNG on stdout
-    prlimit = shutil.which("prlimit")
-    if prlimit is not None:
-        command = [prlimit, f"--as={limits.memory}", f"--cpu={limits.cpu_seconds}", "--", *command]
+    caps = confined.Limits(timeout=limits.timeout, memory=limits.memory, cpu_seconds=limits.cpu_seconds)
+    command = confined.command_line(command, caps)
     try:
         done = subprocess.run(  # noqa: S603 - fixed program, no shell, the PDF only on stdin
             command, input=data, capture_output=True, timeout=limits.timeout, check=False
