@@ -28,6 +28,7 @@ from haven.api.v1.auth_and_errors import (
     omittable,
     validated,
 )
+from haven.api.v1.paging import page_of
 from haven.api.v1.people import PersonDetails, PersonOut, person_out
 from haven.cases.actions import household_create, household_move, household_update, household_view
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
@@ -37,7 +38,6 @@ from haven_core.pipeline import Stage
 from haven_core.roles import COALITION_WIDE
 
 router = Router(tags=["households"])
-PAGE_SIZE = 100
 
 
 class HouseholdSummary(Schema):
@@ -119,14 +119,8 @@ def households(request: HttpRequest, page: int = params.Query(1, ge=1, le=100_00
         .only("reference", "stage", "updated_at", "organisation__slug")
         .order_by("reference")
     )
-    count = queryset.count()
-    start = (page - 1) * PAGE_SIZE
-    return {
-        "page": page,
-        "pages": max(1, -(-count // PAGE_SIZE)),
-        "count": count,
-        "households": [_summary(h) for h in queryset[start : start + PAGE_SIZE]],
-    }
+    header, shown = page_of(queryset, page)
+    return {**header, "households": [_summary(h) for h in shown]}
 
 
 @router.post(

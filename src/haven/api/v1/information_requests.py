@@ -21,6 +21,7 @@ from pydantic import Field
 
 from haven.accounts.visibility import found_or_refused
 from haven.api.v1.auth_and_errors import ALWAYS, ERRORS, READ_ERRORS, Invalid, actor_of, validated
+from haven.api.v1.paging import page_of
 from haven.cases.actions import household_view
 from haven.referral.forms import AnswerForm
 from haven.referral.information import requests_for
@@ -29,7 +30,6 @@ from haven.referral.models import InformationRequest
 
 router = Router(tags=["information requests"])
 PATH = "/information-requests"
-PAGE_SIZE = 100
 ANSWER_MAX = 8000  # the answer form's limit (haven.referral.forms.AnswerForm)
 
 
@@ -104,14 +104,8 @@ def information_requests(
     rows = requests_for(actor_of(request)).order_by("asked_at", "id")
     if status:
         rows = rows.filter(status=status)
-    count = rows.count()
-    start = (page - 1) * PAGE_SIZE
-    return {
-        "page": page,
-        "pages": max(1, -(-count // PAGE_SIZE)),
-        "count": count,
-        "requests": [request_out(r) for r in rows[start : start + PAGE_SIZE]],
-    }
+    header, shown = page_of(rows, page)
+    return {**header, "requests": [request_out(r) for r in shown]}
 
 
 @router.get(
