@@ -65,6 +65,8 @@ def write_pdf(document: str, data: dict[str, Any], *, title: str, language: str)
     if document not in DOCUMENTS:
         raise ValueError(f"no referral document template {document!r}")
     given = json.dumps({**data, "title": title, "language": language}, ensure_ascii=False)
-    pdf = _compiler(document).compile(format="pdf", sys_inputs={"data": given})
+    # Untagged, as the documents were before: the tags (a structure tree for screen readers) doubled a
+    # dossier's size and added a third to its time.
+    pdf = _compiler(document).compile(format="pdf", sys_inputs={"data": given}, pdf_tags=False)
     assert isinstance(pdf, bytes)
     return pdf
