@@ -1,5 +1,5 @@
 """How long rendering referral dossiers takes: households of a seeded coalition, each dossier in English
-and French (WeasyPrint), read from the database as ``haven referral-export`` reads them.
+and French (Typst), read from the database as ``haven referral-export`` reads them.
 
     .venv/bin/python bench/referral.py                  # 20 households, a temporary SQLite database
     .venv/bin/python bench/referral.py --households 50
@@ -35,7 +35,7 @@ from haven.cases.models import Household
 from haven.referral.documents import dossier_pdf, batch_list_rows, batch_list_xlsx, PROFILES
 households = list(Household.objects.filter(assessments__current=True).select_related("organisation")[:{n}])
 officer = PROFILES["officer"]
-dossier_pdf(households[0], language="en", profile=officer)  # load WeasyPrint and fonts: not counted
+dossier_pdf(households[0], language="en", profile=officer)  # make the Typst compiler, load fonts: not counted
 started, cpu = time.perf_counter(), time.process_time()
 for i, household in enumerate(households, start=1):
     for language in ("en", "fr"):

@@ -36,6 +36,8 @@ def test_two_workers_render_the_same_dossiers_in_the_same_order() -> None:
         )
         return files, seen
 
+    # Rendered in this process first: the workers of the second package still render (a fork of a
+    # process that has run Typst would wait forever on its first document).
     alone, alone_seen = package(1)
     together, together_seen = package(2)
     assert alone_seen == together_seen == [(1, 2), (2, 2)]

@@ -363,7 +363,7 @@ def referral_export(
     entries = exportable_entries(batch)
     households = [e.household for e in entries]
     reasons = {e.household.reference: e.outcome for e in entries}
-    from haven.referral.documents import write_package_files  # WeasyPrint loads only for an export
+    from haven.referral.documents import write_package_files  # Typst loads only for an export
 
     recipient = batch.recipient.get_full_name() or batch.recipient.get_username()
     created_on = timezone.localtime(batch.created_at).date()

@@ -267,7 +267,7 @@ def dossier(request: ActorRequest, public_id: Any, reference: str, language: str
         raise Http404
     if not consent_in_force(entry):
         raise PermissionDenied
-    from haven.referral.documents import dossier_pdf  # WeasyPrint loads only when a dossier is asked for
+    from haven.referral.documents import dossier_pdf  # Typst loads only when a dossier is asked for
 
     pdf = dossier_pdf(
         entry.household,

@@ -1,8 +1,8 @@
 """A household's dossier as a PDF, in English or French, from its minimised record only.
 
 The record is built (``record.household_record``), the field profile applied (``minimise``), and only
-the minimised record reaches the template: a field the profile holds back, or that a person asked to
-keep private, cannot appear because the template never sees it. The dossier lists the names of the
+the minimised record reaches the document: a field the profile holds back, or that a person asked to
+keep private, cannot appear because the document never holds it. The dossier lists the names of the
 fields that stayed in Haven, never their values.
 """
 
@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,7 @@ from haven.cases.models import Household
 from haven.referral.documents import words
 from haven.referral.documents.pdf import write_pdf
 from haven.referral.documents.record import household_record, person_ids
+from haven.referral.documents.typeset import dossier_document
 from haven_core import assessment as core
 from haven_core.assessment import RulesError
 from haven_core.assessment.result import Contribution, Note
@@ -265,7 +265,8 @@ def dossier_context(
     ids: Sequence[str] = (),
     hidden: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """What the dossier template shows, worded in the active language (call under ``override``).
+    """What the dossier shows, worded in the active language (call under ``override``); laid out as
+    :func:`.typeset.dossier_document` says.
 
     ``hidden`` maps the ids of people who keep assessed facts private to their number in the household:
     the assessment's reasons about them are left out."""
@@ -332,9 +333,9 @@ def render_dossier(
             ids=ids,
             hidden=hidden,
         )
-        html = render_to_string("referral/pdf/dossier.html", context)
+        document = dossier_document(context)
         title = _("Referral dossier %(reference)s") % {"reference": record.get("reference", "")}
-    return write_pdf(html, title=title, language=language)
+    return write_pdf("dossier", document, title=title, language=language)
 
 
 def dossier_pdf(

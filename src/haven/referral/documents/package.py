@@ -10,13 +10,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
-from django.db import connections
-
 from haven.cases.models import Household
+from haven.referral import renderer
 from haven.referral.documents.batch_list import batch_list_csv, batch_list_xlsx, rows_of_records
 from haven.referral.documents.cover_letter import cover_letter_pdf
 from haven.referral.documents.dossier import LANGUAGES, render_dossier
-from haven.referral.documents.pdf import freeze_inherited
 from haven.referral.documents.record import household_record, person_ids
 from haven_core.referral.profile import FieldProfile
 
@@ -153,17 +151,11 @@ def _rendered(
     if jobs <= 1:
         yield from map(render, tasks)
         return
-    # Forked workers share the loaded settings, rules and templates and never touch the database. Outside
-    # a transaction this process's connections are closed first so that no worker inherits an open one
-    # (this process reopens its own on demand); the workers are all forked at the pool's first task, before
-    # this process reads again, and end with os._exit, so an inherited one would never be closed by them.
-    for connection in connections.all(initialized_only=True):
-        if not connection.in_atomic_block:
-            connection.close()
-    context = multiprocessing.get_context("fork")
-    # Each worker loads WeasyPrint, its fonts and the stylesheet as it starts (while this process reads
-    # the first households), then freezes what it holds: see haven.referral.documents.pdf.
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=freeze_inherited) as pool:
+    # The workers are new processes (haven.referral.renderer says why they are not forks of this one):
+    # each sets Django up and makes its Typst compilers as it starts, while this process reads the first
+    # households. They read nothing from the database; each task carries its household's record.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=renderer.start) as pool:
         pool.submit(_ready).result()
         ahead: deque[Future[dict[str, bytes]]] = deque()
         for task in tasks:

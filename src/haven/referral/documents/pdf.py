@@ -1,110 +1,72 @@
-"""HTML to PDF with WeasyPrint: print CSS, fonts that carry Cyrillic, no network.
+"""Referral documents typeset as PDF with Typst (the ``typst`` package: the Typst compiler, in process).
 
-Rendering is nearly all of an export's time, most of it laying out text. Three things are shared by
-every document a process renders, made when it renders its first: the font configuration (Pango's fonts
-and their caches), the documents' own stylesheet (``referral/pdf/documents.css``, parsed once rather than
-from a ``<style>`` in every document) and a small user-agent stylesheet. WeasyPrint's own (the HTML5
-one, some 250 rules with forms, ruby, bidi…) is matched against every element of every dossier; referral
-documents use a dozen plain elements, and matching them against only the rules they need took about a
-tenth off each dossier's CPU time when measured side by side on this machine.
+A document is a Typst template (``referral/pdf/*.typ`` among the referral app's templates) and a JSON
+document made in Python: every word already translated and formatted (:mod:`.typeset`). The template
+reads that JSON from ``sys.inputs`` and places its strings as text, so nothing a caseworker typed is ever
+read as Typst markup or code.
 
-Laying out a dossier allocates millions of short-lived Python objects (boxes, styles, text runs); with
-Python's default collector thresholds they set off collections over and over, now and then a full one
-that walks every object of the process (all of Django's as well). While a document is rendered the
-youngest generation is collected after 10,000 allocations instead of 700 (:func:`_fewer_collections`),
-and a worker process that renders a package freezes what it inherited (:func:`freeze_inherited`):
-together 10–15 % of a dossier's CPU time, measured in and out of Django on this machine.
+Typst reads nothing but the templates' folder (its root) and the DejaVu fonts of Debian's
+``fonts-dejavu-core``: not the system's other fonts, not Typst's own, no ``@preview`` packages (the
+templates import none), no images, nothing from the network. The PDF carries the document's title and
+language and no creation date: the same input gives the same bytes.
+
+Each process keeps one compiler per template, made when it renders its first document: Typst keeps what
+it parsed and laid out before (the template, the fonts, their shaping) and reuses it for the next
+document. A worker process that renders a package makes its compilers as it starts, then freezes what it
+holds out of Python's collections (:func:`freeze_inherited`, from haven.referral.renderer).
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-STYLESHEET = Path(__file__).resolve().parent.parent / "templates" / "referral" / "pdf" / "documents.css"
+import typst
 
-# What referral documents need of a browser's defaults; their own stylesheet (base.html) does the rest.
-USER_AGENT_CSS = """
-html, body, div, p, h1, h2, h3, ul, ol { display: block }
-head, style, title, meta, script { display: none }
-h1, h2, h3, th, strong, b { font-weight: bold }
-ul, ol { padding-left: 40px; margin: 1em 0 }
-li { display: list-item }
-ul > li { list-style-type: disc }
-ul ul > li { list-style-type: circle }
-ol > li { list-style-type: decimal }
-table { display: table; box-sizing: border-box; border-spacing: 2px; border-collapse: separate;
-        text-indent: initial }
-thead { display: table-header-group; vertical-align: middle }
-tbody { display: table-row-group; vertical-align: middle }
-tfoot { display: table-footer-group; vertical-align: middle }
-tr { display: table-row; vertical-align: inherit }
-td, th { display: table-cell; vertical-align: inherit; padding: 1px }
-br { display: block }
-"""
-# A line break is an empty block: the text after it starts a new line just as after a generated '\A'
-# (the usual way, which costs a pseudo-element, its text and a line of its own for every <br>). Two breaks
-# in a row make no empty line: text that keeps its blank lines is printed with ``white-space: pre-line``.
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "referral" / "pdf"
+FONTS = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core: Latin, Cyrillic, mono
+DOCUMENTS = ("dossier", "cover_letter")
 
-_shared: dict[int, tuple[Any, Any, Any]] = {}  # by process: a forked worker makes its own
+_compilers: dict[tuple[int, str], typst.Compiler] = {}  # by process: a forked worker makes its own
 
 
-def _fonts_and_document() -> tuple[Any, Any, Any]:
-    """This process's font configuration, an HTML document class that uses the small defaults, and the
-    documents' stylesheet."""
-    from weasyprint import CSS, HTML  # loaded when a document is first rendered, not with every page
-    from weasyprint.text.fonts import FontConfiguration
-
-    pid = os.getpid()
-    if pid not in _shared:
-        _shared.clear()
-        fonts = FontConfiguration()
-        defaults = CSS(string=USER_AGENT_CSS, font_config=fonts)
-
-        class Document(HTML):  # type: ignore[misc]
-            def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
-                return [defaults]
-
-        stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), font_config=fonts)
-        _shared[pid] = (fonts, Document, stylesheet)
-    return _shared[pid]
-
-
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    # A dossier is self-contained: nothing it says may be fetched from, or leak a request to, elsewhere.
-    raise ValueError(f"a referral document loads nothing from outside ({url[:40]})")
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect the youngest generation after 10,000 allocations rather than 700 while a document is
-    rendered (its objects nearly all die with it, freed by reference counting)."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(10_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
+def _compiler(document: str) -> typst.Compiler:
+    key = (os.getpid(), document)
+    if key not in _compilers:
+        if not FONTS.is_dir():
+            raise RuntimeError(f"referral documents need the DejaVu fonts in {FONTS} (fonts-dejavu-core)")
+        if any(pid != key[0] for pid, _name in _compilers):
+            _compilers.clear()  # inherited from the parent process
+        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS)])
+        _compilers[key] = typst.Compiler(
+            str(TEMPLATES / f"{document}.typ"),
+            root=str(TEMPLATES),
+            font_paths=fonts,
+            ignore_system_fonts=True,
+        )
+    return _compilers[key]
 
 
 def freeze_inherited() -> None:
-    """In a worker process that renders documents: load what rendering needs, then leave everything
-    this process holds so far (inherited from its parent, or just loaded) out of every collection."""
-    _fonts_and_document()
+    """In a worker process that renders documents: make its compilers, then leave everything this
+    process holds so far (Django, its settings and apps, the rules, the compilers) out of every
+    collection."""
+    for document in DOCUMENTS:
+        _compiler(document)
     gc.freeze()
 
 
-def write_pdf(html: str, *, title: str, language: str) -> bytes:
-    fonts, document_class, stylesheet = _fonts_and_document()
-    with _fewer_collections():
-        document = document_class(string=html, url_fetcher=_no_fetch, base_url=None).render(
-            stylesheets=[stylesheet], font_config=fonts
-        )
-        document.metadata.title = title
-        document.metadata.lang = language
-        pdf: bytes = document.write_pdf()
+def write_pdf(document: str, data: dict[str, Any], *, title: str, language: str) -> bytes:
+    """The PDF of ``data`` laid out by the template ``<document>.typ``; ``title`` and ``language`` go
+    into the PDF's metadata."""
+    if document not in DOCUMENTS:
+        raise ValueError(f"no referral document template {document!r}")
+    given = json.dumps({**data, "title": title, "language": language}, ensure_ascii=False)
+    # Untagged, as the documents were before: the tags (a structure tree for screen readers) doubled a
+    # dossier's size and added a third to its time.
+    pdf = _compiler(document).compile(format="pdf", sys_inputs={"data": given}, pdf_tags=False)
+    assert isinstance(pdf, bytes)
     return pdf
