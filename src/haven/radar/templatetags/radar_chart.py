@@ -8,7 +8,8 @@ from html import escape
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import date as date_filter
+from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -20,8 +21,11 @@ register = template.Library()
 FONT = 9  # the size of a day's number, written upwards above its column
 
 
-def _words(kind: Kind, n: int) -> str:
-    if kind is Kind.REMOVAL:
+def _words(kind: Kind | None, n: int) -> str:
+    """``n`` deadlines of ``kind`` (of any kind when None) in words."""
+    if kind is None:
+        text = ngettext("%(counter)s deadline", "%(counter)s deadlines", n)
+    elif kind is Kind.REMOVAL:
         text = ngettext("%(counter)s removal", "%(counter)s removals", n)
     elif kind is Kind.HEARING:
         text = ngettext("%(counter)s hearing", "%(counter)s hearings", n)
@@ -30,20 +34,40 @@ def _words(kind: Kind, n: int) -> str:
     return text % {"counter": n}
 
 
+class _Titles:
+    """What each column says in words: its day, its number, and how many of each kind and of detained
+    people, e.g. "12/10/2026: 14 deadlines: 3 removals (detained: 2), 11 hearings". Numbers recur from
+    column to column (a few hundred deadlines a day at most), so each phrase is translated once."""
+
+    def __init__(self) -> None:
+        self._said: dict[tuple[Kind | None, int], str] = {}
+        self._day_format = get_format("SHORT_DATE_FORMAT")
+
+    def _say(self, kind: Kind | None, n: int) -> str:
+        key = (kind, n)
+        if key not in self._said:
+            self._said[key] = _words(kind, n)
+        return self._said[key]
+
+    def _detained(self, n: int) -> str:
+        key = (None, -n)
+        if key not in self._said:
+            self._said[key] = " (" + gettext("detained: %(counter)s") % {"counter": n} + ")"
+        return self._said[key]
+
+    def __call__(self, column: Column) -> str:
+        said = []
+        for kind in (Kind.REMOVAL, Kind.HEARING, Kind.EVENT):
+            if n := column.of(kind):
+                detained = sum(p.count for p in column.parts if p.kind is kind and p.detained)
+                said.append(self._say(kind, n) + (self._detained(detained) if detained else ""))
+        day = dateformat.format(column.date, self._day_format)
+        return f"{day}: {self._say(None, column.total)}: {', '.join(said)}"
+
+
 def title(column: Column) -> str:
-    """What a column says in words: its day, its number, and how many of each kind and of detained
-    people, e.g. "12/10/2026: 14 deadlines: 3 removals (detained: 2), 11 hearings"."""
-    said = []
-    for kind in (Kind.REMOVAL, Kind.HEARING, Kind.EVENT):
-        if n := column.of(kind):
-            detained = sum(p.count for p in column.parts if p.kind is kind and p.detained)
-            words = _words(kind, n)
-            if detained:
-                words += " (" + gettext("detained: %(counter)s") % {"counter": detained} + ")"
-            said.append(words)
-    total = ngettext("%(counter)s deadline", "%(counter)s deadlines", column.total)
-    day = date_filter(column.date, "SHORT_DATE_FORMAT")
-    return f"{day}: {total % {'counter': column.total}}: {', '.join(said)}"
+    """What ``column`` says in words (see :class:`_Titles`)."""
+    return _Titles()(column)
 
 
 @register.simple_tag(takes_context=True)
@@ -52,12 +76,14 @@ def radar_columns(context: dict[str, Any], chart: Chart) -> SafeString:
     detained people's dark with a thick outline), its number above, its title in words, all one link
     to the list of that day's deadlines (the other filters kept). Escaped where text can come in (a
     translation, the query string); the rest are numbers, never localised."""
+    title = _Titles()
     query = context["request"].GET.copy()
-    query.pop("page", None)
+    for name in ("page", "day"):
+        query.pop(name, None)
+    kept = escape(query.urlencode() + "&" if query else "")  # the other filters, the same for every column
     drawn: list[str] = []
     for column in chart.columns:
-        query["day"] = column.date.isoformat()
-        href = escape(f"?{query.urlencode()}#deadlines")
+        href = f"?{kept}day={column.date.isoformat()}#deadlines"
         bars = "".join(
             f'<rect class="mark mark-{p.kind.value}{" mark-detained" if p.detained else ""}" '
             f'x="{column.x}" y="{p.y}" width="{column.width}" height="{p.height}"/>'
