@@ -81,7 +81,7 @@ def radar_home(request: ActorRequest) -> HttpResponse:
     listed_counts = {k: n for k, n in counts.items() if k[0] == day} if day else within(counts, today, days)
     # A page sorts only the days, kinds and detentions that hold it, sized by those counts.
     narrow = partial(deadline_rows, households, today, span, detained_only=detained)
-    listed = OrderedDeadlines(narrow(), counts=listed_counts, narrow=narrow)
+    listed = OrderedDeadlines(None, counts=listed_counts, narrow=narrow)
     # Django's Paginator needs only count() and slices; the stubs' protocol also asks for iteration.
     paginator: Paginator[Deadline] = Paginator(listed, settings.HAVEN_CASES_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))

@@ -185,11 +185,12 @@ class OrderedDeadlines:
 
     Given the window's :func:`group_counts` and ``narrow`` (the window's :func:`deadline_rows` for some
     groups, called with ``only=``), a slice orders only the groups that hold it (:func:`covering`):
-    a page of a coalition's radar then sorts a day or two of deadlines rather than the whole window."""
+    a page of a coalition's radar then sorts a day or two of deadlines rather than the whole window,
+    and ``rows`` is not needed (None)."""
 
     def __init__(
         self,
-        rows: QuerySet[Any],
+        rows: QuerySet[Any] | None,
         *,
         count: int | None = None,
         counts: Counts | None = None,
@@ -203,15 +204,20 @@ class OrderedDeadlines:
         """How many rows there are: ``count`` when the caller has counted them already (see
         :func:`group_counts`), else counted by the database."""
         if self._count is None:
-            self._count = int(self._rows.count())
+            self._count = int(self._all().count())
         return self._count
+
+    def _all(self) -> QuerySet[Any]:
+        if self._rows is None:
+            raise ValueError("the rows are needed without the counts and narrow of every group")
+        return self._rows
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Deadline]:
         if self._counts is None or self._narrow is None:
-            return [as_deadline(row) for row in self._rows.order_by(*ORDER)[window]]
+            return [as_deadline(row) for row in self._all().order_by(*ORDER)[window]]
         start = window.start or 0
         stop = self.count() if window.stop is None else window.stop
         only, skipped = covering(self._counts, start, stop)
