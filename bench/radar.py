@@ -11,7 +11,7 @@ the PostgreSQL database given, emptied and seeded first; a database that already
 households is reused (seeding 100,000 takes minutes). Then, in a process of its own, the radar page is
 opened as the demo coordinator (every household) and as caseworker1 (one organisation) through Django's
 test client: the median of five requests after a warm-up, the SQL queries one request makes, and the
-time of each step (counting the deadlines, one page of them, the chart's day summary and layout, the
+time of each step (counting the deadlines, one page of them, the chart's counts and layout, the
 data-quality counts and first warnings, the lines of one page).
 """
 
@@ -100,7 +100,7 @@ def measure() -> None:
     from haven.cases.models import Household
     from haven.radar.quality import warning_summary
     from haven.radar.rows import radar_rows
-    from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows
+    from haven.radar.window import OrderedDeadlines, deadline_rows, group_counts
     from haven_core.deadlines_chart import layout
 
     setup_test_environment()  # lets the test client hand back the page's context
@@ -142,13 +142,13 @@ def measure() -> None:
         listed = OrderedDeadlines(deadline_rows(households, today, 30))
         counted, within = _timed(listed.count)
         read, page = _timed(listed.__getitem__, slice(0, 25))
-        summary_seconds, summary = _timed(day_summary, households, today, 90)
-        chart, _ = _timed(layout, summary, today)
+        summary_seconds, counts = _timed(group_counts, households, today, 90)
+        chart, _ = _timed(layout, counts, today)
         quality, (warnings, _first) = _timed(warning_summary, households, today, 100)
         lines, _ = _timed(radar_rows, page, today)
         print(
             f"{'':<12} steps: count 30 days {counted * 1000:.0f} ms ({within:,}), one page of 25 "
-            f"{read * 1000:.0f} ms, chart's day summary {summary_seconds * 1000:.0f} ms + layout "
+            f"{read * 1000:.0f} ms, chart's counts {summary_seconds * 1000:.0f} ms + layout "
             f"{chart * 1000:.0f} ms, data quality {quality * 1000:.0f} ms ({warnings:,}), "
             f"lines of the page {lines * 1000:.0f} ms",
             flush=True,

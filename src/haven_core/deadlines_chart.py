@@ -1,12 +1,13 @@
-"""The geometry of the radar's timeline: the next 90 days, one mark per household and deadline, counts
-per week.
+"""The geometry of the radar's timeline: the next 90 days, one column per day, counts per week.
 
-Pure: dates and deadlines in, coordinates out. The template draws the SVG from these numbers, so the
-chart needs no script and no inline style (CSS classes colour it). The same deadline of several people
-of one household (a removal set for a mother and her children) is one mark that says how many people it
-concerns; the weekly counts stay per person. Marks on the same day are stacked upwards,
-removals first and detained people first within a kind (the order of :meth:`Deadline.sort_key`); a day
-with more deadlines than fit shows the first ones and says how many more there are.
+Pure: counts in, coordinates out. The template draws the SVG from these numbers, so the chart needs no
+script and no inline style (CSS classes colour it). A day's column stacks its deadlines by kind and
+detention, removals lowest and detained people's first within a kind (the order of
+:meth:`Deadline.sort_key`), each part as tall as its number on the scale of the busiest day (never
+thinner than :data:`MIN_PART`, so that one removal among hundreds of hearings still shows), with the
+day's number written above it. So the chart is a picture of how many are due when, whatever the size
+of the coalition: at most 91 columns of six parts, from the counts the database groups; the list under
+it names each deadline, a day at a time from its column's link.
 """
 
 from __future__ import annotations
@@ -20,50 +21,66 @@ from haven_core.deadlines import Deadline, Kind, upcoming
 DAYS = 90  # the chart always shows today and the next 90 days
 WIDTH = 720
 HEIGHT = 220
-LEFT = 36  # room for the "today" label
+LEFT = 36  # room for the "week" label
 RIGHT = 16
-TOP = 20  # room for "+n" above a full column
-AXIS_Y = 170  # the baseline: marks stand on it, week ticks hang below it
-MARK = 6.0  # a mark's size in px
-STEP = 7.0  # vertical distance between stacked marks
-MAX_STACK = int((AXIS_Y - TOP - 4) // STEP)  # marks that fit in one day's column
+TOP = 4
+AXIS_Y = 170  # the baseline: columns stand on it, week ticks hang below it
+LABEL = 26  # room above the tallest column for its number, written upwards
+MIN_PART = 1.5  # the least height of a part of a column, in px
+GAP = 1.0  # between two columns, in px
+
+# How many deadlines there are per day, kind and detention: what the chart is drawn from.
+Counts = dict[tuple[dt.date, Kind, bool], int]
+
+# A column's parts from the axis upwards: the radar's order of kinds, detained people's first.
+STACK = tuple(
+    (kind, detained) for kind in (Kind.REMOVAL, Kind.HEARING, Kind.EVENT) for detained in (True, False)
+)
 
 
 @dataclass(frozen=True)
-class Mark:
-    """One deadline drawn: its centre, its shape's outline (for a removal, a triangle), what it is."""
+class Part:
+    """The deadlines of one kind and detention on one day, drawn as a bar from ``y`` down ``height``."""
 
-    x: float
-    y: float
     kind: Kind
     detained: bool
+    count: int
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Column:
+    """One day's deadlines: its parts from the axis upwards; ``x`` is the left edge, ``centre`` the
+    middle where its number is written."""
+
     date: dt.date
-    household: str
-    points: str = ""  # polygon points for a triangle; empty for the other shapes
-    people: int = 1  # the household's deadlines this mark stands for (one per person concerned)
+    x: float
+    width: float
+    centre: float
+    parts: tuple[Part, ...]
 
     @property
-    def left(self) -> float:
-        return round(self.x - MARK / 2, 1)
+    def total(self) -> int:
+        return sum(p.count for p in self.parts)
 
     @property
     def top(self) -> float:
-        return round(self.y - MARK / 2, 1)
+        """The top of the column's highest part (its number is written above)."""
+        return min(p.y for p in self.parts)
+
+    def of(self, kind: Kind) -> int:
+        return sum(p.count for p in self.parts if p.kind is kind)
+
+    @property
+    def detained(self) -> int:
+        return sum(p.count for p in self.parts if p.detained)
 
 
 @dataclass(frozen=True)
 class Tick:
     x: float
     date: dt.date
-
-
-@dataclass(frozen=True)
-class Overflow:
-    """A day with more deadlines than its column holds: ``count`` are not drawn."""
-
-    x: float
-    y: float
-    count: int
 
 
 @dataclass(frozen=True)
@@ -87,10 +104,10 @@ class Week:
 class Chart:
     today: dt.date
     days: int
-    marks: list[Mark] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     weeks: list[Week] = field(default_factory=list)
-    overflows: list[Overflow] = field(default_factory=list)
+    busiest: int = 0  # the deadlines of the busiest day: its column is the tallest
     width: int = WIDTH
     height: int = HEIGHT
     axis_y: int = AXIS_Y
@@ -119,95 +136,74 @@ def x_of(date: dt.date, today: dt.date, days: int = DAYS) -> float:
     return round(LEFT + (offset + 0.5) * day_width(days), 1)
 
 
-def y_of(level: int) -> float:
-    """The centre of the ``level``-th mark (0 = the lowest) in a column standing on the axis."""
-    return round(AXIS_Y - MARK / 2 - 1 - level * STEP, 1)
+def heights(counts: Iterable[int], busiest: int) -> list[float]:
+    """The heights of a column's parts of ``counts`` deadlines, on the scale where a column of
+    ``busiest`` deadlines in six parts stands as tall as the plot allows; a part of at least one
+    deadline is never thinner than :data:`MIN_PART`, none of none.
 
-
-def _triangle(x: float, y: float) -> str:
-    """An upward triangle centred on (x, y), for a removal."""
-    h = MARK / 2 + 0.5
-    return f"{x:.1f},{y - h:.1f} {x + h:.1f},{y + h:.1f} {x - h:.1f},{y + h:.1f}"
+    >>> heights([1, 0, 99], 100)
+    [1.5, 0.0, 129.7]
+    """
+    room = AXIS_Y - TOP - LABEL - len(STACK) * MIN_PART
+    scale = room / busiest if busiest else 0.0
+    return [round(max(MIN_PART, n * scale), 1) if n else 0.0 for n in counts]
 
 
 def _weeks(today: dt.date, days: int) -> list[dt.date]:
     return [today + dt.timedelta(days=d) for d in range(0, days + 1, 7)]
 
 
-@dataclass(frozen=True)
-class DaySummary:
-    """What the chart needs of the deadlines of one window, however many they are: the first
-    :data:`MAX_STACK` of each day in the radar's order (the marks drawn) and the number of deadlines per
-    day, kind and detention (the weekly counts and the "+n" of a full column). The database can give
-    this for a hundred thousand households without handing every deadline over."""
-
-    first: list[Deadline]
-    counts: dict[tuple[dt.date, Kind, bool], int]
-
-
-def summarise(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) -> DaySummary:
-    """The :class:`DaySummary` of ``deadlines`` from ``today`` to ``today + days``."""
-    first: list[Deadline] = []
-    per_day: dict[dt.date, int] = {}
-    counts: dict[tuple[dt.date, Kind, bool], int] = {}
+def counted(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) -> Counts:
+    """How many of ``deadlines`` fall on each day from ``today`` to ``today + days``, per kind and
+    detention (what the database groups for the radar page)."""
+    counts: Counts = {}
     for deadline in upcoming(deadlines, today, days):
-        level = per_day.get(deadline.date, 0)
-        per_day[deadline.date] = level + 1
-        if level < MAX_STACK:
-            first.append(deadline)
         key = (deadline.date, deadline.kind, deadline.detained)
         counts[key] = counts.get(key, 0) + 1
-    return DaySummary(first, counts)
+    return counts
 
 
 def timeline(deadlines: Iterable[Deadline], today: dt.date, days: int = DAYS) -> Chart:
     """Lay out the deadlines from ``today`` to ``today + days`` (others are left out)."""
-    return layout(summarise(deadlines, today, days), today, days)
+    return layout(counted(deadlines, today, days), today, days)
 
 
-def layout(summary: DaySummary, today: dt.date, days: int = DAYS) -> Chart:
-    """Lay out a window's :class:`DaySummary` (what is outside ``today`` to ``today + days`` is left out)."""
+def layout(counts: Counts, today: dt.date, days: int = DAYS) -> Chart:
+    """Lay out the ``counts`` of a window (what is outside ``today`` to ``today + days`` is left out)."""
     end = today + dt.timedelta(days=days)
-    shown = upcoming(summary.first, today, days)
-    # One mark per household and deadline: the people of a household with the same deadline share it
-    # (detained if any of them is), in the order of its first deadline.
-    groups: dict[tuple[dt.date, Kind, str, str], list[Deadline]] = {}
-    for deadline in shown:
-        key = (deadline.date, deadline.kind, deadline.event_kind, deadline.household)
-        groups.setdefault(key, []).append(deadline)
-    marks: list[Mark] = []
-    per_day: dict[dt.date, int] = {}
-    for (date, kind, _event, household), same in groups.items():
-        level = per_day.get(date, 0)
-        per_day[date] = level + 1
-        if level >= MAX_STACK:
-            continue
-        x, y = x_of(date, today, days), y_of(level)
-        points = _triangle(x, y) if kind is Kind.REMOVAL else ""
-        detained = any(d.detained for d in same)
-        marks.append(Mark(x, y, kind, detained, date, household, points, people=len(same)))
+    per_day: dict[dt.date, dict[tuple[Kind, bool], int]] = {}
+    for (date, kind, detained), n in counts.items():
+        if today <= date <= end and n:
+            per_day.setdefault(date, {})[(kind, detained)] = n
+    busiest = max((sum(day.values()) for day in per_day.values()), default=0)
+    width = round(day_width(days) - GAP, 1)
+    columns = []
+    for date in sorted(per_day):
+        day = per_day[date]
+        numbers = [day.get(group, 0) for group in STACK]
+        parts, y = [], float(AXIS_Y)
+        for (kind, detained), n, height in zip(STACK, numbers, heights(numbers, busiest), strict=True):
+            if n:
+                y = round(y - height, 1)
+                parts.append(Part(kind, detained, n, y, height))
+        centre = x_of(date, today, days)
+        columns.append(Column(date, round(centre - width / 2, 1), width, centre, tuple(parts)))
     starts = _weeks(today, days)
-    counts = {start: {"removal": 0, "hearing": 0, "event": 0, "detained": 0} for start in starts}
-    day_totals: dict[dt.date, int] = {}
-    for (date, kind, detained), n in summary.counts.items():
-        if not today <= date <= end:
-            continue
-        day_totals[date] = day_totals.get(date, 0) + n
-        start = starts[(date - today).days // 7]
-        counts[start][kind.value] += n
-        counts[start]["detained"] += n if detained else 0
-    overflows = [
-        Overflow(x_of(date, today, days), y_of(MAX_STACK) + 2, count - MAX_STACK)
-        for date, count in sorted(day_totals.items())
-        if count > MAX_STACK
-    ]
     weeks = []
     for start in starts:
         last = min(start + dt.timedelta(days=6), end)
         middle = (x_of(start, today, days) + x_of(last, today, days)) / 2
-        c = counts[start]
+        those = [c for c in columns if start <= c.date <= last]
         weeks.append(
-            Week(start, last, round(middle, 1), c["removal"], c["hearing"], c["event"], c["detained"])
+            Week(
+                start,
+                last,
+                round(middle, 1),
+                removals=sum(c.of(Kind.REMOVAL) for c in those),
+                hearings=sum(c.of(Kind.HEARING) for c in those),
+                events=sum(c.of(Kind.EVENT) for c in those),
+                detained=sum(c.detained for c in those),
+            )
         )
     ticks = [Tick(round(x_of(s, today, days) - day_width(days) / 2, 1), s) for s in starts]
-    return Chart(today, days, marks, ticks, weeks, overflows)
+    return Chart(today, days, columns, ticks, weeks, busiest)

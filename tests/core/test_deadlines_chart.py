@@ -1,4 +1,4 @@
-"""The radar's 90-day timeline: where each deadline is drawn, how a busy day stacks, the weekly counts."""
+"""The radar's 90-day timeline: where each day's column stands, how it stacks, the weekly counts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,18 @@ import pytest
 
 from haven_core import deadlines_chart
 from haven_core.deadlines import Deadline, Kind
-from haven_core.deadlines_chart import AXIS_Y, LEFT, MAX_STACK, WIDTH, timeline, x_of, y_of
+from haven_core.deadlines_chart import (
+    AXIS_Y,
+    LABEL,
+    LEFT,
+    MIN_PART,
+    TOP,
+    WIDTH,
+    counted,
+    layout,
+    timeline,
+    x_of,
+)
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -31,36 +42,51 @@ def test_a_date_outside_the_chart_has_no_place_on_it() -> None:
         x_of(TODAY + dt.timedelta(days=91), TODAY)
 
 
-def test_one_mark_per_deadline_in_the_window_and_none_outside() -> None:
-    chart = timeline([on(-1), on(0), on(45, Kind.REMOVAL), on(90, Kind.EVENT), on(91)], TODAY)
-    assert [(m.date - TODAY).days for m in chart.marks] == [0, 45, 90]
-    assert [m.kind for m in chart.marks] == [Kind.HEARING, Kind.REMOVAL, Kind.EVENT]
-    assert chart.total == 3
+def test_one_column_per_day_with_deadlines_in_the_window_and_none_outside() -> None:
+    chart = timeline([on(-1), on(0), on(0), on(45, Kind.REMOVAL), on(90, Kind.EVENT), on(91)], TODAY)
+    assert [((c.date - TODAY).days, c.total) for c in chart.columns] == [(0, 2), (45, 1), (90, 1)]
+    assert [[p.kind for p in c.parts] for c in chart.columns] == [
+        [Kind.HEARING],
+        [Kind.REMOVAL],
+        [Kind.EVENT],
+    ]
+    assert chart.total == 4 and chart.busiest == 2
 
 
-def test_only_removals_are_drawn_as_triangles() -> None:
-    removal, hearing = timeline([on(3, Kind.REMOVAL), on(4)], TODAY).marks
-    assert len(removal.points.split()) == 3 and hearing.points == ""
+def test_columns_do_not_overlap_and_stand_in_their_day() -> None:
+    chart = timeline([on(d) for d in range(91)], TODAY)
+    for left, right in zip(chart.columns, chart.columns[1:], strict=False):
+        assert left.x + left.width < right.x
+    for column in chart.columns:
+        assert column.x < x_of(column.date, TODAY) == column.centre < column.x + column.width
 
 
-def test_deadlines_on_one_day_stack_upwards_removal_and_detained_lowest() -> None:
-    chart = timeline([on(5), on(5, detained=True, household="H-2"), on(5, Kind.REMOVAL)], TODAY)
-    assert [m.y for m in chart.marks] == [y_of(0), y_of(1), y_of(2)]
-    assert [(m.kind, m.detained) for m in chart.marks] == [
-        (Kind.REMOVAL, False),
+def test_a_day_stacks_removals_lowest_and_detained_people_first_within_a_kind() -> None:
+    chart = timeline(
+        [on(5), on(5, detained=True, household="H-2"), on(5, Kind.EVENT), on(5, Kind.REMOVAL, detained=True)],
+        TODAY,
+    )
+    (column,) = chart.columns
+    assert [(p.kind, p.detained) for p in column.parts] == [
+        (Kind.REMOVAL, True),
         (Kind.HEARING, True),
         (Kind.HEARING, False),
+        (Kind.EVENT, False),
     ]
-    assert len({m.x for m in chart.marks}) == 1
-    assert all(m.y < AXIS_Y for m in chart.marks)
+    bottoms = [round(p.y + p.height, 1) for p in column.parts]
+    assert bottoms[0] == AXIS_Y  # standing on the axis
+    assert bottoms[1:] == [p.y for p in column.parts[:-1]]  # each part on the one below
+    assert column.top == column.parts[-1].y
 
 
-def test_a_day_fuller_than_its_column_says_how_many_are_not_drawn() -> None:
-    busy = [on(7, household=f"H-{i:03}") for i in range(MAX_STACK + 5)]
-    chart = timeline(busy, TODAY)
-    assert len(chart.marks) == MAX_STACK
-    assert [(o.count, o.x) for o in chart.overflows] == [(5, x_of(TODAY + dt.timedelta(days=7), TODAY))]
-    assert chart.weeks[1].hearings == MAX_STACK + 5  # the counts include what is not drawn
+def test_heights_follow_the_numbers_on_the_busiest_days_scale() -> None:
+    chart = timeline([on(1)] * 100 + [on(2)] * 400 + [on(2, Kind.REMOVAL)], TODAY)
+    quiet, busy = chart.columns
+    assert chart.busiest == 401
+    assert busy.top >= TOP + LABEL  # room left for its number above it
+    assert quiet.parts[0].height == pytest.approx(busy.parts[1].height / 4, abs=0.1)
+    removal = busy.parts[0]
+    assert removal.kind is Kind.REMOVAL and removal.height == MIN_PART  # one among 400: still seen
 
 
 def test_weeks_count_each_kind_and_the_detained() -> None:
@@ -79,25 +105,24 @@ def test_weeks_count_each_kind_and_the_detained() -> None:
 def test_a_tick_marks_the_start_of_every_week() -> None:
     chart = timeline([], TODAY)
     assert [t.date for t in chart.ticks] == [TODAY + dt.timedelta(days=7 * i) for i in range(13)]
-    assert chart.marks == [] and chart.total == 0
+    assert chart.columns == [] and chart.total == 0 and chart.busiest == 0
 
 
 def test_the_examples_in_the_docstrings_hold() -> None:
     assert doctest.testmod(deadlines_chart).failed == 0
 
 
-def test_one_mark_per_household_and_deadline_however_many_people_it_concerns() -> None:
+def test_every_person_of_a_shared_deadline_is_counted() -> None:
     mother = Deadline("H-1", "p1", Kind.REMOVAL, TODAY + dt.timedelta(days=6))
     child = Deadline("H-1", "p2", Kind.REMOVAL, TODAY + dt.timedelta(days=6), detained=True)
-    hearing = Deadline("H-1", "p1", Kind.HEARING, TODAY + dt.timedelta(days=6))  # another deadline
-    neighbour = Deadline("H-2", "p3", Kind.REMOVAL, TODAY + dt.timedelta(days=6))  # another household
-    chart = timeline([mother, child, hearing, neighbour], TODAY)
-    drawn = [(m.household, m.kind, m.people, m.detained) for m in chart.marks]
-    assert drawn == [
-        ("H-1", Kind.REMOVAL, 2, True),  # detained if one of its people is; stacked lowest
-        ("H-2", Kind.REMOVAL, 1, False),
-        ("H-1", Kind.HEARING, 1, False),
-    ]
-    assert [m.y for m in chart.marks] == [y_of(0), y_of(1), y_of(2)]
-    assert chart.weeks[0].removals == 3 and chart.weeks[0].total == 4  # the table still counts each person
-    assert chart.overflows == []
+    neighbour = Deadline("H-2", "p3", Kind.REMOVAL, TODAY + dt.timedelta(days=6))
+    (column,) = timeline([mother, child, neighbour], TODAY).columns
+    assert [(p.detained, p.count) for p in column.parts] == [(True, 1), (False, 2)]
+    assert column.total == 3 and column.detained == 1
+
+
+def test_the_chart_is_laid_out_from_counts_alone() -> None:
+    deadlines = [on(3, Kind.REMOVAL, detained=True), on(3), on(40, Kind.EVENT), on(120)]
+    counts = counted(deadlines, TODAY, 365)  # a longer window than the chart's: the rest is left out
+    assert counts[(TODAY + dt.timedelta(days=120), Kind.HEARING, False)] == 1
+    assert layout(counts, TODAY) == timeline(deadlines, TODAY)

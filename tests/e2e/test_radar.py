@@ -1,7 +1,7 @@
 """The deadline radar in a real browser: a caseworker sees their household's coming removal, marked as a
 detained person's, in the list and on the 90-day SVG chart, drawn with no Content-Security-Policy
-violation (Chromium reports each on its console). In Russian the chart's coordinates stay numbers: a
-decimal comma ("39,7") would make the browser drop a mark or misread a triangle's points."""
+violation (Chromium reports each on its console), and opens its day's list from its column. In Russian
+the chart's coordinates stay numbers: a decimal comma ("39,7") would make the browser drop a bar."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ NUMBER = r"-?\d+(?:\.\d+)?"
 
 # Every numeric attribute of every drawn element of the chart, as the DOM holds it.
 ATTRIBUTES = """svg => Array.from(svg.querySelectorAll('*')).flatMap(el =>
-    ['x', 'y', 'cx', 'cy', 'r', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'points']
+    ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height']
         .filter(name => el.hasAttribute(name))
         .map(name => [el.tagName, name, el.getAttribute(name)]))"""
 
-# What the browser made of each mark: the triangle's parsed points, the shape's box as drawn.
+# What the browser made of a bar: its box as drawn.
 GEOMETRY = """el => {
     const box = el.getBBox();
-    return {points: el.points ? el.points.numberOfItems : null, width: box.width, height: box.height};
+    return {width: box.width, height: box.height, bottom: box.y + box.height};
 }"""
 
 
@@ -58,21 +58,26 @@ def test_a_caseworker_sees_a_detained_persons_removal_on_the_radar(
 
     chart = page.locator("svg.radar-chart")
     assert chart.is_visible()
-    triangle = chart.locator("polygon.mark-removal.mark-detained")
-    assert triangle.count() == 1
+    removal = chart.locator("rect.mark-removal.mark-detained")
+    assert removal.count() == 1
     # Coloured and outlined by the stylesheet (the CSP allows no inline style): dark red, thick outline,
-    # and a hearing in another colour as well as another shape.
+    # and a hearing in another colour.
     style = "el => [getComputedStyle(el).fill, getComputedStyle(el).strokeWidth]"
-    assert triangle.evaluate(style) == ["rgb(122, 11, 18)", "2px"]
-    assert household_a.reference in triangle.locator("title").text_content()
-    drawn = triangle.evaluate(GEOMETRY)
-    assert drawn["points"] == 3 and drawn["width"] > 3 and drawn["height"] > 3
+    assert removal.evaluate(style) == ["rgb(122, 11, 18)", "2px"]
+    drawn = removal.evaluate(GEOMETRY)
+    assert drawn["width"] > 5 and drawn["height"] > 100 and drawn["bottom"] == 170  # alone, the tallest
     hearing = chart.locator("rect.mark-hearing")
     assert hearing.count() == 1 and "mark-detained" not in (hearing.get_attribute("class") or "")
-    assert hearing.evaluate(GEOMETRY)["width"] == 6
     assert hearing.evaluate(style) == ["rgb(47, 110, 165)", "0.5px"]
     assert chart.locator(".mark").count() == 2
+    assert chart.locator("text.day-count").all_text_contents() == ["1", "1"]
+    column = chart.locator("a.chart-link").first
+    assert "1 removal (detained: 1)" in column.locator("title").text_content()
     assert not [line for line in console if line.startswith("error")], console
+    column.click()  # its day's list
+    page.wait_for_url(f"**day={ahead(6)}#deadlines")
+    assert page.locator("table.radar-table tbody tr").count() == 1
+    assert "1 deadline on" in page.locator("#deadlines").inner_text()
 
     page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ru", "url": live_server.url}])
     page.goto(f"{live_server.url}/radar/")
@@ -84,14 +89,9 @@ def test_a_caseworker_sees_a_detained_persons_removal_on_the_radar(
     assert len(values) > 20
     fractional = False
     for tag, attribute, value in values:
-        if attribute == "points":
-            pairs = value.split()
-            assert len(pairs) == 3 and all(re.fullmatch(f"{NUMBER},{NUMBER}", p) for p in pairs), value
-        else:
-            assert re.fullmatch(NUMBER, value), (tag, attribute, value)
+        assert re.fullmatch(NUMBER, value), (tag, attribute, value)
         fractional = fractional or "." in value
-    assert fractional  # the marks sit between whole pixels: a decimal comma would have had its chance
-    drawn = chart.locator("polygon.mark-removal.mark-detained").evaluate(GEOMETRY)
-    assert drawn["points"] == 3 and drawn["width"] > 3 and drawn["height"] > 3
-    assert chart.locator("rect.mark-hearing").evaluate(GEOMETRY)["width"] == 6
+    assert fractional  # the bars sit between whole pixels: a decimal comma would have had its chance
+    drawn = chart.locator("rect.mark-removal.mark-detained").evaluate(GEOMETRY)
+    assert drawn["width"] > 5 and drawn["height"] > 100 and drawn["bottom"] == 170
     assert not [line for line in console if line.startswith("error")], console

@@ -32,11 +32,11 @@ def test_the_chart_keeps_its_coordinates_numeric_in_russian(household_a: Any, ca
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     page = client.get("/radar/").content.decode()
     svg = page[page.index("<svg") : page.index("</svg>")]
-    numbers = re.findall(r' (?:x|y|cx|cy|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
     assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers
-    assert all(
-        re.fullmatch(r"[\d. ,-]+", p) and p.count(",") == 3 for p in re.findall(r'points="([^"]*)"', svg)
-    )
+    assert any("." in n for n in numbers)  # fractions of a pixel: a decimal comma would have shown
+    turns = re.findall(r'transform="([^"]*)"', svg)
+    assert len(turns) == 2 and all(re.fullmatch(r"rotate\(-90 \d+(\.\d+)? \d+(\.\d+)?\)", t) for t in turns)
 
 
 def test_the_chart_legend_and_folded_warnings_speak_russian(household_a: Any, caseworker_a: Any) -> None:
@@ -44,6 +44,7 @@ def test_the_chart_legend_and_folded_warnings_speak_russian(household_a: Any, ca
     client = client_for(caseworker_a)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     page = client.get("/radar/").content.decode()
-    assert "выдворение: красный треугольник" in page and "слушание: синий квадрат" in page
-    assert "Одна метка — один срок одной семьи" in page
+    assert "депортации: красные, внизу" in page and "слушания: синие" in page
+    assert "по столбцу на день, высотой по числу сроков" in page
+    assert "1 депортация (задержанных: 1)</title>" in page
     assert "<summary>Показать 1 предупреждение и что сделать</summary>" in page

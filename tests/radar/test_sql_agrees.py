@@ -18,9 +18,9 @@ from haven.cases.actions import event_withdraw, household_move
 from haven.cases.models import Household
 from haven.radar.deadlines import deadlines_for
 from haven.radar.quality import warning_summary, warnings_for
-from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows, group_counts
+from haven.radar.window import OrderedDeadlines, deadline_rows, group_counts
 from haven_core.data_quality import distinct
-from haven_core.deadlines_chart import layout, summarise, timeline
+from haven_core.deadlines_chart import counted, layout, timeline
 from haven_core.pipeline import Stage
 from tests.support.demo import built_once
 from tests.support.radar import ahead, child_of, event, record, today
@@ -83,11 +83,13 @@ def test_deadlines_ordered_in_sql_are_the_pythons(coalition: Any, days: int, det
     assert listed[3:8] == expected[3:8]
 
 
-def test_the_chart_from_sql_is_the_pythons(coalition: Any) -> None:
-    expected = deadlines_for(coalition, today(), 90)
-    summary = day_summary(coalition, today(), 90)
-    assert summary.counts == summarise(expected, today()).counts
-    assert layout(summary, today()) == timeline(expected, today())
+@pytest.mark.parametrize("detained", [False, True])
+def test_the_chart_from_sql_is_the_pythons(coalition: Any, detained: bool) -> None:
+    expected = [d for d in deadlines_for(coalition, today(), 365) if d.detained or not detained]
+    counts = group_counts(coalition, today(), 365, detained_only=detained)
+    assert counts == counted(expected, today(), 365)
+    chart = layout(counts, today())  # the radar's path: a longer window's counts, the chart's 90 days
+    assert chart == timeline(expected, today()) and chart.total > 0
 
 
 @pytest.mark.parametrize("detained", [False, True])
@@ -109,15 +111,18 @@ def test_a_page_sorted_within_its_groups_is_the_pythons(coalition: Any, days: in
     assert listed[len(expected) : len(expected) + 4] == []
 
 
-@pytest.mark.parametrize("stack", [1, 2, 3])
-def test_busy_days_charted_from_sql_are_the_pythons(coalition: Any, stack: int, monkeypatch: Any) -> None:
-    # Columns that hold one, two or three marks: most days then have more deadlines than are drawn, and
-    # the marks the database ranks among the groups that hold them are still the Python path's.
-    monkeypatch.setattr("haven.radar.window.MAX_STACK", stack)
-    monkeypatch.setattr("haven_core.deadlines_chart.MAX_STACK", stack)
-    expected = deadlines_for(coalition, today(), 90)
-    busy = {d.date for d in expected}
-    assert any(sum(d.date == day for d in expected) > stack for day in busy)  # some days overflow
-    summary = day_summary(coalition, today(), 90)
-    assert sorted(summary.first, key=lambda d: d.sort_key()) == summarise(expected, today()).first
-    assert layout(summary, today()) == timeline(expected, today())
+@pytest.mark.parametrize("detained", [False, True])
+def test_a_days_list_from_sql_is_the_pythons(coalition: Any, detained: bool) -> None:
+    # A column's link lists its day alone: the rows of that day's groups, in the Python order.
+    expected = [d for d in deadlines_for(coalition, today(), 90) if d.detained or not detained]
+    counts = group_counts(coalition, today(), 90, detained_only=detained)
+    for day in sorted({d.date for d in expected}):
+        ours = [d for d in expected if d.date == day]
+        listed = OrderedDeadlines(
+            None,  # the page's path: the rows of the groups that hold a slice, and no others
+            counts={key: n for key, n in counts.items() if key[0] == day},
+            narrow=partial(deadline_rows, coalition, today(), 90, detained_only=detained),
+        )
+        assert listed.count() == len(ours)
+        assert listed[0 : len(ours)] == ours
+        assert listed[1:3] == ours[1:3]

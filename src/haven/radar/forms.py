@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -32,6 +33,8 @@ class RadarForm(forms.Form):
     )
     mine = forms.BooleanField(label=_("Only my cases"), required=False)
     detained = forms.BooleanField(label=_("Only detained people"), required=False)
+    # One day of the list, from a column of the chart (never drawn as a field: the chart's link sets it).
+    day = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
 
     def __init__(self, data: QueryDict, *, coalition_wide: bool) -> None:
         if not data.get("days"):
@@ -52,6 +55,11 @@ class RadarForm(forms.Form):
     def window(self) -> int:
         return self.value("days") or DEFAULT_DAYS
 
+    def one_day(self, today: dt.date) -> dt.date | None:
+        """The one day listed, if asked for and from ``today`` to :data:`MAX_DAYS` days ahead."""
+        day = self.value("day")
+        return day if day and today <= day <= today + dt.timedelta(days=MAX_DAYS) else None
+
     def filters(self) -> list[str]:
         """The names of the filters in use (for the audit entry)."""
-        return [name for name in ("organisation", "mine", "detained") if self.value(name)]
+        return [name for name in ("organisation", "mine", "detained", "day") if self.value(name)]

@@ -20,7 +20,7 @@ from haven.radar.actions import radar_view
 from haven.radar.forms import RadarForm
 from haven.radar.quality import warning_summary
 from haven.radar.rows import households_by_reference, people_by_id, radar_rows
-from haven.radar.window import OrderedDeadlines, day_summary, deadline_rows, within
+from haven.radar.window import OrderedDeadlines, deadline_rows, group_counts, within
 from haven_core.data_quality import HouseholdWarning
 from haven_core.deadlines import Deadline
 from haven_core.deadlines_chart import DAYS as CHART_DAYS
@@ -72,20 +72,20 @@ def radar_home(request: ActorRequest) -> HttpResponse:
     days = form.window
     detained = bool(form.value("detained"))
     end = today + dt.timedelta(days=days)
-    # The database counts, orders and slices the deadlines; Python only sees one page and the chart's marks.
-    # The chart's summary over the longer of the list's window and the chart's counts both.
-    summary = day_summary(households, today, max(days, CHART_DAYS), detained_only=detained)
-    rows = deadline_rows(households, today, days, detained_only=detained)
-    # A page sorts only the days, kinds and detentions that hold it, sized by the chart's counts.
-    listed = OrderedDeadlines(
-        rows,
-        counts=within(summary.counts, today, days),
-        narrow=partial(deadline_rows, households, today, days, detained_only=detained),
-    )
+    day = form.one_day(today)  # one day of the list, from a column of the chart
+    # The database counts the deadlines per day, kind and detention over the longer of the list's window
+    # and the chart's (and to the day asked for): the list's count and pages and the whole chart come
+    # from these counts, and only the rows of the page shown are read.
+    span = max(days, CHART_DAYS, (day - today).days if day else 0)
+    counts = group_counts(households, today, span, detained_only=detained)
+    listed_counts = {k: n for k, n in counts.items() if k[0] == day} if day else within(counts, today, days)
+    # A page sorts only the days, kinds and detentions that hold it, sized by those counts.
+    narrow = partial(deadline_rows, households, today, span, detained_only=detained)
+    listed = OrderedDeadlines(None, counts=listed_counts, narrow=narrow)
     # Django's Paginator needs only count() and slices; the stubs' protocol also asks for iteration.
     paginator: Paginator[Deadline] = Paginator(listed, settings.HAVEN_CASES_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
-    chart = layout(summary, today)  # what is past the chart's 90 days is left out
+    chart = layout(counts, today)  # what is past the chart's 90 days is left out
     warnings_page = _warnings_page(request)
     warnings_total, warnings = warning_summary(households, today, warnings_page * WARNINGS_PER_PAGE)
     warnings_pages = max(1, -(-warnings_total // WARNINGS_PER_PAGE))
@@ -115,6 +115,8 @@ def radar_home(request: ActorRequest) -> HttpResponse:
         "days": days,
         "today": today,
         "end": end,
+        "day": day,
+        "day_refused": bool(request.GET.get("day")) and day is None,
         "page": page,
         "rows": radar_rows(deadlines, today, households=households_shown, people=people_shown),
         "chart": chart,

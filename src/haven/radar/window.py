@@ -1,13 +1,13 @@
 """The radar's deadlines counted and ordered by the database, for a scope of any size.
 
 :func:`haven.radar.deadlines.deadlines_for` hands every deadline of a window to Python, which is what
-the alert digests need; the radar page needs less: how many there are, one page of them in the radar's
-order (:meth:`haven_core.deadlines.Deadline.sort_key`) and, for the chart, each day's first
-:data:`~haven_core.deadlines_chart.MAX_STACK` and the counts per day, kind and detention
-(:class:`~haven_core.deadlines_chart.DaySummary`). Here the three sources (hearings and removals in the US
-records, dated timeline events) are one ``UNION ALL`` that the database sorts, slices, ranks per day
-and groups, so a coalition of a hundred thousand households costs a few queries over indexes and a
-page's worth of rows. The same ordering and the same counts as the Python path (tested).
+the alert digests need; the radar page needs less: how many there are per day, kind and detention (the
+list's count, where a page starts, and the whole chart: :func:`group_counts`) and one page of them in
+the radar's order (:meth:`haven_core.deadlines.Deadline.sort_key`). Here the three sources (hearings and
+removals in the US records, dated timeline events) are one ``UNION ALL`` that the database groups, or
+sorts and slices among only the days that hold a page, so a coalition of a hundred thousand households
+costs two queries over indexes and a page's worth of rows. The same ordering and the same counts as the
+Python path (tested).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from django.db.models.functions import Cast, Coalesce
 from haven.cases.models import TimelineEvent, USRecord
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven_core.deadlines import WEIGHT, Deadline, Kind
-from haven_core.deadlines_chart import MAX_STACK, DaySummary
+from haven_core.deadlines_chart import Counts
 
 COLUMNS = ("d_date", "d_weight", "d_detained", "d_household", "d_person", "d_kind", "d_event")
 ORDER = ("d_date", "d_weight", "-d_detained", "d_household", "d_person")
@@ -116,9 +116,6 @@ def deadline_rows(
     return hearings.union(removals, dated, all=True)
 
 
-Counts = dict[tuple[dt.date, Kind, bool], int]
-
-
 def group_counts(
     households: QuerySet[Any], today: dt.date, days: int, *, detained_only: bool = False
 ) -> Counts:
@@ -188,11 +185,12 @@ class OrderedDeadlines:
 
     Given the window's :func:`group_counts` and ``narrow`` (the window's :func:`deadline_rows` for some
     groups, called with ``only=``), a slice orders only the groups that hold it (:func:`covering`):
-    a page of a coalition's radar then sorts a day or two of deadlines rather than the whole window."""
+    a page of a coalition's radar then sorts a day or two of deadlines rather than the whole window,
+    and ``rows`` is not needed (None)."""
 
     def __init__(
         self,
-        rows: QuerySet[Any],
+        rows: QuerySet[Any] | None,
         *,
         count: int | None = None,
         counts: Counts | None = None,
@@ -204,17 +202,22 @@ class OrderedDeadlines:
 
     def count(self) -> int:
         """How many rows there are: ``count`` when the caller has counted them already (see
-        :func:`counted_in`), else counted by the database."""
+        :func:`group_counts`), else counted by the database."""
         if self._count is None:
-            self._count = int(self._rows.count())
+            self._count = int(self._all().count())
         return self._count
+
+    def _all(self) -> QuerySet[Any]:
+        if self._rows is None:
+            raise ValueError("the rows are needed without the counts and narrow of every group")
+        return self._rows
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Deadline]:
         if self._counts is None or self._narrow is None:
-            return [as_deadline(row) for row in self._rows.order_by(*ORDER)[window]]
+            return [as_deadline(row) for row in self._all().order_by(*ORDER)[window]]
         start = window.start or 0
         stop = self.count() if window.stop is None else window.stop
         only, skipped = covering(self._counts, start, stop)
@@ -231,52 +234,7 @@ def _raw(rows: QuerySet[Any], outer: str, params: tuple[Any, ...] = ()) -> list[
         return list(cursor.fetchall())
 
 
-def counted_in(counts: Counts, today: dt.date, days: int) -> int:
-    """How many deadlines there are from ``today`` to ``today + days`` by the counts of a
-    :func:`day_summary` of a window at least as long: the radar lists one window and charts another,
-    and counts both with one query."""
-    return sum(within(counts, today, days).values())
-
-
 def within(counts: Counts, today: dt.date, days: int) -> Counts:
     """The ``counts`` of the days from ``today`` to ``today + days``."""
     end = today + dt.timedelta(days=days)
     return {key: n for key, n in counts.items() if key[0] <= end}
-
-
-# The deadlines of the groups that hold each day's first MAX_STACK (see covering), ranked per day in
-# the radar's order: the marks drawn.
-_RANKED = (
-    "SELECT d_date, d_weight, d_detained, d_household, d_person, d_kind, d_event FROM (SELECT u.*,"
-    " ROW_NUMBER() OVER (PARTITION BY d_date ORDER BY d_weight, d_detained DESC, d_household, d_person)"
-    " AS d_level FROM ({rows}) u) ranked WHERE d_level <= %s"
-)
-
-
-def day_summary(
-    households: QuerySet[Any],
-    today: dt.date,
-    days: int,
-    *,
-    detained_only: bool = False,
-    counts: Counts | None = None,
-) -> DaySummary:
-    """The chart's :class:`DaySummary` of the window: the counts per day, kind and detention grouped
-    by the database (:func:`group_counts`), unless the caller has them already (of a window at least
-    as long, with the same filter), and each day's first marks, ranked by the database among only the
-    groups that hold them (a busy day's first removals, not its hundreds of hearings)."""
-    if counts is None:
-        counts = group_counts(households, today, days, detained_only=detained_only)
-    counts = within(counts, today, days)
-    per_day: dict[dt.date, Counts] = {}
-    for key, n in counts.items():
-        per_day.setdefault(key[0], {})[key] = n
-    only: Groups = {}
-    for day_counts in per_day.values():
-        for group, dates in covering(day_counts, 0, MAX_STACK)[0].items():
-            only.setdefault(group, []).extend(dates)
-    if not only:
-        return DaySummary([], counts)
-    rows = deadline_rows(households, today, days, detained_only=detained_only, only=only)
-    first = [as_deadline(row) for row in _raw(rows, _RANKED, (MAX_STACK,))]
-    return DaySummary(first, counts)
