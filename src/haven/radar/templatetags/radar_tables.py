@@ -35,14 +35,13 @@ _PERSON = uuid.UUID(int=0)
 
 def _link(name: str, *, person: bool = False) -> Callable[..., str]:
     """A function giving the URL of ``name`` for a household reference (and a person's public id):
-    reversed once, then filled in and quoted as reverse() would have."""
-    pattern = reverse(name, args=[_REFERENCE, _PERSON] if person else [_REFERENCE])
-    pattern = pattern.replace(_REFERENCE, "{reference}").replace(str(_PERSON), "{person}")
+    reversed once with stand-ins, then filled in and quoted per line as reverse() would have."""
+    head, tail = reverse(name, args=[_REFERENCE, _PERSON] if person else [_REFERENCE]).split(_REFERENCE)
+    middle, tail = tail.split(str(_PERSON)) if person else ("", tail)
 
     def url(reference: str, person_id: Any = None) -> str:
-        return pattern.format(
-            reference=quote(reference, safe=_SAFE), person=quote(str(person_id), safe=_SAFE)
-        )
+        link = head + quote(reference, safe=_SAFE)
+        return link + middle + quote(str(person_id), safe=_SAFE) + tail if person else link + tail
 
     return url
 
