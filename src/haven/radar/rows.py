@@ -71,7 +71,8 @@ def people_by_id(ids: Sequence[str]) -> dict[str, Person]:
     wanted = {u for u in map(_uuid, ids) if u is not None}
     if not wanted:
         return {}
-    return {str(p.public_id): p for p in Person.objects.filter(public_id__in=wanted).only(*NAME_FIELDS)}
+    found = Person.objects.filter(public_id__in=wanted).only(*NAME_FIELDS).order_by()  # a dict: no sort
+    return {str(p.public_id): p for p in found}
 
 
 def households_by_reference(references: Sequence[str]) -> dict[str, Household]:
@@ -83,6 +84,7 @@ def households_by_reference(references: Sequence[str]) -> dict[str, Household]:
         .select_related("organisation", "owner")
         .defer("closed_reason", "notes")  # encrypted, and never shown on a line
         .annotate(current_urgency=Coalesce(Subquery(current.values("urgency_level")[:1]), Value("")))
+        .order_by()  # a dict: the households' own order (latest updated first) would be sorted for nothing
     )
     return {h.reference: h for h in found}
 
