@@ -7,12 +7,16 @@ and tells when the records or the rules have changed since: it computes the asse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
-from haven.assessment.display import Words, level_label, panel
+from haven.assessment.display import Source, Words, level_label, panel
 from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.assessment.models import DIMENSION_CHOICES
 from haven.assessment.page import current_assessment, overrides_in_force
@@ -98,6 +102,36 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
         "may_override": may_override and stored is not None,
         "override_dimensions": DIMENSION_CHOICES if may_override else [],
     }
+
+
+@register.simple_tag
+def source_list(sources: Sequence[Source]) -> SafeString:
+    """The public sources of a line, a category or a route, each with its date, detail and link, and
+    marked when its reference is still to be confirmed. An assessment lists some thirty of these: one
+    tag rather than an included template each."""
+    if not sources:
+        return mark_safe("\n")
+    # the catalogue's words, as {% translate %} put them in the page (not escaped)
+    confirm = mark_safe(gettext("Reference to be confirmed"))  # noqa: S308
+    to_confirm = format_html(' <span class="badge badge-unverified">{}</span>', confirm)
+    items = (
+        format_html(
+            "<li>{}{}{}{}{}</li>",
+            source.title,
+            format_html(", {}", source.date) if source.date else "",
+            format_html(". {}", source.detail) if source.detail else "",
+            format_html(
+                ' — <a href="{}" rel="noopener noreferrer" target="_blank">{}</a>', source.url, source.url
+            )
+            if source.url
+            else "",
+            to_confirm if source.unverified else "",
+        )
+        for source in sources
+    )
+    return format_html(
+        '<ul class="sources">{}</ul>\n', format_html_join("", "{}", ((item,) for item in items))
+    )
 
 
 @register.filter
