@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 
 
@@ -47,7 +48,7 @@ class ReferralBatch(models.Model):
         return self.reference
 
 
-class ReferralEntry(models.Model):
+class ReferralEntry(ChoiceLabels, models.Model):
     PENDING = "pending"
     ACCEPTED = "accepted"
     REFUSED = "refused"

@@ -7,12 +7,17 @@ and tells when the records or the rules have changed since: it computes the asse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
-from haven.assessment.display import Words, level_label, panel
+from haven.assessment.display import Line, Source, Words, level_label, panel
 from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.assessment.models import DIMENSION_CHOICES
 from haven.assessment.page import current_assessment, overrides_in_force
@@ -98,6 +103,89 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
         "may_override": may_override and stored is not None,
         "override_dimensions": DIMENSION_CHOICES if may_override else [],
     }
+
+
+@register.simple_tag
+def source_list(sources: Sequence[Source]) -> SafeString:
+    """The public sources of a line, a category or a route, each with its date, detail and link, and
+    marked when its reference is still to be confirmed. An assessment lists some thirty of these: one
+    tag rather than an included template each."""
+    if not sources:
+        return mark_safe("\n")
+    # the catalogue's words, as {% translate %} put them in the page (not escaped)
+    confirm = mark_safe(gettext("Reference to be confirmed"))  # noqa: S308
+    to_confirm = format_html(' <span class="badge badge-unverified">{}</span>', confirm)
+    items = (
+        format_html(
+            "<li>{}{}{}{}{}</li>",
+            source.title,
+            format_html(", {}", source.date) if source.date else "",
+            format_html(". {}", source.detail) if source.detail else "",
+            format_html(
+                ' — <a href="{}" rel="noopener noreferrer" target="_blank">{}</a>', source.url, source.url
+            )
+            if source.url
+            else "",
+            to_confirm if source.unverified else "",
+        )
+        for source in sources
+    )
+    return format_html(
+        '<ul class="sources">{}</ul>\n', format_html_join("", "{}", ((item,) for item in items))
+    )
+
+
+def _row(line: Line, words: dict[str, SafeString]) -> str:
+    """One line of a score's table, as the loop of assessment/_lines.html wrote it."""
+    reasons = format_html_join("", "<li>{}</li>", ((reason,) for reason in line.reasons))
+    person = format_html('<br><span class="muted">{}</span>', line.person) if line.person else ""
+    points = (
+        floatformat(line.points, "-2")
+        if line.counted
+        else format_html('<span class="badge">{}</span>', words["not counted"])
+    )
+    if line.unverified:
+        confidence = format_html('<span class="badge badge-unverified">{}</span>', words["Unverified"])
+    else:
+        confidence = format_html('<span class="muted">{}</span>', line.confidence_label)
+    cells: list[str] = [
+        format_html("    <tr{}>", mark_safe(' class="not-counted"') if not line.counted else ""),
+        format_html('      <td data-label="{}">{}{}</td>', words["Reason"], line.what, person),
+        format_html('      <td data-label="{}">', words["Why"]),
+        format_html('        <ul class="reasons">{}</ul>', reasons),
+    ]
+    if line.detail:
+        cells.append(format_html('        <p class="hint">{}</p>', line.detail))
+    if line.evidence:
+        evidence = "; ".join(str(title) for title in line.evidence)
+        cells.append(format_html('        <p class="muted">{}: {}</p>', words["Evidence"], evidence))
+    cells += [
+        "      </td>",
+        format_html('      <td class="num" data-label="{}">{}</td>', words["Points"], points),
+        format_html('      <td data-label="{}">', words["Source"]),
+        format_html("        {}", source_list(line.sources)),
+        format_html("        {}", confidence),
+    ]
+    if line.basis_label:
+        cells.append(format_html('        <span class="badge badge-choice">{}</span>', line.basis_label))
+    cells += ["      </td>", "    </tr>"]
+    return "\n" + "\n".join(cells) + "\n  "
+
+
+# The column words of a score's table, in the reader's language (the catalogue's text: not escaped).
+_LINE_WORDS = ("Reason", "Why", "Points", "Source", "Evidence", "not counted", "Unverified")
+
+
+@register.simple_tag
+def assessment_rows(lines: Sequence[Line]) -> SafeString:
+    """The rows of a score's table (persecution risk, vulnerability, urgency, each other member's risk):
+    some twenty lines of a dozen values each on a household's page, drawn here rather than by a loop."""
+    if not lines:
+        empty = gettext("Nothing in the records adds to this score.")
+        return format_html('\n    <tr><td colspan="4" class="muted">{}</td></tr>\n  ', mark_safe(empty))  # noqa: S308
+    words = {word: mark_safe(gettext(word)) for word in _LINE_WORDS}  # noqa: S308
+    # Each row was built by format_html, which escaped every value of the line it put in.
+    return mark_safe("".join(_row(line, words) for line in lines))  # noqa: S308
 
 
 @register.filter

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 from haven_core.bundles import leaving
 
@@ -40,7 +41,7 @@ class StoredBlob(models.Model):
         return f"{self.sha256[:12]}… ({self.media_type}, {self.size} bytes)"
 
 
-class ItemFile(models.Model):
+class ItemFile(ChoiceLabels, models.Model):
     """A file of an evidence item, in a role: the original upload, or parts of a web capture."""
 
     item = models.ForeignKey("evidence.EvidenceItem", on_delete=models.CASCADE, related_name="files")

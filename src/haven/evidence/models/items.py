@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveDateField, SensitiveTextField
 
 KIND_CHOICES = [
@@ -52,7 +53,7 @@ DERIVATION_CHOICES = [
 ]
 
 
-class EvidenceItem(models.Model):
+class EvidenceItem(ChoiceLabels, models.Model):
     """One piece of evidence about one person: a post, an article, a court notice, a registry listing…
 
     An original is never modified. A working copy (a redaction, crop or translation) is an item of its
@@ -129,7 +130,7 @@ class EvidenceItem(models.Model):
         return f"{self.get_kind_display()} {self.public_id}"
 
 
-class EvidenceTag(models.Model):
+class EvidenceTag(ChoiceLabels, models.Model):
     """Something the item shows, with the date of the activity (and, for posts, its reach and language)."""
 
     item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="tags")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haven.cases.models.choice_labels import ChoiceLabels
 from haven.security.fields import SensitiveTextField
 
 VERDICT_CHOICES = [
@@ -17,7 +18,7 @@ SENT_BACK = "sent_back"
 OUTCOME_CHOICES = [*VERDICT_CHOICES, (SENT_BACK, _("Sent back for correction"))]
 
 
-class Verification(models.Model):
+class Verification(ChoiceLabels, models.Model):
     """A second person's verdict on an item, or its sending back. The newest one is the item's status.
 
     Two-person rule: the reviewer is never the person who added the item (enforced by the action).

@@ -72,7 +72,8 @@ def item_detail(request: ActorRequest, reference: str, item_id: uuid.UUID) -> Ht
         "working_copies": [] if item.original_id else list(item.working_copies.order_by("added_at")),
         "may_verify": may_verify,
         "why_not_verify": why_not,
-        "custody": custody_rows(list(item_custody(item))),
+        # every view of the item is a row: read only what the table shows (when, who, what)
+        "custody": custody_rows(list(item_custody(item).only("at", "action", "detail", "actor__username"))),
         **reading_context(request, item),
     }
     return render(request, "evidence/item.html", context)
