@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
@@ -72,11 +73,36 @@ def item_detail(request: ActorRequest, reference: str, item_id: uuid.UUID) -> Ht
         "working_copies": [] if item.original_id else list(item.working_copies.order_by("added_at")),
         "may_verify": may_verify,
         "why_not_verify": why_not,
-        # every view of the item is a row: read only what the table shows (when, who, what)
-        "custody": custody_rows(list(item_custody(item).only("at", "action", "detail", "actor__username"))),
+        **_custody_page(request, item),
         **reading_context(request, item),
     }
     return render(request, "evidence/item.html", context)
+
+
+CUSTODY_PAGE = 50  # entries of the chain of custody shown at once
+
+
+def _custody_page(request: ActorRequest, item: Any) -> dict[str, Any]:
+    """One page of the item's chain of custody, oldest first as the chain is written, with the links to
+    the earlier and later pages (``?custody=N``, the page's other parameters kept). Every view of the
+    item is an entry, so the chain grows without end: only the page's entries are read (LIMIT and
+    OFFSET), and their number once. A page number that is not one shows the first page, one past the
+    end the last."""
+    # read only what the table shows (when, who, what)
+    entries = item_custody(item).only("at", "action", "detail", "actor__username")
+    page = Paginator(entries, CUSTODY_PAGE).get_page(request.GET.get("custody"))
+    return {
+        "custody": custody_rows(list(page.object_list)),
+        "custody_page": page,
+        "custody_earlier": _page_link(request, page.previous_page_number()) if page.has_previous() else "",
+        "custody_later": _page_link(request, page.next_page_number()) if page.has_next() else "",
+    }
+
+
+def _page_link(request: ActorRequest, number: int) -> str:
+    query = request.GET.copy()
+    query["custody"] = str(number)
+    return f"?{query.urlencode()}#custody"
 
 
 def _capture_available() -> bool:
