@@ -90,7 +90,13 @@ def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
     # the household for this request only; ``open_hits`` is the annotation above, which the stubs cannot see.
     household._page_open_hits = sum(person.open_hits for person in people)  # type: ignore[attr-defined]
     today = timezone.localdate()
-    events = household.events.select_related("person", "created_by", "withdrawn_by")
+    # An event's person is one of the people read above: joined again, its row (some forty encrypted
+    # fields) would be read and decrypted a second time for each of its events.
+    by_id = {person.pk: person for person in people}
+    events = list(household.events.select_related("created_by", "withdrawn_by"))
+    for event in events:
+        if event.person_id in by_id:
+            event.person = by_id[event.person_id]
     timeline = timeline_entries(events, people, today)
     stage_form, held = _stage_form(request, household)
     context = {
