@@ -22,7 +22,7 @@ from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.assessment.models import DIMENSION_CHOICES
 from haven.assessment.page import current_assessment, overrides_in_force
 from haven.assessment.rules import current_rules
-from haven.assessment.store import Computed
+from haven.assessment.store import up_to_date
 from haven.cases.models import Household
 from haven.evidence.views.lookup import household_items
 from haven_core import assessment as core
@@ -66,9 +66,7 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
     stale = False
     if rules is not None:
         facts = _facts(household)
-        stale = stored is None or not Computed.of(household.pk, facts, rules, timezone.localdate()).same_as(
-            stored
-        )
+        stale = not up_to_date(stored, facts, rules, timezone.localdate())
     shown: dict[str, Any] = {}
     if stored is not None:
         result = core.from_json(stored.result)

@@ -326,10 +326,15 @@ def render_card(person: Any, page: Page) -> SafeString:
     return mark_safe("\n" + "\n".join(lines) + "\n")  # noqa: S308
 
 
-@register.simple_tag(takes_context=True)
-def person_card(context: template.Context, person: Any) -> SafeString:
+def page_of(context: template.Context) -> Page:
+    """The :class:`Page` of the household being drawn, shared by every tag of its page that draws rows."""
     household = context["household"]
-    page = context.render_context.get("person_card_page")
+    page: Page | None = context.render_context.get("person_card_page")
     if page is None or page.reference != household.reference:
         page = context.render_context["person_card_page"] = Page(household.reference)
-    return render_card(person, page)
+    return page
+
+
+@register.simple_tag(takes_context=True)
+def person_card(context: template.Context, person: Any) -> SafeString:
+    return render_card(person, page_of(context))

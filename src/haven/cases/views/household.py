@@ -19,7 +19,7 @@ from haven.cases.actions.households import hold_message, holds_for
 from haven.cases.duplicates import LikelyDuplicate
 from haven.cases.forms.household import HouseholdCreateForm, HouseholdEditForm, StageForm
 from haven.cases.forms.people import PrincipalForm
-from haven.cases.models import Household, Person
+from haven.cases.models import Household, Person, TimelineEvent
 from haven.cases.models.household import STAGE_CHOICES
 from haven.cases.views.lookup import back_to, open_household, posted
 from haven.cases.views.timeline import first_past, timeline_entries
@@ -65,6 +65,15 @@ def _consent_in_force() -> dict[str, Exists]:
     }
 
 
+# What the timeline shows of an event and of who recorded and withdrew it (their user names, not their
+# whole rows with password hashes and dates of joining).
+_EVENT_FIELDS = (
+    *(f.name for f in TimelineEvent._meta.concrete_fields),
+    "created_by__username",
+    "withdrawn_by__username",
+)
+
+
 @require_GET
 @caseload_required
 def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
@@ -90,7 +99,13 @@ def household_detail(request: ActorRequest, reference: str) -> HttpResponse:
     # the household for this request only; ``open_hits`` is the annotation above, which the stubs cannot see.
     household._page_open_hits = sum(person.open_hits for person in people)  # type: ignore[attr-defined]
     today = timezone.localdate()
-    events = household.events.select_related("person", "created_by", "withdrawn_by")
+    # An event's person is one of the people read above: joined again, its row (some forty encrypted
+    # fields) would be read and decrypted a second time for each of its events.
+    by_id = {person.pk: person for person in people}
+    events = list(household.events.select_related("created_by", "withdrawn_by").only(*_EVENT_FIELDS))
+    for event in events:
+        if event.person_id in by_id:
+            event.person = by_id[event.person_id]
     timeline = timeline_entries(events, people, today)
     stage_form, held = _stage_form(request, household)
     context = {

@@ -14,9 +14,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from haven.evidence.documentation_facts import assess_items
-from haven.evidence.presenting import CustodyRow, documentation_summary, item_entries
-from haven.evidence.views.lookup import household_items
+from haven.evidence.presenting import CustodyRow, item_entries
+from haven.evidence.views.lookup import household_items, person_documentation
 
 register = template.Library()
 
@@ -29,7 +28,7 @@ def evidence_section(context: template.Context, household: Any, people: Sequence
     rows = []
     for person in people:
         items = items_by_person.get(person.pk, [])
-        summary = documentation_summary(assess_items(items))
+        summary = person_documentation(household, person.pk)
         rows.append({"person": person, "entries": item_entries(items, summary), "summary": summary})
     return {"household": household, "rows": rows, "request": context.get("request")}
 

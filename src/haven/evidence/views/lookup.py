@@ -12,7 +12,9 @@ from django.urls import reverse
 from haven.accounts.actor import Actor, ActorRequest
 from haven.accounts.visibility import found_or_refused, household_for, within_visible
 from haven.cases.models import Household
+from haven.evidence.documentation_facts import assess_items
 from haven.evidence.models import EvidenceItem, ItemFile, Verification
+from haven.evidence.presenting import Summary, documentation_summary
 
 
 def items_with_details() -> QuerySet[EvidenceItem]:
@@ -38,6 +40,19 @@ def household_items(household: Household) -> list[EvidenceItem]:
         # Kept on the household for this request only, so that every panel of its page reads the same list.
         household._page_evidence = found  # type: ignore[attr-defined]
     return found
+
+
+def person_documentation(household: Household, person_id: int) -> Summary:
+    """How well the evidence of one person of ``household`` documents them, from :func:`household_items`,
+    worked out once per page: the summary strip shows the principal applicant's, and the evidence
+    section everyone's, the principal's among them. Kept on the household instance as its evidence is."""
+    done: dict[int, Summary] | None = getattr(household, "_page_documentation", None)
+    if done is None:
+        done = household._page_documentation = {}  # type: ignore[attr-defined]
+    if person_id not in done:
+        items = [item for item in household_items(household) if item.person_id == person_id]
+        done[person_id] = documentation_summary(assess_items(items))
+    return done[person_id]
 
 
 def item_in(

@@ -17,9 +17,7 @@ from django.utils.translation import gettext as _
 
 from haven.assessment.display import level_label
 from haven.assessment.page import current_assessment, overrides_in_force
-from haven.evidence.documentation_facts import assess_items
-from haven.evidence.presenting import documentation_summary
-from haven.evidence.views.lookup import household_items
+from haven.evidence.views.lookup import household_items, person_documentation
 from haven.radar.deadlines import LOG_ONLY_EVENTS
 from haven.referral.household import household_entries
 from haven.registries.household import open_hit_count
@@ -163,7 +161,7 @@ def summary_strip(context: template.Context) -> dict[str, Any]:
     items = household_items(household)
     documentation = None
     if principal is not None:
-        documentation = documentation_summary(assess_items([i for i in items if i.person_id == principal.pk]))
+        documentation = person_documentation(household, principal.pk)
     deadline = _next_deadline(list(context.get("timeline") or []), today)
     return {
         "household": household,
