@@ -16,6 +16,7 @@ from typing import Any
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -27,6 +28,9 @@ register = template.Library()
 
 
 def _short_date(value: Any) -> str:
+    # As the template filter does: an aware time is shown in the reader's zone, never in UTC.
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return str(date_filter(value, "SHORT_DATE_FORMAT"))
 
 

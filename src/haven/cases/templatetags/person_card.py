@@ -9,6 +9,7 @@ page (:class:`Page`) rather than once per link, and each of Haven's own words lo
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -16,6 +17,7 @@ from django import template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -54,6 +56,9 @@ class Page:
 
 
 def _short_date(value: Any) -> str:
+    # As the template filter does: an aware time is shown in the reader's zone, never in UTC.
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return str(date_filter(value, "SHORT_DATE_FORMAT"))
 
 
