@@ -33,6 +33,15 @@ def days_phrase(days: int) -> str:
     return ngettext("%(count)d day ago", "%(count)d days ago", -days) % {"count": -days}
 
 
+def shown_date(value: Any, format_name: str = "SHORT_DATE_FORMAT") -> str:
+    """A date or time as the template's ``date`` filter shows it, for tags that write HTML in Python: an
+    aware time in the reader's zone (the template engine converts it before the filter; a direct call
+    would print it in UTC), then in the reader's format."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return str(date_filter(value, format_name))
+
+
 @register.simple_tag
 def days_left(value: dt.date | None) -> SafeString | str:
     """``in 3 days``, ``today`` or ``5 days ago``, marked urgent when close."""

@@ -14,29 +14,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr
-from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from haven.cases.templatetags.caseload import days_left, label
+from haven.cases.templatetags.caseload import days_left, label, shown_date
 from haven.cases.templatetags.person_card import Page, page_of
 
 register = template.Library()
 
 
-def _short_date(value: Any) -> str:
-    # As the template filter does: an aware time is shown in the reader's zone, never in UTC.
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return str(date_filter(value, "SHORT_DATE_FORMAT"))
-
-
 def _today_line(today: dt.date, page: Page) -> str:
     return format_html(
-        '<li class="timeline-today"><span>{} · {}</span></li>', page.word("Today"), _short_date(today)
+        '<li class="timeline-today"><span>{} · {}</span></li>', page.word("Today"), shown_date(today)
     )
 
 
@@ -49,7 +40,7 @@ def _event_lines(entry: Any, page: Page) -> str:
         who = event.withdrawn_by.get_username() if event.withdrawn_by else ""
         said = gettext("Withdrawn by %(who)s on %(when)s") % {
             "who": conditional_escape(who or page.word("someone no longer in Haven")),
-            "when": conditional_escape(_short_date(event.withdrawn_at)),
+            "when": conditional_escape(shown_date(event.withdrawn_at)),
         }
         withdrawn = format_html(
             '\n        <p class="timeline-withdrawn">{}: {}</p>\n        ',
@@ -72,7 +63,7 @@ def _event_lines(entry: Any, page: Page) -> str:
             page.link("cases:event_withdraw", event.public_id),
             page.word("Withdraw"),
             entry.label,
-            _short_date(entry.date),
+            shown_date(entry.date),
         )
     return format_html(
         "\n"
@@ -118,8 +109,8 @@ def _timeline_item(entry: Any, today: dt.date, page: Page) -> str:
         "      </div>\n"
         "    </li>\n",
         classes,
-        date_filter(entry.date, "Y-m-d"),
-        _short_date(entry.date),
+        shown_date(entry.date, "Y-m-d"),
+        shown_date(entry.date),
         title,
         days_left(entry.date) if ahead else "",
         format_html('<p class="timeline-note">{}</p>', linebreaksbr(note, autoescape=True)) if note else "",
@@ -158,7 +149,7 @@ def _us_dates(record: Any) -> list[str]:
         format_html(
             "<span>{}: {} {}</span>",
             label(record, name),
-            _short_date(getattr(record, name)),
+            shown_date(getattr(record, name)),
             days_left(value),
         )
         if (value := getattr(record, name))

@@ -9,20 +9,24 @@ page (:class:`Page`) rather than once per link, and each of Haven's own words lo
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from haven.cases.templatetags.caseload import countries, cyrillic_name, days_left, label, partial_date
+from haven.cases.templatetags.caseload import (
+    countries,
+    cyrillic_name,
+    days_left,
+    label,
+    partial_date,
+    shown_date,
+)
 from haven.cases.templatetags.caseload import vulnerability_labels as vulnerability_names
 
 register = template.Library()
@@ -53,13 +57,6 @@ class Page:
         if found is None:
             found = self._words[message] = mark_safe(gettext(message))  # noqa: S308
         return found
-
-
-def _short_date(value: Any) -> str:
-    # As the template filter does: an aware time is shown in the reader's zone, never in UTC.
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return str(date_filter(value, "SHORT_DATE_FORMAT"))
 
 
 def _fact(name: str, value: Any) -> SafeString:
@@ -206,9 +203,7 @@ def _us_record(person: Any, page: Page) -> list[str]:
     ):
         when = getattr(record, name)
         if when:
-            shown = (
-                format_html("{} {}", _short_date(when), days_left(when)) if countdown else _short_date(when)
-            )
+            shown = format_html("{} {}", shown_date(when), days_left(when)) if countdown else shown_date(when)
             lines.append(_fact(label(record, name), shown))
     if record.attorney_of_record:
         lines.append(_fact(label(record, "attorney_of_record"), record.attorney_of_record))
@@ -286,7 +281,7 @@ def _permits(person: Any, page: Page) -> list[str]:
                     format_html(
                         "            <span>{} {} {}</span>",
                         page.word("valid until"),
-                        _short_date(permit.valid_until),
+                        shown_date(permit.valid_until),
                         days_left(permit.valid_until),
                     )
                 )

@@ -3,17 +3,15 @@ rows of an item's chain of custody."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django import template
-from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from haven.cases.templatetags.caseload import shown_date
 from haven.evidence.presenting import CustodyRow, item_entries
 from haven.evidence.views.lookup import household_items, person_documentation
 
@@ -38,11 +36,6 @@ def short_hash(sha256: str) -> str:
     return f"{sha256[:12]}…" if sha256 else ""
 
 
-def _local(at: dt.datetime) -> dt.datetime:
-    """The time in the reader's time zone, as the template's date filter was given it."""
-    return timezone.localtime(at) if timezone.is_aware(at) else at
-
-
 @register.simple_tag
 def custody_table_rows(rows: Sequence[CustodyRow]) -> SafeString:
     """The rows of an item's chain of custody: when, who, what. Every view of the item is one, so an item
@@ -56,7 +49,7 @@ def custody_table_rows(rows: Sequence[CustodyRow]) -> SafeString:
         '<tr><td class="date">{}</td><td>{}</td><td>{}{}{}</td></tr>',
         (
             (
-                date_filter(_local(row.entry.at), "SHORT_DATETIME_FORMAT"),
+                shown_date(row.entry.at, "SHORT_DATETIME_FORMAT"),
                 (row.entry.actor.get_username() if row.entry.actor else "") or haven,
                 row.label,
                 format_html(": {}", row.verdict) if row.verdict else "",
