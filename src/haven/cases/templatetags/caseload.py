@@ -47,7 +47,12 @@ def days_left(value: dt.date | None) -> SafeString | str:
     """``in 3 days``, ``today`` or ``5 days ago``, marked urgent when close."""
     if not value:
         return ""
-    days = (value - timezone.localdate()).days
+    return days_badge((value - timezone.localdate()).days)
+
+
+def days_badge(days: int) -> SafeString:
+    """``in 3 days``, ``today`` or ``5 days ago`` for a number of days from today, marked urgent when
+    close: what :func:`days_left` writes, for tags that know the number already."""
     kind = "past" if days < 0 else "urgent" if days <= URGENT_DAYS else "later"
     return format_html('<span class="days days-{}">{}</span>', kind, days_phrase(days))
 

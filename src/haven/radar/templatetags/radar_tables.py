@@ -19,7 +19,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from haven.cases.templatetags.caseload import URGENT_DAYS, days_phrase
+from haven.cases.templatetags.caseload import days_badge
 from haven.radar.rows import RadarRow
 from haven_core.data_quality import Problem
 from haven_core.deadlines import Kind
@@ -62,8 +62,7 @@ class _Dates:
 def _days_left(days: int, said: dict[int, SafeString]) -> SafeString:
     """``in 3 days``, ``today`` or ``5 days ago``, marked urgent when close (as ``{% days_left %}``)."""
     if days not in said:
-        kind = "past" if days < 0 else "urgent" if days <= URGENT_DAYS else "later"
-        said[days] = format_html('<span class="days days-{}">{}</span>', kind, days_phrase(days))
+        said[days] = days_badge(days)
     return said[days]
 
 
