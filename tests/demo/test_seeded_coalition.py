@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError
+from django.db.models import F
 
 from haven.accounts.models import Membership, Organisation
 from haven.audit.models import AuditEntry
@@ -63,6 +64,11 @@ def test_every_person_is_in_the_name_index_and_a_numbers_are_indexed(seeded: str
     records = USRecord.objects.exclude(a_number="")
     assert records.exists()
     assert all(r.a_number_key == index_value(r.a_number) and len(r.a_number) == 9 for r in records)
+
+
+def test_every_us_record_is_in_its_persons_household(seeded: str) -> None:
+    assert USRecord.objects.exists()
+    assert not USRecord.objects.exclude(household_id=F("person__household_id")).exists()
 
 
 def test_a_cyrillic_name_is_found_from_its_latin_spelling(seeded: str) -> None:

@@ -20,6 +20,7 @@ def test_hearings_removals_and_events_in_the_window_are_read(household_a: Any, h
     USRecord.objects.update_or_create(
         person=person,
         defaults={
+            "household": household_a,
             "status": "final_order",
             "detained": True,
             "next_hearing_date": TODAY + dt.timedelta(days=40),
@@ -30,7 +31,8 @@ def test_hearings_removals_and_events_in_the_window_are_read(household_a: Any, h
     TimelineEvent.objects.create(household=household_a, date=TODAY - dt.timedelta(days=3), kind="other")
     other = household_b.principal
     USRecord.objects.update_or_create(
-        person=other, defaults={"status": "removal_proceedings", "next_hearing_date": TODAY}
+        person=other,
+        defaults={"household": household_b, "status": "removal_proceedings", "next_hearing_date": TODAY},
     )
     mine = deadlines_for(Household.objects.filter(pk=household_a.pk), TODAY, 30)
     assert [(d.kind, d.days_left(TODAY)) for d in mine] == [(Kind.EVENT, 3), (Kind.REMOVAL, 9)]

@@ -185,7 +185,7 @@ def _write(
     ]
     identities = [SyntheticIdentity(person=person, identity=s.identity) for person, s in pairs]
     records = [
-        USRecord(person=person, a_number_key=_a_number_key(s.us_record.a_number), **asdict(s.us_record))
+        USRecord.of(person, a_number_key=_a_number_key(s.us_record.a_number), **asdict(s.us_record))
         for person, s in pairs
         if s.us_record
     ]

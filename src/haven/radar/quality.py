@@ -15,8 +15,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    CharField,
-    Count,
+    DateField,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -28,7 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Concat, Trim
+from django.db.models.functions import Cast, Trim
 
 from haven.cases.models import Household, TimelineEvent, USRecord
 from haven.radar.window import in_scope
@@ -134,27 +133,29 @@ def rule_condition(problem: Problem, today: dt.date) -> Q:
 def _records(households: QuerySet[Any], today: dt.date, *, counted: bool = False) -> QuerySet[Any]:
     """The US records of the active households in ``households``, with the derived facts as columns.
 
-    The latest hearing held is looked up only for a record whose next hearing has passed, the one rule
-    that reads it (:data:`haven_core.data_quality.RULES`): a subquery for every record that can break a
-    rule took a third of the count's time over a large coalition. ``counted``: for the count, which
-    reads no household's column, the closed and resettled households (a tenth or so) are left out by
-    their ids instead of joining every household to the records (a sixth less time at 10,000 and at
-    100,000 households); the rows shown keep the join, which orders them by reference."""
+    A record names its household itself (``USRecord.household``), so neither the count nor the rows
+    reach a record's person for it. The latest hearing held is looked up only for a record whose next
+    hearing has passed, the one rule that reads it (:data:`haven_core.data_quality.RULES`): a subquery
+    for every record that can break a rule took a third of the count's time over a large coalition.
+    ``counted``: for the count, which reads no household's column, the closed and resettled households
+    (a tenth or so) are left out by their ids instead of joining every household to the records (a
+    sixth less time at 10,000 and at 100,000 households); the rows shown keep the join, which orders
+    them by reference."""
     held = (
         TimelineEvent.objects.filter(
-            household_id=OuterRef("person__household_id"), kind="hearing_held", withdrawn_at=None
+            household_id=OuterRef("household_id"), kind="hearing_held", withdrawn_at=None
         )
         .order_by()
         .values("household_id")
         .annotate(last=Max("date"))
         .values("last")
     )
-    records = USRecord.objects.filter(in_scope(households, "person__household_id"))
+    records = USRecord.objects.filter(in_scope(households, "household_id"))
     if counted:
         inactive = Household.objects.filter(stage__in=INACTIVE).values("pk")
-        records = records.exclude(person__household_id__in=inactive)
+        records = records.exclude(household_id__in=inactive)
     else:
-        records = records.exclude(person__household__stage__in=INACTIVE)
+        records = records.exclude(household__stage__in=INACTIVE)
     return records.annotate(
         q_trimmed=Trim("detention_facility"),
         q_has_facility=ExpressionWrapper(~Q(q_trimmed=""), output_field=BooleanField()),
@@ -171,28 +172,14 @@ def warning_summary(
     query, then at most one query per problem for the rows shown (decided again by the core)."""
     records = _records(households, today)
     conditions = {problem: rule_condition(problem, today) for problem in Problem}
-    # Only records that can break a rule are counted: the rules' conditions OR-ed, which the database
-    # answers from the indexes on detention, status and hearing dates rather than from every record.
-    anyone = Q()
-    for condition in conditions.values():
-        anyone |= condition
-    counts = (
-        _records(households, today, counted=True)
-        .filter(anyone)
-        .aggregate(
-            **{
-                problem.value: Count(_said_once(problem), filter=condition, distinct=True)
-                for problem, condition in conditions.items()
-            }
-        )
-    )
+    counts = _counts(households, today, conditions)
     total = sum(counts.values())
     if not total:
         return 0, []
     # The first rows of every problem in one query: each problem's rows are ordered and cut to
     # ``shown`` by the database, then the core decides again and the first ``shown`` are kept.
     columns = (
-        "person__household__reference",
+        "household__reference",
         "person__public_id",
         "status",
         "detained",
@@ -204,10 +191,10 @@ def warning_summary(
     parts = [
         records.filter(condition)
         .annotate(q_problem=Value(n, output_field=IntegerField()))
-        .order_by("person__household__reference", "person__public_id")
+        .order_by("household__reference", "person__public_id")
         .values_list("q_problem", *columns)[: shown * FAMILY]
         for n, (problem, condition) in enumerate(conditions.items())
-        if counts[problem.value]
+        if counts[problem]
     ]
     order = list(Problem)
     found: list[DataWarning] = []
@@ -226,19 +213,41 @@ def warning_summary(
     return total, distinct(sorted(found, key=DataWarning.sort_key))[:shown]
 
 
+# The warnings of each problem: its records' households (and for a past hearing its date) said once.
+_COUNTED = (
+    "SELECT q_problem, COUNT(*) FROM (SELECT DISTINCT q_problem, household_id, q_day FROM ({rows}) AS said)"
+    " AS warnings GROUP BY q_problem"
+)
+
+
+def _counts(households: QuerySet[Any], today: dt.date, conditions: dict[Problem, Q]) -> dict[Problem, int]:
+    """How many distinct warnings of each problem ``households`` have, in one query: each problem's
+    records by its own condition, which the database reads from an index of that problem's gap alone
+    (the partial indexes of :class:`~haven.cases.models.USRecord`; a past hearing from the hearing
+    dates' index), rather than every record that can break any rule from the table."""
+    records = _records(households, today, counted=True)
+    parts = [
+        records.filter(condition)
+        .annotate(q_problem=Value(n, output_field=IntegerField()), q_day=_said_once(problem))
+        .values_list("q_problem", "household_id", "q_day")
+        for n, (problem, condition) in enumerate(conditions.items())
+    ]
+    counted = dict(_union(parts, outer=_COUNTED))
+    return {problem: int(counted.get(n, 0)) for n, problem in enumerate(conditions)}
+
+
 def _said_once(problem: Problem) -> Any:
-    """What tells one warning from another for ``problem``: its household, and for a past hearing its
-    date too (a family sharing its hearing has one warning; see haven_core.data_quality.distinct)."""
+    """What tells one warning from another for ``problem`` besides its household: for a past hearing,
+    its date (a family sharing its hearing has one warning; see haven_core.data_quality.distinct)."""
     if problem is Problem.HEARING_NO_OUTCOME:
-        return Concat(
-            Cast("person__household_id", CharField()), Value(" "), Cast("next_hearing_date", CharField())
-        )
-    return F("person__household_id")
+        return F("next_hearing_date")
+    return Cast(Value(None), DateField())
 
 
-def _union(parts: list[QuerySet[Any]]) -> list[tuple[Any, ...]]:
+def _union(parts: list[QuerySet[Any]], outer: str = "{rows}") -> list[tuple[Any, ...]]:
     """The rows of ``parts``, each ordered and cut by the database, in one ``UNION ALL`` (each part
-    wrapped in a subquery: SQLite allows no ORDER BY or LIMIT in a compound statement's own parts)."""
+    wrapped in a subquery: SQLite allows no ORDER BY or LIMIT in a compound statement's own parts);
+    ``outer``, the SQL that reads them (``{rows}``), for instance to count them."""
     sqls: list[str] = []
     params: list[Any] = []
     for part in parts:
@@ -246,7 +255,7 @@ def _union(parts: list[QuerySet[Any]]) -> list[tuple[Any, ...]]:
         sqls.append(f"SELECT * FROM ({sql}) AS part{len(sqls)}")  # noqa: S608 - Django-compiled, parametrised
         params += part_params
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(sqls), params)
+        cursor.execute(outer.format(rows=" UNION ALL ".join(sqls)), params)
         return list(cursor.fetchall())
 
 

@@ -43,7 +43,8 @@ ORDER = ("d_date", "d_weight", "-d_detained", "d_household", "d_person")
 def in_scope(households: QuerySet[Any], household_id: str) -> Exists | Q:
     """The rows whose ``household_id`` (a lookup path) is one of ``households``: no condition at all when
     ``households`` is every household (a coordinator's scope), since every row has a household; the
-    database then needs neither the household nor, for a US record, the person to count a deadline."""
+    database then needs no household to count a deadline. A US record names its household itself
+    (``USRecord.household``), so neither needs its person."""
     if not households.query.has_filters() and not households.query.is_sliced:
         return Q()
     return Exists(households.order_by().filter(pk=OuterRef(household_id)))
@@ -81,7 +82,7 @@ def _sources(
     window = (today, today + dt.timedelta(days=days))
     # EXISTS rather than IN: the database then walks the date index of the window and checks each row's
     # household, instead of walking every household of the scope (SQLite chose the latter for IN).
-    records = USRecord.objects.filter(in_scope(households, "person__household_id"))
+    records = USRecord.objects.filter(in_scope(households, "household_id"))
     events = TimelineEvent.objects.filter(in_scope(households, "household_id"), date__range=window)
     events = events.exclude(kind__in=LOG_ONLY_EVENTS).filter(
         system=False, withdrawn_at__isnull=True
@@ -108,7 +109,7 @@ def deadline_rows(
     (:data:`COLUMNS`); order it by :data:`ORDER` for the radar's order. With ``only``, just the
     deadlines of the days listed for their kind and detention (see :func:`covering`)."""
     (_, _, hearings), (_, _, removals), (_, _, events) = _sources(households, today, days, detained_only)
-    record_household, detained = "person__household__reference", F("detained")
+    record_household, detained = "household__reference", F("detained")
     hearings = _source(hearings, Kind.HEARING, "next_hearing_date", record_household, detained, only)
     removals = _source(removals, Kind.REMOVAL, "removal_scheduled_date", record_household, detained, only)
     detention = F("person__us_record__detained")

@@ -110,7 +110,7 @@ def _batches(items: Iterable[IntakeHousehold]) -> Iterator[list[IntakeHousehold]
 
 
 def _us_record(person: Person, fields: dict[str, Any]) -> USRecord:
-    record = USRecord(person=person)
+    record = USRecord.of(person)
     us_record_apply(record, us_record_values(fields))
     return record
 
@@ -224,7 +224,7 @@ class _Writer:
             return set()
         record = USRecord.objects.filter(person=person).first()
         created = record is None
-        record = record or USRecord(person=person)
+        record = record or USRecord.of(person)
         given = {k: v for k, v in intake.us_record.items() if k in self.columns.us_fields or created}
         changed = us_record_apply(record, us_record_values(given))
         if changed or created:

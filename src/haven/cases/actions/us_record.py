@@ -55,7 +55,7 @@ def us_record_save(*, actor: Actor, person: Person, fields: Mapping[str, Any]) -
     values = us_record_values(fields)
     record = USRecord.objects.filter(person=person).first()
     created = record is None
-    record = record or USRecord(person=person)
+    record = record or USRecord.of(person)
     with transaction.atomic():
         changed = us_record_apply(record, values)
         if changed or created:

@@ -70,6 +70,13 @@ class TimelineEvent(ChoiceLabels, models.Model):
                 condition=models.Q(withdrawn_at__isnull=True),
                 name="timeline_kind_date_in_force",
             ),
+            # The radar's dated events in a window (a person's own, not withdrawn), counted per day and
+            # read with whose they are, from the index alone.
+            models.Index(
+                fields=["date", "household", "person", "kind"],
+                condition=models.Q(system=False, withdrawn_at__isnull=True),
+                name="timeline_dated_in_force",
+            ),
         ]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
