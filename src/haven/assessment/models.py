@@ -91,6 +91,13 @@ class Assessment(models.Model):
             )
         ]
         indexes = [
+            # The dashboard counts the current assessments of some households per urgency and risk level
+            # from this index alone, rather than from the assessments' rows.
+            models.Index(
+                fields=["household", "urgency_level", "risk_level"],
+                condition=models.Q(current=True),
+                name="assessment_current_levels",
+            ),
             models.Index(fields=["current", "risk_score"], name="assessment_current_risk"),
             models.Index(fields=["current", "vulnerability_score"], name="assessment_current_vuln"),
             models.Index(fields=["current", "urgency_score"], name="assessment_current_urgency"),

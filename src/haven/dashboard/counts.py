@@ -77,7 +77,12 @@ def level_counts(
     grouped, assessments, current = ", ".join(levels), quote(Assessment._meta.db_table), quote("current")
     # Table and column names from the models, the scope's SQL compiled by Django; values parametrised.
     sql = f"WITH latest AS ({overrides}) SELECT {grouped}, COUNT(*) FROM {assessments} a "  # noqa: S608
-    sql += " ".join(joins) + f" WHERE a.{current} AND a.household_id IN ({in_scope}) GROUP BY {grouped}"
+    sql += " ".join(joins) + f" WHERE a.{current}"
+    if scope.query.has_filters() or scope.query.is_sliced:  # not every household (a coordinator's scope)
+        sql += f" AND a.household_id IN ({in_scope})"
+    else:  # every assessment is of a household: no need to look each one up
+        params = ()
+    sql += f" GROUP BY {grouped}"
     found: dict[str, dict[str, int]] = {dimension: defaultdict(int) for dimension in dimensions}
     with connection.cursor() as cursor:
         cursor.execute(sql, [*join_params, *params])
