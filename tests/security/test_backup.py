@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,38 @@ def test_round_trip_restores_everything_unchanged(
     assert finds("Iuliia Kotova") == finds("Котова Юлия") == kotova != set()
     assert (files_dir / "evidence" / "ab" / "court-order.bin").read_bytes() == EVIDENCE
     assert "The audit trail holds" in run("audit-verify")
+
+
+def test_a_backup_made_before_us_records_kept_their_household_restores_them_in_it(
+    own_keys: Path, caseload: Any, files_dir: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from haven.cases.models import USRecord
+    from haven.security import backup as written
+
+    kept = dict(USRecord.objects.values_list("pk", "household_id"))
+    assert kept
+    dump_rows = written.dump_rows
+
+    def as_before(model: Any, *, batch: int) -> Any:  # US records' rows as an earlier Haven wrote them
+        for piece in dump_rows(model, batch=batch):
+            if model is not USRecord:
+                yield piece
+                continue
+            rows = [json.loads(line) for line in piece.splitlines()]
+            for row in rows:
+                del row["fields"]["household"]
+            yield b"".join(json.dumps(row).encode() + b"\n" for row in rows)
+
+    monkeypatch.setattr(written, "dump_rows", as_before)
+    backup = tmp_path / "haven.backup"
+    run("backup", str(backup))
+    monkeypatch.undo()
+    assert b'"household":' not in plaintext_of(backup).split(b'"cases.usrecord"', 1)[1][:2000]
+    empty_installation(files_dir)
+
+    run("restore", str(backup))
+
+    assert dict(USRecord.objects.values_list("pk", "household_id")) == kept
 
 
 def test_the_backup_shows_nothing_without_the_key(own_keys: Path, caseload: Any, tmp_path: Path) -> None:

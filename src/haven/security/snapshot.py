@@ -80,6 +80,17 @@ def dump_rows(model: type[models.Model], *, batch: int) -> Iterator[bytes]:
 
 
 def load_rows(lines: Iterable[bytes]) -> Iterator[Any]:
-    """Deserialised objects (not yet saved) from JSON lines written by :func:`dump_rows`."""
+    """Deserialised objects (not yet saved) from JSON lines written by :func:`dump_rows`, with the
+    columns a backup made before them lacks filled in (:func:`_completed`)."""
     objects = (json.loads(line) for line in lines if line.strip())
-    return serializers.deserialize("python", objects, handle_forward_references=True)
+    return map(_completed, serializers.deserialize("python", objects, handle_forward_references=True))
+
+
+def _completed(restored: Any) -> Any:
+    """``restored`` with what later releases keep beside its own columns: a US record from a backup made
+    before records kept their person's household gets it from the person (restored before it)."""
+    row = restored.object
+    if row._meta.label_lower == "cases.usrecord" and row.household_id is None:
+        people = apps.get_model("cases", "Person")._base_manager.filter(pk=row.person_id)
+        row.household_id = people.values_list("household_id", flat=True).first()
+    return restored
