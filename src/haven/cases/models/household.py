@@ -79,6 +79,10 @@ class Household(ChoiceLabels, models.Model):
         indexes = [
             models.Index(fields=["id", "reference"], name="household_id_reference"),
             models.Index(fields=["organisation", "id"], name="household_organisation_ids"),
+            # The case list's default order, most recently changed first, for one organisation and for
+            # the coalition: a page is then read off the index instead of sorting every household.
+            models.Index(fields=["organisation", "-updated_at", "-id"], name="household_org_recent"),
+            models.Index(fields=["-updated_at", "-id"], name="household_recent"),
         ]
 
     def __str__(self) -> str:
