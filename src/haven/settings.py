@@ -96,6 +96,8 @@ TEMPLATES = [
         },
     },
 ]
+# Inputs, selects, options and text areas are written in Python, as Django's templates write them.
+FORM_RENDERER = "haven.form_widgets.WidgetRenderer"
 
 
 def _private_sqlite_file(name: str) -> None:
