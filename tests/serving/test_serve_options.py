@@ -68,6 +68,7 @@ def test_the_query_count_says_how_many_queries_a_response_took(db: Any) -> None:
 
     response = QueryCountMiddleware(view)(RequestFactory().get("/"))
     assert response["X-Haven-Queries"] == "2" and float(response["X-Haven-Server-Ms"]) >= 0
+    assert 0 <= float(response["X-Haven-Cpu-Ms"]) <= float(response["X-Haven-Server-Ms"]) + 1
 
 
 def test_the_query_count_is_refused_in_production(tmp_path: Any) -> None:
