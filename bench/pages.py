@@ -7,12 +7,12 @@
 
 The database must already be seeded (by `bench/web.py` or `bench/seeded.py`; its keys in --folder). The
 pages are opened through Django's test client as the demo's caseworker1 and the coordinator (signed in,
-second factor passed): the case list (page 3), a search, a household, a person's evidence, an evidence
-item, the deadline radar and the dashboard, each once to warm up and then --repeat times. For each it
-prints the median CPU time of this process (Python, templates, the database driver: not PostgreSQL's
-own work), the median wall time (which includes PostgreSQL's, and any other load of the machine), and,
-for one request, the queries and the wall time spent waiting for them. CPU time is the steadier figure
-on a shared machine; the wall time is what a client waits for.
+second factor passed): their home page of work, the case list (page 3), a search, a household, a person's
+evidence, an evidence item, the deadline radar and the dashboard, each once to warm up and then --repeat
+times. For each it prints the median CPU time of this process (Python, templates, the database driver: not
+PostgreSQL's own work), the median wall time (which includes PostgreSQL's, and any other load of the
+machine), and, for one request, the queries and the wall time spent waiting for them. CPU time is the
+steadier figure on a shared machine; the wall time is what a client waits for.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 PERSONAS = ("caseworker1", "coordinator")
-PAGES = ("case list", "search", "household", "evidence", "item", "radar", "dashboard")
+PAGES = ("home", "case list", "search", "household", "evidence", "item", "radar", "dashboard")
 
 
 def _urls(username: str) -> dict[str, str]:
@@ -64,6 +64,7 @@ def _urls(username: str) -> dict[str, str]:
         "item": f"/cases/{ref}/evidence/{item.public_id}/",
         "radar": "/radar/",
         "dashboard": "/dashboard/",
+        "home": "/",
     }
 
 

@@ -9,15 +9,17 @@ PostgreSQL, signed-in personas, a bounded mix of the main pages, 1 and then 20 c
 The database (default: haven_bench_web on the local PostgreSQL) is emptied, seeded and assessed once, then
 reused while it holds exactly that many households; its keys stay in --folder (default
 /tmp/haven-bench-web), which must therefore be kept with it. `haven serve` starts on a free loopback port
-with HAVEN_BENCH_QUERY_COUNT=1, so that each response says its SQL queries and the server's own time
-(X-Haven-Queries, X-Haven-Server-Ms; a setting refused in production). The personas are the demo's
-caseworker1 and reviewer1 (one organisation) and the coordinator (every organisation; its second factor
-is computed from an authenticator secret the benchmark gives it in this database). Each client is a thread
-that signs in as nothing itself: it reuses one of those sessions and opens, at random, the case list, a
-search, a household, a person's evidence, the deadline radar and the dashboard, for --seconds each round.
-It prints, per page, the median and 95th percentile of the time the client waited, the server's median
-time, the queries (median and most), then requests per second; the clients run on the same two cores as
-the server, so the figures are noisy on a shared machine.
+with HAVEN_BENCH_QUERY_COUNT=1, so that each response says its SQL queries, the server's own time and its
+processor time (X-Haven-Queries, X-Haven-Server-Ms, X-Haven-Cpu-Ms; a setting refused in production). The
+personas are the demo's caseworker1 and reviewer1 (one organisation) and the coordinator (every
+organisation; its second factor is computed from an authenticator secret the benchmark gives it in this
+database). Each client is a thread that signs in as nothing itself: it reuses one of those sessions and
+opens, at random, the case list, a search, a household, a person's evidence, the deadline radar and the
+dashboard, for --seconds each round. It prints, per page, the median and 95th percentile of the time the
+client waited, the server's median time and the median processor time of the worker's thread (which leaves
+out waiting for the database and for a turn on a busy processor: the steadier figure), the queries (median
+and most), then requests per second; the clients run on the same two cores as the server, so the figures
+are noisy on a shared machine.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ class Hit:
     page: str
     seconds: float
     server_ms: float
+    cpu_ms: float
     queries: int
     status: int
 
@@ -183,6 +186,7 @@ def client(
                 page,
                 seconds,
                 float(answer.headers.get("X-Haven-Server-Ms", "nan")),
+                float(answer.headers.get("X-Haven-Cpu-Ms", "nan")),
                 int(answer.headers.get("X-Haven-Queries", "-1")),
                 answer.status_code,
             )
@@ -213,16 +217,19 @@ def round_of(base: str, sessions: list[tuple[dict[str, str], list[tuple[str, Cal
         by_page[hit.page].append(hit)
     rate = len(hits) / elapsed
     print(f"\n{clients} client(s), {elapsed:.0f} s: {len(hits):,} requests, {rate:.1f} requests/s")
-    print(f"  {'page':<11}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'server p50':>12}{'queries':>9}{'max q':>7}")
+    heads = f"{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'server p50':>12}{'CPU p50':>9}{'queries':>9}{'max q':>7}"
+    print(f"  {'page':<11}{heads}")
     for page in sorted(by_page):
         got = by_page[page]
         waits = [h.seconds * 1000 for h in got]
         server = [h.server_ms for h in got]
+        cpu = [h.cpu_ms for h in got]
         queries = [h.queries for h in got]
         errors = sum(h.status != 200 for h in got)
         print(
             f"  {page:<11}{len(got):>6}{statistics.median(waits):>9.0f}{percentile(waits, 0.95):>9.0f}"
-            f"{statistics.median(server):>12.0f}{statistics.median(queries):>9.0f}{max(queries):>7}"
+            f"{statistics.median(server):>12.0f}{statistics.median(cpu):>9.0f}"
+            f"{statistics.median(queries):>9.0f}{max(queries):>7}"
             + (f"   {errors} not 200" if errors else "")
         )
 

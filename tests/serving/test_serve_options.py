@@ -1,7 +1,10 @@
-"""What `haven serve` asks of gunicorn, and the query count that only benchmarks turn on."""
+"""What `haven serve` asks of gunicorn, what a worker does once loaded, and the query count that only
+benchmarks turn on."""
 
 from __future__ import annotations
 
+import gc
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -9,8 +12,16 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
-from haven.serving.gunicorn import ServeOptions, default_workers, is_loopback_bind
+from haven.serving.gunicorn import (
+    SETTLE_AFTER,
+    HavenApplication,
+    ServeOptions,
+    default_workers,
+    is_loopback_bind,
+    post_request,
+)
 from haven.serving.middleware import QueryCountMiddleware
+from haven.wsgi import application
 from tests.support.serving import clean_env, haven
 
 
@@ -57,6 +68,7 @@ def test_the_query_count_says_how_many_queries_a_response_took(db: Any) -> None:
 
     response = QueryCountMiddleware(view)(RequestFactory().get("/"))
     assert response["X-Haven-Queries"] == "2" and float(response["X-Haven-Server-Ms"]) >= 0
+    assert 0 <= float(response["X-Haven-Cpu-Ms"]) <= float(response["X-Haven-Server-Ms"]) + 1
 
 
 def test_the_query_count_is_refused_in_production(tmp_path: Any) -> None:
@@ -69,3 +81,31 @@ def test_the_query_count_is_refused_in_production(tmp_path: Any) -> None:
     )
     done = haven(env, "check", check=False)
     assert done.returncode != 0 and "HAVEN_BENCH_QUERY_COUNT is for benchmarks" in done.stderr
+
+
+def test_a_worker_keeps_what_it_loaded_out_of_full_collections() -> None:
+    gc.unfreeze()
+    try:
+        assert HavenApplication(ServeOptions()).load() is application
+        assert gc.get_freeze_count() > 10_000  # Django and Haven, as loaded
+    finally:
+        gc.unfreeze()
+
+
+def test_a_worker_settles_again_once_after_its_first_requests() -> None:
+    worker = SimpleNamespace()
+    assert ServeOptions().gunicorn()["post_request"] is post_request
+    gc.unfreeze()
+    try:
+        for _ in range(SETTLE_AFTER - 1):
+            post_request(worker, None, {}, None)
+        assert gc.get_freeze_count() == 0
+        post_request(worker, None, {}, None)
+        settled = gc.get_freeze_count()
+        assert settled > 10_000
+        gc.unfreeze()
+        for _ in range(SETTLE_AFTER):
+            post_request(worker, None, {}, None)
+        assert gc.get_freeze_count() == 0  # once only
+    finally:
+        gc.unfreeze()

@@ -15,7 +15,7 @@ SRC = Path(__file__).parents[2] / "src" / "haven"
 # Lowest first. An app may import its own layer or any lower one, never a higher one.
 LAYERS: list[set[str]] = [
     # the kernel: no app of Haven below it (submission: the course of a page that changes something)
-    {"errors", "env", "logs", "progress", "events", "formats", "submission"},
+    {"errors", "env", "logs", "progress", "events", "formats", "submission", "form_widgets"},
     {"security", "audit", "accounts", "cases", "jobs"},  # who may act, the records, their trail, jobs
     {"evidence", "registries", "consent"},  # what is known about the records, and may be shared
     {"assessment"},  # judged from the records and evidence

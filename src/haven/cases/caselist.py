@@ -73,6 +73,19 @@ def matching_people(text: str) -> QuerySet[Any] | None:
     return people
 
 
+# What a search result shows of a matched person: their name and how they belong to the household. The
+# rest of a person is encrypted too, and a common surname matches many people on a page.
+MATCHED_FIELDS = (
+    "household_id",
+    "relationship",
+    "surname_cyrillic",
+    "given_name_cyrillic",
+    "patronymic_cyrillic",
+    "surname_latin",
+    "given_name_latin",
+)
+
+
 def matched_by_name(households: Iterable[Household], text: str) -> dict[int, list[Person]]:
     """For each household of a page of search results, the people of it whose name matched ``text``."""
     ids = [h.pk for h in households]
@@ -80,7 +93,8 @@ def matched_by_name(households: Iterable[Household], text: str) -> dict[int, lis
     if people is None or not ids:
         return {}
     found: dict[int, list[Person]] = {}
-    for person in people.filter(household_id__in=ids).order_by("household_id", "id"):
+    shown = people.filter(household_id__in=ids).only(*MATCHED_FIELDS).order_by("household_id", "id")
+    for person in shown:
         found.setdefault(person.household_id, []).append(person)
     return found
 

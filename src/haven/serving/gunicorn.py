@@ -8,6 +8,7 @@ the path without its query string (which may hold what a user searched for).
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import os
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class ServeOptions:
             "proc_name": "haven",
             # No runtime control socket: one per user by default, which two servers on a machine share.
             "control_socket_disable": True,
+            "post_request": post_request,
         }
 
 
@@ -80,4 +82,26 @@ class HavenApplication(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         from haven.wsgi import application
 
+        settle_heap()
         return application
+
+
+def settle_heap() -> None:
+    """Take what a worker holds for good (Django, Haven, their modules, then its compiled templates, URL
+    patterns and translation catalogues: some 150,000 objects) out of the garbage collector's full
+    passes, which otherwise walk all of it every so often in the middle of a request: 75 to 100 ms each
+    on this kind of machine. What a request makes is collected as before; only reference cycles among
+    the settled objects wait for the worker's replacement (after about 1,000 requests)."""
+    gc.collect()
+    gc.freeze()
+
+
+SETTLE_AFTER = 50  # requests: by then a worker has compiled the templates and loaded what pages need
+
+
+def post_request(worker: Any, req: Any, environ: Any, resp: Any) -> None:
+    """gunicorn's hook after each response is sent: the worker settles its heap again once, when its
+    first requests have loaded the rest of what it keeps."""
+    worker.haven_requests = getattr(worker, "haven_requests", 0) + 1
+    if worker.haven_requests == SETTLE_AFTER:
+        settle_heap()

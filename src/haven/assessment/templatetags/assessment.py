@@ -12,11 +12,13 @@ from typing import Any
 
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from haven.assessment import panel_cache
 from haven.assessment.display import Line, Source, Words, level_label, panel
 from haven.assessment.facts import household_facts, loaded_household_facts
 from haven.assessment.models import DIMENSION_CHOICES
@@ -53,6 +55,31 @@ def _facts(household: Household) -> core.HouseholdFacts:
     return found.get(household.pk, core.HouseholdFacts(()))
 
 
+def _worded(household: Household, stored: Any, rules: Any) -> tuple[dict[str, int], SafeString]:
+    """The evidence counts and the rendered details of the stored assessment (see
+    :mod:`haven.assessment.panel_cache` for why they are kept, and under which key)."""
+    names = _names(household)
+    titles = tuple((str(item.public_id), item.title) for item in household_items(household))
+    key = (
+        stored.pk,
+        stored.result_hash,
+        rules.digest if rules is not None else "",
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        tuple(names.items()),
+        titles,
+    )
+
+    def render() -> tuple[dict[str, int], SafeString]:
+        result = core.from_json(stored.result)
+        shown = panel(result, Words(people=names, evidence=_titles(household, result), rules=rules))
+        return shown["evidence"], SafeString(
+            render_to_string("assessment/_panel_details.html", {"shown": shown})
+        )
+
+    return panel_cache.worded(key, render)
+
+
 @register.inclusion_tag("assessment/_panel_body.html", takes_context=True)
 def assessment_panel(context: template.Context) -> dict[str, Any]:
     household: Household = context["household"]
@@ -67,11 +94,10 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
     if rules is not None:
         facts = _facts(household)
         stale = not up_to_date(stored, facts, rules, timezone.localdate())
-    shown: dict[str, Any] = {}
+    evidence: dict[str, int] = {}
+    details = SafeString("")
     if stored is not None:
-        result = core.from_json(stored.result)
-        words = Words(people=_names(household), evidence=_titles(household, result), rules=rules)
-        shown = panel(result, words)
+        evidence, details = _worded(household, stored, rules)
     overrides = overrides_in_force(household)
     dimensions = []
     if stored is not None:
@@ -96,7 +122,8 @@ def assessment_panel(context: template.Context) -> dict[str, Any]:
         "stored": stored,
         "stale": stale,
         "rules": rules,
-        "shown": shown,
+        "evidence": evidence,
+        "details": details,
         "dimensions": dimensions,
         "may_override": may_override and stored is not None,
         "override_dimensions": DIMENSION_CHOICES if may_override else [],

@@ -84,6 +84,10 @@ class Household(ChoiceLabels, models.Model):
             ),
             # The closed and resettled households, which the radar's data-quality count leaves out.
             models.Index(fields=["stage", "id"], name="household_stage_ids"),
+            # The case list's default order, most recently changed first, for one organisation and for
+            # the coalition: a page is then read off the index instead of sorting every household.
+            models.Index(fields=["organisation", "-updated_at", "-id"], name="household_org_recent"),
+            models.Index(fields=["-updated_at", "-id"], name="household_recent"),
         ]
 
     def __str__(self) -> str:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import uuid
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from django import template
 from django.db.models import Field, Model
 from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -21,6 +25,25 @@ from haven.cases.countries import citizenship_names
 from haven_core.dates import PartialDate, PartialDateError
 
 register = template.Library()
+
+# What Django's reverse() leaves unquoted in a path (RFC 3986's sub-delimiters and "/~:@").
+_SAFE = "!$&'()*+,;=/~:@"
+_REFERENCE = "REFERENCE0"  # stand-ins reversed once, then replaced by each line's values
+_PERSON = uuid.UUID(int=0)
+
+
+def url_filler(name: str, *, person: bool = False) -> Callable[..., str]:
+    """A function giving the URL of ``name`` for a household reference (and a person's public id):
+    reversed once with stand-ins, then filled in and quoted per line as reverse() would have."""
+    head, tail = reverse(name, args=[_REFERENCE, _PERSON] if person else [_REFERENCE]).split(_REFERENCE)
+    middle, tail = tail.split(str(_PERSON)) if person else ("", tail)
+
+    def url(reference: str, person_id: Any = None) -> str:
+        link = head + quote(reference, safe=_SAFE)
+        return link + middle + quote(str(person_id), safe=_SAFE) + tail if person else link + tail
+
+    return url
+
 
 URGENT_DAYS = 14  # a removal or hearing this close is shown as urgent
 

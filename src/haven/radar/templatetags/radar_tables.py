@@ -6,44 +6,23 @@ The HTML is the same as the templates wrote, to the byte."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
 from django import template
-from django.urls import reverse
 from django.utils import dateformat
 from django.utils.formats import get_format, localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from haven.cases.templatetags.caseload import days_badge
+from haven.cases.templatetags.caseload import days_badge, url_filler
 from haven.radar.rows import RadarRow
 from haven_core.data_quality import Problem
 from haven_core.deadlines import Kind
 from haven_core.deadlines_chart import Chart
 
 register = template.Library()
-
-# What Django's reverse() leaves unquoted in a path (RFC 3986's sub-delimiters and "/~:@").
-_SAFE = "!$&'()*+,;=/~:@"
-_REFERENCE = "REFERENCE0"  # stand-ins reversed once, then replaced by each line's values
-_PERSON = uuid.UUID(int=0)
-
-
-def _link(name: str, *, person: bool = False) -> Callable[..., str]:
-    """A function giving the URL of ``name`` for a household reference (and a person's public id):
-    reversed once with stand-ins, then filled in and quoted per line as reverse() would have."""
-    head, tail = reverse(name, args=[_REFERENCE, _PERSON] if person else [_REFERENCE]).split(_REFERENCE)
-    middle, tail = tail.split(str(_PERSON)) if person else ("", tail)
-
-    def url(reference: str, person_id: Any = None) -> str:
-        link = head + quote(reference, safe=_SAFE)
-        return link + middle + quote(str(person_id), safe=_SAFE) + tail if person else link + tail
-
-    return url
 
 
 class _Dates:
@@ -85,7 +64,7 @@ def radar_deadline_rows(rows: Sequence[RadarRow]) -> SafeString:
     detained = format_html('\n        <span class="badge badge-detained">⚠ {}</span>', gettext("Detained"))
     unassessed = format_html('<span class="muted">{}</span>', gettext("not assessed"))
     no_owner = format_html('<span class="muted">{}</span>', gettext("no owner"))
-    household_url = _link("cases:detail")
+    household_url = url_filler("cases:detail")
     dates = _Dates()
     days_said: dict[int, SafeString] = {}
     events: dict[str, SafeString] = {}
@@ -201,9 +180,9 @@ def radar_warning_rows(warnings: Iterable[Mapping[str, Any]]) -> SafeString:
     )
     passed = gettext("The hearing of %(date)s has passed and no outcome is recorded.")
     household_url, record_url, event_url = (
-        _link("cases:detail"),
-        _link("cases:us_record", person=True),
-        _link("cases:event_new"),
+        url_filler("cases:detail"),
+        url_filler("cases:us_record", person=True),
+        url_filler("cases:event_new"),
     )
     dates = _Dates()
     lines = []
