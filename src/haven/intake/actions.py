@@ -62,13 +62,12 @@ class ImportRefused(HavenError):
 
 @dataclass
 class ImportOutcome:
+    counts: Counter[str] = field(default_factory=Counter)  # households by outcome: created, updated…
+    # The households worth naming: updated, or with people Haven has that the file does not list (every
+    # household when the import was asked for all: ``cases_import(every_household=True)``).
     households: list[HouseholdOutcome] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # the external ids of invalid households
     dry_run: bool = False
-
-    @property
-    def counts(self) -> Counter[str]:
-        return Counter(h.outcome for h in self.households)
 
     @property
     def people_missing(self) -> list[tuple[HouseholdOutcome, str]]:
@@ -112,9 +111,11 @@ def cases_import(
     dry_run: bool = False,
     advance: Callable[[int], None] | None = None,
     stream: TextIO | OutputWrapper | None = None,
+    every_household: bool = False,
 ) -> ImportOutcome:
     """Import the checked households of ``report`` into ``organisation``; with ``dry_run``, say what
-    would change and roll everything back."""
+    would change and roll everything back. The outcome counts the households and names those updated
+    or missing people (all of them with ``every_household``, for a listing of each)."""
     check_can_import(actor, organisation)
     with transaction.atomic():
         check_against_haven(organisation=organisation, report=report)
@@ -122,7 +123,7 @@ def cases_import(
             raise ImportRefused(_("The file has invalid rows: nothing was imported."))
         outcome = ImportOutcome(skipped=[h.external_id for h in report.invalid_households], dry_run=dry_run)
         chosen = report.valid_households
-        outcome.households = households_import(
+        tally = households_import(
             actor=actor,
             organisation=organisation,
             households=report.read(chosen),
@@ -130,7 +131,9 @@ def cases_import(
             columns=_columns(report),
             advance=advance,
             stream=stream,
+            every=every_household,
         )
+        outcome.counts, outcome.households = tally.counts, tally.named
         if dry_run:
             transaction.set_rollback(True)
     return outcome

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -69,6 +70,22 @@ class HouseholdOutcome:
     people_missing: list[str] = field(default_factory=list)
 
 
+@dataclass
+class ImportTally:
+    """What an import did to the households it wrote: how many of each outcome, and the households
+    worth naming, those it changed or that have people the file no longer lists (every household with
+    ``every``). A household created is counted, not kept, so a large new caseload does not grow it."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    named: list[HouseholdOutcome] = field(default_factory=list)
+    every: bool = False
+
+    def add(self, outcome: HouseholdOutcome) -> None:
+        self.counts[outcome.outcome] += 1
+        if self.every or outcome.outcome == "updated" or outcome.people_missing:
+            self.named.append(outcome)
+
+
 def households_import(
     *,
     actor: Actor,
@@ -78,14 +95,16 @@ def households_import(
     columns: ImportColumns,
     advance: Callable[[int], None] | None = None,
     stream: TextIO | OutputWrapper | None = None,
-) -> list[HouseholdOutcome]:
+    every: bool = False,
+) -> ImportTally:
     """Open the ``households`` Haven does not hold in ``organisation`` and apply the rows of those it
     does (``existing``: the import's household id → Haven's household pk), in one transaction; the
     people added or renamed are screened once it commits. ``households`` is read in batches as it comes
-    (a file read again, :meth:`haven_core.intake.IntakeReport.read`): never all held at once."""
+    (a file read again, :meth:`haven_core.intake.IntakeReport.read`): never all held at once, nor
+    their outcomes (:class:`ImportTally`; all of them with ``every``)."""
     ensure_can_open(actor, organisation)
     writer = _Writer(actor, organisation, columns)
-    outcomes: list[HouseholdOutcome] = []
+    tally = ImportTally(every=every)
     with transaction.atomic():
         for batch in _batches(households):
             new = [h for h in batch if h.external_id not in existing]
@@ -93,14 +112,15 @@ def households_import(
                 [existing[h.external_id] for h in batch if h.external_id in existing]
             )
             if new:
-                outcomes += writer.create(new)
+                for outcome in writer.create(new):
+                    tally.add(outcome)
             for intake in batch:
                 if intake.external_id in existing:
-                    outcomes.append(writer.update(held[existing[intake.external_id]], intake))
+                    tally.add(writer.update(held[existing[intake.external_id]], intake))
             if advance:
                 advance(len(batch))
         screen_after_commit(actor=actor, person_ids=writer.to_screen, stream=stream)
-    return outcomes
+    return tally
 
 
 def _batches(items: Iterable[IntakeHousehold]) -> Iterator[list[IntakeHousehold]]:

@@ -144,6 +144,7 @@ class Command(BaseCommand):
                     dry_run=options["dry_run"],
                     advance=progress.advance,
                     stream=self.stderr,
+                    every_household=options["verbosity"] >= 2,  # each is listed
                 )
         except ImportRefused as exc:
             waiting = sorted({e.row for e in report.errors if e.code == "likely_duplicate"})
