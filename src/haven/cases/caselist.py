@@ -73,9 +73,10 @@ def matching_people(text: str) -> QuerySet[Any] | None:
     return people
 
 
-# What a search result shows of a matched person: their name and how they belong to the household. The
-# rest of a person is encrypted too, and a common surname matches many people on a page.
-MATCHED_FIELDS = (
+# A person's name and how they belong to the household: what a search result shows of a matched person,
+# and a case list's line of its principal. The rest of a person is encrypted too, and a page of households,
+# or a common surname, reaches many people.
+SHOWN_NAME_FIELDS = (
     "household_id",
     "relationship",
     "surname_cyrillic",
@@ -93,7 +94,7 @@ def matched_by_name(households: Iterable[Household], text: str) -> dict[int, lis
     if people is None or not ids:
         return {}
     found: dict[int, list[Person]] = {}
-    shown = people.filter(household_id__in=ids).only(*MATCHED_FIELDS).order_by("household_id", "id")
+    shown = people.filter(household_id__in=ids).only(*SHOWN_NAME_FIELDS).order_by("household_id", "id")
     for person in shown:
         found.setdefault(person.household_id, []).append(person)
     return found
@@ -190,13 +191,7 @@ def matching_households(
 # detention of everyone's US record. A person's and a record's other fields are encrypted too: decrypting
 # them all for a page of households cost as much as drawing it.
 ROW_PEOPLE_FIELDS = (
-    "household_id",
-    "relationship",
-    "surname_cyrillic",
-    "given_name_cyrillic",
-    "patronymic_cyrillic",
-    "surname_latin",
-    "given_name_latin",
+    *SHOWN_NAME_FIELDS,
     "us_record__detained",
     "us_record__removal_scheduled_date",
     "us_record__next_hearing_date",
