@@ -63,41 +63,43 @@ def textarea_html(widget: Mapping[str, Any]) -> str:
     return f'<textarea name="{_shown(widget["name"])}"{attrs(widget)}>\n{value}</textarea>'
 
 
+SELECT = f"{WIDGETS}select.html"
+
+# The templates written here that draw one widget from its context's ``widget`` alone.
+_WRITERS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    **{f"{WIDGETS}{name}.html": input_html for name in INPUTS},
+    f"{WIDGETS}input.html": input_html,
+    f"{WIDGETS}select_option.html": option_html,
+    f"{WIDGETS}textarea.html": textarea_html,
+}
+
+
 class WidgetRenderer(DjangoTemplates):
     """Django's template renderer, with its input, select, option and textarea templates written in Python."""
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        if template_name == SELECT:
+            return self._select(context, request)
         write = _WRITERS.get(template_name)
         if write is None:
             return str(super().render(template_name, context, request))
-        if write is _select:
-            return _select(context, self, request)
         return write(context["widget"])
 
-
-def _select(context: dict[str, Any], renderer: WidgetRenderer, request: Any) -> str:
-    widget = context["widget"]
-    out = [f'<select name="{_shown(widget["name"])}"{attrs(widget)}>']
-    for group_name, group_choices, _index in widget["optgroups"]:
-        if group_name:
-            out.append(f'\n  <optgroup label="{_shown(group_name)}">')
-        for option in group_choices:
-            write = _WRITERS.get(option["template_name"])
-            if write is None or write is _select:  # another option template: as {% include %} renders it
-                template = renderer.get_template(option["template_name"])
-                out.append("\n  " + template.render({**context, "widget": option}, request=request))
-            else:
-                out.append("\n  " + write(option) + "\n")  # the option template's own last line
-        if group_name:
-            out.append("\n  </optgroup>")
-    out.append("\n</select>")
-    return "".join(out)
-
-
-_WRITERS: dict[str, Callable[..., str]] = {
-    **{f"{WIDGETS}{name}.html": input_html for name in INPUTS},
-    f"{WIDGETS}input.html": input_html,
-    f"{WIDGETS}select.html": _select,
-    f"{WIDGETS}select_option.html": option_html,
-    f"{WIDGETS}textarea.html": textarea_html,
-}
+    def _select(self, context: dict[str, Any], request: Any) -> str:
+        """``select.html``: its options by their own templates, written here when they are Django's."""
+        widget = context["widget"]
+        out = [f'<select name="{_shown(widget["name"])}"{attrs(widget)}>']
+        for group_name, group_choices, _index in widget["optgroups"]:
+            if group_name:
+                out.append(f'\n  <optgroup label="{_shown(group_name)}">')
+            for option in group_choices:
+                write = _WRITERS.get(option["template_name"])
+                if write is None:  # another option template: as {% include %} renders it
+                    template = self.get_template(option["template_name"])
+                    out.append("\n  " + template.render({**context, "widget": option}, request=request))
+                else:
+                    out.append("\n  " + write(option) + "\n")  # the option template's own last line
+            if group_name:
+                out.append("\n  </optgroup>")
+        out.append("\n</select>")
+        return "".join(out)
