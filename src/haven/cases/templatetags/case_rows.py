@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from haven.cases.caselist import CaseRow
-from haven.cases.templatetags.caseload import cyrillic_name, days_badge, shown_date, url_filler
+from haven.cases.templatetags.caseload import PageDates, cyrillic_name, days_badge, url_filler
 
 register = template.Library()
 
@@ -48,7 +48,7 @@ def _principal(row: CaseRow, words: dict[str, str]) -> str:
 def _date_cell(day: dt.date | None, today: dt.date, dates: Callable[[dt.date], str]) -> str:
     if not day:
         return ""
-    return f'<span class="date">{dates(day)}</span> {days_badge((day - today).days)}'
+    return f'<span class="date">{escape(dates(day))}</span> {days_badge((day - today).days)}'
 
 
 def _line(
@@ -98,13 +98,7 @@ def case_list_rows(rows: Sequence[CaseRow]) -> SafeString:
         "found": escape(gettext("Found:")),
         "detained": escape(gettext("Detained")),
     }
-    said: dict[dt.date, str] = {}
-
-    def dates(day: dt.date) -> str:
-        if day not in said:
-            said[day] = escape(shown_date(day))
-        return said[day]
-
+    dates = PageDates()
     url, today = url_filler("cases:detail"), timezone.localdate()
     html = "".join(_line(row, label, words, url, dates, today) for row in rows)
     return mark_safe(html)  # noqa: S308 - every value above is escaped

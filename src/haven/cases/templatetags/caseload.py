@@ -14,7 +14,8 @@ from django import template
 from django.db.models import Field, Model
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -43,6 +44,20 @@ def url_filler(name: str, *, person: bool = False) -> Callable[..., str]:
         return link + middle + quote(str(person_id), safe=_SAFE) + tail if person else link + tail
 
     return url
+
+
+class PageDates:
+    """Dates in the reader's short format, each formatted once per page: for tags that write a page's
+    lines in Python, where the same few days recur."""
+
+    def __init__(self) -> None:
+        self._format = get_format("SHORT_DATE_FORMAT")
+        self._said: dict[Any, str] = {}
+
+    def __call__(self, day: Any) -> str:
+        if day not in self._said:
+            self._said[day] = dateformat.format(day, self._format)
+        return self._said[day]
 
 
 URGENT_DAYS = 14  # a removal or hearing this close is shown as urgent

@@ -10,32 +10,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django import template
-from django.utils import dateformat
-from django.utils.formats import get_format, localize
+from django.utils.formats import localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from haven.cases.templatetags.caseload import days_badge, url_filler
+from haven.cases.templatetags.caseload import PageDates, days_badge, url_filler
 from haven.radar.rows import RadarRow
 from haven_core.data_quality import Problem
 from haven_core.deadlines import Kind
 from haven_core.deadlines_chart import Chart
 
 register = template.Library()
-
-
-class _Dates:
-    """Dates in the reader's short format, each formatted once per page."""
-
-    def __init__(self) -> None:
-        self._format = get_format("SHORT_DATE_FORMAT")
-        self._said: dict[Any, str] = {}
-
-    def __call__(self, day: Any) -> str:
-        if day not in self._said:
-            self._said[day] = dateformat.format(day, self._format)
-        return self._said[day]
 
 
 def _days_left(days: int, said: dict[int, SafeString]) -> SafeString:
@@ -65,7 +51,7 @@ def radar_deadline_rows(rows: Sequence[RadarRow]) -> SafeString:
     unassessed = format_html('<span class="muted">{}</span>', gettext("not assessed"))
     no_owner = format_html('<span class="muted">{}</span>', gettext("no owner"))
     household_url = url_filler("cases:detail")
-    dates = _Dates()
+    dates = PageDates()
     days_said: dict[int, SafeString] = {}
     events: dict[str, SafeString] = {}
     urgencies: dict[str, SafeString] = {}
@@ -135,7 +121,7 @@ def radar_week_rows(chart: Chart) -> SafeString:
         escape(gettext("Of detained people")),
         escape(gettext("Total")),
     ]
-    dates = _Dates()
+    dates = PageDates()
     row = (
         '\n    <tr><td data-label="{}">{} – {}</td><td class="num" data-label="{}">{}</td>'
         '<td class="num" data-label="{}">{}</td><td class="num" data-label="{}">{}</td>'
@@ -184,7 +170,7 @@ def radar_warning_rows(warnings: Iterable[Mapping[str, Any]]) -> SafeString:
         url_filler("cases:us_record", person=True),
         url_filler("cases:event_new"),
     )
-    dates = _Dates()
+    dates = PageDates()
     lines = []
     for item in warnings:
         w, reference, person = item["warning"], item["household"].reference, item["person"]
