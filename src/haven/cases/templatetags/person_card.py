@@ -227,74 +227,60 @@ def _tie_actions(page: Page, kind: str, public_id: uuid.UUID) -> list[str]:
     ]
 
 
-def _relatives(person: Any, page: Page) -> list[str]:
-    lines: list[str] = ["      <div>", format_html("        <h5>{}</h5>", page.word("Relatives in Canada"))]
-    relatives = list(person.canada_relatives.all())
-    if relatives:
+def _tie_box(page: Page, heading: str, entries: list[list[str]], new: str, add: str) -> list[str]:
+    """One box of a person's ties to Canada: its heading, its entries as a list (or "None recorded.")
+    and the link that adds one."""
+    lines: list[str] = ["      <div>", format_html("        <h5>{}</h5>", page.word(heading))]
+    if entries:
         lines.append('        <ul class="tie-list">')
-        for relative in relatives:
-            city = format_html(" · {}", relative.city) if relative.city else ""
-            lines += [
-                "          <li>",
-                format_html(
-                    '            <span class="tie-main">{}</span>',
-                    relative.full_name or page.word("(no name)"),
-                ),
-                format_html(
-                    "            <span>{} · {}{}</span>",
-                    relative.get_relationship_display(),
-                    relative.get_canadian_status_display(),
-                    city,
-                ),
-            ]
-            if relative.notes:
-                lines.append(format_html('            <span class="muted">{}</span>', relative.notes))
-            lines += _tie_actions(page, "relative", relative.public_id)
+        for entry in entries:
+            lines += entry
         lines.append("        </ul>")
     else:
         lines.append(format_html('        <p class="muted">{}</p>', page.word("None recorded.")))
-    new = page.link("cases:relative_new", person.public_id)
     lines += [
-        format_html('        <a class="add-link" href="{}">+ {}</a>', new, page.word("Add a relative")),
+        format_html('        <a class="add-link" href="{}">+ {}</a>', new, page.word(add)),
         "      </div>",
     ]
     return lines
 
 
-def _permits(person: Any, page: Page) -> list[str]:
-    lines: list[str] = [
-        "      <div>",
-        format_html("        <h5>{}</h5>", page.word("Canadian visas and permits")),
+def _relative(relative: Any, page: Page) -> list[str]:
+    city = format_html(" · {}", relative.city) if relative.city else ""
+    lines = [
+        "          <li>",
+        format_html(
+            '            <span class="tie-main">{}</span>', relative.full_name or page.word("(no name)")
+        ),
+        format_html(
+            "            <span>{} · {}{}</span>",
+            relative.get_relationship_display(),
+            relative.get_canadian_status_display(),
+            city,
+        ),
     ]
-    permits = list(person.canada_permits.all())
-    if permits:
-        lines.append('        <ul class="tie-list">')
-        for permit in permits:
-            lines += [
-                "          <li>",
-                format_html('            <span class="tie-main">{}</span>', permit.get_kind_display()),
-            ]
-            if permit.number:
-                lines.append(format_html('            <span class="mono">{}</span>', permit.number))
-            if permit.valid_until:
-                lines.append(
-                    format_html(
-                        "            <span>{} {} {}</span>",
-                        page.word("valid until"),
-                        shown_date(permit.valid_until),
-                        days_left(permit.valid_until),
-                    )
-                )
-            lines += _tie_actions(page, "permit", permit.public_id)
-        lines.append("        </ul>")
-    else:
-        lines.append(format_html('        <p class="muted">{}</p>', page.word("None recorded.")))
-    new = page.link("cases:permit_new", person.public_id)
-    lines += [
-        format_html('        <a class="add-link" href="{}">+ {}</a>', new, page.word("Add a visa or permit")),
-        "      </div>",
+    if relative.notes:
+        lines.append(format_html('            <span class="muted">{}</span>', relative.notes))
+    return lines + _tie_actions(page, "relative", relative.public_id)
+
+
+def _permit(permit: Any, page: Page) -> list[str]:
+    lines = [
+        "          <li>",
+        format_html('            <span class="tie-main">{}</span>', permit.get_kind_display()),
     ]
-    return lines
+    if permit.number:
+        lines.append(format_html('            <span class="mono">{}</span>', permit.number))
+    if permit.valid_until:
+        lines.append(
+            format_html(
+                "            <span>{} {} {}</span>",
+                page.word("valid until"),
+                shown_date(permit.valid_until),
+                days_left(permit.valid_until),
+            )
+        )
+    return lines + _tie_actions(page, "permit", permit.public_id)
 
 
 def _canada(person: Any, page: Page) -> list[str]:
@@ -303,8 +289,20 @@ def _canada(person: Any, page: Page) -> list[str]:
         format_html('  <section class="subsection canada" id="canada-{}" aria-labelledby="ca-{}">', pid, pid),
         format_html('    <h4 id="ca-{}">{}</h4>', pid, page.word("Ties to Canada")),
         '    <div class="ties">',
-        *_relatives(person, page),
-        *_permits(person, page),
+        *_tie_box(
+            page,
+            "Relatives in Canada",
+            [_relative(relative, page) for relative in person.canada_relatives.all()],
+            page.link("cases:relative_new", pid),
+            "Add a relative",
+        ),
+        *_tie_box(
+            page,
+            "Canadian visas and permits",
+            [_permit(permit, page) for permit in person.canada_permits.all()],
+            page.link("cases:permit_new", pid),
+            "Add a visa or permit",
+        ),
         "    </div>",
         "  </section>",
     ]
