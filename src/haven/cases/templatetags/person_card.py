@@ -10,11 +10,11 @@ page (:class:`Page`) rather than once per link, and each of Haven's own words lo
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -26,13 +26,11 @@ from haven.cases.templatetags.caseload import (
     label,
     partial_date,
     shown_date,
+    url_filler,
 )
 from haven.cases.templatetags.caseload import vulnerability_labels as vulnerability_names
 
 register = template.Library()
-
-# Stands for the UUID in a link reversed once per page, then replaced by each person's or tie's own.
-_PLACEHOLDER = uuid.UUID(int=0)
 
 
 class Page:
@@ -41,14 +39,14 @@ class Page:
 
     def __init__(self, reference: str) -> None:
         self.reference = reference
-        self._patterns: dict[str, str] = {}
+        self._links: dict[str, Callable[..., str]] = {}
         self._words: dict[str, SafeString] = {}
 
     def link(self, name: str, public_id: uuid.UUID) -> str:
-        pattern = self._patterns.get(name)
-        if pattern is None:
-            pattern = self._patterns[name] = reverse(name, args=[self.reference, _PLACEHOLDER])
-        return pattern.replace(str(_PLACEHOLDER), str(public_id))
+        fill = self._links.get(name)
+        if fill is None:
+            fill = self._links[name] = url_filler(name, person=True)
+        return fill(self.reference, public_id)
 
     def word(self, message: str) -> SafeString:
         """One of Haven's own words, as ``{% translate %}`` puts it in a page (the catalogue's text, not
